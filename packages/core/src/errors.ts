@@ -1,0 +1,59 @@
+import type { z } from "zod";
+
+/**
+ * A problem with something the user gave us (a file, a flag, a stack's config).
+ * Each line names the field path and what was expected; the CLI prints the lines and exits 2.
+ */
+export class InputError extends Error {
+  readonly lines: readonly string[];
+  constructor(lines: string | readonly string[]) {
+    const all = typeof lines === "string" ? [lines] : lines;
+    super(all.join("\n"));
+    this.name = "InputError";
+    this.lines = all;
+  }
+}
+
+/** `tracks[0].cloud` from `["tracks", 0, "cloud"]`. */
+export function formatPath(path: readonly PropertyKey[], prefix = ""): string {
+  let out = "";
+  for (const key of path) {
+    if (typeof key === "number") out += `[${key}]`;
+    else out += out === "" ? String(key) : `.${String(key)}`;
+  }
+  return prefix + (out === "" ? "(root)" : out);
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (value === null) return "null";
+  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return "a list";
+  return "an object";
+}
+
+/** One line per zod issue: `criteria.budget.score: expected an integer from 1 to 5, got 7`. */
+export function issueLines(error: z.ZodError, prefix = ""): string[] {
+  const lines: string[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === "invalid_union" && "errors" in issue && Array.isArray(issue.errors)) {
+      // A union (number or {low, high}) failed: the message on the union itself says what fits.
+    }
+    const where = formatPath(issue.path, prefix);
+    const got = "input" in issue ? `, got ${describe(issue.input)}` : "";
+    if (issue.code === "unrecognized_keys") {
+      lines.push(`${where}: unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")}`);
+    } else {
+      lines.push(`${where}: ${issue.message}${issue.message.includes(", got ") ? "" : got}`);
+    }
+  }
+  return lines;
+}
+
+/** Parse with a schema, or throw an InputError whose lines name every bad field. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, data: unknown, prefix = ""): z.output<S> {
+  const result = schema.safeParse(data, { reportInput: true });
+  if (!result.success) throw new InputError(issueLines(result.error, prefix));
+  return result.data;
+}

@@ -1,0 +1,12 @@
+/**
+ * @aitracks/core — the domain, with no Pulumi: input schemas, the decision matrix, the TCO model,
+ * the compute price catalog and token prices. Pure functions; the CLI, components, policies and
+ * preview engine all read from here.
+ */
+export * from "./errors";
+export * from "./schema/common";
+export * from "./schema/decision";
+export * from "./schema/workload";
+export * from "./schema/catalog";
+export * from "./pricing/catalog";
+export * from "./io/load";

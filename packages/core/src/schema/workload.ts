@@ -1,0 +1,124 @@
+import { z } from "zod";
+import { fraction, intRange, nonNegative, nonNegativeInt, positive, uncertain } from "./common";
+
+/**
+ * The workload file: production volume and each option's settings. Every number may be a range
+ * `{low, high, likely?}`; defaults come from the framework's own ranges and are reported as
+ * assumptions. The TCO model (packages/core/src/tco) documents how each field is used.
+ */
+const u = (what: string) => uncertain(z.number({ error: `expected ${what}` }).min(0, { error: `expected ${what}` }), what);
+const uPos = (what: string) => uncertain(z.number({ error: `expected ${what}` }).gt(0, { error: `expected ${what}` }), what);
+const uFrac = (what: string) => uncertain(fraction, what);
+
+export const workloadProfileSchema = z
+  .object(
+    {
+      requestsPerDay: u("a number of requests per day of 0 or more"),
+      inputTokensPerRequest: u("a number of input tokens of 0 or more"),
+      outputTokensPerRequest: u("a number of output tokens of 0 or more"),
+      monthlyGrowth: uncertain(
+        z.number({ error: "expected a monthly growth fraction from -1 to 10" }).min(-1).max(10, { error: "expected a monthly growth fraction from -1 to 10" }),
+        "a monthly growth fraction (0.05 = 5% a month)",
+      ).default(0),
+      /** Peak traffic over the daily average, for sizing self-hosted inference. */
+      peakToAverage: uPos("a peak-to-average ratio above 0").default(3),
+    },
+    { error: "expected the workload: requestsPerDay, inputTokensPerRequest, outputTokensPerRequest" },
+  )
+  .strict();
+
+/** Self-hosted or hosted (per-token) inference for fine-tuned and built models. */
+export const inferenceSchema = z
+  .object({
+    method: z.enum(["self-hosted", "hosted"], { error: "expected self-hosted or hosted" }).default("self-hosted"),
+    /** A SKU of the compute catalog, e.g. ml.g5.2xlarge. */
+    instance: z.string({ error: "expected a catalog SKU such as ml.g5.2xlarge" }).optional(),
+    /** Generated tokens per second one instance sustains (prefill counts at a tenth of a token). */
+    tokensPerSecondPerInstance: uPos("tokens per second above 0").optional(),
+    minInstances: nonNegativeInt.optional(),
+    /** Hosted inference: the provider and model of @pydantic/genai-prices, or explicit prices. */
+    provider: z.string().optional(),
+    model: z.string().optional(),
+    inputUsdPerMillionTokens: u("a price in USD per million tokens").optional(),
+    outputUsdPerMillionTokens: u("a price in USD per million tokens").optional(),
+  })
+  .strict();
+
+export const buySchema = z
+  .object({
+    provider: z.string({ error: "expected a provider id such as openai, anthropic, google, aws, azure" }),
+    model: z.string({ error: "expected a model id such as gpt-4o" }),
+    inputUsdPerMillionTokens: u("a price in USD per million tokens").optional(),
+    outputUsdPerMillionTokens: u("a price in USD per million tokens").optional(),
+    developers: u("a number of developers").optional(),
+    monitoringUsdPerMonth: u("a monthly amount in USD").optional(),
+  })
+  .strict();
+
+export const fineTuneSchema = z
+  .object({
+    labeledExamples: u("a number of labelled examples").optional(),
+    labelingUsdPerExample: u("a cost per example in USD").optional(),
+    tokensPerExample: u("a number of tokens per example").optional(),
+    epochs: u("a number of epochs").optional(),
+    training: z
+      .object({
+        method: z.enum(["self-hosted", "hosted"], { error: "expected self-hosted or hosted" }).default("self-hosted"),
+        instance: z.string().optional(),
+        instanceCount: u("a number of instances").optional(),
+        hours: u("a number of hours").optional(),
+        usdPerMillionTrainingTokens: u("a price in USD per million training tokens").optional(),
+      })
+      .strict()
+      .optional(),
+    engineers: u("a number of ML engineers").optional(),
+    projectWeeks: u("a number of weeks").optional(),
+    maintenanceFte: u("a number of full-time engineers").optional(),
+    retrainEveryMonths: intRange(1, 120).optional(),
+    inference: inferenceSchema.optional(),
+  })
+  .strict();
+
+export const buildSchema = z
+  .object({
+    parameters: uPos("a parameter count above 0").optional(),
+    trainingTokens: uPos("a number of training tokens above 0").optional(),
+    instance: z.string().optional(),
+    utilization: uFrac("a utilisation fraction from 0 to 1").optional(),
+    experimentOverhead: uPos("a multiplier above 0 (2 = twice the final run)").optional(),
+    dataUsd: u("an amount in USD").optional(),
+    engineers: u("a number of ML engineers").optional(),
+    projectMonths: u("a number of months").optional(),
+    maintenanceFte: u("a number of full-time engineers").optional(),
+    platformUsdPerMonth: u("a monthly amount in USD").optional(),
+    refreshEveryMonths: intRange(1, 120).optional(),
+    refreshComputeFraction: uFrac("a fraction of the pretraining compute").optional(),
+    inference: inferenceSchema.optional(),
+  })
+  .strict();
+
+export const teamSchema = z
+  .object({
+    developerAnnualUsd: u("an annual loaded cost in USD").optional(),
+    mlEngineerAnnualUsd: u("an annual loaded cost in USD").optional(),
+  })
+  .strict();
+
+export const workloadFileSchema = z
+  .object({
+    name: z.string().optional(),
+    horizonMonths: intRange(1, 120).default(36),
+    workload: workloadProfileSchema,
+    buy: buySchema,
+    fineTune: fineTuneSchema.default({}),
+    build: buildSchema.default({}),
+    team: teamSchema.default({}),
+    /** During a fine-tune or build project the API serves the traffic (the framework's progression). */
+    bridgeWithApi: z.boolean({ error: "expected true or false" }).default(true),
+  })
+  .strict();
+
+export type WorkloadProfile = z.output<typeof workloadProfileSchema>;
+export type WorkloadFile = z.output<typeof workloadFileSchema>;
+export type InferenceSettings = z.output<typeof inferenceSchema>;
+export { nonNegative, positive };

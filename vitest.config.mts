@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // Pulumi's runtime keeps global state (mocks, stack resource): one file per worker process.
+    pool: "forks",
+  },
+});
