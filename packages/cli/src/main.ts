@@ -3,6 +3,10 @@ import { EXIT } from "./run";
 import { registerDecide } from "./commands/decide";
 import { registerTco } from "./commands/tco";
 import { registerPreview } from "./commands/preview";
+import { registerCost } from "./commands/cost";
+import { registerCheck } from "./commands/check";
+import { registerReport } from "./commands/report";
+import { registerPricing } from "./commands/pricing";
 
 /**
  * The `aitracks` command. Each command registers its flags here and loads what it needs only
@@ -23,6 +27,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerDecide(program, setExit);
   registerTco(program, setExit);
   registerPreview(program, setExit);
+  registerCost(program, setExit);
+  registerCheck(program, setExit);
+  registerReport(program, setExit);
+  registerPricing(program, setExit);
   return program;
 }
 
