@@ -1,1 +1,10 @@
-export {};
+/**
+ * @aitracks/components — Pulumi components for each (track, cloud) cell of the cloud mapping,
+ * and the cloud-neutral entry that provisions a whole stack from its config.
+ */
+export * from "./cells";
+export * from "./mapping";
+export * from "./provision";
+export * from "./common/track";
+export * from "./common/errors";
+export * from "./aws/buy";

@@ -10,3 +10,5 @@ export * from "./schema/workload";
 export * from "./schema/catalog";
 export * from "./pricing/catalog";
 export * from "./io/load";
+export * from "./schema/stack";
+export * from "./tags";

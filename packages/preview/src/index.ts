@@ -1,1 +1,8 @@
-export {};
+/**
+ * @aitracks/preview — the offline engine: runs any Pulumi program under mocks and returns its
+ * resource graph, which cost estimation and the policy pack read.
+ */
+export * from "./graph";
+export * from "./mocks";
+export * from "./project";
+export * from "./run";

@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { InputError } from "@aitracks/core";
+import { parseSettings, type Cell } from "../cells";
+import { AwsBuyTrack, resolveAwsBuyArgs, type AwsBuyTrackArgs } from "./buy";
+
+const settings = z.object({
+  models: z.array(z.string({ error: "expected a Bedrock model id" }), { error: "expected a list of Bedrock model ids, primary first" }).min(1, {
+    error: "expected at least one Bedrock model id",
+  }),
+  inferenceProfile: z.enum(["auto", "always", "never"], { error: "expected auto, always or never" }).optional(),
+  guardrail: z
+    .object({
+      contentFilterStrength: z.enum(["NONE", "LOW", "MEDIUM", "HIGH"]).optional(),
+      promptAttackStrength: z.enum(["NONE", "LOW", "MEDIUM", "HIGH"]).optional(),
+      deniedTopics: z.array(z.object({ name: z.string(), definition: z.string(), examples: z.array(z.string()).optional() }).strict()).optional(),
+      piiAction: z.enum(["ANONYMIZE", "BLOCK"]).optional(),
+      piiTypes: z.array(z.string()).optional(),
+    })
+    .strict()
+    .optional(),
+  logRetentionDays: z.number().int().optional(),
+  monthlyBudgetUsd: z.number({ error: "expected a monthly budget in USD" }).optional(),
+  invocationsPerHourAlarm: z.number().optional(),
+  applicationPrincipals: z.array(z.string()).optional(),
+});
+
+/** Buy on AWS: Amazon Bedrock. */
+export const awsBuyCell: Cell<AwsBuyTrackArgs> = {
+  track: "buy",
+  cloud: "aws",
+  service: "Amazon Bedrock",
+  args(entry, ctx) {
+    const s = parseSettings(settings, entry);
+    const monthlyBudgetUsd = s.monthlyBudgetUsd ?? ctx.spec.budget?.maxMonthlyUsd;
+    if (monthlyBudgetUsd === undefined) {
+      throw new InputError("monthlyBudgetUsd: expected a monthly budget for the track's AWS Budget (or set aitracks:budget.maxMonthlyUsd)");
+    }
+    const args: AwsBuyTrackArgs = {
+      ...s,
+      region: entry.region,
+      monthlyBudgetUsd,
+      budgetAlertThresholds: ctx.spec.budget?.alertThresholds,
+      alertEmails: ctx.spec.budget?.alertEmails,
+      tags: ctx.tags,
+    };
+    resolveAwsBuyArgs(args);
+    return args;
+  },
+  create: (name, args, opts) => new AwsBuyTrack(name, args, opts),
+};

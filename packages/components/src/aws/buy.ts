@@ -1,0 +1,406 @@
+import * as pulumi from "@pulumi/pulumi";
+import { Guardrail, GuardrailVersion, InferenceProfile } from "@pulumi/aws/bedrock";
+import { InvocationLoggingConfiguration } from "@pulumi/aws/bedrockmodel";
+import { LogGroup, MetricAlarm } from "@pulumi/aws/cloudwatch";
+import { Role, RolePolicy } from "@pulumi/aws/iam";
+import { Parameter } from "@pulumi/aws/ssm";
+import { fieldError } from "../common/errors";
+import type { TrackBaseArgs, TrackComponent } from "../common/track";
+import { alertTopic, awsAccount, customerManagedKey, monthlyBudget, policyDocument, secureBucket, serviceTrustPolicy } from "./shared";
+
+/** Content-safety settings of the Bedrock guardrail every buy track attaches. */
+export interface AwsGuardrailArgs {
+  /** Strength of the hate, insults, sexual, violence and misconduct filters. @default "HIGH" */
+  readonly contentFilterStrength?: string;
+  /** Strength of the prompt-attack (jailbreak, injection) filter on input. @default "HIGH" */
+  readonly promptAttackStrength?: string;
+  /** Topics the application must refuse, each with a one-sentence definition. @default [] */
+  readonly deniedTopics?: readonly { readonly name: string; readonly definition: string; readonly examples?: readonly string[] }[];
+  /** What to do with personal data in prompts and answers: "ANONYMIZE" or "BLOCK". @default "ANONYMIZE" */
+  readonly piiAction?: string;
+  /** PII entity types the guardrail looks for. @default email, phone, name, address, card, SSN, bank account */
+  readonly piiTypes?: readonly string[];
+}
+
+export interface AwsBuyTrackArgs extends TrackBaseArgs {
+  /** The AWS region of the track (the stack's provider for it points there). */
+  readonly region: string;
+  /**
+   * Bedrock model ids in priority order: the first serves, the rest are fallbacks the application
+   * moves to when the first is throttled or unavailable (the framework's lock-in answer).
+   */
+  readonly models: readonly string[];
+  /**
+   * Route through the geography's cross-region inference profile: "auto" (for the models that
+   * need one), "always" or "never". @default "auto"
+   */
+  readonly inferenceProfile?: string;
+  /** The guardrail's settings. The guardrail itself is always attached. */
+  readonly guardrail?: AwsGuardrailArgs;
+  /** Days to keep invocation logs in CloudWatch. @default 365 */
+  readonly logRetentionDays?: number;
+  /** Monthly Bedrock spend the AWS Budget alerts against (USD). Required. */
+  readonly monthlyBudgetUsd: number;
+  /** Percentages of the budget that alert. @default [50, 80, 100] */
+  readonly budgetAlertThresholds?: readonly number[];
+  /** Who gets the budget and alarm emails. @default [] (the SNS topic only) */
+  readonly alertEmails?: readonly string[];
+  /** Invocations in one hour above which the volume alarm fires, per model. @default 10000 */
+  readonly invocationsPerHourAlarm?: number;
+  /** AWS service principals that may assume the application role. @default ["lambda.amazonaws.com", "ecs-tasks.amazonaws.com"] */
+  readonly applicationPrincipals?: readonly string[];
+}
+
+/** Every default of the buy-on-AWS track, applied in one place. */
+export function resolveAwsBuyArgs(args: AwsBuyTrackArgs) {
+  if (args.models.length === 0) fieldError("models", "expected at least one Bedrock model id");
+  args.models.forEach((m, i) => {
+    if (!/^(?:[a-z]{2,7}\.)?[a-z0-9-]+\.[A-Za-z0-9.:_-]+$/.test(m)) {
+      fieldError(`models[${i}]`, `expected a Bedrock model id such as anthropic.claude-3-5-haiku-20241022-v1:0, got ${JSON.stringify(m)}`);
+    }
+  });
+  if (new Set(args.models).size !== args.models.length) fieldError("models", "expected each model once");
+  const inferenceProfile = args.inferenceProfile ?? "auto";
+  if (!["auto", "always", "never"].includes(inferenceProfile)) {
+    fieldError("inferenceProfile", `expected auto, always or never, got ${JSON.stringify(inferenceProfile)}`);
+  }
+  const g = args.guardrail ?? {};
+  const strengths = ["NONE", "LOW", "MEDIUM", "HIGH"];
+  const contentFilterStrength = g.contentFilterStrength ?? "HIGH";
+  const promptAttackStrength = g.promptAttackStrength ?? "HIGH";
+  if (!strengths.includes(contentFilterStrength)) fieldError("guardrail.contentFilterStrength", `expected one of ${strengths.join(", ")}`);
+  if (!strengths.includes(promptAttackStrength)) fieldError("guardrail.promptAttackStrength", `expected one of ${strengths.join(", ")}`);
+  const piiAction = g.piiAction ?? "ANONYMIZE";
+  if (!["ANONYMIZE", "BLOCK"].includes(piiAction)) fieldError("guardrail.piiAction", "expected ANONYMIZE or BLOCK");
+  if (!(args.monthlyBudgetUsd > 0)) fieldError("monthlyBudgetUsd", `expected a monthly budget above 0 USD, got ${args.monthlyBudgetUsd}`);
+  const logRetentionDays = args.logRetentionDays ?? 365;
+  if (!CLOUDWATCH_RETENTION_DAYS.includes(logRetentionDays)) {
+    fieldError("logRetentionDays", `expected one of CloudWatch's retention periods (${CLOUDWATCH_RETENTION_DAYS.join(", ")}), got ${logRetentionDays}`);
+  }
+  const invocationsPerHourAlarm = args.invocationsPerHourAlarm ?? 10_000;
+  if (!(invocationsPerHourAlarm > 0)) fieldError("invocationsPerHourAlarm", "expected a number of invocations above 0");
+  return {
+    region: args.region,
+    models: [...args.models],
+    inferenceProfile,
+    guardrail: {
+      contentFilterStrength,
+      promptAttackStrength,
+      deniedTopics: [...(g.deniedTopics ?? [])],
+      piiAction,
+      piiTypes: [...(g.piiTypes ?? DEFAULT_PII_TYPES)],
+    },
+    logRetentionDays,
+    monthlyBudgetUsd: args.monthlyBudgetUsd,
+    budgetAlertThresholds: [...(args.budgetAlertThresholds ?? [50, 80, 100])],
+    alertEmails: [...(args.alertEmails ?? [])],
+    invocationsPerHourAlarm,
+    applicationPrincipals: [...(args.applicationPrincipals ?? ["lambda.amazonaws.com", "ecs-tasks.amazonaws.com"])],
+  };
+}
+export type ResolvedAwsBuyArgs = ReturnType<typeof resolveAwsBuyArgs>;
+
+const CLOUDWATCH_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+const DEFAULT_PII_TYPES = ["EMAIL", "PHONE", "NAME", "ADDRESS", "CREDIT_DEBIT_CARD_NUMBER", "US_SOCIAL_SECURITY_NUMBER", "US_BANK_ACCOUNT_NUMBER"];
+const CONTENT_FILTERS = ["HATE", "INSULTS", "SEXUAL", "VIOLENCE", "MISCONDUCT"];
+
+/**
+ * Model families Bedrock serves on demand only through a cross-region inference profile.
+ * "auto" routes these through the geography's system profile (us., eu., apac.).
+ */
+const NEEDS_INFERENCE_PROFILE = [
+  /^anthropic\.claude-3-7/,
+  /^anthropic\.claude-(sonnet|opus|haiku)-4/,
+  /^meta\.llama3-[23]/,
+  /^meta\.llama4/,
+  /^amazon\.nova-premier/,
+  /^deepseek\./,
+  /^mistral\.pixtral/,
+];
+
+/** us-east-1 -> "us", eu-west-1 -> "eu", ap-southeast-2 -> "apac". */
+export function inferenceGeography(region: string): string {
+  if (region.startsWith("us-gov-")) return "us-gov";
+  const prefix = region.split("-")[0] ?? "";
+  return prefix === "ap" ? "apac" : prefix;
+}
+
+/** The model id the application invokes: the system inference profile id or the foundation model id. */
+export function invokedModelId(model: string, region: string, mode: string): string {
+  const already = /^(us|eu|apac|us-gov|global|ca|jp|au)\./.test(model);
+  if (already || mode === "never") return model;
+  if (mode === "always" || NEEDS_INFERENCE_PROFILE.some((re) => re.test(model))) return `${inferenceGeography(region)}.${model}`;
+  return model;
+}
+
+/**
+ * Buy on AWS: Amazon Bedrock, secure by default. Creates a customer-managed KMS key; a guardrail
+ * (content filters, prompt-attack filter, denied topics, PII handling) and a published version
+ * of it; model invocation logging to an encrypted, versioned, non-public S3 bucket and to an
+ * encrypted CloudWatch log group; one application inference profile per model (so spend is
+ * tagged per track) in priority order; an application role that may invoke only those models,
+ * only with the guardrail; an AWS Budget and per-model invocation-volume alarms on an encrypted
+ * SNS topic; and the routing (models in order, guardrail id and version) as an SSM parameter.
+ */
+export class AwsBuyTrack extends pulumi.ComponentResource implements TrackComponent {
+  readonly track = "buy" as const;
+  readonly cloud = "aws" as const;
+  readonly key: pulumi.Output<string>;
+  readonly guardrail: Guardrail;
+  readonly guardrailVersion: GuardrailVersion;
+  readonly logBucket: pulumi.Output<string>;
+  readonly logGroup: LogGroup;
+  readonly applicationRole: Role;
+  readonly inferenceProfiles: readonly InferenceProfile[];
+  readonly alertTopicArn: pulumi.Output<string>;
+  readonly outputs: Record<string, pulumi.Input<unknown>>;
+
+  constructor(name: string, args: AwsBuyTrackArgs, opts?: pulumi.ComponentResourceOptions) {
+    const cfg = resolveAwsBuyArgs(args);
+    super("aitracks:aws:BuyTrack", name, {}, opts);
+    const parent = { parent: this };
+    const tags = args.tags;
+    const account = awsAccount(cfg.region, this);
+
+    const key = customerManagedKey(
+      `${name}-key`,
+      account,
+      { description: `aitracks ${name}: Bedrock guardrail, invocation logs and alerts`, services: ["bedrock", "logs", "sns", "budgets", "cloudwatch"], tags },
+      parent,
+    );
+    this.key = key.arn;
+
+    // Guardrail: attached to every invocation through the application role's condition below.
+    const g = cfg.guardrail;
+    this.guardrail = new Guardrail(
+      `${name}-guardrail`,
+      {
+        name: `${name}-guardrail`,
+        description: `aitracks ${name}: content, prompt-attack, topic and PII guardrail`,
+        blockedInputMessaging: "This request was blocked by the content policy.",
+        blockedOutputsMessaging: "The answer was withheld by the content policy.",
+        kmsKeyArn: key.arn,
+        contentPolicyConfig: {
+          filtersConfigs: [
+            ...CONTENT_FILTERS.map((type) => ({ type, inputStrength: g.contentFilterStrength, outputStrength: g.contentFilterStrength })),
+            // Prompt attacks are judged on input only; Bedrock requires NONE on output.
+            { type: "PROMPT_ATTACK", inputStrength: g.promptAttackStrength, outputStrength: "NONE" },
+          ],
+        },
+        sensitiveInformationPolicyConfig: { piiEntitiesConfigs: g.piiTypes.map((type) => ({ type, action: g.piiAction })) },
+        ...(g.deniedTopics.length
+          ? {
+              topicPolicyConfig: {
+                topicsConfigs: g.deniedTopics.map((t) => ({ name: t.name, definition: t.definition, examples: [...(t.examples ?? [])], type: "DENY" })),
+              },
+            }
+          : {}),
+        tags,
+      },
+      parent,
+    );
+    this.guardrailVersion = new GuardrailVersion(
+      `${name}-guardrail-version`,
+      { guardrailArn: this.guardrail.guardrailArn, description: "Published by aitracks" },
+      parent,
+    );
+
+    // Invocation logging: S3 (long-term, encrypted, versioned, private) and CloudWatch (search, alarms).
+    const logs = secureBucket(
+      `${name}-invocation-logs`,
+      {
+        kmsKeyArn: key.arn,
+        tags,
+        statements: (arn) => [
+          {
+            Sid: "BedrockWritesInvocationLogs",
+            Effect: "Allow",
+            Principal: { Service: "bedrock.amazonaws.com" },
+            Action: "s3:PutObject",
+            Resource: pulumi.interpolate`${arn}/bedrock/*`,
+            Condition: {
+              StringEquals: { "aws:SourceAccount": account.accountId },
+              ArnLike: { "aws:SourceArn": pulumi.interpolate`arn:${account.partition}:bedrock:${cfg.region}:${account.accountId}:*` },
+            },
+          },
+        ],
+      },
+      parent,
+    );
+    this.logBucket = logs.name;
+    this.logGroup = new LogGroup(
+      `${name}-invocations`,
+      { name: `/aitracks/${name}/bedrock-invocations`, retentionInDays: cfg.logRetentionDays, kmsKeyId: key.arn, tags },
+      parent,
+    );
+    const loggingRole = new Role(
+      `${name}-logging-role`,
+      { assumeRolePolicy: serviceTrustPolicy(["bedrock.amazonaws.com"], account.accountId), tags },
+      parent,
+    );
+    const loggingPolicy = new RolePolicy(
+      `${name}-logging-policy`,
+      {
+        role: loggingRole.id,
+        policy: policyDocument([
+          {
+            Effect: "Allow",
+            Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+            Resource: pulumi.interpolate`${this.logGroup.arn}:log-stream:*`,
+          },
+        ]),
+      },
+      parent,
+    );
+    new InvocationLoggingConfiguration(
+      `${name}-invocation-logging`,
+      {
+        loggingConfig: {
+          textDataDeliveryEnabled: true,
+          imageDataDeliveryEnabled: true,
+          embeddingDataDeliveryEnabled: true,
+          videoDataDeliveryEnabled: true,
+          s3Config: { bucketName: logs.name, keyPrefix: "bedrock" },
+          cloudwatchConfig: { logGroupName: this.logGroup.name, roleArn: loggingRole.arn },
+        },
+      },
+      { ...parent, dependsOn: [loggingPolicy] },
+    );
+
+    // One application inference profile per model, in priority order: tags carry the spend to the track.
+    const invoked = cfg.models.map((m) => invokedModelId(m, cfg.region, cfg.inferenceProfile));
+    this.inferenceProfiles = invoked.map(
+      (id, i) =>
+        new InferenceProfile(
+          `${name}-model-${i}`,
+          {
+            name: `${name}-${i}-${slug(cfg.models[i]!)}`.slice(0, 64),
+            description: `aitracks ${name}: ${i === 0 ? "primary" : `fallback ${i}`} model ${cfg.models[i]}`,
+            modelSource: {
+              copyFrom:
+                id === cfg.models[i]
+                  ? pulumi.interpolate`arn:${account.partition}:bedrock:${cfg.region}::foundation-model/${id}`
+                  : pulumi.interpolate`arn:${account.partition}:bedrock:${cfg.region}:${account.accountId}:inference-profile/${id}`,
+            },
+            tags,
+          },
+          parent,
+        ),
+    );
+
+    // The application role: may invoke only these models, and only through the guardrail.
+    this.applicationRole = new Role(
+      `${name}-app-role`,
+      { description: `aitracks ${name}: invokes the chosen Bedrock models`, assumeRolePolicy: serviceTrustPolicy(cfg.applicationPrincipals, account.accountId), tags },
+      parent,
+    );
+    const guardrailId = pulumi.interpolate`${this.guardrail.guardrailArn}`;
+    const crossRegion = invoked.some((id, i) => id !== cfg.models[i]);
+    const foundationArns = cfg.models.map(
+      (m) => pulumi.interpolate`arn:${account.partition}:bedrock:${crossRegion ? "*" : cfg.region}::foundation-model/${m}`,
+    );
+    const systemProfileArns = invoked
+      .filter((id, i) => id !== cfg.models[i])
+      .map((id) => pulumi.interpolate`arn:${account.partition}:bedrock:${cfg.region}:${account.accountId}:inference-profile/${id}`);
+    new RolePolicy(
+      `${name}-app-policy`,
+      {
+        role: this.applicationRole.id,
+        policy: policyDocument([
+          {
+            Sid: "InvokeChosenModelsWithGuardrail",
+            Effect: "Allow",
+            Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+            Resource: [...this.inferenceProfiles.map((p) => p.arn), ...systemProfileArns, ...foundationArns],
+            Condition: { StringEquals: { "bedrock:GuardrailIdentifier": pulumi.interpolate`${guardrailId}:${this.guardrailVersion.version}` } },
+          },
+          { Sid: "ApplyGuardrail", Effect: "Allow", Action: "bedrock:ApplyGuardrail", Resource: this.guardrail.guardrailArn },
+        ]),
+      },
+      parent,
+    );
+
+    // Cost monitoring: a Bedrock budget for the track, and invocation-volume alarms per model.
+    const topic = alertTopic(`${name}-alerts`, account, { kmsKeyArn: key.arn, tags }, parent);
+    this.alertTopicArn = topic.arn;
+    monthlyBudget(
+      `${name}-budget`,
+      {
+        limitUsd: cfg.monthlyBudgetUsd,
+        thresholds: cfg.budgetAlertThresholds,
+        emails: cfg.alertEmails,
+        topicArn: topic.arn,
+        services: ["Amazon Bedrock"],
+        tags,
+      },
+      parent,
+    );
+    this.inferenceProfiles.forEach(
+      (profile, i) =>
+        new MetricAlarm(
+          `${name}-invocations-alarm-${i}`,
+          {
+            alarmDescription: `aitracks ${name}: more than ${cfg.invocationsPerHourAlarm} invocations of ${cfg.models[i]} in an hour`,
+            namespace: "AWS/Bedrock",
+            metricName: "Invocations",
+            dimensions: { ModelId: profile.arn },
+            statistic: "Sum",
+            period: 3600,
+            evaluationPeriods: 1,
+            threshold: cfg.invocationsPerHourAlarm,
+            comparisonOperator: "GreaterThanThreshold",
+            treatMissingData: "notBreaching",
+            alarmActions: [topic.arn],
+            tags,
+          },
+          parent,
+        ),
+    );
+
+    // What the application reads at start-up: models in priority order and the guardrail to send.
+    const routing = pulumi.jsonStringify({
+      models: this.inferenceProfiles.map((p, i) => ({ priority: i, model: cfg.models[i], invokeArn: p.arn })),
+      guardrailId: this.guardrail.guardrailId,
+      guardrailVersion: this.guardrailVersion.version,
+    });
+    new Parameter(`${name}-routing`, { name: `/aitracks/${name}/routing`, type: "String", value: routing, tags }, parent);
+
+    this.outputs = {
+      region: cfg.region,
+      primaryModel: cfg.models[0],
+      modelInvokeArns: this.inferenceProfiles.map((p) => p.arn),
+      guardrailId: this.guardrail.guardrailId,
+      guardrailVersion: this.guardrailVersion.version,
+      applicationRoleArn: this.applicationRole.arn,
+      invocationLogBucket: logs.name,
+      invocationLogGroup: this.logGroup.name,
+      alertTopicArn: topic.arn,
+    };
+    this.registerOutputs(this.outputs);
+  }
+
+  /** Let another role (say, an existing service's) invoke the track's models with the guardrail. */
+  grantInvoke(name: string, role: Role): RolePolicy {
+    return new RolePolicy(
+      name,
+      {
+        role: role.id,
+        policy: policyDocument([
+          {
+            Effect: "Allow",
+            Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+            Resource: this.inferenceProfiles.map((p) => p.arn),
+            Condition: {
+              StringEquals: { "bedrock:GuardrailIdentifier": pulumi.interpolate`${this.guardrail.guardrailArn}:${this.guardrailVersion.version}` },
+            },
+          },
+        ]),
+      },
+      { parent: this },
+    );
+  }
+}
+
+function slug(s: string): string {
+  return s.replace(/[^A-Za-z0-9-]/g, "-").replace(/-+/g, "-");
+}

@@ -1,0 +1,6 @@
+/** Pieces every AWS track shares: no track re-implements a key, a bucket, a role or an alert. */
+export * from "./account";
+export * from "./alerts";
+export * from "./bucket";
+export * from "./kms";
+export * from "./policy";

@@ -1,0 +1,30 @@
+import { cellKey, planned, type Cell } from "./cells";
+import type { Cloud, Track } from "@aitracks/core";
+import { awsBuyCell } from "./aws/buy.cell";
+
+/**
+ * The cloud mapping of the design, in code: every (track, cloud) cell and the component that
+ * provisions it. A cell that is `planned` is mapped but not built yet; choosing it fails with
+ * a message naming the cell.
+ */
+export const CLOUD_MAPPING: Readonly<Record<`${Track}:${Cloud}`, Cell<any>>> = {
+  "build:aws": planned("build", "aws", "SageMaker + Trainium"),
+  "build:gcp": planned("build", "gcp", "Vertex AI training + TPUs"),
+  "build:azure": planned("build", "azure", "Azure ML + ND GPUs"),
+  "buy:aws": awsBuyCell,
+  "buy:gcp": planned("buy", "gcp", "Vertex AI Model Garden"),
+  "buy:azure": planned("buy", "azure", "Azure OpenAI Service"),
+  "fine-tune:aws": planned("fine-tune", "aws", "SageMaker JumpStart / Bedrock customisation"),
+  "fine-tune:gcp": planned("fine-tune", "gcp", "Vertex AI tuning"),
+  "fine-tune:azure": planned("fine-tune", "azure", "Azure OpenAI fine-tuning"),
+  "serving:aws": planned("serving", "aws", "SageMaker endpoints"),
+  "serving:gcp": planned("serving", "gcp", "Vertex AI endpoints"),
+  "serving:azure": planned("serving", "azure", "Azure ML online endpoints"),
+  "evaluation:aws": planned("evaluation", "aws", "SageMaker Clarify / Bedrock evaluation"),
+  "evaluation:gcp": planned("evaluation", "gcp", "Vertex AI evaluation"),
+  "evaluation:azure": planned("evaluation", "azure", "Azure ML evaluation"),
+};
+
+export function cellFor(track: Track, cloud: Cloud): Cell<any> {
+  return CLOUD_MAPPING[cellKey(track, cloud)];
+}

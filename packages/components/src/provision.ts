@@ -1,0 +1,118 @@
+import * as pulumi from "@pulumi/pulumi";
+import { readFileSync } from "node:fs";
+import { parse as parseYaml } from "yaml";
+import {
+  InputError,
+  parseOrThrow,
+  stackSpecSchema,
+  standardTags,
+  trackName,
+  type StackSpec,
+  type TrackEntry,
+} from "@aitracks/core";
+import type { StackContext } from "./cells";
+import type { TrackComponent } from "./common/track";
+import { cellFor } from "./mapping";
+import { ProviderCache } from "./providers";
+
+/** The stack config namespace. */
+export const CONFIG_NAMESPACE = "aitracks";
+
+/**
+ * Read and validate the stack's `aitracks:*` config. Errors name the key as the user wrote it:
+ * `aitracks:tracks[0].cloud: expected one of aws, gcp, azure, got "ibm"`.
+ */
+export function readStackSpec(raw: Record<string, string> = pulumi.runtime.allConfig()): StackSpec {
+  const prefix = `${CONFIG_NAMESPACE}:`;
+  const data: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (!key.startsWith(prefix)) continue;
+    data[key.slice(prefix.length)] = parseConfigValue(value);
+  }
+  if (Object.keys(data).length === 0) {
+    throw new InputError(`${prefix}tracks: expected the stack's aitracks config (no aitracks:* keys are set)`);
+  }
+  return parseOrThrow(stackSpecSchema, data, prefix);
+}
+
+/** Structured config values arrive as JSON strings; plain ones as strings. */
+function parseConfigValue(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+/** The decision's review date: from the stack config or the decision record's front matter. */
+export function reviewDateOf(spec: StackSpec, readFile: (p: string) => string = (p) => readFileSync(p, "utf8")): string {
+  const d = spec.decision;
+  if ("reviewDate" in d) return d.reviewDate;
+  let text: string;
+  try {
+    text = readFile(d.record);
+  } catch {
+    throw new InputError(`${CONFIG_NAMESPACE}:decision.record: no decision record at ${d.record}`);
+  }
+  const front = /^---\n([\s\S]*?)\n---/.exec(text)?.[1];
+  const meta = front ? (parseYaml(front) as Record<string, unknown>) : undefined;
+  const date = meta?.reviewDate instanceof Date ? meta.reviewDate.toISOString().slice(0, 10) : meta?.reviewDate;
+  if (typeof date !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+    throw new InputError(`${CONFIG_NAMESPACE}:decision.record: ${d.record} has no reviewDate in its front matter`);
+  }
+  return date;
+}
+
+export interface ProvisionedStack {
+  readonly tracks: Readonly<Record<string, TrackComponent>>;
+  /** Stack outputs, by track name. */
+  readonly outputs: Readonly<Record<string, Record<string, pulumi.Input<unknown>>>>;
+}
+
+/**
+ * Provision every track of the stack. All tracks are validated first, so a bad setting in the
+ * last track stops the program before the first resource is registered.
+ */
+export function provisionStack(spec: StackSpec, stackName: string = pulumi.getStack()): ProvisionedStack {
+  const reviewDate = reviewDateOf(spec);
+  const { owner, costCenter, ...extraTags } = spec.tags;
+  const planned = spec.tracks.map((entry, i) => {
+    const where = `${CONFIG_NAMESPACE}:tracks[${i}]`;
+    const cell = cellFor(entry.track, entry.cloud);
+    if (!cell.args || !cell.create) {
+      return { error: [`${where}: the ${entry.track} track on ${entry.cloud} (${cell.service}) is not built yet`] };
+    }
+    const ctx: StackContext = {
+      spec,
+      reviewDate,
+      tags: standardTags({
+        track: entry.track,
+        owner,
+        costCenter,
+        reviewDate,
+        extra: { ...extraTags, "aitracks-stack": stackName, "aitracks-name": trackName(entry), environment: spec.environment },
+      }),
+    };
+    try {
+      return { entry, cell, args: cell.args(entry, ctx) };
+    } catch (err) {
+      if (err instanceof InputError) return { error: err.lines.map((l) => `${where}.${l}`) };
+      throw err;
+    }
+  });
+  const errors: string[] = planned.flatMap((p) => p.error ?? []);
+  if (errors.length) throw new InputError(errors);
+
+  const providers = new ProviderCache();
+  const tracks: Record<string, TrackComponent> = {};
+  const outputs: Record<string, Record<string, pulumi.Input<unknown>>> = {};
+  for (const p of planned) {
+    if (p.error || !p.cell) continue;
+    const entry = p.entry as TrackEntry;
+    const name = trackName(entry);
+    const component = p.cell.create!(name, p.args, { providers: [providers.get(entry.cloud, entry.region)] });
+    tracks[name] = component;
+    outputs[name] = { track: entry.track, cloud: entry.cloud, service: p.cell.service, ...component.outputs };
+  }
+  return { tracks, outputs };
+}

@@ -1,0 +1,93 @@
+/**
+ * The resource graph: the one document cost estimation and policies read. Versioned; a change
+ * that breaks readers bumps GRAPH_VERSION.
+ *
+ * ```json
+ * {
+ *   "version": 1,
+ *   "project": "aitracks", "stack": "buy-aws",
+ *   "config": { "aitracks:tracks": [...] },        // parsed; secret values are "[secret]"
+ *   "secretConfigKeys": ["aitracks:apiKey"],
+ *   "resources": [{
+ *     "urn": "urn:pulumi:buy-aws::aitracks::aitracks:aws:BuyTrack$aws:s3/bucket:Bucket::assistant-invocation-logs",
+ *     "type": "aws:s3/bucket:Bucket", "name": "assistant-invocation-logs", "custom": true,
+ *     "parent": "urn:…BuyTrack::assistant", "provider": "urn:…pulumi:providers:aws::aws-us-east-1::<id>",
+ *     "inputs": { … },                               // exactly what the engine would get
+ *     "secretInputs": ["password"],                  // top-level inputs that were Pulumi secrets
+ *     "dependencies": ["urn:…"], "propertyDependencies": { "kmsKeyId": ["urn:…"] },
+ *     "id": "assistant-invocation-logs-1a2b3c4"      // the mock's id
+ *   }],
+ *   "outputs": { "tracks": { … } }                   // the program's stack outputs
+ * }
+ * ```
+ */
+export const GRAPH_VERSION = 1 as const;
+
+export interface GraphResource {
+  readonly urn: string;
+  /** The Pulumi type token, e.g. `aws:sagemaker/endpointConfiguration:EndpointConfiguration`. */
+  readonly type: string;
+  readonly name: string;
+  /** false for component resources (ours are `aitracks:<cloud>:<Track>Track`) and the stack. */
+  readonly custom: boolean;
+  readonly parent: string | null;
+  /** Provider reference `urn::id`, when the resource names one. */
+  readonly provider: string | null;
+  readonly inputs: Record<string, unknown>;
+  readonly secretInputs: readonly string[];
+  /** Top-level inputs whose value is not known until deploy (shown as "[unknown]"). */
+  readonly unknownInputs?: readonly string[];
+  readonly dependencies: readonly string[];
+  readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
+  readonly id: string | null;
+}
+
+export interface ResourceGraph {
+  readonly version: typeof GRAPH_VERSION;
+  readonly project: string;
+  readonly stack: string;
+  readonly config: Readonly<Record<string, unknown>>;
+  readonly secretConfigKeys: readonly string[];
+  readonly resources: readonly GraphResource[];
+  readonly outputs: Readonly<Record<string, unknown>>;
+}
+
+export type CloudName = "aws" | "gcp" | "azure";
+
+/** The cloud a type token belongs to, or undefined for Pulumi's own and component types. */
+export function cloudOfType(type: string): CloudName | undefined {
+  const pkg = type.startsWith("pulumi:providers:") ? type.slice("pulumi:providers:".length) : type.split(":")[0];
+  if (pkg === "aws" || pkg === "aws-native") return "aws";
+  if (pkg === "gcp" || pkg === "google-native") return "gcp";
+  if (pkg === "azure-native" || pkg === "azure") return "azure";
+  const m = /^aitracks:(aws|gcp|azure):/.exec(type);
+  return m ? (m[1] as CloudName) : undefined;
+}
+
+const TRACK_TYPE = /^aitracks:(aws|gcp|azure):(Build|Buy|FineTune|Serving|Evaluation)Track$/;
+const TRACK_NAMES: Record<string, string> = { Build: "build", Buy: "buy", FineTune: "fine-tune", Serving: "serving", Evaluation: "evaluation" };
+
+/** The aitracks track component a resource belongs to (walking up its parents), if any. */
+export function trackOf(graph: ResourceGraph, resource: GraphResource): { track: string; cloud: CloudName; name: string } | undefined {
+  const byUrn = indexByUrn(graph);
+  for (let r: GraphResource | undefined = resource; r; r = r.parent ? byUrn.get(r.parent) : undefined) {
+    const m = TRACK_TYPE.exec(r.type);
+    if (m) return { track: TRACK_NAMES[m[2]!]!, cloud: m[1] as CloudName, name: r.name };
+  }
+  return undefined;
+}
+
+const indexes = new WeakMap<ResourceGraph, Map<string, GraphResource>>();
+export function indexByUrn(graph: ResourceGraph): Map<string, GraphResource> {
+  let idx = indexes.get(graph);
+  if (!idx) {
+    idx = new Map(graph.resources.map((r) => [r.urn, r]));
+    indexes.set(graph, idx);
+  }
+  return idx;
+}
+
+/** Custom resources only (what a cloud bills and policies judge), without providers. */
+export function cloudResources(graph: ResourceGraph): GraphResource[] {
+  return graph.resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:"));
+}

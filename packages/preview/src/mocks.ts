@@ -1,0 +1,208 @@
+/**
+ * Mock outputs that look like the clouds': ids, ARNs, names and endpoints by resource type, so
+ * that a program's `apply`s and interpolations see realistic values. Deterministic: the same
+ * program gives the same graph.
+ */
+export const MOCK_ACCOUNT = "123456789012";
+export const MOCK_SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
+export const MOCK_TENANT = "11111111-1111-1111-1111-111111111111";
+export const MOCK_GCP_PROJECT = "aitracks-preview";
+export const MOCK_GCP_PROJECT_NUMBER = "123456789012";
+
+/** Short stable hex of a string (FNV-1a), as the suffix Pulumi's auto-naming adds. */
+export function shortHash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, "0").slice(0, 7);
+}
+
+export interface MockInput {
+  readonly type: string;
+  readonly name: string;
+  readonly inputs: Record<string, unknown>;
+  /** The region or location of the resource's provider, when known. */
+  readonly region?: string | undefined;
+  readonly project?: string | undefined;
+}
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+/** The id and output state a cloud would report for a new resource. */
+export function mockResource(m: MockInput): { id: string; state: Record<string, unknown> } {
+  const physical = typeof m.inputs.name === "string" && m.inputs.name ? m.inputs.name : `${m.name}-${shortHash(`${m.type}::${m.name}`)}`;
+  const [pkg = "", mod = "", kind = ""] = m.type.split(":");
+  const module = mod.split("/")[0] ?? mod;
+  if (m.type.startsWith("pulumi:providers:")) return { id: `${m.name}-provider`, state: { ...m.inputs } };
+  if (pkg === "aws") return aws(m, module, kind, physical);
+  if (pkg === "gcp") return gcp(m, module, kind, physical);
+  if (pkg === "azure-native") return azure(m, module, kind, physical);
+  return { id: physical, state: { ...m.inputs, name: physical } };
+}
+
+function aws(m: MockInput, module: string, kind: string, physical: string) {
+  const region = (m.inputs.region as string | undefined) ?? m.region ?? "us-east-1";
+  const service = module === "cloudwatch" && kind === "LogGroup" ? "logs" : module === "bedrockmodel" ? "bedrock" : module;
+  const global = ["iam", "s3", "budgets"].includes(module);
+  const arnBase = `arn:aws:${service}:${global ? "" : region}:${module === "s3" ? "" : MOCK_ACCOUNT}`;
+  let arn = `${arnBase}:${lowerFirst(kind)}/${physical}`;
+  const state: Record<string, unknown> = { ...m.inputs, name: physical, tagsAll: m.inputs.tags ?? {} };
+  let id = physical;
+  switch (`${module}:${kind}`) {
+    case "s3:Bucket":
+      arn = `arn:aws:s3:::${physical}`;
+      Object.assign(state, { bucket: physical, bucketDomainName: `${physical}.s3.amazonaws.com`, region });
+      break;
+    case "kms:Key":
+      id = `${shortHash(physical)}-0000-4000-8000-${shortHash(`${physical}k`)}00000`;
+      arn = `arn:aws:kms:${region}:${MOCK_ACCOUNT}:key/${id}`;
+      state.keyId = id;
+      break;
+    case "iam:Role":
+      arn = `arn:aws:iam::${MOCK_ACCOUNT}:role/${physical}`;
+      state.uniqueId = `AROA${shortHash(physical).toUpperCase()}`;
+      break;
+    case "cloudwatch:LogGroup":
+      arn = `arn:aws:logs:${region}:${MOCK_ACCOUNT}:log-group:${physical}`;
+      break;
+    case "sns:Topic":
+      arn = `arn:aws:sns:${region}:${MOCK_ACCOUNT}:${physical}`;
+      break;
+    case "bedrock:Guardrail": {
+      const gid = shortHash(physical) + "abcde";
+      arn = `arn:aws:bedrock:${region}:${MOCK_ACCOUNT}:guardrail/${gid}`;
+      Object.assign(state, { guardrailArn: arn, guardrailId: gid, version: "DRAFT", status: "READY" });
+      break;
+    }
+    case "bedrock:GuardrailVersion":
+      state.version = "1";
+      break;
+    case "bedrock:InferenceProfile":
+      arn = `arn:aws:bedrock:${region}:${MOCK_ACCOUNT}:application-inference-profile/${shortHash(physical)}xyz`;
+      break;
+    case "bedrock:CustomModel":
+      Object.assign(state, { customModelArn: `arn:aws:bedrock:${region}:${MOCK_ACCOUNT}:custom-model/${physical}`, jobArn: `arn:aws:bedrock:${region}:${MOCK_ACCOUNT}:model-customization-job/${physical}` });
+      break;
+    case "bedrock:ProvisionedModelThroughput":
+      state.provisionedModelArn = `arn:aws:bedrock:${region}:${MOCK_ACCOUNT}:provisioned-model/${shortHash(physical)}`;
+      break;
+    case "sagemaker:Endpoint":
+      state.endpointName = physical;
+      break;
+    case "ecr:Repository":
+      state.repositoryUrl = `${MOCK_ACCOUNT}.dkr.ecr.${region}.amazonaws.com/${physical}`;
+      break;
+  }
+  state.arn = arn;
+  state.id = id;
+  return { id, state };
+}
+
+function gcp(m: MockInput, module: string, kind: string, physical: string) {
+  const project = (m.inputs.project as string | undefined) ?? m.project ?? MOCK_GCP_PROJECT;
+  const location = (m.inputs.region as string | undefined) ?? (m.inputs.location as string | undefined) ?? m.region ?? "us-central1";
+  const collection = `${lowerFirst(kind)}s`;
+  let id = `projects/${project}/locations/${location}/${collection}/${physical}`;
+  const state: Record<string, unknown> = { ...m.inputs, name: physical, project, effectiveLabels: m.inputs.labels ?? {} };
+  switch (`${module}:${kind}`) {
+    case "serviceaccount:Account":
+      id = `projects/${project}/serviceAccounts/${physical}@${project}.iam.gserviceaccount.com`;
+      state.email = `${m.inputs.accountId ?? physical}@${project}.iam.gserviceaccount.com`;
+      state.member = `serviceAccount:${state.email}`;
+      break;
+    case "kms:KeyRing":
+      id = `projects/${project}/locations/${location}/keyRings/${physical}`;
+      break;
+    case "kms:CryptoKey":
+      id = `${String(m.inputs.keyRing ?? `projects/${project}/locations/${location}/keyRings/ring`)}/cryptoKeys/${physical}`;
+      break;
+    case "storage:Bucket":
+      id = physical;
+      Object.assign(state, { url: `gs://${physical}`, selfLink: `https://www.googleapis.com/storage/v1/b/${physical}` });
+      break;
+    case "vertex:AiEndpoint":
+      state.name = String(m.inputs.name ?? shortHash(physical).replace(/[a-f]/g, "1"));
+      break;
+    case "projects:Service":
+      id = `${project}/${String(m.inputs.service ?? physical)}`;
+      break;
+  }
+  state.id = id;
+  state.selfLink ??= `https://${module}.googleapis.com/v1/${id}`;
+  return { id, state };
+}
+
+const AZURE_PROVIDERS: Record<string, string> = {
+  machinelearningservices: "Microsoft.MachineLearningServices",
+  cognitiveservices: "Microsoft.CognitiveServices",
+  keyvault: "Microsoft.KeyVault",
+  storage: "Microsoft.Storage",
+  network: "Microsoft.Network",
+  insights: "Microsoft.Insights",
+  operationalinsights: "Microsoft.OperationalInsights",
+  consumption: "Microsoft.Consumption",
+  authorization: "Microsoft.Authorization",
+  resources: "Microsoft.Resources",
+  managedidentity: "Microsoft.ManagedIdentity",
+};
+
+function azure(m: MockInput, module: string, kind: string, physical: string) {
+  const rgName = (m.inputs.resourceGroupName as string | undefined) ?? "rg";
+  const explicit = ["resourceName", "accountName", "workspaceName", "vaultName", "endpointName", "deploymentName", "computeName"]
+    .map((k) => m.inputs[k])
+    .find((v): v is string => typeof v === "string");
+  const name = explicit ?? physical;
+  const sub = `/subscriptions/${MOCK_SUBSCRIPTION}`;
+  const id =
+    module === "resources" && kind === "ResourceGroup"
+      ? `${sub}/resourceGroups/${(m.inputs.resourceGroupName as string | undefined) ?? name}`
+      : `${sub}/resourceGroups/${rgName}/providers/${AZURE_PROVIDERS[module] ?? module}/${lowerFirst(kind)}s/${name}`;
+  const state: Record<string, unknown> = { ...m.inputs, name, id, location: m.inputs.location ?? m.region ?? "eastus" };
+  switch (`${module}:${kind}`) {
+    case "cognitiveservices:Account":
+      state.properties = { ...(m.inputs.properties as object), endpoint: `https://${name}.openai.azure.com/` };
+      break;
+    case "keyvault:Vault":
+      state.properties = { ...(m.inputs.properties as object), vaultUri: `https://${name}.vault.azure.net/` };
+      break;
+    case "keyvault:Key":
+      Object.assign(state, { keyUri: `https://vault.vault.azure.net/keys/${name}`, keyUriWithVersion: `https://vault.vault.azure.net/keys/${name}/0123456789abcdef` });
+      break;
+    case "managedidentity:UserAssignedIdentity":
+      Object.assign(state, { principalId: "22222222-2222-2222-2222-222222222222", clientId: "33333333-3333-3333-3333-333333333333", tenantId: MOCK_TENANT });
+      break;
+    case "machinelearningservices:OnlineEndpoint":
+      state.properties = { ...(m.inputs.properties as object), scoringUri: `https://${name}.eastus.inference.ml.azure.com/score` };
+      break;
+  }
+  if (m.inputs.identity && typeof m.inputs.identity === "object") {
+    state.identity = { ...(m.inputs.identity as object), principalId: "44444444-4444-4444-4444-444444444444", tenantId: MOCK_TENANT };
+  }
+  return { id, state };
+}
+
+/** Results of the provider functions (invokes) programs commonly call. */
+export function mockCall(token: string, inputs: Record<string, unknown>, region?: string): Record<string, unknown> {
+  switch (token) {
+    case "aws:index/getCallerIdentity:getCallerIdentity":
+      return { accountId: MOCK_ACCOUNT, arn: `arn:aws:iam::${MOCK_ACCOUNT}:user/preview`, userId: "AIDAPREVIEW", id: MOCK_ACCOUNT };
+    case "aws:index/getPartition:getPartition":
+      return { partition: "aws", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws", id: "aws" };
+    case "aws:index/getRegion:getRegion":
+      return { name: region ?? "us-east-1", region: region ?? "us-east-1", id: region ?? "us-east-1" };
+    case "aws:ec2/getVpc:getVpc":
+      return { id: "vpc-0preview", cidrBlock: "10.0.0.0/16", arn: `arn:aws:ec2:${region ?? "us-east-1"}:${MOCK_ACCOUNT}:vpc/vpc-0preview` };
+    case "aws:ec2/getSubnets:getSubnets":
+      return { ids: ["subnet-0preview1", "subnet-0preview2"], id: "subnets" };
+    case "gcp:organizations/getProject:getProject":
+      return { projectId: MOCK_GCP_PROJECT, number: MOCK_GCP_PROJECT_NUMBER, name: MOCK_GCP_PROJECT, id: `projects/${MOCK_GCP_PROJECT}` };
+    case "gcp:organizations/getClientConfig:getClientConfig":
+      return { project: MOCK_GCP_PROJECT, region: region ?? "us-central1", accessToken: "preview-token", id: "client" };
+    case "azure-native:authorization:getClientConfig":
+      return { subscriptionId: MOCK_SUBSCRIPTION, tenantId: MOCK_TENANT, objectId: "55555555-5555-5555-5555-555555555555", clientId: "66666666-6666-6666-6666-666666666666" };
+    default:
+      return { ...inputs };
+  }
+}

@@ -1,0 +1,303 @@
+import { existsSync } from "node:fs";
+import { dirname, join, sep } from "node:path";
+import { InputError } from "@aitracks/core";
+import type * as pulumiType from "@pulumi/pulumi";
+import { GRAPH_VERSION, type GraphResource, type ResourceGraph } from "./graph";
+import { mockCall, mockResource } from "./mocks";
+import { readProject, readStackConfig, type ProjectInfo, type StackConfig } from "./project";
+
+/** A program that threw, or whose resources failed to register: exit 2 with its own message. */
+export class ProgramError extends InputError {}
+
+export interface PreviewOptions {
+  /** The Pulumi project folder (with Pulumi.yaml), or a folder holding a program. */
+  readonly programDir: string;
+  /** The stack name (URNs and `pulumi.getStack()`); also picks Pulumi.<stack>.yaml. */
+  readonly stack: string;
+  /** A stack config file to use instead of <stackConfigDir>/Pulumi.<stack>.yaml. */
+  readonly configFile?: string | undefined;
+}
+
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+const SIG_KEY = "4dabf18193072939515e22adb298388d";
+const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+export const UNKNOWN_MARK = "[unknown]";
+export const SECRET_MARK = "[secret]";
+
+/**
+ * Run a Pulumi program in-process under `pulumi.runtime.setMocks`, exactly as `pulumi preview`
+ * would run it (same config, same stack and project names), and return its resource graph.
+ * Runs one program at a time in a process (Pulumi's runtime state is global).
+ */
+export async function previewProgram(opts: PreviewOptions): Promise<ResourceGraph> {
+  const project = readProject(opts.programDir);
+  const configFile = opts.configFile ?? join(project.stackConfigDir, `Pulumi.${opts.stack}.yaml`);
+  const config = readStackConfig(configFile, project.name);
+  const entry = resolveEntry(project);
+  forgetProgram(project.dir);
+  return runUnderMocks({
+    project: project.name,
+    stack: opts.stack,
+    config,
+    cwd: project.dir,
+    resolveFrom: [dirname(entry), project.dir],
+    program: () => {
+      const mod = require(entry) as unknown;
+      const exported = (mod as { default?: unknown })?.default ?? mod;
+      // A program may export an (async) function whose result is the stack outputs, as Pulumi allows.
+      return typeof exported === "function" ? (exported as () => unknown)() : mod;
+    },
+  });
+}
+
+export interface InlineOptions {
+  readonly project?: string;
+  readonly stack?: string;
+  /** Stack config, fully-qualified keys to values (objects are passed as JSON, as Pulumi does). */
+  readonly config?: Readonly<Record<string, unknown>>;
+  readonly secretKeys?: readonly string[];
+  /** The program: creates resources; may return the stack outputs. */
+  readonly program: () => unknown;
+}
+
+/** Run an inline program (a function) under mocks, as `aitracks preview` runs a program folder. */
+export function previewInline(opts: InlineOptions): Promise<ResourceGraph> {
+  const values: Record<string, string> = {};
+  const parsed: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(opts.config ?? {})) {
+    values[k] = typeof v === "string" ? v : JSON.stringify(v);
+    parsed[k] = opts.secretKeys?.includes(k) ? SECRET_MARK : v;
+  }
+  return runUnderMocks({
+    project: opts.project ?? "inline",
+    stack: opts.stack ?? "test",
+    config: { values, parsed, secretKeys: [...(opts.secretKeys ?? [])] },
+    cwd: process.cwd(),
+    resolveFrom: [__dirname],
+    program: opts.program,
+  });
+}
+
+interface RunSpec {
+  readonly project: string;
+  readonly stack: string;
+  readonly config: StackConfig;
+  readonly cwd: string;
+  /** Where to resolve @pulumi/pulumi from: the program's own copy, so mocks and program share state. */
+  readonly resolveFrom: readonly string[];
+  readonly program: () => unknown;
+}
+
+async function runUnderMocks(spec: RunSpec): Promise<ResourceGraph> {
+  const mod = <T>(sub: string) => require(require.resolve(`@pulumi/pulumi${sub}`, { paths: [...spec.resolveFrom] })) as T;
+  const pulumi = mod<typeof pulumiType>("");
+  const settings = mod<{ getMonitor(): MonitorLike; waitForRPCs?: () => Promise<void> }>("/runtime/settings");
+  const stack = mod<{ runInPulumiStack(init: () => Promise<unknown>): Promise<unknown> }>("/runtime/stack");
+
+  const resources: GraphResource[] = [];
+  const regions = new Map<string, string>(); // provider URN -> region/location
+  let stackOutputs: Record<string, unknown> = {};
+  let stackUrn = "";
+  const failures: unknown[] = [];
+
+  await pulumi.runtime.setMocks(
+    {
+      newResource: (args) => {
+        const ref = args.provider ?? "";
+        const region = regions.get(ref.slice(0, ref.lastIndexOf("::")));
+        return mockResource({ type: args.type, name: args.name, inputs: plain(args.inputs) as Record<string, unknown>, region });
+      },
+      call: (args) => mockCall(args.token, plain(args.inputs) as Record<string, unknown>),
+    },
+    spec.project,
+    spec.stack,
+    true,
+  );
+  wrapMonitor(settings.getMonitor(), {
+    onRegister(req, urn, id) {
+      const { value, secrets, unknowns } = redact(deserialize(req.getObject()));
+      const inputs = value as Record<string, unknown>;
+      const type = req.getType();
+      if (type.startsWith("pulumi:providers:")) {
+        const r = inputs.region ?? inputs.location;
+        if (typeof r === "string") regions.set(urn, r);
+      }
+      if (type === "pulumi:pulumi:Stack") stackUrn = urn;
+      const propDeps: Record<string, string[]> = {};
+      req.getPropertydependenciesMap().forEach((v, k) => {
+        propDeps[k] = v.getUrnsList();
+      });
+      resources.push({
+        urn,
+        type,
+        name: req.getName(),
+        custom: req.getCustom(),
+        parent: req.getParent() || null,
+        provider: req.getProvider() || null,
+        inputs,
+        secretInputs: secrets,
+        ...(unknowns.length ? { unknownInputs: unknowns } : {}),
+        dependencies: req.getDependenciesList(),
+        propertyDependencies: propDeps,
+        id: id || null,
+      });
+    },
+    onOutputs(urn, outputs) {
+      if (urn === stackUrn) stackOutputs = redact(deserialize(outputs)).value as Record<string, unknown>;
+    },
+  });
+  pulumi.runtime.setAllConfig(spec.config.values, spec.config.secretKeys);
+
+  const onRejection = (reason: unknown) => failures.push(reason);
+  process.on("unhandledRejection", onRejection);
+  const cwd = process.cwd();
+  try {
+    // Pulumi runs a program with the project folder as working directory.
+    process.chdir(spec.cwd);
+    await stack.runInPulumiStack(async () => await spec.program());
+    // Resources registered from inside apply callbacks arrive after the program returns.
+    await settings.waitForRPCs?.();
+    await new Promise((r) => setImmediate(r));
+  } catch (err) {
+    failures.push(err);
+  } finally {
+    process.chdir(cwd);
+    process.off("unhandledRejection", onRejection);
+  }
+  if (failures.length) throw toProgramError(failures[0]);
+
+  return {
+    version: GRAPH_VERSION,
+    project: spec.project,
+    stack: spec.stack,
+    config: spec.config.parsed,
+    secretConfigKeys: spec.config.secretKeys,
+    resources,
+    outputs: stackOutputs,
+  };
+}
+
+/** The program's entry file: Pulumi.yaml's main, its package.json main, or index.js / index.ts. */
+function resolveEntry(project: ProjectInfo): string {
+  try {
+    return require.resolve(project.main);
+  } catch {
+    const ts = existsSync(project.main) && project.main.endsWith(".ts") ? project.main : join(project.main, "index.ts");
+    if (existsSync(ts)) {
+      registerTypeScript(project.dir);
+      return require.resolve(ts);
+    }
+    throw new InputError(`${project.main}: no Pulumi program here (expected index.js, index.ts or a package.json main)`);
+  }
+}
+
+let tsRegistered = false;
+/** TypeScript programs load through ts-node, as the Pulumi CLI's Node.js runtime does (transpile only). */
+function registerTypeScript(dir: string): void {
+  if (tsRegistered) return;
+  const tsNode = require(require.resolve("ts-node", { paths: [dir, __dirname] })) as {
+    register(o: object): void;
+  };
+  tsNode.register({ transpileOnly: true, compilerOptions: { module: "commonjs", target: "es2022", moduleResolution: "node10", ignoreDeprecations: "6.0" } });
+  tsRegistered = true;
+}
+
+/** Drop the program's own modules from the require cache so a second preview runs it afresh. */
+function forgetProgram(dir: string): void {
+  const prefix = dir.endsWith(sep) ? dir : dir + sep;
+  for (const key of Object.keys(require.cache)) {
+    if (key.startsWith(prefix) && !key.includes(`${sep}node_modules${sep}`) && !key.includes(`${sep}packages${sep}`)) delete require.cache[key];
+  }
+}
+
+function toProgramError(err: unknown): InputError {
+  if (err instanceof InputError) return err;
+  if (err && typeof err === "object" && (err as { name?: string }).name === "InputError" && Array.isArray((err as { lines?: unknown }).lines)) {
+    return new InputError((err as { lines: string[] }).lines);
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  const first = message.split("\n").find((l) => l.trim() !== "") ?? "unknown error";
+  return new ProgramError(`program error: ${first.replace(/^Error: /, "")}`);
+}
+
+// ---- monitor plumbing -------------------------------------------------------------------------
+
+interface RegisterRequest {
+  getType(): string;
+  getName(): string;
+  getCustom(): boolean;
+  getParent(): string;
+  getProvider(): string;
+  getObject(): unknown;
+  getDependenciesList(): string[];
+  getPropertydependenciesMap(): { forEach(cb: (v: { getUrnsList(): string[] }, k: string) => void): void };
+}
+interface MonitorLike {
+  registerResource(req: RegisterRequest, cb: (err: unknown, resp?: { getUrn(): string; getId(): string }) => void): unknown;
+  registerResourceOutputs(req: { getUrn(): string; getOutputs(): unknown }, cb: (err: unknown, resp?: unknown) => void): unknown;
+}
+
+function wrapMonitor(
+  monitor: MonitorLike,
+  hooks: { onRegister(req: RegisterRequest, urn: string, id: string): void; onOutputs(urn: string, outputs: unknown): void },
+): void {
+  const register = monitor.registerResource.bind(monitor);
+  monitor.registerResource = (req, cb) =>
+    register(req, (err, resp) => {
+      if (!err && resp) hooks.onRegister(req, resp.getUrn(), resp.getId());
+      cb(err, resp);
+    });
+  const outputs = monitor.registerResourceOutputs.bind(monitor);
+  monitor.registerResourceOutputs = (req, cb) => {
+    if (req.getOutputs()) hooks.onOutputs(req.getUrn(), req.getOutputs());
+    return outputs(req, cb);
+  };
+}
+
+function deserialize(struct: unknown): unknown {
+  if (!struct) return {};
+  const js = (struct as { toJavaScript?: () => unknown }).toJavaScript ? (struct as { toJavaScript(): unknown }).toJavaScript() : struct;
+  return js;
+}
+
+/**
+ * Replace secrets with "[secret]" (listing their top-level input names) and unknowns with
+ * "[unknown]", so the graph never holds a secret's plain text.
+ */
+function redact(value: unknown): { value: unknown; secrets: string[]; unknowns: string[] } {
+  const secrets = new Set<string>();
+  const unknowns = new Set<string>();
+  const walk = (v: unknown, top: string): unknown => {
+    if (v === UNKNOWN) {
+      unknowns.add(top);
+      return UNKNOWN_MARK;
+    }
+    if (Array.isArray(v)) return v.map((x) => walk(x, top));
+    if (v && typeof v === "object") {
+      const o = v as Record<string, unknown>;
+      if (o[SIG_KEY] === SECRET_SIG) {
+        secrets.add(top);
+        return SECRET_MARK;
+      }
+      if (SIG_KEY in o) {
+        // Resource references and assets: keep the URN or path, not the wire form.
+        return o.urn ?? o.path ?? o.uri ?? o.text ?? "[asset]";
+      }
+      return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, walk(x, top || k)]));
+    }
+    return v;
+  };
+  const out = walk(value, "");
+  return { value: out, secrets: [...secrets].filter(Boolean), unknowns: [...unknowns].filter(Boolean) };
+}
+
+/** Inputs as the mocks receive them, with secrets unwrapped (mock outputs mirror inputs). */
+function plain(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(plain);
+  if (v && typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    if (o[SIG_KEY] === SECRET_SIG) return plain(o.value);
+    return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, plain(x)]));
+  }
+  return v;
+}
