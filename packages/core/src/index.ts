@@ -12,3 +12,5 @@ export * from "./pricing/catalog";
 export * from "./io/load";
 export * from "./schema/stack";
 export * from "./tags";
+export * from "./tco";
+export * from "./pricing/tokens";

@@ -1,12 +1,207 @@
 import type { Command } from "commander";
-import { runCommand } from "../run";
+import type * as Core from "@aitracks/core";
+import { out, runCommand } from "../run";
+
+// main.ts imports this file eagerly for every command (and for --help): @aitracks/core and
+// cli-table3 load only when `tco` runs. Nothing here touches @pulumi/*.
+
+interface TcoFlags {
+  json?: boolean;
+  samples?: string;
+  seed?: string;
+  horizon?: string;
+}
+
+const HELP_AFTER = `
+The workload file (YAML or JSON) gives the production volume and, optionally, each option's
+settings; every number may be a range {low, high, likely}. Minimal file:
+
+  workload:
+    requestsPerDay: 10000
+    inputTokensPerRequest: 2000
+    outputTokensPerRequest: 400
+    monthlyGrowth: 0.02          # optional, 2% a month
+  buy:
+    provider: anthropic          # token prices from @pydantic/genai-prices,
+    model: claude-sonnet-4-5     # or inputUsdPerMillionTokens / outputUsdPerMillionTokens
+
+Options priced: buy (API), fine-tune (open model, labelled data, self-hosted serving) and build
+(pretraining from scratch). While a fine-tune or build project runs the API serves the traffic
+(bridgeWithApi: true), so every option serves the same demand. Every default is listed under
+"Assumptions" with its value and source. P10-P90 come from a seeded Monte Carlo over the ranges;
+crossovers are the volumes at which the cheaper option changes, other inputs at point values.
+
+Examples:
+  aitracks tco examples/workloads/requests-10k.yaml
+  aitracks tco examples/workloads/requests-100k.yaml --json > tco.json
+  aitracks tco workload.yaml --samples 10000 --seed 7 --horizon 60
+
+Exit codes: 0 ok, 2 bad input (one line per problem, naming the field).`;
 
 export function registerTco(program: Command, setExit: (code: number) => void): void {
   program
     .command("tco <file>")
-    .description("TODO")
-    .option("--json", "print JSON for machines")
-    .action(async (file: string, opts: { json?: boolean }) => {
-      setExit(await runCommand(() => { void file; void opts; return 0; }));
+    .description("project the total cost of ownership of buy, fine-tune and build for a workload file")
+    .option("--json", "print the report as JSON (horizonMonths, cheapest, options, crossovers, assumptions)")
+    .option("--samples <n>", "Monte Carlo samples for the P10-P90 ranges", "2000")
+    .option("--seed <n>", "Monte Carlo seed: the same seed gives the same figures", "42")
+    .option("--horizon <months>", "months to project (default: the file's horizonMonths, else 36)")
+    .addHelpText("after", HELP_AFTER)
+    .action(async (file: string, flags: TcoFlags) => {
+      setExit(await runCommand(() => tco(file, flags)));
     });
+}
+
+function tco(file: string, flags: TcoFlags): number {
+  const core = require("@aitracks/core") as typeof Core;
+  const problems: string[] = [];
+  const int = (flag: string, raw: string | undefined, min: number, max: number): number | undefined => {
+    if (raw === undefined) return undefined;
+    const n = Number(raw);
+    if (raw.trim() === "" || !Number.isInteger(n) || n < min || n > max) {
+      problems.push(`--${flag}: expected a whole number from ${min} to ${max.toLocaleString("en-US")}, got ${JSON.stringify(raw)}`);
+      return undefined;
+    }
+    return n;
+  };
+  const samples = int("samples", flags.samples, 1, 1_000_000);
+  const seed = int("seed", flags.seed, 0, 4_294_967_295);
+  const horizonMonths = int("horizon", flags.horizon, 1, 120);
+  if (problems.length) throw new core.InputError(problems);
+
+  const workload = core.loadFile(core.workloadFileSchema, file);
+  let model: Core.TcoModel;
+  try {
+    model = core.resolveTco(workload, horizonMonths !== undefined ? { horizonMonths } : {});
+  } catch (err) {
+    // Prices and SKUs are checked after the schema: name the file like the schema's errors do.
+    if (err instanceof core.InputError) throw new core.InputError(err.lines.map((l) => `${file}: ${l}`));
+    throw err;
+  }
+  const report = core.tcoReport(model, {
+    ...(samples !== undefined ? { samples } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+  });
+  if (flags.json) {
+    out(JSON.stringify(report, null, 2));
+    return 0;
+  }
+  out(renderText(file, workload, model, report));
+  return 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text rendering
+
+const money = (x: number): string => {
+  const a = Math.abs(x);
+  const sign = x < 0 ? "-" : "";
+  if (a >= 1e9) return `${sign}$${(a / 1e9).toFixed(2)}B`;
+  if (a >= 1e6) return `${sign}$${(a / 1e6).toFixed(2)}M`;
+  if (a >= 1e4) return `${sign}$${(a / 1e3).toFixed(0)}K`;
+  if (a >= 1e3) return `${sign}$${(a / 1e3).toFixed(1)}K`;
+  return `${sign}$${a.toFixed(0)}`;
+};
+
+const num = (x: number): string => {
+  if (Math.abs(x) >= 1e9) return x.toExponential(2).replace("e+", "e");
+  return x.toLocaleString("en-US", { maximumFractionDigits: Math.abs(x) < 10 ? 3 : Math.abs(x) < 1000 ? 1 : 0 });
+};
+
+function uncertainText(v: unknown): string {
+  if (typeof v === "number") return num(v);
+  if (typeof v === "string") return v;
+  if (typeof v === "boolean") return String(v);
+  if (v && typeof v === "object" && "low" in v && "high" in v) {
+    const r = v as { low: number; high: number; likely?: number };
+    return `${num(r.low)}-${num(r.high)}${r.likely !== undefined ? ` (likely ${num(r.likely)})` : ""}`;
+  }
+  return JSON.stringify(v);
+}
+
+/** An uncertain number times k (growth fractions as percentages). */
+function scaled(v: Core.Uncertain, k: number): Core.Uncertain {
+  if (typeof v === "number") return v * k;
+  return { low: v.low * k, high: v.high * k, ...(v.likely !== undefined ? { likely: v.likely * k } : {}) };
+}
+
+function renderText(
+  file: string,
+  workload: Core.WorkloadFile,
+  model: Core.TcoModel,
+  report: ReturnType<typeof Core.tcoReport>,
+): string {
+  const Table = require("cli-table3") as typeof import("cli-table3");
+  const lines: string[] = [];
+  const w = workload.workload;
+  const growth = w.monthlyGrowth === undefined ? "" : `, growing ${uncertainText(scaled(w.monthlyGrowth, 100))}% a month`;
+  lines.push(`Total cost of ownership over ${report.horizonMonths} months${workload.name ? ` - ${workload.name}` : ""} (${file})`);
+  lines.push(
+    `${uncertainText(w.requestsPerDay)} requests/day, ${uncertainText(w.inputTokensPerRequest)} input + ${uncertainText(w.outputTokensPerRequest)} output tokens per request${growth}; buy = ${workload.buy.provider} ${workload.buy.model}`,
+  );
+  lines.push("");
+
+  const years = report.options[0]?.years.length ?? 0;
+  const yearHead = Array.from({ length: years }, (_, i) =>
+    i === years - 1 && report.horizonMonths % 12 !== 0 ? `year ${i + 1} (${report.horizonMonths % 12} mo)` : `year ${i + 1}`,
+  );
+  const style = { head: [] as string[], border: [] as string[] };
+  const totals = new Table({ head: ["option", ...yearHead, "total", "P10-P90"], style, colAligns: ["left", ...yearHead.map(() => "right" as const), "right", "right"] });
+  for (const o of report.options) {
+    const mark = o.option === report.cheapest ? " *" : "";
+    totals.push([`${o.option}${mark}`, ...o.years.map(money), money(o.totalUsd), `${money(o.range.p10)}-${money(o.range.p90)}`]);
+  }
+  lines.push(totals.toString());
+  const mc = report.monteCarlo;
+  const share = mc.ran
+    ? `; ${report.cheapest} is cheapest in ${Math.round(mc.cheapestShare[report.cheapest] * 100)}% of samples`
+    : "";
+  lines.push(
+    `* cheapest at point values (every range at its likely value, else its midpoint). ` +
+      (mc.ran
+        ? `P10-P90 from ${mc.samples.toLocaleString("en-US")} Monte Carlo samples (seed ${mc.seed})${share}.`
+        : "No input is a range: P10-P90 equal the point estimate."),
+  );
+  const outside = report.options.filter((o) => mc.ran && (o.totalUsd < o.range.p10 || o.totalUsd > o.range.p90));
+  if (outside.length) {
+    lines.push(
+      outside.length === 1
+        ? `  The point total of ${outside[0]!.option} falls outside its P10-P90: its ranges are skewed (likely values near one end), so P50 is the better typical figure.`
+        : `  The point totals of ${outside.map((o) => o.option).join(" and ")} fall outside their P10-P90: their ranges are skewed (likely values near one end), so P50 is the better typical figure.`,
+    );
+  }
+  lines.push("");
+
+  const breakdown = new Table({
+    head: ["option", "compute", "tokens", "team", "data", "maintenance"],
+    style,
+    colAligns: ["left", "right", "right", "right", "right", "right"],
+  });
+  for (const o of report.options) {
+    const b = o.breakdown;
+    breakdown.push([o.option, money(b.compute), money(b.tokens), money(b.team), money(b.data), money(b.maintenance)]);
+  }
+  lines.push("Breakdown over the horizon:");
+  lines.push(breakdown.toString());
+  lines.push("");
+
+  lines.push("Crossovers (starting requests/day, other inputs at point values):");
+  if (report.crossovers.length === 0) {
+    lines.push(`  none between 1 and 10,000,000 requests/day: ${report.cheapest} stays cheapest`);
+  } else {
+    const core = require("@aitracks/core") as typeof Core;
+    for (const c of report.crossovers) {
+      // A crossover between two options that a third undercuts there is true but moot: say so.
+      const best = core.cheapestAt(model, c.aboveRequestsPerDay * 1.01);
+      const moot = best !== c.cheaper ? ` (${best} is cheaper than both there)` : "";
+      lines.push(`  ${c.cheaper} is cheaper than ${c.than} above ${num(c.aboveRequestsPerDay)} requests/day${moot}`);
+    }
+  }
+  lines.push("");
+
+  lines.push("Assumptions (defaults and derived figures; set them in the file to change them):");
+  for (const a of model.assumptions) {
+    lines.push(`  - ${a.field}: ${uncertainText(a.value)} - ${a.note}`);
+  }
+  return lines.join("\n");
 }

@@ -16,12 +16,16 @@ export const workloadProfileSchema = z
       requestsPerDay: u("a number of requests per day of 0 or more"),
       inputTokensPerRequest: u("a number of input tokens of 0 or more"),
       outputTokensPerRequest: u("a number of output tokens of 0 or more"),
+      /** Compound growth of requestsPerDay per month (0.05 = 5% a month); default 0. */
       monthlyGrowth: uncertain(
-        z.number({ error: "expected a monthly growth fraction from -1 to 10" }).min(-1).max(10, { error: "expected a monthly growth fraction from -1 to 10" }),
+        z
+          .number({ error: "expected a monthly growth fraction from -1 to 10" })
+          .min(-1, { error: "expected a monthly growth fraction from -1 to 10" })
+          .max(10, { error: "expected a monthly growth fraction from -1 to 10" }),
         "a monthly growth fraction (0.05 = 5% a month)",
-      ).default(0),
-      /** Peak traffic over the daily average, for sizing self-hosted inference. */
-      peakToAverage: uPos("a peak-to-average ratio above 0").default(3),
+      ).optional(),
+      /** Peak traffic over the daily average, for sizing self-hosted inference; default 3. */
+      peakToAverage: uPos("a peak-to-average ratio above 0").optional(),
     },
     { error: "expected the workload: requestsPerDay, inputTokensPerRequest, outputTokensPerRequest" },
   )
@@ -30,7 +34,8 @@ export const workloadProfileSchema = z
 /** Self-hosted or hosted (per-token) inference for fine-tuned and built models. */
 export const inferenceSchema = z
   .object({
-    method: z.enum(["self-hosted", "hosted"], { error: "expected self-hosted or hosted" }).default("self-hosted"),
+    /** Default self-hosted. */
+    method: z.enum(["self-hosted", "hosted"], { error: "expected self-hosted or hosted" }).optional(),
     /** A SKU of the compute catalog, e.g. ml.g5.2xlarge. */
     instance: z.string({ error: "expected a catalog SKU such as ml.g5.2xlarge" }).optional(),
     /** Generated tokens per second one instance sustains (prefill counts at a tenth of a token). */
@@ -50,7 +55,6 @@ export const buySchema = z
     model: z.string({ error: "expected a model id such as gpt-4o" }),
     inputUsdPerMillionTokens: u("a price in USD per million tokens").optional(),
     outputUsdPerMillionTokens: u("a price in USD per million tokens").optional(),
-    developers: u("a number of developers").optional(),
     monitoringUsdPerMonth: u("a monthly amount in USD").optional(),
   })
   .strict();
@@ -63,7 +67,8 @@ export const fineTuneSchema = z
     epochs: u("a number of epochs").optional(),
     training: z
       .object({
-        method: z.enum(["self-hosted", "hosted"], { error: "expected self-hosted or hosted" }).default("self-hosted"),
+        /** Default self-hosted (catalog instance-hours); hosted = per training token. */
+        method: z.enum(["self-hosted", "hosted"], { error: "expected self-hosted or hosted" }).optional(),
         instance: z.string().optional(),
         instanceCount: u("a number of instances").optional(),
         hours: u("a number of hours").optional(),
@@ -99,6 +104,12 @@ export const buildSchema = z
 
 export const teamSchema = z
   .object({
+    /**
+     * Application developers who wrap the model with product logic. Every option needs them
+     * (an API, a fine-tuned or a built model sits behind the same product), so the TCO model
+     * counts them in every option; default {1, 2, 3} (the framework's Buy team of 1-3 developers).
+     */
+    developers: u("a number of developers").optional(),
     developerAnnualUsd: u("an annual loaded cost in USD").optional(),
     mlEngineerAnnualUsd: u("an annual loaded cost in USD").optional(),
   })

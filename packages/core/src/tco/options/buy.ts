@@ -1,0 +1,36 @@
+import { CATEGORY_COUNT, MAINTENANCE, TEAM, TOKENS } from "../breakdown";
+import { DAYS_PER_MONTH } from "../defaults";
+import type { TcoParams } from "../params";
+
+/** API fees per request at the buy prices (USD). */
+export function apiUsdPerRequest(p: TcoParams): number {
+  return (p.inputTokensPerRequest * p.buyInputUsdPerM + p.outputTokensPerRequest * p.buyOutputUsdPerM) / 1e6;
+}
+
+/**
+ * Buy: call a commercial API. Per month m:
+ *   tokens      = requestsPerDay x (1 + growth)^m x 365/12 x (input x in price + output x out price) / 1e6
+ *   team        = developers x developerAnnualUsd / 12
+ *   maintenance = monitoringUsdPerMonth
+ * Writes each month's categories into `out` (if given) and returns the horizon's total.
+ */
+export function projectBuy(p: TcoParams, months: number, out: Float64Array | null): number {
+  const perRequest = apiUsdPerRequest(p);
+  const team = (p.developers * p.developerAnnualUsd) / 12;
+  const monitoring = p.buyMonitoringUsdPerMonth;
+  const growth = 1 + p.monthlyGrowth;
+  let requests = p.requestsPerDay;
+  let total = 0;
+  for (let m = 0; m < months; m++) {
+    const tokens = requests * DAYS_PER_MONTH * perRequest;
+    total += tokens + team + monitoring;
+    if (out) {
+      const o = m * CATEGORY_COUNT;
+      out[o + TOKENS] = tokens;
+      out[o + TEAM] = team;
+      out[o + MAINTENANCE] = monitoring;
+    }
+    requests *= growth;
+  }
+  return total;
+}

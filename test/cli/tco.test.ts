@@ -1,0 +1,85 @@
+// End to end: spawns the built CLI (run `npx tsc -b` first) on the example workloads.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = join(__dirname, "..", "..");
+const bin = join(root, "packages", "cli", "bin", "aitracks.js");
+
+function aitracks(...args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8" });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("aitracks tco", () => {
+  it("prints the table, the crossovers in words and the assumptions", () => {
+    const r = aitracks("tco", "examples/workloads/requests-10k.yaml");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/option\s+│ year 1 │ year 2 │ year 3 │\s+total │\s+P10-P90/);
+    expect(r.stdout).toMatch(/│ buy \*\s+│/); // the cheapest is marked
+    expect(r.stdout).toMatch(/fine-tune is cheaper than buy above [\d,]+ requests\/day/);
+    expect(r.stdout).toContain("Assumptions");
+    expect(r.stdout).toMatch(/fineTune\.labeledExamples: 1,000-100,000 \(likely 10,000\)/);
+    expect(r.stdout).toMatch(/build pretraining compute: \$882,\d{3}/);
+  });
+
+  it("--json prints the documented document, reproducibly", () => {
+    const a = aitracks("tco", "examples/workloads/requests-100k.yaml", "--json", "--samples", "500", "--seed", "3");
+    expect(a.code).toBe(0);
+    const report = JSON.parse(a.stdout);
+    expect(Object.keys(report).sort()).toEqual(["assumptions", "cheapest", "crossovers", "horizonMonths", "options"]);
+    expect(report.horizonMonths).toBe(36);
+    expect(report.cheapest).toBe("fine-tune");
+    expect(report.options[0]).toMatchObject({ option: "buy", range: { p10: expect.any(Number), p50: expect.any(Number), p90: expect.any(Number) } });
+    expect(report.options[0].years).toHaveLength(3);
+    expect(report.options[0].monthly).toHaveLength(36);
+    expect(report.crossovers[0]).toEqual({ cheaper: "fine-tune", than: "buy", aboveRequestsPerDay: expect.any(Number) });
+    const b = aitracks("tco", "examples/workloads/requests-100k.yaml", "--json", "--samples", "500", "--seed", "3");
+    expect(b.stdout).toBe(a.stdout);
+  });
+
+  it("--horizon changes the projection", () => {
+    const r = aitracks("tco", "examples/workloads/requests-100.yaml", "--json", "--horizon", "18");
+    const report = JSON.parse(r.stdout);
+    expect(report.horizonMonths).toBe(18);
+    expect(report.options[0].years).toHaveLength(2);
+    expect(report.options[0].monthly).toHaveLength(18);
+  });
+
+  it("exits 2 on a bad file, one line per problem naming the field, no stack trace", () => {
+    const dir = mkdtempSync(join(tmpdir(), "aitracks-tco-"));
+    const file = join(dir, "bad.yaml");
+    writeFileSync(file, "workload:\n  requestsPerDay: x\n  inputTokensPerRequest: 100\n  outputTokensPerRequest: 10\nbuy:\n  provider: openai\n  model: gpt-4o\n");
+    const r = aitracks("tco", file);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.trim().split("\n")).toEqual([
+      `aitracks: ${file}: workload.requestsPerDay: expected a number of requests per day of 0 or more, or a range {low, high}, got "x"`,
+    ]);
+
+    writeFileSync(file, "workload: {requestsPerDay: 5, inputTokensPerRequest: 5, outputTokensPerRequest: 5}\nbuy: {provider: openai, model: gpt-nope}\n");
+    const p = aitracks("tco", file);
+    expect(p.code).toBe(2);
+    expect(p.stderr).toContain(`aitracks: ${file}: buy.model: no price for "gpt-nope" on provider "openai"`);
+    expect(p.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("exits 2 on bad flags and a missing file", () => {
+    const r = aitracks("tco", "examples/workloads/requests-100.yaml", "--samples", "lots", "--horizon", "0");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--samples: expected a whole number from 1 to 1,000,000, got "lots"');
+    expect(r.stderr).toContain('--horizon: expected a whole number from 1 to 120, got "0"');
+    const missing = aitracks("tco", "no/such.yaml");
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe("aitracks: no/such.yaml: no such file\n");
+  });
+
+  it("has a helpful --help", () => {
+    const r = aitracks("tco", "--help");
+    expect(r.code).toBe(0);
+    for (const s of ["--json", "--samples <n>", "--seed <n>", "--horizon <months>", "requestsPerDay", "Exit codes"]) expect(r.stdout).toContain(s);
+  });
+});

@@ -1,0 +1,113 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadFile } from "../../packages/core/src/io/load";
+import { workloadFileSchema } from "../../packages/core/src/schema/workload";
+import { cheapestAt, costCurve, crossovers, monteCarlo, resolveTco, runTco, totalAt } from "../../packages/core/src/tco";
+import { workload } from "./tco-helpers";
+
+describe("crossovers", () => {
+  // Buy is linear in volume: 1,000 tokens x $10/M = $0.01 a request, x 365 days = $3.65 per
+  // request/day a year. Fine-tune is flat: one ML engineer at $120,000 a year, nothing else.
+  // They cross at 120,000 / 3.65 = 32,876.7 requests/day.
+  const linear = workload({
+    horizonMonths: 12,
+    bridgeWithApi: false,
+    workload: { requestsPerDay: 1_000, inputTokensPerRequest: 1_000, outputTokensPerRequest: 0 },
+    buy: { inputUsdPerMillionTokens: 10, outputUsdPerMillionTokens: 0, monitoringUsdPerMonth: 0 },
+    team: { developers: 0, mlEngineerAnnualUsd: 120_000 },
+    fineTune: {
+      labeledExamples: 0,
+      engineers: 0,
+      projectWeeks: 0,
+      maintenanceFte: 1,
+      training: { hours: 0 },
+      inference: { method: "hosted", inputUsdPerMillionTokens: 0, outputUsdPerMillionTokens: 0 },
+    },
+  });
+
+  it("solves a hand-computed linear case to 0.1%", () => {
+    const model = resolveTco(linear);
+    expect(totalAt(model, "buy", 1_000)).toBeCloseTo(3_650, 6);
+    expect(totalAt(model, "fine-tune", 1_000)).toBeCloseTo(120_000, 6);
+    const c = crossovers(model).filter((x) => [x.cheaper, x.than].sort().join() === "buy,fine-tune");
+    expect(c).toHaveLength(1);
+    expect(c[0]!.cheaper).toBe("fine-tune");
+    expect(c[0]!.than).toBe("buy");
+    expect(Math.abs(c[0]!.aboveRequestsPerDay / (120_000 / 3.65) - 1)).toBeLessThan(0.001);
+  });
+
+  it("cheapestAt and the cost curve agree with the crossover", () => {
+    const model = resolveTco(linear);
+    expect(cheapestAt(model, 30_000)).toBe("buy");
+    expect(cheapestAt(model, 36_000)).toBe("fine-tune");
+    const curve = costCurve(model, [10, 1_000, 100_000]);
+    expect(curve).toHaveLength(9);
+    expect(curve[0]).toEqual({ requestsPerDay: 10, option: "buy", totalUsd: totalAt(model, "buy", 10) });
+  });
+});
+
+describe("Monte Carlo", () => {
+  const ranged = workload({
+    workload: { requestsPerDay: { low: 5_000, likely: 20_000, high: 80_000 }, inputTokensPerRequest: 1_500, outputTokensPerRequest: 300 },
+  });
+
+  it("is reproducible: same seed, same figures; another seed, other figures", () => {
+    const model = resolveTco(ranged);
+    const a = monteCarlo(model, { samples: 2_000, seed: 42 });
+    const b = monteCarlo(model, { samples: 2_000, seed: 42 });
+    const c = monteCarlo(model, { samples: 2_000, seed: 7 });
+    expect(a.ran).toBe(true);
+    expect(b.ranges).toEqual(a.ranges);
+    expect(c.ranges.buy.p50).not.toBe(a.ranges.buy.p50);
+    expect(c.ranges["fine-tune"].p10).not.toBe(a.ranges["fine-tune"].p10);
+  });
+
+  it("orders P10 <= P50 <= P90 and brackets a plausible spread", () => {
+    const model = resolveTco(ranged);
+    const r = monteCarlo(model, { samples: 3_000 });
+    for (const o of model.options) {
+      const { p10, p50, p90 } = r.ranges[o];
+      expect(p10).toBeLessThanOrEqual(p50);
+      expect(p50).toBeLessThanOrEqual(p90);
+      expect(p90).toBeGreaterThan(p10); // the defaults are ranges, so the spread is real
+    }
+    const shares = Object.values(r.cheapestShare).reduce((x, y) => x + y, 0);
+    expect(shares).toBeCloseTo(1, 9);
+  });
+
+  it("skips sampling when nothing is a range: every percentile is the point total", () => {
+    const fixed = workload({
+      team: { developers: 2 },
+      fineTune: { labeledExamples: 10_000, training: { hours: 300 }, engineers: 5, projectWeeks: 4 },
+      build: { dataUsd: 250_000, engineers: 20, projectMonths: 12 },
+    });
+    const model = resolveTco(fixed);
+    expect(model.uncertain).toEqual([]);
+    const report = runTco(fixed);
+    for (const o of report.options) expect(o.range).toEqual({ p10: o.totalUsd, p50: o.totalUsd, p90: o.totalUsd });
+  });
+});
+
+describe("the example workloads", () => {
+  const root = join(__dirname, "..", "..");
+  const run = (name: string) => runTco(loadFile(workloadFileSchema, join(root, "examples", "workloads", name)), { samples: 200 });
+
+  it("show the cheapest option changing with volume", () => {
+    const small = run("requests-100.yaml");
+    const medium = run("requests-10k.yaml");
+    const large = run("requests-100k.yaml");
+    expect(small.cheapest).toBe("buy");
+    expect(medium.cheapest).toBe("buy");
+    expect(large.cheapest).toBe("fine-tune");
+    // Same workload, so the same crossover, between 10k and 100k requests/day.
+    const c = large.crossovers.find((x) => x.cheaper === "fine-tune" && x.than === "buy")!;
+    expect(c.aboveRequestsPerDay).toBeGreaterThan(10_000);
+    expect(c.aboveRequestsPerDay).toBeLessThan(100_000);
+  });
+
+  it("the ranges example runs with its ranges", () => {
+    const r = run("requests-ranges.yaml");
+    expect(r.monteCarlo.ran).toBe(true);
+    expect(r.options).toHaveLength(3);
+  });
+});
