@@ -160,11 +160,20 @@ async function runUnderMocks(spec: RunSpec): Promise<ResourceGraph> {
     await new Promise((r) => setImmediate(r));
   } catch (err) {
     failures.push(err);
+    // Let the failed run's outstanding registrations (and the rejections they cascade into) drain
+    // before the next run replaces the mocks.
+    await settings.waitForRPCs?.().catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 20));
   } finally {
     process.chdir(cwd);
     process.off("unhandledRejection", onRejection);
   }
-  if (failures.length) throw toProgramError(failures[0]);
+  if (failures.length) {
+    const error = toProgramError(failures[0]);
+    // How far the program got: 0 means it stopped before registering any cloud resource.
+    (error as InputError & { registered?: number }).registered = resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:")).length;
+    throw error;
+  }
 
   return {
     version: GRAPH_VERSION,
@@ -198,7 +207,13 @@ function registerTypeScript(dir: string): void {
   const tsNode = require(require.resolve("ts-node", { paths: [dir, __dirname] })) as {
     register(o: object): void;
   };
-  tsNode.register({ transpileOnly: true, compilerOptions: { module: "commonjs", target: "es2022", moduleResolution: "node10", ignoreDeprecations: "6.0" } });
+  const own = join(dir, "tsconfig.json");
+  tsNode.register({
+    transpileOnly: true,
+    // The program's own tsconfig.json when it has one; otherwise Pulumi's defaults, not a parent's.
+    ...(existsSync(own) ? { project: own } : { skipProject: true }),
+    compilerOptions: { module: "commonjs", target: "es2022", moduleResolution: "node10", ignoreDeprecations: "6.0" },
+  });
   tsRegistered = true;
 }
 
@@ -216,7 +231,9 @@ function toProgramError(err: unknown): InputError {
     return new InputError((err as { lines: string[] }).lines);
   }
   const message = err instanceof Error ? err.message : String(err);
-  const first = message.split("\n").find((l) => l.trim() !== "") ?? "unknown error";
+  const lines = message.split("\n").map((l) => l.trim()).filter((l) => l !== "");
+  // "⨯ Unable to compile TypeScript:" says little without the line that follows it.
+  const first = lines[0]?.endsWith(":") && lines[1] ? `${lines[0]} ${lines[1]}` : (lines[0] ?? "unknown error");
   return new ProgramError(`program error: ${first.replace(/^Error: /, "")}`);
 }
 

@@ -10,10 +10,10 @@ const settings = z.object({
   inferenceProfile: z.enum(["auto", "always", "never"], { error: "expected auto, always or never" }).optional(),
   guardrail: z
     .object({
-      contentFilterStrength: z.enum(["NONE", "LOW", "MEDIUM", "HIGH"]).optional(),
-      promptAttackStrength: z.enum(["NONE", "LOW", "MEDIUM", "HIGH"]).optional(),
+      contentFilterStrength: z.enum(["NONE", "LOW", "MEDIUM", "HIGH"], { error: "expected NONE, LOW, MEDIUM or HIGH" }).optional(),
+      promptAttackStrength: z.enum(["NONE", "LOW", "MEDIUM", "HIGH"], { error: "expected NONE, LOW, MEDIUM or HIGH" }).optional(),
       deniedTopics: z.array(z.object({ name: z.string(), definition: z.string(), examples: z.array(z.string()).optional() }).strict()).optional(),
-      piiAction: z.enum(["ANONYMIZE", "BLOCK"]).optional(),
+      piiAction: z.enum(["ANONYMIZE", "BLOCK"], { error: "expected ANONYMIZE or BLOCK" }).optional(),
       piiTypes: z.array(z.string()).optional(),
     })
     .strict()

@@ -358,12 +358,13 @@ export class AwsBuyTrack extends pulumi.ComponentResource implements TrackCompon
     );
 
     // What the application reads at start-up: models in priority order and the guardrail to send.
+    // Not secret, so kept readable in plans and diffs.
     const routing = pulumi.jsonStringify({
       models: this.inferenceProfiles.map((p, i) => ({ priority: i, model: cfg.models[i], invokeArn: p.arn })),
       guardrailId: this.guardrail.guardrailId,
       guardrailVersion: this.guardrailVersion.version,
     });
-    new Parameter(`${name}-routing`, { name: `/aitracks/${name}/routing`, type: "String", value: routing, tags }, parent);
+    new Parameter(`${name}-routing`, { name: `/aitracks/${name}/routing`, type: "String", insecureValue: routing, tags }, parent);
 
     this.outputs = {
       region: cfg.region,

@@ -1,0 +1,114 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { GRAPH_VERSION, previewInline, previewProgram, readStackConfig, trackOf } from "@aitracks/preview";
+import { ROOT } from "../helpers/cli";
+
+describe("previewProgram on the aitracks program", () => {
+  it("records the resource graph of the buy-aws stack with parents, providers and dependencies", async () => {
+    const graph = await previewProgram({ programDir: ROOT, stack: "buy-aws" });
+    expect(graph.version).toBe(GRAPH_VERSION);
+    expect(graph.project).toBe("aitracks");
+    const component = graph.resources.find((r) => r.type === "aitracks:aws:BuyTrack")!;
+    expect(component.name).toBe("assistant");
+    expect(component.custom).toBe(false);
+    const provider = graph.resources.find((r) => r.type === "pulumi:providers:aws")!;
+    expect(provider.inputs.region).toBe("us-east-1");
+    const guardrail = graph.resources.find((r) => r.type === "aws:bedrock/guardrail:Guardrail")!;
+    expect(guardrail.parent).toBe(component.urn);
+    // Children inherit the component's explicit provider.
+    expect(guardrail.provider?.startsWith(`${provider.urn}::`)).toBe(true);
+    expect(trackOf(graph, guardrail)).toEqual({ track: "buy", cloud: "aws", name: "assistant" });
+    const version = graph.resources.find((r) => r.type === "aws:bedrock/guardrailVersion:GuardrailVersion")!;
+    expect(version.dependencies).toContain(guardrail.urn);
+    expect(version.propertyDependencies.guardrailArn).toEqual([guardrail.urn]);
+    // The program's stack outputs, by track.
+    const out = (graph.outputs.tracks as Record<string, Record<string, unknown>>).assistant!;
+    expect(out.service).toBe("Amazon Bedrock");
+    expect(out.primaryModel).toBe("anthropic.claude-sonnet-4-20250514-v1:0");
+    expect(String(out.applicationRoleArn)).toMatch(/^arn:aws:iam::123456789012:role\//);
+    expect(graph.config["aitracks:tags"]).toEqual({ owner: "ml-platform", costCenter: "cc-4711" });
+  });
+
+  it("previews a hand-written TypeScript program with raw @pulumi/aws resources", async () => {
+    const graph = await previewProgram({ programDir: join(ROOT, "examples/programs/raw-aws"), stack: "dev" });
+    const config = graph.resources.find((r) => r.type === "aws:sagemaker/endpointConfiguration:EndpointConfiguration")!;
+    const variant = (config.inputs.productionVariants as Record<string, unknown>[])[0]!;
+    expect(variant.instanceType).toBe("ml.g5.12xlarge"); // from Pulumi.dev.yaml's raw-aws:instanceType
+    expect(variant.initialInstanceCount).toBe(2);
+    expect(graph.resources.filter((r) => r.custom).map((r) => r.type.split(":")[0])).not.toContain("aitracks");
+    expect(String(graph.outputs.endpointName)).toMatch(/^ranker-/);
+  });
+
+  it("gives a throwing program's own message on one line", async () => {
+    const err = await previewProgram({ programDir: join(ROOT, "test/fixtures/programs/throws"), stack: "dev" }).catch((e: Error) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect((err as Error).message).toBe("program error: the model registry is not reachable: set registryUrl");
+  });
+
+  it("stops a stack with bad config before any resource is registered, naming the key", async () => {
+    const err = (await previewInline({
+      config: {
+        "aitracks:tracks": [
+          { track: "buy", cloud: "aws", region: "us-east-1", models: ["amazon.nova-pro-v1:0"] },
+          { track: "buy", cloud: "ibm", region: "us-south", name: "second" },
+        ],
+        "aitracks:tags": { owner: "a", costCenter: "b" },
+        "aitracks:decision": { track: "buy", reviewDate: "2027-01-01" },
+        "aitracks:budget": { maxMonthlyUsd: 100 },
+      },
+      program: () => {
+        const { provisionStack, readStackSpec } = require("@aitracks/components");
+        provisionStack(readStackSpec());
+      },
+    }).catch((e) => e)) as Error & { registered: number };
+    expect(err.message).toBe('aitracks:tracks[1].cloud: expected one of aws, gcp, azure, got "ibm"');
+    expect(err.registered).toBe(0);
+  });
+
+  it("names every bad setting of every track at once", async () => {
+    const err = (await previewInline({
+      config: {
+        "aitracks:tracks": [
+          { track: "buy", cloud: "aws", region: "us-east-1", models: ["amazon.nova-pro-v1:0"], guardrail: { piiAction: "KEEP" } },
+          { track: "buy", cloud: "aws", region: "us-west-2", name: "fallback", models: [] },
+        ],
+        "aitracks:tags": { owner: "a", costCenter: "b" },
+        "aitracks:decision": { track: "buy", reviewDate: "2027-01-01" },
+      },
+      program: () => {
+        const { provisionStack, readStackSpec } = require("@aitracks/components");
+        provisionStack(readStackSpec());
+      },
+    }).catch((e) => e)) as Error & { registered: number; lines: string[] };
+    expect(err.lines).toEqual([
+      'aitracks:tracks[0].guardrail.piiAction: expected ANONYMIZE or BLOCK, got "KEEP"',
+      "aitracks:tracks[1].models: expected at least one Bedrock model id, got an empty list",
+    ]);
+    expect(err.registered).toBe(0);
+  });
+});
+
+describe("stack config files", () => {
+  it("reads Pulumi.<stack>.yaml as the Pulumi CLI hands it to a program", () => {
+    const c = readStackConfig(join(ROOT, "examples/programs/raw-aws/Pulumi.dev.yaml"), "raw-aws");
+    expect(c.values).toEqual({ "aws:region": "us-east-1", "raw-aws:instanceType": "ml.g5.12xlarge" });
+    const buy = readStackConfig(join(ROOT, "stacks/Pulumi.buy-aws.yaml"), "aitracks");
+    expect(JSON.parse(buy.values["aitracks:budget"]!)).toMatchObject({ maxMonthlyUsd: 4000 });
+  });
+});
+
+describe("every example stack previews offline", () => {
+  const stacks = readdirSync(join(ROOT, "stacks"))
+    .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
+    .filter((s): s is string => !!s);
+  it.each(stacks)("%s", async (stack) => {
+    const graph = await previewProgram({ programDir: ROOT, stack });
+    const tracks = graph.resources.filter((r) => /^aitracks:(aws|gcp|azure):\w+Track$/.test(r.type));
+    expect(tracks.length).toBeGreaterThan(0);
+    const cloud = graph.resources.filter((r) => r.custom && !r.type.startsWith("pulumi:"));
+    expect(cloud.length).toBeGreaterThan(5);
+    // Everything of ours sits under a track component.
+    for (const r of cloud) expect(trackOf(graph, r), r.urn).toBeDefined();
+  });
+});
