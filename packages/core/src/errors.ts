@@ -33,6 +33,27 @@ function describe(value: unknown): string {
   return "an object";
 }
 
+const TYPE_NAMES: Record<string, string> = {
+  object: "an object",
+  array: "a list",
+  string: "a string",
+  number: "a number",
+  int: "an integer",
+  boolean: "true or false",
+  date: "a date",
+};
+
+/**
+ * zod's default type message ("Invalid input: expected object, received null") in our words
+ * ("expected an object"); the `got ...` part is added by the caller. Other messages pass through.
+ */
+function readable(message: string): string {
+  const m = /^Invalid input: expected (\w+), received \w+$/.exec(message);
+  if (!m) return message;
+  const type = m[1] ?? "";
+  return `expected ${TYPE_NAMES[type] ?? type}`;
+}
+
 /** One line per zod issue: `criteria.budget.score: expected an integer from 1 to 5, got 7`. */
 export function issueLines(error: z.ZodError, prefix = ""): string[] {
   const lines: string[] = [];
@@ -41,11 +62,16 @@ export function issueLines(error: z.ZodError, prefix = ""): string[] {
       // A union (number or {low, high}) failed: the message on the union itself says what fits.
     }
     const where = formatPath(issue.path, prefix);
-    const got = "input" in issue ? `, got ${describe(issue.input)}` : "";
+    // A refinement over a whole object (`expected at least one weight above 0`) gains nothing
+    // from ", got an object"; a value that is itself wrong (7, "yes", nothing, a list) does.
+    const wholeObject = issue.code === "custom" && typeof issue.input === "object" && issue.input !== null;
+    const got = "input" in issue && !wholeObject ? `, got ${describe(issue.input)}` : "";
     if (issue.code === "unrecognized_keys") {
-      lines.push(`${where}: unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")}`);
+      // zod's default message repeats the keys; a schema's own message says which keys it takes.
+      const own = issue.message.startsWith("Unrecognized key") ? "" : `; ${issue.message}`;
+      lines.push(`${where}: unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")}${own}`);
     } else {
-      lines.push(`${where}: ${issue.message}${issue.message.includes(", got ") ? "" : got}`);
+      lines.push(`${where}: ${readable(issue.message)}${issue.message.includes(", got ") ? "" : got}`);
     }
   }
   return lines;

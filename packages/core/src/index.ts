@@ -12,5 +12,6 @@ export * from "./pricing/catalog";
 export * from "./io/load";
 export * from "./schema/stack";
 export * from "./tags";
+export * from "./decision";
 export * from "./tco";
 export * from "./pricing/tokens";

@@ -1,12 +1,205 @@
+import { existsSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
-import { runCommand } from "../run";
+// Only @aitracks/core and light libraries here: main.ts imports this eagerly, and
+// `aitracks decide` must never load @pulumi/*.
+import Table from "cli-table3";
+import {
+  CRITERION_LABELS,
+  DECISION_OPTIONS,
+  InputError,
+  checklistStatus,
+  decide,
+  decisionDate,
+  decisionSchema,
+  loadFile,
+  renderAdr,
+  type Decision,
+  type DecisionInput,
+} from "@aitracks/core";
+import { out, runCommand } from "../run";
+
+interface DecideFlags {
+  json?: boolean;
+  adr?: string;
+  today?: string;
+}
+
+const HELP = `
+The decision file (YAML or JSON):
+  useCase: Insurance claim triage          # optional
+  criteria:                                # all seven; score 1-5 (5 = holds strongly), weight 0-100
+    accuracy:         { score: 4, weight: 25 }   # 5 = very demanding accuracy
+    dataAvailability: { score: 4, weight: 15 }   # 5 = lots of unique, usable data
+    timeToMarket:     { score: 3, weight: 10 }   # 5 = very urgent
+    budget:           { score: 3, weight: 10 }   # 5 = large budget
+    teamSkills:       { score: 3, weight: 10 }   # 5 = strong ML team
+    differentiation:  { score: 4, weight: 15 }   # 5 = AI is the core differentiator
+    regulatory:       { score: 4, weight: 15 }   # 5 = heavy regulation
+  facts:                                   # optional; each one turns on a gate or a rule
+    accuracyTarget: 0.95                   # fraction; with apiBaselineAccuracy -> the 90% rule
+    apiBaselineAccuracy: 0.78              # best commercial API on your evaluation set
+    labeledExamples: 12000                 # < 100 rules fine-tune out, < 1,000 is a caution
+    budgetUsd: 120000                      # build needs >= 500,000
+    mlEngineers: 5                         # build needs >= 10; fine-tune wants >= 3
+    dataSharingAllowed: false              # false rules buy out
+    decidedOn: 2026-11-30                  # default today
+    reviewAfterMonths: 6                   # default 6
+  checklist: { costProjected: true, ... }  # architect's checklist items done (see the ADR)
+
+Each option fits a criterion by 1 - |score - ideal| / 4; hybrid = 0.9 x the better of buy and
+fine-tune. Score = weighted mean fit x 100. Exit 0 with a decision, 2 on bad input.
+
+Examples:
+  $ aitracks decide examples/decisions/clear-fine-tune.yaml
+  $ aitracks decide decision.yaml --json
+  $ aitracks decide decision.yaml --adr docs/adr/0007-claims-triage.md
+`;
+
+/** The --adr target must be a file in an existing directory; checked before any work. */
+function checkAdrPath(path: string): string {
+  const full = resolve(path);
+  const dir = dirname(full);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new InputError(`--adr ${path}: directory ${dirname(path)} does not exist`);
+  }
+  if (existsSync(full) && statSync(full).isDirectory()) {
+    throw new InputError(`--adr ${path}: is a directory; expected a file such as ${join(path, "decision.md")}`);
+  }
+  return full;
+}
+
+/** Write via a temp file in the same directory and a rename: readers never see half a record. */
+function writeAtomically(path: string, shownAs: string, text: string): void {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    writeFileSync(tmp, text, { encoding: "utf8", flag: "wx" });
+    renameSync(tmp, path);
+  } catch (err) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // the temp file was never created
+    }
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError(`--adr ${shownAs}: cannot write (${code ?? (err as Error).message})`);
+  }
+}
+
+function fit(x: number): string {
+  return x.toFixed(2);
+}
+
+/** The human report: the matrix, the recommendation, why, warnings, sensitivity, review date. */
+export function renderDecisionText(input: DecisionInput, d: Decision, file: string, adr?: string): string {
+  const table = new Table({
+    head: ["Criterion", "Score", "Weight", ...DECISION_OPTIONS],
+    style: { head: [], border: [] },
+    // No rule between rows: eight rows read better compact.
+    chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
+    colAligns: ["left", "right", "right", "right", "right", "right", "right"],
+  });
+  for (const row of d.matrix) {
+    table.push([
+      CRITERION_LABELS[row.criterion].name,
+      String(row.score),
+      String(row.weight),
+      ...DECISION_OPTIONS.map((o) => fit(row.options[o].fit)),
+    ]);
+  }
+  const totalWeight = d.matrix.reduce((s, r) => s + r.weight, 0);
+  table.push([
+    "Score /100",
+    "",
+    String(Math.round(totalWeight * 100) / 100),
+    ...DECISION_OPTIONS.map((o) => {
+      const s = d.scores[o].toFixed(1);
+      if (o === d.recommendation) return `${s} \u2713`;
+      return d.eligible[o] ? s : `${s} \u2717`;
+    }),
+  ]);
+
+  const lines: string[] = [];
+  lines.push(`Decision: ${input.useCase ?? "(no useCase)"}  [${file}]`);
+  lines.push(table.toString());
+  lines.push("Cells are fits (1 = the score is the option's ideal). \u2713 recommended, \u2717 ineligible.");
+  lines.push("");
+  lines.push(
+    d.recommendation
+      ? `Recommendation: ${d.recommendation} (${d.scores[d.recommendation].toFixed(1)}/100)`
+      : "Recommendation: none (every option fails a gate)",
+  );
+  lines.push("");
+  lines.push("Why:");
+  for (const r of d.rationale) lines.push(`  - ${r}`);
+  if (d.warnings.length) {
+    lines.push("");
+    lines.push("Warnings:");
+    for (const w of d.warnings) lines.push(`  ${w.level.padEnd(7)} ${w.code}: ${w.message}`);
+  }
+  lines.push("");
+  lines.push(`Sensitivity: ${d.sensitivity.summary}`);
+  const items = checklistStatus(input, d, adr !== undefined);
+  lines.push(
+    `Checklist: ${items.filter((i) => i.done).length} of ${items.length} done` +
+      (adr ? ` (see ${adr})` : " (--adr <out.md> writes the decision record with the full checklist)"),
+  );
+  lines.push(`Review by ${d.reviewDate} (decided on ${d.decidedOn}, every ${d.reviewAfterMonths} months).`);
+  if (adr) lines.push(`Decision record written to ${adr}.`);
+  return lines.join("\n");
+}
+
+/** The machine-readable result: the stable keys first, then detail. */
+export function decisionJson(input: DecisionInput, d: Decision, adr?: string): Record<string, unknown> {
+  return {
+    recommendation: d.recommendation,
+    scores: d.scores,
+    rationale: d.rationale,
+    warnings: d.warnings,
+    reviewDate: d.reviewDate,
+    decidedOn: d.decidedOn,
+    useCase: input.useCase ?? null,
+    eligible: d.eligible,
+    ineligibleBecause: d.ineligibleBecause,
+    ninetyPercentRule: d.ninetyPercentRule,
+    sensitivity: d.sensitivity,
+    matrix: d.matrix,
+    checklist: checklistStatus(input, d, adr !== undefined).map(({ key, done, source }) => ({ key, done, source })),
+    adr: adr ?? null,
+  };
+}
 
 export function registerDecide(program: Command, setExit: (code: number) => void): void {
   program
     .command("decide <file>")
-    .description("TODO")
-    .option("--json", "print JSON for machines")
-    .action(async (file: string, opts: { json?: boolean }) => {
-      setExit(await runCommand(() => { void file; void opts; return 0; }));
+    .description(
+      "Score build / buy / fine-tune / hybrid for one AI capability from a decision file (YAML or JSON):\n" +
+        "weighted criteria, hard gates from facts, the 90% rule, sensitivity and a review date.",
+    )
+    .option("--json", "print the decision as JSON for machines")
+    .option("--adr <out.md>", "also write a Markdown decision record (ADR) to this file")
+    .option("--today <YYYY-MM-DD>", "decide as of this date instead of today (reproducible records)")
+    .addHelpText("after", HELP)
+    .action(async (file: string, opts: DecideFlags) => {
+      setExit(
+        await runCommand(() => {
+          // Check every flag before reading anything: nothing is written on any failure.
+          const adrPath = opts.adr === undefined ? undefined : checkAdrPath(opts.adr);
+          if (adrPath !== undefined && adrPath === resolve(file)) {
+            throw new InputError(`--adr ${opts.adr}: is the decision file itself; choose another path`);
+          }
+          if (opts.today !== undefined && !decisionDate.safeParse(opts.today).success) {
+            throw new InputError(`--today: expected a date YYYY-MM-DD, got ${JSON.stringify(opts.today)}`);
+          }
+          const input = loadFile(decisionSchema, file);
+          const decision = decide(input, opts.today === undefined ? {} : { today: opts.today });
+          if (adrPath !== undefined && opts.adr !== undefined) {
+            writeAtomically(adrPath, opts.adr, renderAdr(input, decision, { source: file }));
+          }
+          if (opts.json) out(JSON.stringify(decisionJson(input, decision, opts.adr), null, 2));
+          else out(renderDecisionText(input, decision, file, opts.adr));
+          return 0;
+        }),
+      );
     });
 }

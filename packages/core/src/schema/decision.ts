@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fraction, intRange, isoDate, nonNegative, nonNegativeInt } from "./common";
+import { fraction, intRange, nonNegative, nonNegativeInt } from "./common";
 
 /** The seven criteria of the decision matrix, in the order the framework lists them. */
 export const CRITERIA = [
@@ -24,16 +24,45 @@ export const CRITERION_LABELS: Record<Criterion, { name: string; five: string }>
   regulatory: { name: "Regulatory constraints", five: "heavy regulation" },
 };
 
+/**
+ * The object's own error, plus the list of keys it accepts when an unknown key turns up
+ * (`criteria: unknown key budgt; expected only accuracy, dataAvailability, ...`).
+ */
+function objectError(expected: string, keys: readonly string[]) {
+  return (issue: { code?: string }) =>
+    issue.code === "unrecognized_keys" ? `expected only ${keys.join(", ")}` : expected;
+}
+
+/** A real calendar date `YYYY-MM-DD` (rejects 2026-02-30 and 2026-13-01; YAML may hand us a Date). */
+export const decisionDate = z.preprocess(
+  (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
+  z.string({ error: "expected a date YYYY-MM-DD" }).refine(
+    (s) => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+      if (!m) return false;
+      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      const date = new Date(Date.UTC(y, mo - 1, d));
+      return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+    },
+    { error: "expected a date YYYY-MM-DD" },
+  ),
+);
+
+/** A fraction above 0 (an accuracy target of 0 would make the 90% rule divide by zero). */
+const positiveFraction = z
+  .number({ error: "expected a fraction above 0, up to 1" })
+  .gt(0, { error: "expected a fraction above 0, up to 1" })
+  .max(1, { error: "expected a fraction above 0, up to 1" });
+
+const WEIGHT_ERROR = "expected a weight from 0 to 100";
+
 const criterionEntry = z
   .object(
     {
       score: intRange(1, 5),
-      weight: z
-        .number({ error: "expected a weight of 0 or more" })
-        .min(0, { error: "expected a weight of 0 or more" })
-        .max(100, { error: "expected a weight from 0 to 100" }),
+      weight: z.number({ error: WEIGHT_ERROR }).min(0, { error: WEIGHT_ERROR }).max(100, { error: WEIGHT_ERROR }),
     },
-    { error: "expected {score, weight}" },
+    { error: objectError("expected {score: 1-5, weight: 0-100}", ["score", "weight"]) },
   )
   .strict();
 
@@ -42,18 +71,31 @@ const criteriaShape = Object.fromEntries(CRITERIA.map((c) => [c, criterionEntry]
   typeof criterionEntry
 >;
 
+const FACT_KEYS = [
+  "accuracyTarget",
+  "apiBaselineAccuracy",
+  "labeledExamples",
+  "budgetUsd",
+  "mlEngineers",
+  "dataSharingAllowed",
+  "decidedOn",
+  "reviewAfterMonths",
+] as const;
+
 export const decisionFactsSchema = z
   .object({
-    accuracyTarget: fraction.optional(),
+    /** The accuracy the use case needs, as a fraction (0.92 = 92%). */
+    accuracyTarget: positiveFraction.optional(),
+    /** What the best commercial API reached on the same evaluation set, as a fraction. */
     apiBaselineAccuracy: fraction.optional(),
     labeledExamples: nonNegativeInt.optional(),
     budgetUsd: nonNegative.optional(),
     mlEngineers: nonNegativeInt.optional(),
     dataSharingAllowed: z.boolean({ error: "expected true or false" }).optional(),
-    decidedOn: isoDate.optional(),
+    decidedOn: decisionDate.optional(),
     /** Months until the decision is reviewed; the framework says costs and models move every six. */
     reviewAfterMonths: intRange(1, 36).optional(),
-  })
+  }, { error: objectError("expected an object of facts", FACT_KEYS) })
   .strict();
 
 /** The checklist items a decision file may mark as done (the framework's architect's checklist). */
@@ -72,10 +114,14 @@ export const CHECKLIST = [
 ] as const;
 export type ChecklistItem = (typeof CHECKLIST)[number][0];
 
+const CHECKLIST_KEYS = CHECKLIST.map(([k]) => k);
+
 export const decisionSchema = z
   .object({
     useCase: z.string({ error: "expected a name" }).min(1, { error: "expected a name" }).optional(),
-    criteria: z.object(criteriaShape, { error: "expected the seven criteria" }).strict(),
+    criteria: z
+      .object(criteriaShape, { error: objectError(`expected the seven criteria ${CRITERIA.join(", ")}`, CRITERIA) })
+      .strict(),
     facts: decisionFactsSchema.optional(),
     checklist: z
       .object(
@@ -83,10 +129,11 @@ export const decisionSchema = z
           ChecklistItem,
           z.ZodOptional<z.ZodBoolean>
         >,
+        { error: objectError("expected checklist items set to true or false", CHECKLIST_KEYS) },
       )
       .strict()
       .optional(),
-  })
+  }, { error: objectError("expected a decision: an object with criteria", ["useCase", "criteria", "facts", "checklist"]) })
   .strict()
   .refine((d) => CRITERIA.some((c) => d.criteria[c].weight > 0), {
     error: "expected at least one criterion with a weight above 0",
