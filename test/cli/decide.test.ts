@@ -131,6 +131,21 @@ describe("aitracks decide", () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it("refuses an --adr path that is a directory or the decision file itself", () => {
+    const dir = tmp();
+    expect(aitracks("decide", `${EX}/clear-buy.yaml`, "--adr", dir)).toMatchObject({
+      code: 2,
+      stderr: `aitracks: --adr ${dir}: is a directory; expected a file such as ${join(dir, "decision.md")}\n`,
+    });
+    const file = join(dir, "d.yaml");
+    writeFileSync(file, readFileSync(join(ROOT, EX, "clear-buy.yaml")));
+    expect(aitracks("decide", file, "--adr", file)).toMatchObject({
+      code: 2,
+      stderr: `aitracks: --adr ${file}: is the decision file itself; choose another path\n`,
+    });
+    expect(readFileSync(file, "utf8")).toBe(readFileSync(join(ROOT, EX, "clear-buy.yaml"), "utf8"));
+  });
+
   it("a missing file and a bad --today are bad input too", () => {
     expect(aitracks("decide", "nope.yaml")).toMatchObject({ code: 2, stderr: "aitracks: nope.yaml: no such file\n" });
     expect(aitracks("decide", `${EX}/clear-buy.yaml`, "--today", "2026-02-30")).toMatchObject({

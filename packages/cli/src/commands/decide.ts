@@ -173,12 +173,12 @@ export function registerDecide(program: Command, setExit: (code: number) => void
   program
     .command("decide <file>")
     .description(
-      "Score build / buy / fine-tune / hybrid for one AI capability from a decision file (YAML or JSON):\n" +
-        "weighted criteria, hard gates from facts, the 90% rule, sensitivity and a review date.",
+      "Score build / buy / fine-tune / hybrid from a decision file: weighted criteria, hard gates, " +
+        "the 90% rule, weight sensitivity and a review date",
     )
     .option("--json", "print the decision as JSON for machines")
     .option("--adr <out.md>", "also write a Markdown decision record (ADR) to this file")
-    .option("--today <YYYY-MM-DD>", "decide as of this date instead of today (reproducible records)")
+    .option("--today <YYYY-MM-DD>", "take this date as today (reproducible records); facts.decidedOn still wins")
     .addHelpText("after", HELP)
     .action(async (file: string, opts: DecideFlags) => {
       setExit(

@@ -105,12 +105,13 @@ export function applyGates(input: DecisionInput): GateResult {
         `buy is ineligible: ${reason}. If the provider runs inside your own cloud account under your ` +
         `data agreement (Bedrock, Azure OpenAI, Vertex AI) and that satisfies the policy, set it to true.`,
     });
-    if (eligible.hybrid)
+    if (eligible.hybrid) {
       warnings.push({
-      level: "caution",
-      code: "hybrid-data-sharing",
-      message: "hybrid's buy half may only carry non-sensitive or synthetic data; sensitive traffic must go to the fine-tuned model.",
+        level: "caution",
+        code: "hybrid-data-sharing",
+        message: "hybrid's buy half may only carry non-sensitive or synthetic data; sensitive traffic must go to the fine-tuned model.",
       });
+    }
   }
 
   return { eligible, ineligibleBecause: because, warnings };
