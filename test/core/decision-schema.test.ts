@@ -65,7 +65,7 @@ describe("decision file errors: one line per problem, naming the field and what 
     ["review interval", (d: any) => (d.facts.reviewAfterMonths = 0), "d.yaml: facts.reviewAfterMonths: expected an integer from 1 to 36, got 0"],
     ["empty use case", (d: any) => (d.useCase = ""), 'd.yaml: useCase: expected a name, got ""'],
     ["checklist value", (d: any) => (d.checklist = { costProjected: "yes" }), 'd.yaml: checklist.costProjected: expected true or false, got "yes"'],
-    ["criteria as a list", (d: any) => (d.criteria = []), "d.yaml: criteria: expected the seven criteria accuracy, dataAvailability, timeToMarket, budget, teamSkills, differentiation, regulatory, got a list"],
+    ["criteria as a list", (d: any) => (d.criteria = []), "d.yaml: criteria: expected the seven criteria accuracy, dataAvailability, timeToMarket, budget, teamSkills, differentiation, regulatory, got an empty list"],
     [
       "all weights zero",
       (d: any) => CRITERIA.forEach((c) => (d.criteria[c].weight = 0)),

@@ -29,7 +29,7 @@ function describe(value: unknown): string {
   if (value === null) return "null";
   if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
   if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (Array.isArray(value)) return "a list";
+  if (Array.isArray(value)) return value.length === 0 ? "an empty list" : "a list";
   return "an object";
 }
 
@@ -48,6 +48,9 @@ const TYPE_NAMES: Record<string, string> = {
  * ("expected an object"); the `got ...` part is added by the caller. Other messages pass through.
  */
 function readable(message: string): string {
+  // "Invalid option: expected one of "a"|"b"" -> "expected one of a, b"
+  const option = /^Invalid option: expected one of (.+)$/.exec(message);
+  if (option) return `expected one of ${option[1]!.split("|").map((o) => o.replace(/^"|"$/g, "")).join(", ")}`;
   const m = /^Invalid input: expected (\w+), received \w+$/.exec(message);
   if (!m) return message;
   const type = m[1] ?? "";

@@ -27,9 +27,18 @@ export const nonNegativeInt = z
 
 /** An ISO date `YYYY-MM-DD` (YAML may hand us a Date already). */
 export const isoDate = z.preprocess(
-  (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v),
-  z.string({ error: "expected a date YYYY-MM-DD" }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: "expected a date YYYY-MM-DD" }),
+  (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
+  z.string({ error: "expected a date YYYY-MM-DD" }).refine(isCalendarDate, { error: "expected a date YYYY-MM-DD" }),
 );
+
+/** `2026-02-30` is not a date; `2028-02-29` is. */
+export function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
 
 /**
  * A quantity that may be uncertain: a plain number, or a range `{low, high}` with an optional
