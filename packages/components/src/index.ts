@@ -8,3 +8,5 @@ export * from "./provision";
 export * from "./common/track";
 export * from "./common/errors";
 export * from "./aws/buy";
+export * from "./aws/serving";
+export * from "./aws/evaluation";

@@ -1,6 +1,8 @@
 import { cellKey, planned, type Cell } from "./cells";
 import type { Cloud, Track } from "@aitracks/core";
 import { awsBuyCell } from "./aws/buy.cell";
+import { awsServingCell } from "./aws/serving.cell";
+import { awsEvaluationCell } from "./aws/evaluation.cell";
 
 /**
  * The cloud mapping of the design, in code: every (track, cloud) cell and the component that
@@ -17,10 +19,10 @@ export const CLOUD_MAPPING: Readonly<Record<`${Track}:${Cloud}`, Cell<any>>> = {
   "fine-tune:aws": planned("fine-tune", "aws", "SageMaker JumpStart / Bedrock customisation"),
   "fine-tune:gcp": planned("fine-tune", "gcp", "Vertex AI tuning"),
   "fine-tune:azure": planned("fine-tune", "azure", "Azure OpenAI fine-tuning"),
-  "serving:aws": planned("serving", "aws", "SageMaker endpoints"),
+  "serving:aws": awsServingCell,
   "serving:gcp": planned("serving", "gcp", "Vertex AI endpoints"),
   "serving:azure": planned("serving", "azure", "Azure ML online endpoints"),
-  "evaluation:aws": planned("evaluation", "aws", "SageMaker Clarify / Bedrock evaluation"),
+  "evaluation:aws": awsEvaluationCell,
   "evaluation:gcp": planned("evaluation", "gcp", "Vertex AI evaluation"),
   "evaluation:azure": planned("evaluation", "azure", "Azure ML evaluation"),
 };

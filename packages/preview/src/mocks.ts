@@ -94,6 +94,55 @@ function aws(m: MockInput, module: string, kind: string, physical: string) {
     case "ecr:Repository":
       state.repositoryUrl = `${MOCK_ACCOUNT}.dkr.ecr.${region}.amazonaws.com/${physical}`;
       break;
+    // SageMaker, EC2 and Bedrock resources of the build, fine-tune, serving and evaluation tracks.
+    case "sagemaker:EndpointConfiguration":
+      arn = `arn:aws:sagemaker:${region}:${MOCK_ACCOUNT}:endpoint-config/${physical}`;
+      break;
+    case "sagemaker:TrainingJob":
+      arn = `arn:aws:sagemaker:${region}:${MOCK_ACCOUNT}:training-job/${String(m.inputs.trainingJobName ?? physical)}`;
+      break;
+    case "sagemaker:ModelPackageGroup":
+      arn = `arn:aws:sagemaker:${region}:${MOCK_ACCOUNT}:model-package-group/${String(m.inputs.modelPackageGroupName ?? physical)}`;
+      break;
+    case "sagemaker:MlflowTrackingServer": {
+      const server = String(m.inputs.trackingServerName ?? physical);
+      arn = `arn:aws:sagemaker:${region}:${MOCK_ACCOUNT}:mlflow-tracking-server/${server}`;
+      state.trackingServerUrl = `https://t-${shortHash(server)}.${region}.experiments.sagemaker.aws`;
+      break;
+    }
+    case "sagemaker:DataQualityJobDefinition":
+      arn = `arn:aws:sagemaker:${region}:${MOCK_ACCOUNT}:data-quality-job-definition/${physical}`;
+      break;
+    case "sagemaker:MonitoringSchedule":
+      arn = `arn:aws:sagemaker:${region}:${MOCK_ACCOUNT}:monitoring-schedule/${physical}`;
+      break;
+    case "sagemaker:Workteam":
+      arn = `arn:aws:sagemaker:${region}:${MOCK_ACCOUNT}:workteam/private-crowd/${String(m.inputs.workteamName ?? physical)}`;
+      state.subdomain = `${shortHash(physical)}.labeling.${region}.sagemaker.aws`;
+      break;
+    case "bedrock:EvaluationJob":
+      arn = `arn:aws:bedrock:${region}:${MOCK_ACCOUNT}:evaluation-job/${shortHash(String(m.inputs.jobName ?? physical))}xyz`;
+      Object.assign(state, { jobArn: arn, status: "InProgress" });
+      break;
+    case "ec2:Vpc":
+      id = `vpc-0${shortHash(physical)}${shortHash(`${physical}v`)}`.slice(0, 21);
+      arn = `arn:aws:ec2:${region}:${MOCK_ACCOUNT}:vpc/${id}`;
+      break;
+    case "ec2:Subnet":
+      id = `subnet-0${shortHash(physical)}${shortHash(`${physical}s`)}`.slice(0, 24);
+      arn = `arn:aws:ec2:${region}:${MOCK_ACCOUNT}:subnet/${id}`;
+      break;
+    case "ec2:SecurityGroup":
+      id = `sg-0${shortHash(physical)}${shortHash(`${physical}g`)}`.slice(0, 20);
+      arn = `arn:aws:ec2:${region}:${MOCK_ACCOUNT}:security-group/${id}`;
+      break;
+    case "ec2:RouteTable":
+      id = `rtb-0${shortHash(physical)}${shortHash(`${physical}r`)}`.slice(0, 21);
+      break;
+    case "ec2:VpcEndpoint":
+      id = `vpce-0${shortHash(physical)}${shortHash(`${physical}e`)}`.slice(0, 22);
+      if (m.inputs.vpcEndpointType === "Gateway") state.prefixListId = `pl-${shortHash(physical)}`;
+      break;
   }
   state.arn = arn;
   state.id = id;
@@ -183,6 +232,17 @@ function azure(m: MockInput, module: string, kind: string, physical: string) {
   return { id, state };
 }
 
+/** The accounts that publish SageMaker's prebuilt images, by repository and region (a few regions). */
+const PREBUILT_REGISTRIES: Record<string, Record<string, string>> = {
+  "sagemaker-model-monitor-analyzer": {
+    "us-east-1": "156813124566",
+    "us-east-2": "777275614652",
+    "us-west-2": "159807026194",
+    "eu-west-1": "468650794304",
+    "eu-central-1": "048819808253",
+  },
+};
+
 /** Results of the provider functions (invokes) programs commonly call. */
 export function mockCall(token: string, inputs: Record<string, unknown>, region?: string): Record<string, unknown> {
   switch (token) {
@@ -196,6 +256,19 @@ export function mockCall(token: string, inputs: Record<string, unknown>, region?
       return { id: "vpc-0preview", cidrBlock: "10.0.0.0/16", arn: `arn:aws:ec2:${region ?? "us-east-1"}:${MOCK_ACCOUNT}:vpc/vpc-0preview` };
     case "aws:ec2/getSubnets:getSubnets":
       return { ids: ["subnet-0preview1", "subnet-0preview2"], id: "subnets" };
+    case "aws:ec2/getPrefixList:getPrefixList":
+      return { id: "pl-63a5400a", prefixListId: "pl-63a5400a", name: inputs.name ?? "com.amazonaws.us-east-1.s3", cidrBlocks: ["3.5.0.0/19", "52.216.0.0/15"] };
+    case "aws:index/getAvailabilityZones:getAvailabilityZones": {
+      const r = (inputs.region as string | undefined) ?? region ?? "us-east-1";
+      return { names: [`${r}a`, `${r}b`, `${r}c`], zoneIds: ["use1-az1", "use1-az2", "use1-az4"], groupNames: [r], region: r, id: r };
+    }
+    case "aws:sagemaker/getPrebuiltEcrImage:getPrebuiltEcrImage": {
+      const r = (inputs.region as string | undefined) ?? region ?? "us-east-1";
+      const repo = String(inputs.repositoryName ?? "sagemaker-model-monitor-analyzer");
+      const registryId = PREBUILT_REGISTRIES[repo]?.[r] ?? "156813124566";
+      const tag = (inputs.imageTag as string | undefined) ?? "latest";
+      return { registryId, registryPath: `${registryId}.dkr.ecr.${r}.amazonaws.com/${repo}:${tag}`, repositoryName: repo, region: r, id: registryId };
+    }
     case "gcp:organizations/getProject:getProject":
       return { projectId: MOCK_GCP_PROJECT, number: MOCK_GCP_PROJECT_NUMBER, name: MOCK_GCP_PROJECT, id: `projects/${MOCK_GCP_PROJECT}` };
     case "gcp:organizations/getClientConfig:getClientConfig":

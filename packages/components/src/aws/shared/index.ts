@@ -4,3 +4,7 @@ export * from "./alerts";
 export * from "./bucket";
 export * from "./kms";
 export * from "./policy";
+export * from "./instances";
+export * from "./network";
+export * from "./role";
+export * from "./s3uri";

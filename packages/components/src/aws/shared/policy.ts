@@ -7,7 +7,7 @@ export interface Statement {
   readonly Principal?: pulumi.Input<unknown>;
   readonly Action: pulumi.Input<string> | readonly pulumi.Input<string>[];
   /** Left out in trust policies. */
-  readonly Resource?: pulumi.Input<string> | readonly pulumi.Input<string>[];
+  readonly Resource?: pulumi.Input<string> | readonly pulumi.Input<string>[] | pulumi.Output<string[]>;
   readonly Condition?: pulumi.Input<unknown>;
 }
 
