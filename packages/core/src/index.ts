@@ -15,3 +15,5 @@ export * from "./tags";
 export * from "./decision";
 export * from "./tco";
 export * from "./pricing/tokens";
+export * from "./pricing/refresh";
+export * from "./pricing/status";
