@@ -7,7 +7,8 @@ import type { z } from "zod";
 export class InputError extends Error {
   readonly lines: readonly string[];
   constructor(lines: string | readonly string[]) {
-    const all = typeof lines === "string" ? [lines] : lines;
+    // The same problem found twice (say, by two lookups of one bad setting) is said once.
+    const all = typeof lines === "string" ? [lines] : [...new Set(lines)];
     super(all.join("\n"));
     this.name = "InputError";
     this.lines = all;

@@ -69,6 +69,9 @@ function tco(file: string, flags: TcoFlags): number {
   const horizonMonths = int("horizon", flags.horizon, 1, 120);
   if (problems.length) throw new core.InputError(problems);
 
+  // Load the price catalog first, so a broken catalog is not reported as a fault of the workload.
+  // The framework: prices drop about every six months, so say how old ours are.
+  const prices = core.pricesStatus(core.loadCatalog());
   const workload = core.loadFile(core.workloadFileSchema, file);
   let model: Core.TcoModel;
   try {
@@ -83,10 +86,12 @@ function tco(file: string, flags: TcoFlags): number {
     ...(seed !== undefined ? { seed } : {}),
   });
   if (flags.json) {
-    out(JSON.stringify(report, null, 2));
+    out(JSON.stringify({ ...report, pricesAsOf: prices.asOf, priceWarnings: prices.warnings }, null, 2));
     return 0;
   }
   out(renderText(file, workload, model, report));
+  out(`\n${core.pricesAsOfLine(prices)}`);
+  for (const w of prices.warnings) process.stderr.write(`aitracks: warning: ${w}\n`);
   return 0;
 }
 
