@@ -1,6 +1,6 @@
 // End to end: spawns the built CLI (run `npx tsc -b` first) on the example workloads.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -30,7 +30,7 @@ describe("aitracks tco", () => {
     const a = aitracks("tco", "examples/workloads/requests-100k.yaml", "--json", "--samples", "500", "--seed", "3");
     expect(a.code).toBe(0);
     const report = JSON.parse(a.stdout);
-    expect(Object.keys(report).sort()).toEqual(["assumptions", "cheapest", "crossovers", "horizonMonths", "options"]);
+    expect(Object.keys(report).sort()).toEqual(["assumptions", "cheapest", "crossovers", "horizonMonths", "options", "priceWarnings", "pricesAsOf"]);
     expect(report.horizonMonths).toBe(36);
     expect(report.cheapest).toBe("fine-tune");
     expect(report.options[0]).toMatchObject({ option: "buy", range: { p10: expect.any(Number), p50: expect.any(Number), p90: expect.any(Number) } });
@@ -81,5 +81,32 @@ describe("aitracks tco", () => {
     const r = aitracks("tco", "--help");
     expect(r.code).toBe(0);
     for (const s of ["--json", "--samples <n>", "--seed <n>", "--horizon <months>", "requestsPerDay", "Exit codes"]) expect(r.stdout).toContain(s);
+  });
+});
+
+const ROOT_DIR = root;
+function aitracksTco(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [bin, "tco", ...args], { cwd: root, encoding: "utf8", env: { ...process.env, ...env } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("aitracks tco and the age of its prices", () => {
+  it("prints the prices' as-of date, and in JSON", () => {
+    const text = aitracksTco(["examples/workloads/requests-100.yaml"]);
+    expect(text.stdout).toMatch(/^Prices as of \d{4}-\d{2}-\d{2} \(compute \d{4}-\d{2}-\d{2}, token prices \d{4}-\d{2}-\d{2}\)/m);
+    const json = JSON.parse(aitracksTco(["examples/workloads/requests-100.yaml", "--json"]).stdout);
+    expect(json.pricesAsOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(Array.isArray(json.priceWarnings)).toBe(true);
+  });
+
+  it("warns when the catalog is older than the review period", () => {
+    const dir = mkdtempSync(join(tmpdir(), "aitracks-stale-"));
+    const catalog = JSON.parse(readFileSync(join(ROOT_DIR, "packages/core/catalog/compute-prices.json"), "utf8"));
+    for (const e of catalog.entries) e.asOf = "2024-01-01";
+    writeFileSync(join(dir, "catalog.json"), JSON.stringify(catalog));
+    const r = aitracksTco(["examples/workloads/requests-100.yaml"], { AITRACKS_CATALOG: join(dir, "catalog.json") });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Prices as of 2024-01-01 .*older than 6 months: see `aitracks pricing status`$/m);
+    expect(r.stderr).toMatch(/aitracks: warning: .*2024-01-01/);
   });
 });
