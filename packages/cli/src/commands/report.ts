@@ -1,12 +1,185 @@
+import { existsSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
-import { runCommand } from "../run";
+import type * as Core from "@aitracks/core";
+import type { Progress } from "../progress";
+import type * as Report from "../report";
+import { out, runCommand } from "../run";
+import { describeTargetOptions, type TargetOptions } from "../target";
 
-// Placeholder until its issue lands: registers the command so --help lists it.
+// main.ts imports this file eagerly: everything heavy (core, vega, Pulumi) loads in the action.
+
+interface ReportFlags extends TargetOptions {
+  out?: string;
+  today?: string;
+  samples?: string;
+  seed?: string;
+  horizon?: string;
+  json?: boolean;
+}
+
+const HELP_AFTER = `
+The page: the recommendation and why, the decision matrix as a heat map with each option's
+score, the cumulative cost of buy / fine-tune / build over the horizon (with the P10-P90 band
+when the workload has ranges), the total against requests per day on a log axis with the
+crossovers marked, the TCO table with its assumptions, the architect's checklist and the review
+date. With a stack (--stack, or --program and --config): its resources, its monthly cost by
+track, cloud and resource type, and its policy verdicts.
+
+One HTML file with inline SVG and CSS: it loads nothing from the network, reads offline and
+prints. The Monte Carlo uses the same --samples / --seed as \`aitracks tco\`.
+
+Examples:
+  aitracks report examples/decisions/clear-fine-tune.yaml examples/workloads/requests-ranges.yaml --out report.html
+  aitracks report decision.yaml workload.yaml --stack buy-aws --out docs/claims-triage.html --today 2026-11-30
+
+Exit codes: 0 written, 2 bad input (nothing is written).`;
+
 export function registerReport(program: Command, setExit: (code: number) => void): void {
-  program
-    .command("report")
-    .description("(not built yet)")
-    .action(async () => {
-      setExit(await runCommand(() => { throw new Error("aitracks report is not built yet"); }));
+  describeTargetOptions(
+    program
+      .command("report <decision-file> <workload-file>")
+      .description("write a self-contained HTML decision report with charts: recommendation, TCO, checklist, review date (and a stack's cost and policies)"),
+  )
+    .option("-o, --out <file.html>", "the HTML file to write", "report.html")
+    .option("--today <YYYY-MM-DD>", "take this date as today (reproducible reports); facts.decidedOn still wins")
+    .option("--samples <n>", "Monte Carlo samples for the P10-P90 band", "2000")
+    .option("--seed <n>", "Monte Carlo seed", "42")
+    .option("--horizon <months>", "months to project (default: the workload file's horizonMonths, else 36)")
+    .option("--json", "print a summary of what was written as JSON (no progress line)")
+    .addHelpText("after", HELP_AFTER)
+    .action(async (decisionFile: string, workloadFile: string, flags: ReportFlags) => {
+      const { createProgress } = await import("../progress.js");
+      const progress = createProgress({ json: flags.json === true });
+      setExit(
+        await runCommand(async () => {
+          try {
+            return await report(decisionFile, workloadFile, flags, progress);
+          } finally {
+            progress.clear();
+          }
+        }),
+      );
     });
+}
+
+/** The --out target: a file (not a folder) in an existing folder, not one of the inputs. */
+function checkOutPath(path: string, inputs: readonly string[], problems: string[]): string | undefined {
+  const full = resolve(path);
+  const dir = dirname(full);
+  if (path.trim() === "") problems.push("--out: expected a file path such as report.html");
+  else if (!existsSync(dir) || !statSync(dir).isDirectory()) problems.push(`--out ${path}: directory ${dirname(path)} does not exist`);
+  else if (existsSync(full) && statSync(full).isDirectory()) problems.push(`--out ${path}: is a directory; expected a file such as ${join(path, "report.html")}`);
+  else if (inputs.some((i) => resolve(i) === full)) problems.push(`--out ${path}: is one of the input files; choose another path`);
+  else return full;
+  return undefined;
+}
+
+function writeAtomically(path: string, shownAs: string, text: string, core: typeof Core): void {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    writeFileSync(tmp, text, { encoding: "utf8", flag: "wx" });
+    renameSync(tmp, path);
+  } catch (err) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // the temp file was never created
+    }
+    throw new core.InputError(`--out ${shownAs}: cannot write (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+}
+
+async function report(decisionFile: string, workloadFile: string, flags: ReportFlags, progress: Progress): Promise<number> {
+  const core = require("@aitracks/core") as typeof Core;
+  // Every flag first, before reading anything: on bad input nothing is read, run or written.
+  const problems: string[] = [];
+  const int = (flag: string, raw: string | undefined, min: number, max: number): number | undefined => {
+    if (raw === undefined) return undefined;
+    const n = Number(raw);
+    if (raw.trim() === "" || !Number.isInteger(n) || n < min || n > max) {
+      problems.push(`--${flag}: expected a whole number from ${min} to ${max.toLocaleString("en-US")}, got ${JSON.stringify(raw)}`);
+      return undefined;
+    }
+    return n;
+  };
+  const samples = int("samples", flags.samples, 1, 1_000_000) ?? 2_000;
+  const seed = int("seed", flags.seed, 0, 4_294_967_295) ?? 42;
+  const horizonMonths = int("horizon", flags.horizon, 1, 120);
+  if (flags.today !== undefined && !core.decisionDate.safeParse(flags.today).success) {
+    problems.push(`--today: expected a date YYYY-MM-DD, got ${JSON.stringify(flags.today)}`);
+  }
+  const outPath = checkOutPath(flags.out ?? "report.html", [decisionFile, workloadFile, ...(flags.config ? [flags.config] : [])], problems);
+  if (problems.length || outPath === undefined) throw new core.InputError(problems);
+
+  progress.step("scoring the decision");
+  const decisionInput = core.loadFile(core.decisionSchema, decisionFile);
+  const decision = core.decide(decisionInput, flags.today === undefined ? {} : { today: flags.today });
+
+  progress.step("projecting the costs");
+  const workload = core.loadFile(core.workloadFileSchema, workloadFile);
+  let tcoModel: Core.TcoModel;
+  try {
+    tcoModel = core.resolveTco(workload, horizonMonths !== undefined ? { horizonMonths } : {});
+  } catch (err) {
+    if (err instanceof core.InputError) throw new core.InputError(err.lines.map((l) => `${workloadFile}: ${l}`));
+    throw err;
+  }
+  if (tcoModel.uncertain.length) progress.step("Monte Carlo", samples);
+  const tco = core.tcoReport(tcoModel, { samples, seed, onProgress: (done, total) => progress.tick(done, total) });
+
+  const rep = await import("../report/index.js");
+  let bands: Report.MonthlyBands = { ran: false, samples: 0, seed, byOption: {} };
+  if (tcoModel.uncertain.length) {
+    progress.step("Monte Carlo, month by month", samples);
+    bands = rep.cumulativeBands(tcoModel, { samples, seed, onProgress: (d, t) => progress.tick(d, t) });
+  }
+
+  let stack: Report.StackSection | undefined;
+  if (flags.stack !== undefined || flags.program !== undefined || flags.config !== undefined) {
+    progress.step(`previewing ${flags.stack ? `stack ${flags.stack}` : (flags.config ?? flags.program)}`);
+    const { stackSection } = await import("../report/stack.js");
+    stack = await stackSection(flags);
+  }
+
+  progress.step("rendering the charts");
+  const inputs: Report.ReportInputs = {
+    decisionFile,
+    workloadFile,
+    decisionInput,
+    decision,
+    workload,
+    tcoModel,
+    tco,
+    bands,
+    ...(stack ? { stack } : {}),
+    version: (require("../../package.json") as { version: string }).version,
+  };
+  const { html, charts } = await rep.buildReportHtml(inputs, (done, total) => progress.tick(done, total));
+
+  progress.step(`writing ${flags.out}`);
+  writeAtomically(outPath, flags.out ?? "report.html", html, core);
+  progress.clear();
+
+  if (flags.json) {
+    out(
+      JSON.stringify(
+        {
+          out: flags.out,
+          bytes: Buffer.byteLength(html),
+          recommendation: decision.recommendation,
+          cheapest: tco.cheapest,
+          reviewDate: decision.reviewDate,
+          charts: charts.map((c) => c.id),
+          stack: stack?.stack ?? null,
+        },
+        null,
+        2,
+      ),
+    );
+  } else {
+    const rec = decision.recommendation ?? "no eligible option";
+    out(`Wrote ${flags.out} (${Math.round(Buffer.byteLength(html) / 1024)} KB, ${charts.length} charts): ${rec}, review by ${decision.reviewDate}.`);
+  }
+  return 0;
 }

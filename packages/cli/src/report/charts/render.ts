@@ -1,0 +1,40 @@
+import type { ChartSpec } from "./specs";
+
+type Vega = typeof import("vega", { with: { "resolution-mode": "import" } });
+type VegaLite = typeof import("vega-lite", { with: { "resolution-mode": "import" } });
+
+let libs: Promise<{ vega: Vega; vl: VegaLite }> | undefined;
+
+/** vega and vega-lite are ES modules: load them once, on first use (never for other commands). */
+function load(): Promise<{ vega: Vega; vl: VegaLite }> {
+  libs ??= Promise.all([import("vega"), import("vega-lite")]).then(([vega, vl]) => ({ vega, vl }));
+  return libs;
+}
+
+export interface RenderedChart {
+  readonly svg: string;
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * A Vega-Lite spec to an SVG string, in Node: compile to Vega, run the dataflow headless
+ * (`renderer: 'none'`, no canvas: text widths are estimated), serialise the scene to SVG.
+ * A loader that refuses everything guarantees the chart cannot fetch anything.
+ */
+export async function renderSvg(spec: ChartSpec): Promise<RenderedChart> {
+  const { vega, vl } = await load();
+  const compiled = vl.compile(spec).spec;
+  const refuse = vega.loader();
+  refuse.load = async (uri: string) => {
+    throw new Error(`a chart tried to load ${uri}: report charts must carry their data inline`);
+  };
+  const view = new vega.View(vega.parse(compiled), { renderer: "none", loader: refuse, logLevel: vega.Error });
+  try {
+    const svg = await view.toSVG();
+    const m = /^<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg);
+    return { svg, width: Number(m?.[1] ?? 0), height: Number(m?.[2] ?? 0) };
+  } finally {
+    view.finalize();
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * The stack part of the report: preview the program offline, list its cloud resources with their
+ * track, and attach the cost estimate and policy verdicts where those engines are available.
+ * Loads Pulumi (through the preview engine), so only `aitracks report --stack ...` imports it.
+ */
+import type { GraphResource, ResourceGraph } from "@aitracks/preview";
+import { previewTarget, type TargetOptions } from "../target";
+import type { CostEstimateLike, PolicyResultLike, StackSection } from "./model";
+
+export interface StackExtras {
+  readonly cost?: CostEstimateLike;
+  readonly costMissing?: string;
+  readonly policies?: PolicyResultLike;
+  readonly policiesMissing?: string;
+}
+
+/** The section for a graph already previewed, with whatever cost and policy results there are. */
+export function sectionFromGraph(graph: ResourceGraph, extras: StackExtras, trackOfResource: (g: ResourceGraph, r: GraphResource) => { track: string; cloud: string; name: string } | undefined): StackSection {
+  const byUrn = new Map(graph.resources.map((r) => [r.urn, r]));
+  const trackOf = (urn: string): string | undefined => {
+    const r = byUrn.get(urn);
+    const t = r ? trackOfResource(graph, r) : undefined;
+    return t ? `${t.track} (${t.name}, ${t.cloud})` : undefined;
+  };
+  const resources = graph.resources
+    .filter((r) => r.custom && !r.type.startsWith("pulumi:providers:"))
+    .map((r) => ({ urn: r.urn, type: r.type, name: r.name, track: trackOf(r.urn) }));
+  return { stack: graph.stack, project: graph.project, resources, trackOf, ...extras };
+}
+
+export async function stackSection(target: TargetOptions): Promise<StackSection> {
+  const graph = await previewTarget(target);
+  const { trackOf } = await import("@aitracks/preview");
+  return sectionFromGraph(graph, await stackExtras(graph), trackOf);
+}
+
+/** Cost estimate and policy verdicts for the graph, from their engines when those are built. */
+async function stackExtras(_graph: ResourceGraph): Promise<StackExtras> {
+  return {
+    costMissing: "the cost estimator (aitracks cost) is not available in this build",
+    policiesMissing: "the policy runner (aitracks check) is not available in this build",
+  };
+}
