@@ -14,6 +14,8 @@ export interface MonteCarloOptions {
   readonly samples?: number;
   /** Default 42: the same seed gives the same figures. */
   readonly seed?: number;
+  /** Told (done, total) every 2% of the samples, for a progress line; never changes the figures. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 export interface MonteCarloResult {
@@ -63,6 +65,8 @@ export function monteCarlo(model: TcoModel, options: MonteCarloOptions = {}): Mo
   const high = Float64Array.from(u, (x) => x.high);
   const totals = opts.map(() => new Float64Array(samples));
   const wins = new Float64Array(opts.length);
+  const onProgress = options.onProgress;
+  const every = Math.max(1, Math.floor(samples / 50));
   for (let s = 0; s < samples; s++) {
     for (let i = 0; i < n; i++) p[keys[i]!] = triangular(rng(), low[i]!, mode[i]!, high[i]!);
     let best = 0;
@@ -76,6 +80,7 @@ export function monteCarlo(model: TcoModel, options: MonteCarloOptions = {}): Mo
       }
     }
     wins[best]!++;
+    if (onProgress && (s + 1) % every === 0) onProgress(s + 1, samples);
   }
   opts.forEach((o, i) => {
     const sorted = totals[i]!.sort();

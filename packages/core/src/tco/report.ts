@@ -30,6 +30,8 @@ export interface TcoRunOptions extends ResolveOptions {
   readonly samples?: number;
   /** Monte Carlo seed; default 42. */
   readonly seed?: number;
+  /** Told (done, total) as the Monte Carlo runs (a progress line); never changes the figures. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 const cents = (x: number) => Math.round(x * 100) / 100;
@@ -41,7 +43,11 @@ function roundVolume(v: number): number {
 /** The report of a resolved model: point projections, Monte Carlo ranges, crossovers. */
 export function tcoReport(model: TcoModel, options: TcoRunOptions = {}): TcoReport & { monteCarlo: MonteCarloResult } {
   const projections = projectAll(model);
-  const mc = monteCarlo(model, { ...(options.samples !== undefined ? { samples: options.samples } : {}), ...(options.seed !== undefined ? { seed: options.seed } : {}) });
+  const mc = monteCarlo(model, {
+    ...(options.samples !== undefined ? { samples: options.samples } : {}),
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}),
+  });
   let cheapest = projections[0]!;
   for (const p of projections) if (p.totalUsd < cheapest.totalUsd) cheapest = p;
   const report: TcoReport = {
