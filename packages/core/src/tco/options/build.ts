@@ -1,8 +1,6 @@
-import { CATEGORY_COUNT, COMPUTE, DATA, MAINTENANCE, TEAM, TOKENS } from "../breakdown";
-import { DAYS_PER_MONTH, HOURS_PER_MONTH } from "../defaults";
+import { HOURS_PER_MONTH } from "../defaults";
 import type { TcoParams } from "../params";
-import { apiUsdPerRequest } from "./buy";
-import { preLaunchShare, servingInstances } from "./common";
+import { projectLaunch } from "./common";
 
 export interface PretrainingEstimate {
   /** 6 x parameters x training tokens (forward + backward pass per token per parameter). */
@@ -38,64 +36,27 @@ export function pretrainingEstimate(p: TcoParams): PretrainingEstimate {
  *   every refreshEveryMonths after launch: refreshComputeFraction x pretraining compute -> compute
  */
 export function projectBuild(p: TcoParams, months: number, out: Float64Array | null): number {
-  const launch = p.bProjectMonths;
   const pretraining = pretrainingEstimate(p).usd;
   const mlRate = p.mlEngineerAnnualUsd / 12;
-  const developers = (p.developers * p.developerAnnualUsd) / 12;
-  const projectTeam = p.bEngineers * mlRate;
-  const maintenance = p.bMaintenanceFte * mlRate;
-  const bridge = p.bridgeWithApi !== 0;
-  const apiPerRequest = apiUsdPerRequest(p);
-  const hosted = p.bInfHosted !== 0;
-  const hostedPerRequest = (p.inputTokensPerRequest * p.bInfInputUsdPerM + p.outputTokensPerRequest * p.bInfOutputUsdPerM) / 1e6;
-  const instanceMonth = p.bInfUsdPerHour * HOURS_PER_MONTH;
-  const refresh = pretraining * p.bRefreshComputeFraction;
-  const refreshEvery = p.bRefreshEveryMonths;
-  const growth = 1 + p.monthlyGrowth;
-  let nextRefresh = refreshEvery > 0 ? launch + refreshEvery : Infinity;
-  let requests = p.requestsPerDay;
-  let total = 0;
-  for (let m = 0; m < months; m++) {
-    const pre = preLaunchShare(m, launch);
-    const post = 1 - pre;
-    const projectShare = launch > 0 ? pre / launch : m === 0 ? 1 : 0;
-    let compute = pretraining * projectShare + p.bPlatformUsdPerMonth;
-    const data = p.bDataUsd * projectShare;
-    const team = developers + projectTeam * pre;
-    let tokens = 0;
-    let upkeep = maintenance * post;
-    if (bridge && pre > 0) {
-      tokens += requests * DAYS_PER_MONTH * apiPerRequest * pre;
-      upkeep += p.buyMonitoringUsdPerMonth * pre;
-    }
-    if (post > 0) {
-      if (hosted) tokens += requests * DAYS_PER_MONTH * hostedPerRequest * post;
-      else {
-        const n = servingInstances(
-          requests,
-          p.inputTokensPerRequest,
-          p.outputTokensPerRequest,
-          p.peakToAverage,
-          p.bInfTokensPerSecond,
-          p.bInfMinInstances,
-        );
-        compute += n * instanceMonth * post;
-      }
-    }
-    while (nextRefresh < m + 1) {
-      compute += refresh;
-      nextRefresh += refreshEvery;
-    }
-    total += compute + tokens + team + data + upkeep;
-    if (out) {
-      const o = m * CATEGORY_COUNT;
-      out[o + COMPUTE] = compute;
-      out[o + TOKENS] = tokens;
-      out[o + TEAM] = team;
-      out[o + DATA] = data;
-      out[o + MAINTENANCE] = upkeep;
-    }
-    requests *= growth;
-  }
-  return total;
+  return projectLaunch(
+    p,
+    {
+      launch: p.bProjectMonths,
+      projectCompute: pretraining,
+      projectData: p.bDataUsd,
+      projectTeamPerMonth: p.bEngineers * mlRate,
+      platformPerMonth: p.bPlatformUsdPerMonth,
+      maintenancePerMonth: p.bMaintenanceFte * mlRate,
+      hosted: p.bInfHosted !== 0,
+      hostedUsdPerRequest: (p.inputTokensPerRequest * p.bInfInputUsdPerM + p.outputTokensPerRequest * p.bInfOutputUsdPerM) / 1e6,
+      instanceUsdPerMonth: p.bInfUsdPerHour * HOURS_PER_MONTH,
+      tokensPerSecondPerInstance: p.bInfTokensPerSecond,
+      minInstances: p.bInfMinInstances,
+      periodicEvery: p.bRefreshEveryMonths,
+      periodicCompute: pretraining * p.bRefreshComputeFraction,
+      periodicData: 0,
+    },
+    months,
+    out,
+  );
 }

@@ -1,8 +1,6 @@
-import { CATEGORY_COUNT, COMPUTE, DATA, MAINTENANCE, TEAM, TOKENS } from "../breakdown";
 import { DAYS_PER_MONTH, HOURS_PER_MONTH, RELABEL_FRACTION } from "../defaults";
 import type { TcoParams } from "../params";
-import { apiUsdPerRequest } from "./buy";
-import { preLaunchShare, servingInstances } from "./common";
+import { projectLaunch } from "./common";
 
 /** One training run's compute (USD): catalog instance-hours, or hosted per training token. */
 export function fineTuneTrainingUsd(p: TcoParams): number {
@@ -32,66 +30,28 @@ export function fineTuneLaunchMonth(p: TcoParams): number {
  *   every month: the application developers -> team
  */
 export function projectFineTune(p: TcoParams, months: number, out: Float64Array | null): number {
-  const launch = fineTuneLaunchMonth(p);
   const labelling = fineTuneLabelingUsd(p);
   const training = fineTuneTrainingUsd(p);
   const mlRate = p.mlEngineerAnnualUsd / 12;
-  const developers = (p.developers * p.developerAnnualUsd) / 12;
-  const projectTeam = p.ftEngineers * mlRate;
-  const maintenance = p.ftMaintenanceFte * mlRate;
-  const bridge = p.bridgeWithApi !== 0;
-  const apiPerRequest = apiUsdPerRequest(p);
-  const hosted = p.ftInfHosted !== 0;
-  const hostedPerRequest = (p.inputTokensPerRequest * p.ftInfInputUsdPerM + p.outputTokensPerRequest * p.ftInfOutputUsdPerM) / 1e6;
-  const instanceMonth = p.ftInfUsdPerHour * HOURS_PER_MONTH;
-  const growth = 1 + p.monthlyGrowth;
-  const retrainEvery = p.ftRetrainEveryMonths;
-  let nextRetrain = retrainEvery > 0 ? launch + retrainEvery : Infinity;
-  let requests = p.requestsPerDay;
-  let total = 0;
-  for (let m = 0; m < months; m++) {
-    const pre = preLaunchShare(m, launch);
-    const post = 1 - pre;
-    // A zero-length project lands all its one-offs in month 0.
-    const projectShare = launch > 0 ? pre / launch : m === 0 ? 1 : 0;
-    let compute = training * projectShare;
-    let data = labelling * projectShare;
-    const team = developers + projectTeam * pre;
-    let tokens = 0;
-    let upkeep = maintenance * post;
-    if (bridge && pre > 0) {
-      tokens += requests * DAYS_PER_MONTH * apiPerRequest * pre;
-      upkeep += p.buyMonitoringUsdPerMonth * pre;
-    }
-    if (post > 0) {
-      if (hosted) tokens += requests * DAYS_PER_MONTH * hostedPerRequest * post;
-      else {
-        const n = servingInstances(
-          requests,
-          p.inputTokensPerRequest,
-          p.outputTokensPerRequest,
-          p.peakToAverage,
-          p.ftInfTokensPerSecond,
-          p.ftInfMinInstances,
-        );
-        compute += n * instanceMonth * post;
-      }
-    }
-    while (nextRetrain < m + 1) {
-      compute += training;
-      data += labelling * RELABEL_FRACTION;
-      nextRetrain += retrainEvery;
-    }
-    total += compute + tokens + team + data + upkeep;
-    if (out) {
-      const o = m * CATEGORY_COUNT;
-      out[o + COMPUTE] = compute;
-      out[o + TOKENS] = tokens;
-      out[o + TEAM] = team;
-      out[o + DATA] = data;
-      out[o + MAINTENANCE] = upkeep;
-    }
-    requests *= growth;
-  }
-  return total;
+  return projectLaunch(
+    p,
+    {
+      launch: fineTuneLaunchMonth(p),
+      projectCompute: training,
+      projectData: labelling,
+      projectTeamPerMonth: p.ftEngineers * mlRate,
+      platformPerMonth: 0,
+      maintenancePerMonth: p.ftMaintenanceFte * mlRate,
+      hosted: p.ftInfHosted !== 0,
+      hostedUsdPerRequest: (p.inputTokensPerRequest * p.ftInfInputUsdPerM + p.outputTokensPerRequest * p.ftInfOutputUsdPerM) / 1e6,
+      instanceUsdPerMonth: p.ftInfUsdPerHour * HOURS_PER_MONTH,
+      tokensPerSecondPerInstance: p.ftInfTokensPerSecond,
+      minInstances: p.ftInfMinInstances,
+      periodicEvery: p.ftRetrainEveryMonths,
+      periodicCompute: training,
+      periodicData: labelling * RELABEL_FRACTION,
+    },
+    months,
+    out,
+  );
 }
