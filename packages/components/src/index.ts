@@ -10,3 +10,5 @@ export * from "./common/errors";
 export * from "./aws/buy";
 export * from "./aws/serving";
 export * from "./aws/evaluation";
+export * from "./aws/fine-tune";
+export * from "./aws/build";

@@ -3,6 +3,8 @@ import type { Cloud, Track } from "@aitracks/core";
 import { awsBuyCell } from "./aws/buy.cell";
 import { awsServingCell } from "./aws/serving.cell";
 import { awsEvaluationCell } from "./aws/evaluation.cell";
+import { awsFineTuneCell } from "./aws/fine-tune.cell";
+import { awsBuildCell } from "./aws/build.cell";
 
 /**
  * The cloud mapping of the design, in code: every (track, cloud) cell and the component that
@@ -10,13 +12,13 @@ import { awsEvaluationCell } from "./aws/evaluation.cell";
  * a message naming the cell.
  */
 export const CLOUD_MAPPING: Readonly<Record<`${Track}:${Cloud}`, Cell<any>>> = {
-  "build:aws": planned("build", "aws", "SageMaker + Trainium"),
+  "build:aws": awsBuildCell,
   "build:gcp": planned("build", "gcp", "Vertex AI training + TPUs"),
   "build:azure": planned("build", "azure", "Azure ML + ND GPUs"),
   "buy:aws": awsBuyCell,
   "buy:gcp": planned("buy", "gcp", "Vertex AI Model Garden"),
   "buy:azure": planned("buy", "azure", "Azure OpenAI Service"),
-  "fine-tune:aws": planned("fine-tune", "aws", "SageMaker JumpStart / Bedrock customisation"),
+  "fine-tune:aws": awsFineTuneCell,
   "fine-tune:gcp": planned("fine-tune", "gcp", "Vertex AI tuning"),
   "fine-tune:azure": planned("fine-tune", "azure", "Azure OpenAI fine-tuning"),
   "serving:aws": awsServingCell,

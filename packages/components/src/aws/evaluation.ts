@@ -261,7 +261,7 @@ export class AwsEvaluationTrack extends pulumi.ComponentResource implements Trac
         },
         parent,
       );
-      const analyzer = getPrebuiltEcrImageOutput({ repositoryName: "sagemaker-model-monitor-analyzer", region: cfg.region }, parent);
+      const analyzer = getPrebuiltEcrImageOutput({ repositoryName: "sagemaker-model-monitor-analyzer", imageTag: "latest", region: cfg.region }, parent);
       const baseline =
         mon.baselineConstraintsUri !== undefined || mon.baselineStatisticsUri !== undefined
           ? {

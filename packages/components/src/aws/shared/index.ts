@@ -8,3 +8,4 @@ export * from "./instances";
 export * from "./network";
 export * from "./role";
 export * from "./s3uri";
+export * from "./nested";

@@ -1,0 +1,450 @@
+import * as pulumi from "@pulumi/pulumi";
+import { CustomModel, ProvisionedModelThroughput } from "@pulumi/aws/bedrock";
+import { ModelPackageGroup, TrainingJob } from "@pulumi/aws/sagemaker";
+import { fieldError, known } from "../common/errors";
+import type { TrackBaseArgs, TrackComponent } from "../common/track";
+import { invokedModelId } from "./buy";
+import { AwsEvaluationTrack, resolveAwsEvaluationArgs, type AwsEvaluationDatasetArgs } from "./evaluation";
+import { AwsServingTrack, resolveAwsServingArgs } from "./serving";
+import {
+  alertTopic,
+  awsAccount,
+  bucketArnOf,
+  catalogRegion,
+  checkS3Uri,
+  customerManagedKey,
+  keyPrefixOf,
+  monthlyBudget,
+  nested,
+  resolveNetwork,
+  secureBucket,
+  serviceRole,
+  trackNetwork,
+  type AwsNetworkArgs,
+  type BucketGrant,
+} from "./shared";
+
+/** The tag every fine-tune resource carries with the number of labelled examples (the policy pack reads it). */
+export const LABELED_EXAMPLES_TAG = "aitracks-labeled-examples";
+/** The tag with the fine-tuning method ("bedrock" or "jumpstart"). */
+export const FINE_TUNE_METHOD_TAG = "aitracks-fine-tune-method";
+
+/** How the tuned JumpStart model is served (the serving track's settings). */
+export interface AwsFineTuneServingArgs {
+  /** @default "ml.g5.2xlarge" */
+  readonly instanceType?: string;
+  /** @default 1 */
+  readonly minInstances?: number;
+  /** @default 2 */
+  readonly maxInstances?: number;
+  /** Invocations per instance per minute autoscaling holds. @default 60 */
+  readonly targetInvocationsPerInstance?: number;
+  /** Percentage of requests captured for monitoring. @default 20 */
+  readonly captureSamplingPercentage?: number;
+}
+
+/** The before/after evaluation: base and tuned model on the same held-out dataset. */
+export interface AwsFineTuneEvaluationArgs {
+  /** Compare the tuned model with its base model. Switch off only deliberately. @default true */
+  readonly enabled?: boolean;
+  /** The held-out dataset both models are scored on. Required while enabled. */
+  readonly dataset?: AwsEvaluationDatasetArgs;
+  /**
+   * JumpStart: the Bedrock id of the same base model, when Bedrock serves it, so Bedrock invokes it;
+   * otherwise the dataset carries the base model's responses under the label "base".
+   * @default the base model itself (bedrock), precomputed responses (jumpstart)
+   */
+  readonly baseModelIdentifier?: string;
+  /** A judge model for LLM-as-a-judge metrics. @default none */
+  readonly judgeModelIdentifier?: string;
+}
+
+export interface AwsFineTuneTrackArgs extends TrackBaseArgs {
+  /** The AWS region of the track. */
+  readonly region: string;
+  /** "bedrock" (Bedrock model customisation, served by provisioned throughput) or "jumpstart" (SageMaker JumpStart, served by a SageMaker endpoint). */
+  readonly method: string;
+  /** Labelled examples in the training set; tagged on every resource as aitracks-labeled-examples. Required. */
+  readonly labeledExamples: number;
+  /**
+   * The base model: a customisable Bedrock model id (amazon.nova-lite-v1:0:300k) for bedrock, or a
+   * SageMaker public hub model id (meta-textgeneration-llama-3-1-8b-instruct) for jumpstart.
+   */
+  readonly baseModel: string;
+  /** JumpStart: the hub model version (x.y.z). @default the latest */
+  readonly baseModelVersion?: string;
+  /** S3 URI of the training set (JSON Lines). */
+  readonly trainingDataUri: pulumi.Input<string>;
+  /** S3 URI of the validation set. @default none */
+  readonly validationDataUri?: pulumi.Input<string>;
+  /** Hyperparameters. @default bedrock {epochCount: "2", batchSize: "1", learningRate: "0.00001"}; jumpstart {} (the hub model's) */
+  readonly hyperparameters?: Readonly<Record<string, string>>;
+  /** Bedrock: "FINE_TUNING" or "CONTINUED_PRE_TRAINING". @default "FINE_TUNING" */
+  readonly customizationType?: string;
+  /** Bedrock: model units of the provisioned throughput that serves the tuned model. @default 1 */
+  readonly provisionedModelUnits?: number;
+  /** Bedrock: "OneMonth" or "SixMonths" commitment for the throughput. @default none (no commitment) */
+  readonly commitmentDuration?: string;
+  /** JumpStart: accept the base model's end-user licence (required by gated models such as Llama). @default false */
+  readonly acceptEula?: boolean;
+  /** JumpStart: how the tuned model is served. */
+  readonly serving?: AwsFineTuneServingArgs;
+  /** The base-versus-tuned evaluation. */
+  readonly evaluation?: AwsFineTuneEvaluationArgs;
+  /** Longest the tuning job may run, hours. @default 24 */
+  readonly maxRuntimeHours?: number;
+  /** A run label in the job names; change it to tune again (jobs are immutable). @default "run-1" */
+  readonly runName?: string;
+  /** The VPC of the jobs and the endpoint. @default a new private VPC */
+  readonly network?: AwsNetworkArgs;
+  /** Monthly spend the AWS Budget alerts against (USD). @default no budget */
+  readonly monthlyBudgetUsd?: number;
+  /** @default [50, 80, 100] */
+  readonly budgetAlertThresholds?: readonly number[];
+  /** @default [] */
+  readonly alertEmails?: readonly string[];
+}
+
+const METHODS = ["bedrock", "jumpstart"];
+
+/** Every default of the fine-tune-on-AWS track, applied in one place; throws naming the field. */
+export function resolveAwsFineTuneArgs(args: AwsFineTuneTrackArgs) {
+  const method = args.method;
+  if (!METHODS.includes(method)) fieldError("method", `expected bedrock or jumpstart, got ${JSON.stringify(method)}`);
+  const n = args.labeledExamples;
+  if (typeof n !== "number" || !Number.isInteger(n) || n < 1) {
+    fieldError("labeledExamples", `expected the number of labelled examples in the training set (a whole number above 0), got ${JSON.stringify(n)}`);
+  }
+  if (method === "bedrock") {
+    if (!/^[a-z][a-z0-9-]*\.[a-z0-9][a-z0-9.-]*(:\d+){0,1}(:\d+k)?$/.test(args.baseModel)) {
+      fieldError("baseModel", `expected a customisable Bedrock model id such as amazon.nova-lite-v1:0:300k, got ${JSON.stringify(args.baseModel)}`);
+    }
+    catalogRegion("region", "bedrock-customization-training", args.region, "Bedrock model customisation");
+    catalogRegion("region", "bedrock-pt:custom-model-unit", args.region, "Provisioned throughput for custom models");
+    for (const f of ["baseModelVersion", "acceptEula", "serving"] as const) if (args[f] !== undefined) fieldError(f, "applies to method jumpstart only");
+  } else {
+    if (!/^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,63}$/.test(args.baseModel)) {
+      fieldError("baseModel", `expected a SageMaker public hub model id such as meta-textgeneration-llama-3-1-8b-instruct, got ${JSON.stringify(args.baseModel)}`);
+    }
+    if (args.baseModelVersion !== undefined && !/^\d{1,4}\.\d{1,4}\.\d{1,4}$/.test(args.baseModelVersion)) {
+      fieldError("baseModelVersion", `expected a version such as 2.1.0, got ${JSON.stringify(args.baseModelVersion)}`);
+    }
+    for (const f of ["customizationType", "provisionedModelUnits", "commitmentDuration"] as const) if (args[f] !== undefined) fieldError(f, "applies to method bedrock only");
+  }
+  checkS3Uri("trainingDataUri", args.trainingDataUri);
+  if (args.trainingDataUri === undefined) fieldError("trainingDataUri", "expected the S3 URI of the training set");
+  checkS3Uri("validationDataUri", args.validationDataUri);
+  const customizationType = args.customizationType ?? "FINE_TUNING";
+  if (!["FINE_TUNING", "CONTINUED_PRE_TRAINING"].includes(customizationType)) fieldError("customizationType", `expected FINE_TUNING or CONTINUED_PRE_TRAINING, got ${JSON.stringify(customizationType)}`);
+  const provisionedModelUnits = args.provisionedModelUnits ?? 1;
+  if (!Number.isInteger(provisionedModelUnits) || provisionedModelUnits < 1) fieldError("provisionedModelUnits", `expected at least 1 model unit, got ${provisionedModelUnits}`);
+  if (args.commitmentDuration !== undefined && !["OneMonth", "SixMonths"].includes(args.commitmentDuration)) {
+    fieldError("commitmentDuration", `expected OneMonth or SixMonths (or leave it out for no commitment), got ${JSON.stringify(args.commitmentDuration)}`);
+  }
+  const hyperparameters = { ...(args.hyperparameters ?? (method === "bedrock" ? { epochCount: "2", batchSize: "1", learningRate: "0.00001" } : {})) };
+  const maxRuntimeHours = args.maxRuntimeHours ?? 24;
+  if (!(maxRuntimeHours > 0) || maxRuntimeHours > 24 * 28) fieldError("maxRuntimeHours", `expected more than 0 and at most 672 hours (28 days), got ${maxRuntimeHours}`);
+  const runName = args.runName ?? "run-1";
+  if (!/^[a-z0-9][a-z0-9-]{0,15}$/.test(runName)) fieldError("runName", `expected up to 16 lower-case letters, digits and dashes, got ${JSON.stringify(runName)}`);
+  if (args.monthlyBudgetUsd !== undefined && !(args.monthlyBudgetUsd > 0)) fieldError("monthlyBudgetUsd", `expected a monthly budget above 0 USD, got ${args.monthlyBudgetUsd}`);
+  const network = resolveNetwork("network", args.network);
+
+  // The before/after evaluation: on unless switched off explicitly, on a held-out set.
+  const ev = args.evaluation ?? {};
+  const evaluationEnabled = ev.enabled ?? true;
+  if (evaluationEnabled) {
+    if (!ev.dataset) fieldError("evaluation.dataset", "expected the held-out dataset the base and the tuned model are both scored on (or evaluation: {enabled: false})");
+    const evalUri = known<string>(ev.dataset.s3Uri);
+    if (evalUri !== undefined && evalUri === known<string>(args.trainingDataUri)) {
+      fieldError("evaluation.dataset.s3Uri", "expected a held-out set, not the training data (scores on training examples overstate the tuning)");
+    }
+    if (method === "bedrock" && ev.baseModelIdentifier !== undefined) fieldError("evaluation.baseModelIdentifier", "applies to method jumpstart only (the Bedrock base model is evaluated directly)");
+    nested("evaluation", () =>
+      resolveAwsEvaluationArgs({
+        region: args.region,
+        tags: {},
+        dataset: ev.dataset!,
+        models: [{ label: "base", ...(ev.baseModelIdentifier !== undefined ? { modelIdentifier: ev.baseModelIdentifier } : {}) }, { label: "tuned" }],
+        ...(ev.judgeModelIdentifier !== undefined ? { judgeModelIdentifier: ev.judgeModelIdentifier } : {}),
+      }),
+    );
+  }
+  const s = args.serving ?? {};
+  if (method === "jumpstart") {
+    nested("serving", () =>
+      resolveAwsServingArgs({
+        region: args.region,
+        tags: {},
+        modelPackageArn: `arn:aws:sagemaker:${args.region}:000000000000:model-package/validate/1`,
+        ...servingSettings(s),
+      }),
+    );
+  }
+  return {
+    region: args.region,
+    method: method as "bedrock" | "jumpstart",
+    labeledExamples: n,
+    baseModel: args.baseModel,
+    baseModelVersion: args.baseModelVersion,
+    trainingDataUri: args.trainingDataUri,
+    validationDataUri: args.validationDataUri,
+    hyperparameters,
+    customizationType,
+    provisionedModelUnits,
+    commitmentDuration: args.commitmentDuration,
+    acceptEula: args.acceptEula ?? false,
+    serving: s,
+    evaluation: { enabled: evaluationEnabled, dataset: ev.dataset, baseModelIdentifier: ev.baseModelIdentifier, judgeModelIdentifier: ev.judgeModelIdentifier },
+    maxRuntimeSeconds: Math.round(maxRuntimeHours * 3600),
+    runName,
+    network,
+    monthlyBudgetUsd: args.monthlyBudgetUsd,
+    budgetAlertThresholds: [...(args.budgetAlertThresholds ?? [50, 80, 100])],
+    alertEmails: [...(args.alertEmails ?? [])],
+  };
+}
+export type ResolvedAwsFineTuneArgs = ReturnType<typeof resolveAwsFineTuneArgs>;
+
+function servingSettings(s: AwsFineTuneServingArgs) {
+  return {
+    ...(s.instanceType !== undefined ? { instanceType: s.instanceType } : {}),
+    ...(s.minInstances !== undefined ? { minInstances: s.minInstances } : {}),
+    ...(s.maxInstances !== undefined ? { maxInstances: s.maxInstances } : {}),
+    ...(s.targetInvocationsPerInstance !== undefined ? { targetInvocationsPerInstance: s.targetInvocationsPerInstance } : {}),
+    ...(s.captureSamplingPercentage !== undefined ? { dataCapture: { samplingPercentage: s.captureSamplingPercentage } } : {}),
+  };
+}
+
+/** The on-demand id Bedrock invokes for a customisable base model id ("amazon.nova-lite-v1:0:300k" -> "amazon.nova-lite-v1:0"). */
+export function bedrockBaseInvokeId(baseModel: string, region: string): string {
+  return invokedModelId(baseModel.replace(/:\d+k$/, ""), region, "auto");
+}
+
+/** The SageMaker public hub ARN of a JumpStart model. */
+export function hubModelArn(partition: string, region: string, modelId: string, version?: string): string {
+  return `arn:${partition}:sagemaker:${region}:aws:hub-content/SageMakerPublicHub/Model/${modelId}${version ? `/${version}` : ""}`;
+}
+
+/**
+ * Fine-tune on AWS, by one of two methods. **bedrock**: a Bedrock model customisation job
+ * (`CustomModel`) on the training and validation sets, in the track's VPC, output and model
+ * encrypted with a customer-managed key, served by provisioned throughput. **jumpstart**: a
+ * SageMaker serverless training job that fine-tunes a SageMaker public hub (JumpStart) model with
+ * LoRA, registering the tuned model in a model package group, deployed through the serving track.
+ * Either way the stack includes the evaluation track as a child: the base and the tuned model
+ * scored on the same held-out dataset with the same metrics (unless `evaluation.enabled: false`),
+ * and every resource carries the number of labelled examples as the tag aitracks-labeled-examples.
+ */
+export class AwsFineTuneTrack extends pulumi.ComponentResource implements TrackComponent {
+  readonly track = "fine-tune" as const;
+  readonly cloud = "aws" as const;
+  readonly keyArn: pulumi.Output<string>;
+  readonly outputBucketName: pulumi.Output<string>;
+  readonly customModel?: CustomModel;
+  readonly provisionedThroughput?: ProvisionedModelThroughput;
+  readonly trainingJob?: TrainingJob;
+  readonly modelPackageGroup?: ModelPackageGroup;
+  readonly serving?: AwsServingTrack;
+  readonly evaluation?: AwsEvaluationTrack;
+  readonly outputs: Record<string, pulumi.Input<unknown>>;
+
+  constructor(name: string, args: AwsFineTuneTrackArgs, opts?: pulumi.ComponentResourceOptions) {
+    const cfg = resolveAwsFineTuneArgs(args);
+    super("aitracks:aws:FineTuneTrack", name, {}, opts);
+    const parent = { parent: this };
+    const tags = pulumi.output(args.tags).apply(
+      (t): Record<string, string> => ({
+        ...(t as Record<string, string>),
+        [LABELED_EXAMPLES_TAG]: String(cfg.labeledExamples),
+        [FINE_TUNE_METHOD_TAG]: cfg.method,
+      }),
+    );
+    const account = awsAccount(cfg.region, this);
+
+    const key = customerManagedKey(
+      `${name}-key`,
+      account,
+      { description: `aitracks ${name}: tuning data, tuned model, endpoint and evaluation`, services: ["bedrock", "sagemaker", "sns", "budgets", "cloudwatch"], tags },
+      parent,
+    );
+    this.keyArn = key.arn;
+    const output = secureBucket(`${name}-output`, { kmsKeyArn: key.arn, tags }, parent);
+    this.outputBucketName = output.name;
+    const network = trackNetwork(name, cfg.region, cfg.network, tags, parent);
+
+    const data: BucketGrant[] = [cfg.trainingDataUri, ...(cfg.validationDataUri !== undefined ? [cfg.validationDataUri] : [])].map((uri) => ({
+      bucketArn: bucketArnOf(uri, account.partition),
+      prefix: keyPrefixOf(uri),
+    }));
+
+    let tunedModel: pulumi.Input<string> | undefined;
+    let baseModelForEvaluation: pulumi.Input<string> | undefined;
+    if (cfg.method === "bedrock") {
+      const role = serviceRole(
+        `${name}-customization`,
+        account,
+        {
+          service: "bedrock.amazonaws.com",
+          description: `aitracks ${name}: Bedrock tunes ${cfg.baseModel} on the training set`,
+          read: data,
+          write: [{ bucketArn: output.arn, prefix: "custom-model/" }],
+          kmsKeyArns: [key.arn],
+          vpcId: network.vpcId,
+          tags,
+        },
+        parent,
+      );
+      this.customModel = new CustomModel(
+        `${name}-custom-model`,
+        {
+          customModelName: `${name}-${cfg.runName}`,
+          jobName: `${name}-${cfg.runName}-job`,
+          baseModelIdentifier: pulumi.interpolate`arn:${account.partition}:bedrock:${cfg.region}::foundation-model/${cfg.baseModel}`,
+          customizationType: cfg.customizationType,
+          hyperparameters: cfg.hyperparameters,
+          roleArn: role.arn,
+          customModelKmsKeyId: key.arn,
+          trainingDataConfig: { s3Uri: cfg.trainingDataUri },
+          ...(cfg.validationDataUri !== undefined ? { validationDataConfig: { validators: [{ s3Uri: cfg.validationDataUri }] } } : {}),
+          outputDataConfig: { s3Uri: pulumi.interpolate`s3://${output.name}/custom-model/` },
+          vpcConfig: { subnetIds: network.subnetIds, securityGroupIds: network.securityGroupIds },
+          tags,
+        },
+        { ...parent, dependsOn: [role.policy] },
+      );
+      this.provisionedThroughput = new ProvisionedModelThroughput(
+        `${name}-throughput`,
+        {
+          provisionedModelName: `${name}-${cfg.runName}`,
+          modelArn: this.customModel.customModelArn,
+          modelUnits: cfg.provisionedModelUnits,
+          ...(cfg.commitmentDuration !== undefined ? { commitmentDuration: cfg.commitmentDuration } : {}),
+          tags,
+        },
+        parent,
+      );
+      tunedModel = this.provisionedThroughput.provisionedModelArn;
+      baseModelForEvaluation = bedrockBaseInvokeId(cfg.baseModel, cfg.region);
+    } else {
+      const baseArn = pulumi.interpolate`${account.partition}`.apply((p) => hubModelArn(p, cfg.region, cfg.baseModel, cfg.baseModelVersion));
+      this.modelPackageGroup = new ModelPackageGroup(
+        `${name}-models`,
+        { modelPackageGroupName: `${name}-tuned`, modelPackageGroupDescription: `aitracks ${name}: ${cfg.baseModel} tuned on ${cfg.labeledExamples} labelled examples`, tags },
+        parent,
+      );
+      const group = this.modelPackageGroup;
+      const packages = pulumi.interpolate`arn:${account.partition}:sagemaker:${cfg.region}:${account.accountId}:model-package/${group.modelPackageGroupName}/*`;
+      const role = serviceRole(
+        `${name}-training`,
+        account,
+        {
+          description: `aitracks ${name}: SageMaker tunes ${cfg.baseModel} on the training set`,
+          read: data,
+          write: [{ bucketArn: output.arn, prefix: "jumpstart/" }],
+          kmsKeyArns: [key.arn],
+          vpcId: network.vpcId,
+          statements: [
+            { Sid: "ReadBaseModel", Effect: "Allow", Action: ["sagemaker:DescribeHubContent"], Resource: pulumi.interpolate`${baseArn}*` },
+            { Sid: "RegisterTunedModel", Effect: "Allow", Action: ["sagemaker:CreateModelPackage", "sagemaker:DescribeModelPackage"], Resource: [group.arn, packages] },
+          ],
+          tags,
+        },
+        parent,
+      );
+      this.trainingJob = new TrainingJob(
+        `${name}-tuning`,
+        {
+          trainingJobName: `${name}-${cfg.runName}`,
+          roleArn: role.arn,
+          // Values as the CreateTrainingJob API defines them (ServerlessJobConfig: JobType FineTuning,
+          // CustomizationTechnique SFT, Peft LORA); the provider's doc comment lists other spellings.
+          serverlessJobConfig: { baseModelArn: baseArn, jobType: "FineTuning", customizationTechnique: "SFT", peft: "LORA", acceptEula: cfg.acceptEula },
+          modelPackageConfig: { modelPackageGroupArn: group.arn },
+          inputDataConfigs: [
+            { channelName: "train", dataSource: { s3DataSource: { s3DataType: "S3Prefix", s3Uri: cfg.trainingDataUri } } },
+            ...(cfg.validationDataUri !== undefined ? [{ channelName: "validation", dataSource: { s3DataSource: { s3DataType: "S3Prefix", s3Uri: cfg.validationDataUri } } }] : []),
+          ],
+          outputDataConfig: { s3OutputPath: pulumi.interpolate`s3://${output.name}/jumpstart/`, kmsKeyId: key.arn },
+          ...(Object.keys(cfg.hyperparameters).length ? { hyperParameters: cfg.hyperparameters } : {}),
+          stoppingCondition: { maxRuntimeInSeconds: cfg.maxRuntimeSeconds },
+          enableNetworkIsolation: true,
+          enableInterContainerTrafficEncryption: true,
+          vpcConfig: { subnets: network.subnetIds, securityGroupIds: network.securityGroupIds },
+          tags,
+        },
+        { ...parent, dependsOn: [role.policy] },
+      );
+      // The job registers the tuned model as the group's next version; a new group's first is 1.
+      const job = this.trainingJob;
+      const tunedPackage = pulumi
+        .all([account.partition, account.accountId, group.modelPackageGroupName, job.trainingJobName])
+        .apply(([p, acct, g]) => `arn:${p}:sagemaker:${cfg.region}:${acct}:model-package/${g}/1`);
+      this.serving = new AwsServingTrack(
+        `${name}-serving`,
+        {
+          region: cfg.region,
+          modelPackageArn: tunedPackage,
+          modelReadAccess: [{ bucketArn: output.arn, prefix: "jumpstart/" }],
+          network: network.asArgs,
+          kmsKeyArn: key.arn,
+          ...servingSettings(cfg.serving),
+          tags,
+        },
+        parent,
+      );
+      tunedModel = undefined; // served on SageMaker: the dataset carries its responses (label "tuned")
+      baseModelForEvaluation = cfg.evaluation.baseModelIdentifier;
+    }
+
+    if (cfg.evaluation.enabled) {
+      const monitoring =
+        this.serving?.captureS3Uri !== undefined ? { endpointName: this.serving.endpoint.name, captureS3Uri: this.serving.captureS3Uri } : undefined;
+      this.evaluation = new AwsEvaluationTrack(
+        `${name}-evaluation`,
+        {
+          region: cfg.region,
+          dataset: cfg.evaluation.dataset!,
+          models: [
+            { label: "base", ...(baseModelForEvaluation !== undefined ? { modelIdentifier: baseModelForEvaluation } : {}) },
+            { label: "tuned", ...(tunedModel !== undefined ? { modelIdentifier: tunedModel } : {}) },
+          ],
+          ...(cfg.evaluation.judgeModelIdentifier !== undefined ? { judgeModelIdentifier: cfg.evaluation.judgeModelIdentifier } : {}),
+          runName: cfg.runName,
+          kmsKeyArn: key.arn,
+          resultsBucket: { name: output.name, arn: output.arn },
+          ...(monitoring ? { monitoring, network: network.asArgs } : {}),
+          tags,
+        },
+        parent,
+      );
+    }
+
+    if (cfg.monthlyBudgetUsd !== undefined) {
+      const topic = alertTopic(`${name}-alerts`, account, { kmsKeyArn: key.arn, tags }, parent);
+      monthlyBudget(
+        `${name}-budget`,
+        {
+          limitUsd: cfg.monthlyBudgetUsd,
+          thresholds: cfg.budgetAlertThresholds,
+          emails: cfg.alertEmails,
+          topicArn: topic.arn,
+          services: cfg.method === "bedrock" ? ["Amazon Bedrock"] : ["Amazon SageMaker"],
+          tags,
+        },
+        parent,
+      );
+    }
+
+    this.outputs = {
+      region: cfg.region,
+      method: cfg.method,
+      baseModel: cfg.baseModel,
+      labeledExamples: cfg.labeledExamples,
+      outputBucket: output.name,
+      ...(this.provisionedThroughput ? { tunedModelArn: this.provisionedThroughput.provisionedModelArn, customModelArn: this.customModel!.customModelArn } : {}),
+      ...(this.serving ? { endpointName: this.serving.endpoint.name, trainingJobName: this.trainingJob!.trainingJobName } : {}),
+      evaluation: this.evaluation ? this.evaluation.outputs : "disabled",
+    };
+    this.registerOutputs(this.outputs);
+  }
+}
