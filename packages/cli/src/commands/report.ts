@@ -112,28 +112,18 @@ async function report(decisionFile: string, workloadFile: string, flags: ReportF
   const outPath = checkOutPath(flags.out ?? "report.html", [decisionFile, workloadFile, ...(flags.config ? [flags.config] : [])], problems);
   if (problems.length || outPath === undefined) throw new core.InputError(problems);
 
-  progress.step("scoring the decision");
-  const decisionInput = core.loadFile(core.decisionSchema, decisionFile);
-  const decision = core.decide(decisionInput, flags.today === undefined ? {} : { today: flags.today });
-
-  progress.step("projecting the costs");
-  const workload = core.loadFile(core.workloadFileSchema, workloadFile);
-  let tcoModel: Core.TcoModel;
-  try {
-    tcoModel = core.resolveTco(workload, horizonMonths !== undefined ? { horizonMonths } : {});
-  } catch (err) {
-    if (err instanceof core.InputError) throw new core.InputError(err.lines.map((l) => `${workloadFile}: ${l}`));
-    throw err;
-  }
-  if (tcoModel.uncertain.length) progress.step("Monte Carlo", samples);
-  const tco = core.tcoReport(tcoModel, { samples, seed, onProgress: (done, total) => progress.tick(done, total) });
-
   const rep = await import("../report/index.js");
-  let bands: Report.MonthlyBands = { ran: false, samples: 0, seed, byOption: {} };
-  if (tcoModel.uncertain.length) {
-    progress.step("Monte Carlo, month by month", samples);
-    bands = rep.cumulativeBands(tcoModel, { samples, seed, onProgress: (d, t) => progress.tick(d, t) });
-  }
+  const base = rep.loadReportInputs({
+    decisionFile,
+    workloadFile,
+    ...(flags.today !== undefined ? { today: flags.today } : {}),
+    samples,
+    seed,
+    ...(horizonMonths !== undefined ? { horizonMonths } : {}),
+    version: (require("../../package.json") as { version: string }).version,
+    onStep: (label, total) => progress.step(label, total),
+    onProgress: (done, total) => progress.tick(done, total),
+  });
 
   let stack: Report.StackSection | undefined;
   if (flags.stack !== undefined || flags.program !== undefined || flags.config !== undefined) {
@@ -141,20 +131,10 @@ async function report(decisionFile: string, workloadFile: string, flags: ReportF
     const { stackSection } = await import("../report/stack.js");
     stack = await stackSection(flags);
   }
+  const inputs: Report.ReportInputs = stack ? { ...base, stack } : base;
+  const { decision, tco } = inputs;
 
   progress.step("rendering the charts");
-  const inputs: Report.ReportInputs = {
-    decisionFile,
-    workloadFile,
-    decisionInput,
-    decision,
-    workload,
-    tcoModel,
-    tco,
-    bands,
-    ...(stack ? { stack } : {}),
-    version: (require("../../package.json") as { version: string }).version,
-  };
   const { html, charts } = await rep.buildReportHtml(inputs, (done, total) => progress.tick(done, total));
 
   progress.step(`writing ${flags.out}`);

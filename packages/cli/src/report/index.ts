@@ -11,6 +11,7 @@ export * from "./charts/data";
 export * from "./charts/specs";
 export * from "./charts/render";
 export * from "./model";
+export * from "./inputs";
 export * from "./page";
 
 /** Render every chart to SVG and build the page; `onChart` is told after each chart. */

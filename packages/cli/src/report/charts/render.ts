@@ -25,13 +25,21 @@ export interface RenderedChart {
 export async function renderSvg(spec: ChartSpec): Promise<RenderedChart> {
   const { vega, vl } = await load();
   const compiled = vl.compile(spec).spec;
+  const refused: string[] = [];
   const refuse = vega.loader();
   refuse.load = async (uri: string) => {
-    throw new Error(`a chart tried to load ${uri}: report charts must carry their data inline`);
+    refused.push(uri);
+    throw new Error(`refused to load ${uri}`);
   };
-  const view = new vega.View(vega.parse(compiled), { renderer: "none", loader: refuse, logLevel: vega.Error });
+  refuse.sanitize = async (uri: string) => {
+    refused.push(uri);
+    throw new Error(`refused to load ${uri}`);
+  };
+  // Vega logs a failed load and draws on without the data: collect the attempts and fail after.
+  const view = new vega.View(vega.parse(compiled), { renderer: "none", loader: refuse, logLevel: vega.None });
   try {
     const svg = await view.toSVG();
+    if (refused.length) throw new Error(`a chart tried to load ${refused.join(", ")}: report charts must carry their data inline`);
     const m = /^<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg);
     return { svg, width: Number(m?.[1] ?? 0), height: Number(m?.[2] ?? 0) };
   } finally {
