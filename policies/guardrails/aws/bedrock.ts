@@ -1,0 +1,134 @@
+/**
+ * Amazon Bedrock (the buy and fine-tune tracks on AWS): invocation logging in every region the
+ * stack uses Bedrock, a guardrail every model invocation must go through, custom models
+ * encrypted with a customer-managed key. The first two span resources, hence stack policies.
+ */
+import { CustomModel, Guardrail, GuardrailVersion, InferenceProfile } from "@pulumi/aws/bedrock";
+import { InvocationLoggingConfiguration } from "@pulumi/aws/bedrockmodel";
+import { GroupPolicy, Policy, Role, RolePolicy, UserPolicy } from "@pulumi/aws/iam";
+import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
+import { validateKnown } from "../../lib/checks";
+import { conditionKeys, grants, statements } from "../../lib/iam";
+import { regionOf, trackOf } from "../../lib/resources";
+import type { AitracksPolicy } from "../../lib/types";
+import { Undecided } from "../../lib/unknown";
+import { asArray, get, isSet, type Json } from "../../lib/values";
+
+const isBedrock = (r: PolicyResource) => r.type.startsWith("aws:bedrock/") || r.type.startsWith("aws:bedrockagent");
+
+export const bedrockInvocationLogging: StackValidationPolicy & AitracksPolicy = {
+  name: "aws-bedrock-invocation-logging",
+  description: "Every region where the stack uses Amazon Bedrock has model invocation logging on (prompts and completions to S3 or CloudWatch Logs).",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    "Add an aws.bedrockmodel.InvocationLoggingConfiguration in that region with textDataDeliveryEnabled: true and an s3Config or cloudwatchConfig (the buy-on-AWS track does). If another stack owns the account's logging, list the region in this policy's regionsLoggedElsewhere.",
+  tags: ["aws", "logging"],
+  configSchema: {
+    properties: {
+      regionsLoggedElsewhere: { type: "array", items: { type: "string" }, default: [], description: "Regions whose Bedrock invocation logging another stack manages." },
+    },
+  },
+  validateStack: (args, report) => {
+    const { regionsLoggedElsewhere = [] } = args.getConfig<{ regionsLoggedElsewhere?: string[] }>();
+    const users = args.resources.filter(isBedrock);
+    if (!users.length) return args.notApplicable("the stack uses no Amazon Bedrock resources");
+    const undecided = new Undecided();
+    const logged = new Set<string>(regionsLoggedElsewhere);
+    for (const cfg of args.resources.filter((r) => r.isType(InvocationLoggingConfiguration))) {
+      undecided.check(cfg.urn, () => {
+        const lc = cfg.props.loggingConfig as Record<string, Json> | undefined;
+        const destination = isSet(get(lc, "s3Config.bucketName")) || isSet(get(lc, "cloudwatchConfig.logGroupName"));
+        const region = regionOf(cfg);
+        if (lc?.textDataDeliveryEnabled === true && destination && region) logged.add(region);
+        else if (lc?.textDataDeliveryEnabled !== true) report("invocation logging does not deliver text (textDataDeliveryEnabled is not true)", cfg.urn);
+        else if (!destination) report("invocation logging has neither an s3Config.bucketName nor a cloudwatchConfig.logGroupName", cfg.urn);
+      });
+    }
+    const firstByRegion = new Map<string, PolicyResource>();
+    for (const r of users) {
+      undecided.check(r.urn, () => {
+        const region = regionOf(r);
+        if (region && !firstByRegion.has(region)) firstByRegion.set(region, r);
+      });
+    }
+    for (const [region, r] of firstByRegion) {
+      if (!logged.has(region)) report(`the stack uses Bedrock in ${region} but turns on no model invocation logging there`, r.urn);
+    }
+    undecided.finish(args);
+  },
+};
+
+/** Policy documents of the stack's identity policies (including a role's inline policies). */
+function identityDocuments(r: PolicyResource): Json[] {
+  if (r.isType(Policy) || r.isType(RolePolicy) || r.isType(UserPolicy) || r.isType(GroupPolicy)) return [r.props.policy];
+  if (r.isType(Role)) return asArray(r.props.inlinePolicies).map((p) => (p as { policy?: Json }).policy);
+  return [];
+}
+
+const INVOKE_ACTIONS = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream", "bedrock:Converse", "bedrock:ConverseStream"];
+
+export const bedrockGuardrailAttached: StackValidationPolicy & AitracksPolicy = {
+  name: "aws-bedrock-guardrail-attached",
+  description:
+    "A stack that invokes Bedrock models has a guardrail with content filters, published as a version, and every IAM grant to invoke a model requires that guardrail (condition bedrock:GuardrailIdentifier).",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    "Create an aws.bedrock.Guardrail with content filters (not all NONE) and a GuardrailVersion; add Condition {StringEquals: {\"bedrock:GuardrailIdentifier\": \"<guardrail arn>:<version>\"}} to every statement allowing bedrock:InvokeModel (the buy-on-AWS track does).",
+  tags: ["aws", "content-safety"],
+  validateStack: (args, report) => {
+    const undecided = new Undecided();
+    const grantsToInvoke: { r: PolicyResource; label: string; guarded: boolean }[] = [];
+    for (const r of args.resources) {
+      undecided.check(r.urn, () => {
+        for (const doc of identityDocuments(r)) {
+          (statements(doc) ?? []).forEach((st, i) => {
+            if (st.Effect !== "Allow") return;
+            if (!st.Action.some((a) => INVOKE_ACTIONS.some((inv) => grants(a, inv)))) return;
+            grantsToInvoke.push({ r, label: st.Sid ?? `statement ${i}`, guarded: conditionKeys(st).has("bedrock:guardrailidentifier") });
+          });
+        }
+      });
+    }
+    const profiles = args.resources.filter((r) => r.isType(InferenceProfile));
+    const buyResources = args.resources.filter((r) => isBedrock(r) && trackOf(r) === "buy");
+    if (!grantsToInvoke.length && !profiles.length && !buyResources.length) {
+      undecided.finish(args);
+      return args.notApplicable("the stack grants no Bedrock model invocation");
+    }
+    const anchor = grantsToInvoke[0]?.r ?? profiles[0] ?? buyResources[0]!;
+    const guardrails = args.resources.filter((r) => r.isType(Guardrail));
+    const filtering = guardrails.filter((g) =>
+      asArray(get(g.props, "contentPolicyConfig.filtersConfigs")).some((f) => {
+        const o = f as Record<string, Json>;
+        return (o.inputStrength && o.inputStrength !== "NONE") || (o.outputStrength && o.outputStrength !== "NONE");
+      }),
+    );
+    if (!guardrails.length) report("the stack invokes Bedrock models but defines no guardrail", anchor.urn);
+    else if (!filtering.length) report("the stack's guardrails set every content filter to NONE (or none at all)", guardrails[0]!.urn);
+    else {
+      const versions = args.resources.filter((r) => r.isType(GuardrailVersion));
+      const published = filtering.some((g) => versions.some((v) => (v.propertyDependencies.guardrailArn ?? []).includes(g)));
+      if (!published) report("the guardrail has no published GuardrailVersion; invocations can only pin a version", filtering[0]!.urn);
+    }
+    for (const g of grantsToInvoke) {
+      if (!g.guarded) report(`${g.label} allows invoking Bedrock models without requiring a guardrail (no bedrock:GuardrailIdentifier condition)`, g.r.urn);
+    }
+    undecided.finish(args);
+  },
+};
+
+export const bedrockCustomModelCmk: AitracksPolicy = {
+  name: "aws-bedrock-custom-model-cmk",
+  description: "Bedrock custom (fine-tuned) models are encrypted with a customer-managed KMS key.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps: "Set customModelKmsKeyId on the aws.bedrock.CustomModel to the track's customer-managed key.",
+  tags: ["aws", "encryption"],
+  validateResource: validateKnown(CustomModel, (m, _a, report) => {
+    if (!isSet(m.customModelKmsKeyId)) report("customModelKmsKeyId is not set; the tuned weights would be encrypted with an AWS-owned key");
+  }),
+};
+
+export const bedrockPolicies: AitracksPolicy[] = [bedrockInvocationLogging, bedrockGuardrailAttached, bedrockCustomModelCmk];

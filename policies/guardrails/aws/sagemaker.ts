@@ -1,0 +1,184 @@
+/**
+ * Amazon SageMaker: notebooks, training jobs, models and endpoint configurations (the build,
+ * fine-tune and serving tracks on AWS). What Checkov, KICS and AWS Security Hub check, and the
+ * network isolation and encryption the secure-by-default components set.
+ */
+import { EndpointConfiguration, Model, NotebookInstance, TrainingJob } from "@pulumi/aws/sagemaker";
+import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
+import { validateKnown } from "../../lib/checks";
+import type { AitracksPolicy } from "../../lib/types";
+import { Undecided } from "../../lib/unknown";
+import { asArray, equalsIgnoreCase, isSet, type Json } from "../../lib/values";
+import { bucketEncryption, bucketsInStack } from "./s3";
+
+const shown = (v: unknown, unsetMeaning: string) => (v === undefined || v === null ? `not set (${unsetMeaning})` : JSON.stringify(v));
+
+export const sagemakerNotebookNoDirectInternet: AitracksPolicy = {
+  name: "aws-sagemaker-notebook-no-direct-internet",
+  description: "SageMaker notebook instances have no direct internet access; they reach the network through a VPC subnet.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps: 'Set directInternetAccess: "Disabled" and a subnetId (with securityGroups) on the notebook instance; give it egress through a NAT gateway or VPC endpoints you control.',
+  tags: ["aws", "network"],
+  validateResource: validateKnown(NotebookInstance, (nb, _args, report) => {
+    if (!equalsIgnoreCase(nb.directInternetAccess, "Disabled")) {
+      report(`directInternetAccess is ${shown(nb.directInternetAccess, "SageMaker enables it")}; expected "Disabled"`);
+    } else if (!isSet(nb.subnetId)) {
+      report('directInternetAccess is "Disabled" but no subnetId is set; the notebook needs a VPC subnet');
+    }
+  }),
+};
+
+export const sagemakerNotebookNoRootAccess: AitracksPolicy = {
+  name: "aws-sagemaker-notebook-no-root-access",
+  description: "SageMaker notebook instance users do not get root access.",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps: 'Set rootAccess: "Disabled" on the notebook instance; install packages through a lifecycle configuration instead.',
+  tags: ["aws", "identity"],
+  validateResource: validateKnown(NotebookInstance, (nb, _args, report) => {
+    if (!equalsIgnoreCase(nb.rootAccess, "Disabled")) report(`rootAccess is ${shown(nb.rootAccess, "SageMaker enables it")}; expected "Disabled"`);
+  }),
+};
+
+export const sagemakerNotebookKms: AitracksPolicy = {
+  name: "aws-sagemaker-notebook-kms",
+  description: "SageMaker notebook instance storage is encrypted with a customer-managed KMS key.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps: "Set kmsKeyId on the notebook instance to the track's customer-managed key.",
+  tags: ["aws", "encryption"],
+  validateResource: validateKnown(NotebookInstance, (nb, _args, report) => {
+    if (!isSet(nb.kmsKeyId)) report("kmsKeyId is not set; the ML storage volume would use an AWS-managed key");
+  }),
+};
+
+export const sagemakerEndpointConfigKms: AitracksPolicy = {
+  name: "aws-sagemaker-endpoint-config-kms",
+  description: "SageMaker endpoint configurations encrypt the instance storage, captured data and async outputs with a customer-managed KMS key.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps: "Set kmsKeyArn on the endpoint configuration, and kmsKeyId on dataCaptureConfig and asyncInferenceConfig.outputConfig when they are used.",
+  tags: ["aws", "encryption"],
+  validateResource: validateKnown(EndpointConfiguration, (ec, _args, report) => {
+    if (!isSet(ec.kmsKeyArn)) report("kmsKeyArn is not set; the ML storage volumes of the endpoint would not be encrypted with your key");
+    const capture = ec.dataCaptureConfig;
+    if (capture && capture.enableCapture !== false && !isSet(capture.kmsKeyId)) report("dataCaptureConfig captures requests and responses but sets no kmsKeyId");
+    const output = ec.asyncInferenceConfig?.outputConfig;
+    if (output && !isSet(output.kmsKeyId)) report("asyncInferenceConfig.outputConfig sets no kmsKeyId for the async results");
+  }),
+};
+
+export const sagemakerTrainingJobKms: AitracksPolicy = {
+  name: "aws-sagemaker-training-job-kms",
+  description: "SageMaker training jobs encrypt their output (model artifacts) and training volumes with a customer-managed KMS key.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps: "Set outputDataConfig.kmsKeyId and resourceConfig.volumeKmsKeyId on the training job to the track's customer-managed key.",
+  tags: ["aws", "encryption"],
+  validateResource: validateKnown(TrainingJob, (job, _args, report) => {
+    if (!isSet(job.outputDataConfig?.kmsKeyId)) report("outputDataConfig.kmsKeyId is not set; model artifacts would use an AWS-managed key");
+    if (!isSet(job.resourceConfig?.volumeKmsKeyId)) report("resourceConfig.volumeKmsKeyId is not set; the training volumes would not be encrypted with your key");
+  }),
+};
+
+export const sagemakerTrainingJobIsolation: AitracksPolicy = {
+  name: "aws-sagemaker-training-job-network-isolation",
+  description: "SageMaker training jobs run with network isolation inside a VPC, so training code cannot send data out.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps: "Set enableNetworkIsolation: true and vpcConfig {subnets, securityGroupIds} on the training job; read data through S3 VPC endpoints.",
+  tags: ["aws", "network"],
+  validateResource: validateKnown(TrainingJob, (job, _args, report) => {
+    if (job.enableNetworkIsolation !== true) report(`enableNetworkIsolation is ${shown(job.enableNetworkIsolation, "off")}; expected true`);
+    if (!asArray(job.vpcConfig?.subnets).length) report("vpcConfig.subnets is empty; the job would run outside your VPC");
+  }),
+};
+
+export const sagemakerTrainingJobInterContainer: AitracksPolicy = {
+  name: "aws-sagemaker-training-job-inter-container-encryption",
+  description: "SageMaker training jobs encrypt the traffic between their instances (distributed training).",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps: "Set enableInterContainerTrafficEncryption: true on the training job.",
+  tags: ["aws", "encryption"],
+  validateResource: validateKnown(TrainingJob, (job, _args, report) => {
+    if (job.enableInterContainerTrafficEncryption !== true) {
+      report(`enableInterContainerTrafficEncryption is ${shown(job.enableInterContainerTrafficEncryption, "off")}; expected true`);
+    }
+  }),
+};
+
+export const sagemakerModelIsolation: AitracksPolicy = {
+  name: "aws-sagemaker-model-network-isolation",
+  description: "SageMaker models run with network isolation inside a VPC.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps: "Set enableNetworkIsolation: true and vpcConfig {subnets, securityGroupIds} on the model.",
+  tags: ["aws", "network"],
+  validateResource: validateKnown(Model, (model, _args, report) => {
+    if (model.enableNetworkIsolation !== true) report(`enableNetworkIsolation is ${shown(model.enableNetworkIsolation, "off")}; expected true`);
+    if (!asArray(model.vpcConfig?.subnets).length) report("vpcConfig.subnets is empty; the model containers would run outside your VPC");
+  }),
+};
+
+/** S3 URIs a SageMaker model loads its artifacts from. */
+function modelDataUris(props: Record<string, Json>): string[] {
+  const containers = [props.primaryContainer, ...asArray(props.containers)];
+  const uris: string[] = [];
+  for (const c of containers) {
+    if (!c || typeof c !== "object") continue;
+    const o = c as Record<string, Json>;
+    if (typeof o.modelDataUrl === "string") uris.push(o.modelDataUrl);
+    for (const src of asArray((o.modelDataSource as Record<string, Json> | undefined)?.s3DataSources)) {
+      const uri = (src as Record<string, Json>)?.s3Uri;
+      if (typeof uri === "string") uris.push(uri);
+    }
+  }
+  return uris;
+}
+
+export const sagemakerModelArtifactsCmk: StackValidationPolicy & AitracksPolicy = {
+  name: "aws-sagemaker-model-artifacts-cmk",
+  description: "The S3 buckets a SageMaker model loads its artifacts from are encrypted with a customer-managed KMS key.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps: "Keep model artifacts in a bucket of the stack with SSE-KMS and the track's customer-managed key (the components' secureBucket does this).",
+  tags: ["aws", "encryption"],
+  validateStack: (args, report) => {
+    const models = args.resources.filter((r) => r.isType(Model));
+    if (!models.length) return args.notApplicable("no SageMaker models in the stack");
+    const buckets = bucketsInStack(args.resources);
+    const undecided = new Undecided();
+    for (const model of models) {
+      undecided.check(model.urn, () => {
+        const linked = new Set<PolicyResource>(
+          [...(model.propertyDependencies.primaryContainer ?? []), ...(model.propertyDependencies.containers ?? [])].filter((r) => buckets.has(r)),
+        );
+        for (const uri of modelDataUris(model.props)) {
+          const name = /^s3:\/\/([^/]+)/.exec(uri)?.[1];
+          const byName = [...buckets.keys()].find((b) => b.props.bucket === name);
+          if (byName) linked.add(byName);
+          else if (!linked.size) undecided.add(`${model.urn}: artifacts in ${uri} (a bucket outside this stack)`, "its encryption");
+        }
+        for (const bucket of linked) {
+          const enc = bucketEncryption(bucket, buckets.get(bucket)!);
+          if (!enc.cmk) report(`model artifacts are in bucket ${bucket.name}, which is ${enc.describe}`, model.urn);
+        }
+      });
+    }
+    undecided.finish(args);
+  },
+};
+
+export const sagemakerPolicies: AitracksPolicy[] = [
+  sagemakerNotebookNoDirectInternet,
+  sagemakerNotebookNoRootAccess,
+  sagemakerNotebookKms,
+  sagemakerEndpointConfigKms,
+  sagemakerTrainingJobKms,
+  sagemakerTrainingJobIsolation,
+  sagemakerTrainingJobInterContainer,
+  sagemakerModelIsolation,
+  sagemakerModelArtifactsCmk,
+];

@@ -1,0 +1,133 @@
+/**
+ * Azure Machine Learning (build, serving and evaluation on Azure): workspaces without public
+ * access, with customer-managed keys, managed network isolation and the high-business-impact flag
+ * for sensitive data; compute without public IPs or local accounts; private online endpoints.
+ */
+import { Compute, OnlineEndpoint, Workspace } from "@pulumi/azure-native/machinelearningservices";
+import { validateKnown } from "../../lib/checks";
+import { dataClassification } from "../../lib/facts";
+import type { AitracksPolicy } from "../../lib/types";
+import { equalsIgnoreCase, isSet, type Json } from "../../lib/values";
+
+export const mlWorkspaceNoPublicAccess: AitracksPolicy = {
+  name: "azure-ml-workspace-no-public-access",
+  description: "Azure ML workspaces disable public network access, also when behind a VNet.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps: 'Set publicNetworkAccess: "Disabled" (and leave allowPublicAccessWhenBehindVnet unset); reach the workspace through private endpoints.',
+  tags: ["azure", "network"],
+  validateResource: validateKnown(Workspace, (w, _a, report) => {
+    if (!equalsIgnoreCase(w.publicNetworkAccess, "Disabled")) report(`publicNetworkAccess is ${w.publicNetworkAccess ? JSON.stringify(w.publicNetworkAccess) : "not set (Enabled)"}; expected "Disabled"`);
+    if (w.allowPublicAccessWhenBehindVnet === true) report("allowPublicAccessWhenBehindVnet is true");
+  }),
+};
+
+export const mlWorkspaceCmk: AitracksPolicy = {
+  name: "azure-ml-workspace-cmk",
+  description: "Azure ML workspaces encrypt their data with a customer-managed key in Key Vault.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps: 'Set encryption {status: "Enabled", keyVaultProperties {keyVaultArmId, keyIdentifier}, identity} on the workspace.',
+  tags: ["azure", "encryption"],
+  validateResource: validateKnown(Workspace, (w, _a, report) => {
+    if (!equalsIgnoreCase(w.encryption?.status, "Enabled")) report(`encryption.status is ${w.encryption?.status ? JSON.stringify(w.encryption.status) : "not set (Microsoft-managed keys)"}; expected "Enabled"`);
+    else if (!isSet(w.encryption?.keyVaultProperties?.keyIdentifier)) report("encryption.keyVaultProperties.keyIdentifier is not set");
+  }),
+};
+
+export const mlWorkspaceManagedNetwork: AitracksPolicy = {
+  name: "azure-ml-workspace-managed-network",
+  description: "Azure ML workspaces use managed virtual network isolation for their compute.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps: 'Set managedNetwork.isolationMode to "AllowOnlyApprovedOutbound" (or "AllowInternetOutbound" if the policy\'s requireApprovedOutbound is false).',
+  tags: ["azure", "network"],
+  configSchema: {
+    properties: { requireApprovedOutbound: { type: "boolean", default: false, description: 'Accept only "AllowOnlyApprovedOutbound".' } },
+  },
+  validateResource: validateKnown(Workspace, (w, args, report) => {
+    const { requireApprovedOutbound = false } = args.getConfig<{ requireApprovedOutbound?: boolean }>();
+    const mode = String(w.managedNetwork?.isolationMode ?? "");
+    const ok = requireApprovedOutbound ? ["allowonlyapprovedoutbound"] : ["allowonlyapprovedoutbound", "allowinternetoutbound"];
+    if (!ok.includes(mode.toLowerCase())) report(`managedNetwork.isolationMode is ${mode ? JSON.stringify(mode) : "not set (no managed network)"}; expected ${requireApprovedOutbound ? '"AllowOnlyApprovedOutbound"' : '"AllowOnlyApprovedOutbound" or "AllowInternetOutbound"'}`);
+  }),
+};
+
+export const mlWorkspaceHbi: AitracksPolicy = {
+  name: "azure-ml-workspace-hbi",
+  description: "Azure ML workspaces that handle confidential or restricted data are marked high business impact (less diagnostic data to Microsoft, encrypted local scratch).",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps: "Set hbiWorkspace: true on the workspace (it cannot be changed after creation).",
+  tags: ["azure", "data-protection"],
+  configSchema: {
+    properties: {
+      sensitiveClassifications: { type: "array", items: { type: "string" }, default: ["confidential", "restricted"], description: "Data classifications that require an HBI workspace." },
+    },
+  },
+  validateResource: validateKnown(Workspace, (w, args, report) => {
+    const { sensitiveClassifications = ["confidential", "restricted"] } = args.getConfig<{ sensitiveClassifications?: string[] }>();
+    const cls = dataClassification([args], args.stackTags);
+    if (!cls) return args.notApplicable("the stack declares no data classification (aitracks:dataClassification)");
+    if (sensitiveClassifications.includes(cls.value) && w.hbiWorkspace !== true) report(`the data is ${cls.value} (${cls.source}) but hbiWorkspace is not true`);
+  }),
+};
+
+/** The inner properties of an AmlCompute or ComputeInstance. */
+function computeKind(props: Record<string, Json>): { kind: string; inner: Record<string, Json>; outer: Record<string, Json> } | undefined {
+  const outer = props.properties as Record<string, Json> | undefined;
+  const kind = String(outer?.computeType ?? "");
+  if (kind !== "AmlCompute" && kind !== "ComputeInstance") return undefined;
+  return { kind, outer: outer!, inner: (outer!.properties as Record<string, Json> | undefined) ?? {} };
+}
+
+export const mlComputeNoPublicIp: AitracksPolicy = {
+  name: "azure-ml-compute-no-public-ip",
+  description: "Azure ML compute clusters and compute instances have no public IP addresses.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps: "Set properties.properties.enableNodePublicIp: false (with a subnet or a managed network).",
+  tags: ["azure", "network"],
+  validateResource: validateKnown(Compute, (c, args, report) => {
+    const k = computeKind(c as Record<string, Json>);
+    if (!k) return args.notApplicable("not an AmlCompute or ComputeInstance");
+    if (k.inner.enableNodePublicIp !== false) report(`${k.kind} properties.properties.enableNodePublicIp is ${k.inner.enableNodePublicIp === true ? "true" : "not set (true)"}; expected false`);
+  }),
+};
+
+export const mlComputeLocalAuthDisabled: AitracksPolicy = {
+  name: "azure-ml-compute-local-auth-disabled",
+  description: "Azure ML compute clusters and instances disable local (SSH key / password) authentication.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps: "Set properties.disableLocalAuth: true on the compute.",
+  tags: ["azure", "identity"],
+  validateResource: validateKnown(Compute, (c, args, report) => {
+    const k = computeKind(c as Record<string, Json>);
+    if (!k) return args.notApplicable("not an AmlCompute or ComputeInstance");
+    if (k.outer.disableLocalAuth !== true) report(`${k.kind} properties.disableLocalAuth is ${k.outer.disableLocalAuth === false ? "false" : "not set"}; expected true`);
+  }),
+};
+
+export const mlOnlineEndpointPrivate: AitracksPolicy = {
+  name: "azure-ml-online-endpoint-private",
+  description: "Azure ML managed online endpoints disable public network access.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps: 'Set properties.publicNetworkAccess: "Disabled" on the online endpoint; clients reach it through the workspace\'s private endpoint.',
+  tags: ["azure", "network"],
+  validateResource: validateKnown(OnlineEndpoint, (e, _a, report) => {
+    const v = e.properties?.publicNetworkAccess;
+    if (!equalsIgnoreCase(v, "Disabled")) report(`properties.publicNetworkAccess is ${v ? JSON.stringify(v) : "not set (Enabled)"}; expected "Disabled"`);
+  }),
+};
+
+export const mlPolicies: AitracksPolicy[] = [
+  mlWorkspaceNoPublicAccess,
+  mlWorkspaceCmk,
+  mlWorkspaceManagedNetwork,
+  mlWorkspaceHbi,
+  mlComputeNoPublicIp,
+  mlComputeLocalAuthDisabled,
+  mlOnlineEndpointPrivate,
+];

@@ -1,0 +1,129 @@
+/**
+ * Vertex AI (build, buy, fine-tune, serving and evaluation on GCP): customer-managed encryption
+ * keys on every resource that holds data or weights, private endpoints, no public IPs on
+ * notebooks, and Data Access audit logs for aiplatform.googleapis.com.
+ */
+import { IamAuditConfig as FolderAuditConfig } from "@pulumi/gcp/folder";
+import { IamAuditConfig as OrgAuditConfig } from "@pulumi/gcp/organizations";
+import { IAMAuditConfig, Service } from "@pulumi/gcp/projects";
+import { Instance as NotebooksInstance } from "@pulumi/gcp/notebooks";
+import {
+  AiDataset,
+  AiEndpoint,
+  AiFeatureOnlineStore,
+  AiFeatureStore,
+  AiIndexEndpoint,
+  AiMetadataStore,
+  AiPersistentResource,
+  AiTensorboard,
+} from "@pulumi/gcp/vertex";
+import { Instance as WorkbenchInstance } from "@pulumi/gcp/workbench";
+import type { ReportViolation, StackValidationPolicy } from "@pulumi/policy";
+import { on, validateTypes } from "../../lib/checks";
+import type { AitracksPolicy } from "../../lib/types";
+import { Undecided } from "../../lib/unknown";
+import { asArray, isSet, type Json } from "../../lib/values";
+
+const needsCmek = (spec: { kmsKeyName?: string } | undefined, report: ReportViolation, what: string) => {
+  if (!isSet(spec?.kmsKeyName)) report(`encryptionSpec.kmsKeyName is not set; the ${what} would use a Google-managed key`);
+};
+
+export const vertexCmek: AitracksPolicy = {
+  name: "gcp-vertex-cmek",
+  description:
+    "Vertex AI datasets, endpoints, feature stores, persistent resources, metadata stores, index endpoints and TensorBoards are encrypted with a customer-managed Cloud KMS key (CMEK).",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps: "Set encryptionSpec.kmsKeyName to the track's Cloud KMS key (same region), and grant the Vertex AI service agent roles/cloudkms.cryptoKeyEncrypterDecrypter on it.",
+  tags: ["gcp", "encryption"],
+  validateResource: validateTypes(
+    on(AiDataset, (r, _a, report) => needsCmek(r.encryptionSpec, report, "dataset")),
+    on(AiEndpoint, (r, _a, report) => needsCmek(r.encryptionSpec, report, "endpoint")),
+    on(AiFeatureStore, (r, _a, report) => needsCmek(r.encryptionSpec, report, "feature store")),
+    on(AiFeatureOnlineStore, (r, _a, report) => needsCmek(r.encryptionSpec, report, "feature online store")),
+    on(AiPersistentResource, (r, _a, report) => needsCmek(r.encryptionSpec, report, "persistent resource")),
+    on(AiMetadataStore, (r, _a, report) => needsCmek(r.encryptionSpec, report, "metadata store")),
+    on(AiIndexEndpoint, (r, _a, report) => needsCmek(r.encryptionSpec, report, "index endpoint")),
+    on(AiTensorboard, (r, _a, report) => needsCmek(r.encryptionSpec, report, "TensorBoard")),
+  ),
+};
+
+export const vertexPrivateEndpoint: AitracksPolicy = {
+  name: "gcp-vertex-private-endpoint",
+  description: "Vertex AI endpoints and index endpoints are private: reached through a VPC peering network or Private Service Connect, never a public endpoint.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps: "Give the endpoint a network (projects/<number>/global/networks/<vpc>) or privateServiceConnectConfig {enablePrivateServiceConnect: true, projectAllowlists}; leave publicEndpointEnabled off on index endpoints.",
+  tags: ["gcp", "network"],
+  validateResource: validateTypes(
+    on(AiEndpoint, (r, _a, report) => {
+      if (!isSet(r.network) && r.privateServiceConnectConfig?.enablePrivateServiceConnect !== true) {
+        report("the endpoint has neither a network nor Private Service Connect; it would be served on a public endpoint");
+      }
+    }),
+    on(AiIndexEndpoint, (r, _a, report) => {
+      if (r.publicEndpointEnabled === true) report("publicEndpointEnabled is true");
+      else if (!isSet(r.network) && r.privateServiceConnectConfig?.enablePrivateServiceConnect !== true) {
+        report("the index endpoint has neither a network nor Private Service Connect");
+      }
+    }),
+  ),
+};
+
+export const workbenchNoPublicIp: AitracksPolicy = {
+  name: "gcp-workbench-no-public-ip",
+  description: "Vertex AI Workbench (and legacy user-managed notebook) instances have no external IP address.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps: "Set gceSetup.disablePublicIp: true (workbench) or noPublicIp: true (notebooks) and put the instance on a private subnet with Private Google Access.",
+  tags: ["gcp", "network"],
+  validateResource: validateTypes(
+    on(WorkbenchInstance, (r, _a, report) => {
+      if (r.gceSetup?.disablePublicIp !== true) report(`gceSetup.disablePublicIp is ${r.gceSetup?.disablePublicIp === false ? "false" : "not set (the instance gets an external IP)"}; expected true`);
+      for (const nic of asArray(r.gceSetup?.networkInterfaces as Json)) {
+        if (asArray((nic as { accessConfigs?: Json }).accessConfigs).length) report("a network interface has accessConfigs (an external IP)");
+      }
+    }),
+    on(NotebooksInstance, (r, _a, report) => {
+      if (r.noPublicIp !== true) report(`noPublicIp is ${r.noPublicIp === false ? "false" : "not set (the instance gets an external IP)"}; expected true`);
+    }),
+  ),
+};
+
+const AUDIT_TYPES = ["DATA_READ", "DATA_WRITE"];
+
+export const aiplatformDataAccessLogs: StackValidationPolicy & AitracksPolicy = {
+  name: "gcp-aiplatform-data-access-logs",
+  description: "A stack that uses Vertex AI turns on Data Access audit logs (DATA_READ and DATA_WRITE) for aiplatform.googleapis.com, so prompts, predictions and dataset reads are auditable.",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps:
+    'Add a gcp.projects.IAMAuditConfig for service "aiplatform.googleapis.com" (or "allServices") with auditLogConfigs DATA_READ and DATA_WRITE. If the organisation or folder sets it outside this stack, set this policy\'s managedElsewhere: true.',
+  tags: ["gcp", "logging"],
+  configSchema: {
+    properties: { managedElsewhere: { type: "boolean", default: false, description: "Data Access logs for Vertex AI are configured outside the stack (organisation or folder)." } },
+  },
+  validateStack: (args, report) => {
+    const usesVertex = args.resources.filter(
+      (r) => r.type.startsWith("gcp:vertex/") || /^aitracks:gcp:/.test(r.type) || (r.isType(Service) && r.props.service === "aiplatform.googleapis.com"),
+    );
+    if (!usesVertex.length) return args.notApplicable("the stack uses no Vertex AI resources");
+    if (args.getConfig<{ managedElsewhere?: boolean }>().managedElsewhere) return args.notApplicable("Data Access logs are managed outside the stack (config managedElsewhere)");
+    const undecided = new Undecided();
+    let covered = false;
+    for (const r of args.resources) {
+      if (!(r.isType(IAMAuditConfig) || r.isType(FolderAuditConfig) || r.isType(OrgAuditConfig))) continue;
+      undecided.check(r.urn, () => {
+        if (r.props.service !== "aiplatform.googleapis.com" && r.props.service !== "allServices") return;
+        const types = new Set(asArray(r.props.auditLogConfigs).map((c) => (c as { logType?: string }).logType));
+        const missing = AUDIT_TYPES.filter((t) => !types.has(t));
+        if (missing.length) report(`the audit config for ${String(r.props.service)} leaves out ${missing.join(" and ")}`, r.urn);
+        else covered = true;
+      });
+    }
+    if (!covered && !undecided.size) report("the stack uses Vertex AI but turns on no Data Access audit logs (DATA_READ, DATA_WRITE) for aiplatform.googleapis.com", usesVertex[0]!.urn);
+    undecided.finish(args);
+  },
+};
+
+export const vertexPolicies: AitracksPolicy[] = [vertexCmek, vertexPrivateEndpoint, workbenchNoPublicIp, aiplatformDataAccessLogs];

@@ -1,0 +1,202 @@
+/**
+ * The framework's fine-tuning anti-patterns: too little data, and no before/after evaluation
+ * (the tuned model against its base model on the same evaluation set).
+ */
+import { CustomModel } from "@pulumi/aws/bedrock";
+import { EvaluationJob } from "@pulumi/aws/bedrock";
+import type { PolicyResource, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
+import { configuredTracks, labeledExamples } from "../../lib/facts";
+import { modelProvider } from "../../lib/models";
+import { safeTag, trackComponentOf, trackOf, transitiveDependencies } from "../../lib/resources";
+import type { AitracksPolicy } from "../../lib/types";
+import { Undecided } from "../../lib/unknown";
+import { asArray, get, isObject, type Json } from "../../lib/values";
+
+/** Resources of the stack's fine-tune tracks: tagged, under a FineTuneTrack component, or tuning jobs. */
+function fineTuneResources(args: StackValidationArgs): PolicyResource[] {
+  return args.resources.filter((r) => r.isType(CustomModel) || /^aitracks:(aws|gcp|azure):FineTuneTrack$/.test(r.type) || trackOf(r) === "fine-tune");
+}
+
+function isFineTuneStack(args: StackValidationArgs): boolean {
+  return fineTuneResources(args).length > 0 || configuredTracks().some((t) => t.track === "fine-tune");
+}
+
+export const fineTuneMinimumExamples: StackValidationPolicy & AitracksPolicy = {
+  name: "fine-tune-minimum-examples",
+  description: "A fine-tune stack has at least 100 labelled examples: with fewer the model overfits and does worse than its base model.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    "Label more examples before tuning (the framework's range is 1K-100K), or stay on the buy track with prompt engineering. Declare the count as aitracks:workload.fineTune.labeledExamples or the aitracks-labeled-examples tag.",
+  tags: ["any", "anti-pattern"],
+  configSchema: { properties: { minimum: { type: "integer", minimum: 1, default: 100, description: "Fewest labelled examples allowed." } } },
+  validateStack: (args, report) => {
+    if (!isFineTuneStack(args)) return args.notApplicable("not a fine-tune stack");
+    const { minimum = 100 } = args.getConfig<{ minimum?: number }>();
+    const n = labeledExamples(fineTuneResources(args), args.stackTags);
+    if (!n) return args.notApplicable("the stack does not declare its labelled example count (see fine-tune-recommended-examples)");
+    if (n.value < minimum) report(`${n.value} labelled examples (${n.source}); fine-tuning needs at least ${minimum}`);
+  },
+};
+
+export const fineTuneRecommendedExamples: StackValidationPolicy & AitracksPolicy = {
+  name: "fine-tune-recommended-examples",
+  description: "A fine-tune stack declares how many labelled examples it has, and has at least 1,000 (the low end of the framework's 1K-100K). Counts below the mandatory minimum are left to fine-tune-minimum-examples.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps: "Aim for 1,000+ labelled examples (10,000 often beats a frontier model on the domain); declare the count as aitracks:workload.fineTune.labeledExamples.",
+  tags: ["any", "anti-pattern"],
+  configSchema: {
+    properties: {
+      recommended: { type: "integer", minimum: 1, default: 1000, description: "Labelled examples below which the pack advises." },
+      minimum: { type: "integer", minimum: 1, default: 100, description: "The mandatory minimum (counts below it are reported by fine-tune-minimum-examples)." },
+    },
+  },
+  validateStack: (args, report) => {
+    if (!isFineTuneStack(args)) return args.notApplicable("not a fine-tune stack");
+    const { recommended = 1000, minimum = 100 } = args.getConfig<{ recommended?: number; minimum?: number }>();
+    const n = labeledExamples(fineTuneResources(args), args.stackTags);
+    if (!n) report("the fine-tune stack does not say how many labelled examples it has (aitracks:workload.fineTune.labeledExamples or tag aitracks-labeled-examples)");
+    else if (n.value >= minimum && n.value < recommended) report(`${n.value} labelled examples (${n.source}); ${recommended.toLocaleString("en-US")} or more are recommended`);
+  },
+};
+
+// ---- before/after evaluation -----------------------------------------------------------------
+
+/** One evaluation run: the dataset it scores and the models it scores on it. */
+interface EvalRecord {
+  readonly resource: PolicyResource;
+  readonly datasets: string[];
+  readonly models: string[];
+  /** Roles stated explicitly (generic contract or tags): "base", "tuned". */
+  readonly roles: Set<string>;
+  readonly dependsOn: Set<PolicyResource>;
+}
+
+const BASE_KEYS = ["baseModel", "baselineModel", "baseModelId"];
+const TUNED_KEYS = ["tunedModel", "candidateModel", "tunedModelId", "fineTunedModel"];
+const DATASET_KEYS = ["dataset", "datasetUri", "evaluationDataset", "evalDataset"];
+
+/**
+ * Evaluation runs the stack defines:
+ *  - aws.bedrock.EvaluationJob (models from inferenceConfig, datasets from the dataset metric configs);
+ *  - any resource (e.g. the dynamic resources driving Vertex AI or Azure ML evaluations) whose inputs,
+ *    at the top or under `evaluation` / `properties`, name a base and a tuned model and a dataset;
+ *  - resources tagged aitracks-eval-dataset=<id> and aitracks-eval-role=base|tuned.
+ */
+function evaluations(args: StackValidationArgs, undecided: Undecided): EvalRecord[] {
+  const out: EvalRecord[] = [];
+  for (const r of args.resources) {
+    undecided.check(r.urn, () => {
+      if (r.isType(EvaluationJob)) {
+        const cfg = r.props.evaluationConfig as Json;
+        const datasetCfgs = [...asArray(get(cfg, "automated.datasetMetricConfigs")), ...asArray(get(cfg, "human.datasetMetricConfigs"))];
+        const datasets = datasetCfgs.map((d) => String(get(d, "dataset.datasetLocation.s3Uri") ?? get(d, "dataset.name") ?? "")).filter(Boolean);
+        const models = asArray(get(r.props, "inferenceConfig.models"))
+          .map((m) => get(m, "bedrockModel.modelIdentifier") ?? get(m, "precomputedInferenceSource.inferenceSourceIdentifier"))
+          .filter((m): m is string => typeof m === "string");
+        out.push({ resource: r, datasets, models, roles: new Set(), dependsOn: transitiveDependencies(r) });
+        return;
+      }
+      for (const scope of [r.props, r.props.evaluation, r.props.properties]) {
+        if (!isObject(scope)) continue;
+        const base = BASE_KEYS.map((k) => scope[k]).find((v) => typeof v === "string") as string | undefined;
+        const tuned = TUNED_KEYS.map((k) => scope[k]).find((v) => typeof v === "string") as string | undefined;
+        const dataset = DATASET_KEYS.map((k) => scope[k]).find((v) => typeof v === "string") as string | undefined;
+        if (dataset && (base || tuned)) {
+          const roles = new Set<string>([...(base ? ["base"] : []), ...(tuned ? ["tuned"] : [])]);
+          out.push({ resource: r, datasets: [dataset], models: [base, tuned].filter((m): m is string => !!m), roles, dependsOn: transitiveDependencies(r) });
+          return;
+        }
+      }
+      const tagDataset = safeTag(r, "aitracks-eval-dataset");
+      const tagRole = safeTag(r, "aitracks-eval-role");
+      if (tagDataset && tagRole) out.push({ resource: r, datasets: [tagDataset], models: [], roles: new Set(tagRole.split(/[+,_ ]/)), dependsOn: transitiveDependencies(r) });
+    });
+  }
+  return out;
+}
+
+/** A tuning unit: what was tuned (resources), from which base model (when the stack says). */
+interface TuningUnit {
+  readonly anchor: PolicyResource;
+  readonly members: Set<PolicyResource>;
+  readonly baseModel?: string;
+  readonly tunedIds: Set<string>;
+}
+
+const bareModel = (id: string) => id.replace(/^arn:[^/]+\//, "").replace(/^(us|eu|apac|global)\./, "");
+
+function tuningUnits(args: StackValidationArgs): TuningUnit[] {
+  const units: TuningUnit[] = [];
+  const covered = new Set<PolicyResource>();
+  for (const m of args.resources.filter((r) => r.isType(CustomModel))) {
+    const base = typeof m.props.baseModelIdentifier === "string" ? bareModel(m.props.baseModelIdentifier) : undefined;
+    const ids = new Set([m.props.customModelName, m.name].filter((x): x is string => typeof x === "string"));
+    units.push({ anchor: m, members: new Set([m]), baseModel: base, tunedIds: ids });
+    const comp = trackComponentOf(m);
+    covered.add(comp ?? m);
+  }
+  for (const comp of args.resources.filter((r) => /^aitracks:(aws|gcp|azure):FineTuneTrack$/.test(r.type))) {
+    if (covered.has(comp)) continue;
+    const members = new Set(args.resources.filter((r) => trackComponentOf(r) === comp && r !== comp));
+    units.push({ anchor: comp, members, tunedIds: new Set() });
+  }
+  return units;
+}
+
+function coversTuned(e: EvalRecord, unit: TuningUnit, model?: string): boolean {
+  if (e.roles.has("tuned")) return true;
+  if ([...unit.members].some((m) => e.dependsOn.has(m))) return model === undefined || !unit.baseModel || bareModel(model) !== unit.baseModel;
+  return model !== undefined && ([...unit.tunedIds].some((id) => model.includes(id)) || /custom-model|provisioned-model/.test(model));
+}
+
+function coversBase(e: EvalRecord, unit: TuningUnit, model?: string): boolean {
+  if (e.roles.has("base")) return true;
+  if (model === undefined) return false;
+  if (unit.baseModel) return bareModel(model) === unit.baseModel;
+  // Base unknown (a component without a tuning resource we read): any foundation model that is not the tuned one.
+  return !coversTuned(e, unit, model) && modelProvider(model) !== undefined;
+}
+
+export const fineTuneBeforeAfterEvaluation: StackValidationPolicy & AitracksPolicy = {
+  name: "fine-tune-before-after-evaluation",
+  description: "A fine-tune stack evaluates the tuned model and its base model on the same evaluation dataset, so the tuning can be shown to help.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    "Add evaluation runs that score the base model and the tuned model on one dataset with metrics agreed in advance: two aws.bedrock.EvaluationJob on the same datasetLocation, or an evaluation resource with baseModel, tunedModel and dataset (the Vertex AI / Azure ML evaluation tracks).",
+  tags: ["any", "anti-pattern"],
+  validateStack: (args, report) => {
+    const units = tuningUnits(args);
+    if (!units.length) {
+      if (!isFineTuneStack(args)) return args.notApplicable("the stack tunes no model");
+      report("the stack is a fine-tune stack but defines no tuning resource or fine-tune track whose evaluation could be checked");
+      return;
+    }
+    const undecided = new Undecided();
+    const evals = evaluations(args, undecided);
+    for (const unit of units) {
+      const byDataset = new Map<string, { base: boolean; tuned: boolean }>();
+      for (const e of evals) {
+        for (const d of e.datasets) {
+          const s = byDataset.get(d) ?? { base: false, tuned: false };
+          const models: (string | undefined)[] = e.models.length ? e.models : [undefined];
+          for (const m of models) {
+            if (coversBase(e, unit, m)) s.base = true;
+            if (coversTuned(e, unit, m)) s.tuned = true;
+          }
+          byDataset.set(d, s);
+        }
+      }
+      const both = [...byDataset.values()].some((s) => s.base && s.tuned);
+      if (both) continue;
+      const what = unit.baseModel ? `the tuned model and its base model ${unit.baseModel}` : "the tuned model and its base model";
+      const partial = [...byDataset.entries()].filter(([, s]) => s.base || s.tuned).map(([d, s]) => `${d} scores only the ${s.base ? "base" : "tuned"} model`);
+      report(`no evaluation scores ${what} on the same dataset${partial.length ? ` (${partial.join("; ")})` : ""}`, unit.anchor.urn);
+    }
+    undecided.finish(args);
+  },
+};
+
+export const fineTunePolicies: AitracksPolicy[] = [fineTuneMinimumExamples, fineTuneRecommendedExamples, fineTuneBeforeAfterEvaluation];

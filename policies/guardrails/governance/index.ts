@@ -1,0 +1,17 @@
+/** Governance and the framework's anti-patterns: residency, tags, review trigger, fine-tuning, third parties, secrets. */
+import type { AitracksPolicy } from "../../lib/types";
+import { fineTunePolicies } from "./fine-tune";
+import { dataResidency } from "./residency";
+import { decisionReviewDue } from "./review";
+import { noPlaintextSecrets } from "./secrets";
+import { requiredTags } from "./tags";
+import { thirdPartyPolicies } from "./third-party";
+
+export const governancePolicies: AitracksPolicy[] = [
+  dataResidency,
+  requiredTags,
+  decisionReviewDue,
+  ...fineTunePolicies,
+  ...thirdPartyPolicies,
+  noPlaintextSecrets,
+];

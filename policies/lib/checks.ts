@@ -1,0 +1,47 @@
+/**
+ * Builders for typed validators that treat unknown values as information: a check that reads a
+ * value only known after deploy reports "not applicable: <path> is not known until deploy" rather
+ * than a violation or the runtime's generic "can't run policy during preview" warning.
+ */
+import { validateResourceOfType, type ReportViolation, type ResourceValidation, type ResourceValidationArgs } from "@pulumi/policy";
+import type { Resource, Unwrap } from "@pulumi/pulumi";
+import { UNKNOWN_NOTE, whenKnown } from "./unknown";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type ResourceClass<R extends Resource, A> = { new (name: string, args: A, ...rest: any[]): R };
+export type TypedCheck<P> = (props: P, args: ResourceValidationArgs, report: ReportViolation) => void;
+
+function guarded<P>(check: TypedCheck<P>): TypedCheck<P> {
+  return (props, args, report) =>
+    whenKnown(
+      () => check(props, args, report),
+      (path) => args.notApplicable(`${path} is ${UNKNOWN_NOTE}; the policy decides at deploy`),
+    );
+}
+
+/** `validateResourceOfType` with unknown values turned into information. Keeps the runtime's fast type filter. */
+export function validateKnown<R extends Resource, A>(cls: ResourceClass<R, A>, check: TypedCheck<Unwrap<NonNullable<A>>>): ResourceValidation {
+  return validateResourceOfType(cls, guarded(check));
+}
+
+export interface TypeCase {
+  readonly type: string;
+  readonly run: ResourceValidation;
+}
+
+/** One case of `validateTypes`: a resource class and its typed check. */
+export function on<R extends Resource, A>(cls: ResourceClass<R, A>, check: TypedCheck<Unwrap<NonNullable<A>>>): TypeCase {
+  const type = (cls as unknown as { __pulumiType: string }).__pulumiType;
+  return { type, run: (args, report) => guarded(check)(args.props as Unwrap<NonNullable<A>>, args, report) };
+}
+
+/** A single validator for several resource types (one policy that spans, say, every Vertex AI resource). */
+export function validateTypes(...cases: TypeCase[]): ResourceValidation {
+  const byType = new Map(cases.map((c) => [c.type, c.run]));
+  const names = [...byType.keys()];
+  return (args, report) => {
+    const run = byType.get(args.type);
+    if (!run) return args.notApplicable(`Policy only applies to resources of types ${names.join(", ")}`);
+    return run(args, report);
+  };
+}

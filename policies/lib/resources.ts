@@ -1,0 +1,160 @@
+/**
+ * Reading resources the way every cloud spells them: tags or labels (plus the provider's default
+ * tags), the region, the aitracks track a resource belongs to, and links between resources.
+ */
+import type { PolicyProviderResource, PolicyResource } from "@pulumi/policy";
+import { TAG_KEYS } from "@aitracks/core";
+import { isUnknownError } from "./unknown";
+import { asString, isObject, parseJson, type Json } from "./values";
+
+/** What both resource and stack validations see of a resource. */
+export interface ResourceLike {
+  readonly type: string;
+  readonly urn: string;
+  readonly name: string;
+  readonly props: Record<string, Json>;
+  readonly provider?: PolicyProviderResource | undefined;
+}
+
+export type CloudOfType = "aws" | "gcp" | "azure" | undefined;
+
+export function cloudOf(type: string): CloudOfType {
+  const pkg = type.startsWith("pulumi:providers:") ? type.slice("pulumi:providers:".length) : type.split(":")[0];
+  if (pkg === "aws") return "aws";
+  if (pkg === "gcp") return "gcp";
+  if (pkg === "azure-native") return "azure";
+  const m = /^aitracks:(aws|gcp|azure):/.exec(type);
+  return m ? (m[1] as CloudOfType) : undefined;
+}
+
+/** Custom cloud resources: not providers, not components, not the stack. */
+export function isCloudResource(type: string): boolean {
+  return /^(aws|gcp|azure-native):/.test(type);
+}
+
+/** Provider config values arrive as JSON strings; read them as objects. */
+function providerValue(provider: PolicyProviderResource | undefined, key: string): Json {
+  const v = provider?.props?.[key];
+  return typeof v === "string" && /^[[{]/.test(v) ? parseJson(v) : v;
+}
+
+/** The property that carries tags on this cloud: `labels` on GCP, `tags` elsewhere. */
+export function tagProperty(type: string): "tags" | "labels" {
+  return cloudOf(type) === "gcp" ? "labels" : "tags";
+}
+
+/**
+ * The resource's own tags merged over its provider's defaults (`defaultTags.tags` on AWS,
+ * `defaultLabels` on GCP). Reading an unknown tag map throws (the caller decides what that means).
+ */
+export function tagsOf(r: ResourceLike): Record<string, string> {
+  const own = r.props[tagProperty(r.type)];
+  const defaults =
+    cloudOf(r.type) === "aws"
+      ? (providerValue(r.provider, "defaultTags") as { tags?: Json } | undefined)?.tags
+      : cloudOf(r.type) === "gcp"
+        ? providerValue(r.provider, "defaultLabels")
+        : undefined;
+  const out: Record<string, string> = {};
+  for (const source of [defaults, own]) {
+    if (!isObject(source)) continue;
+    for (const [k, v] of Object.entries(source)) if (typeof v === "string") out[k] = v;
+  }
+  return out;
+}
+
+/** A tag value on AWS/Azure, or the same key as a GCP label. */
+export function tagValue(r: ResourceLike, key: string): string | undefined {
+  return tagsOf(r)[key];
+}
+
+/** Region or location of a resource, normalised: "East US" -> "eastus", "us-central1-a" -> "us-central1". */
+export function regionOf(r: ResourceLike): string | undefined {
+  const p = r.props;
+  const raw =
+    asString(p.region) ??
+    asString(p.location) ??
+    zoneRegion(asString(p.zone)) ??
+    asString(providerValue(r.provider, "region")) ??
+    asString(providerValue(r.provider, "location")) ??
+    zoneRegion(asString(providerValue(r.provider, "zone")));
+  return raw ? normaliseRegion(raw) : undefined;
+}
+
+export function normaliseRegion(region: string): string {
+  return region.toLowerCase().replace(/\s+/g, "");
+}
+
+function zoneRegion(zone: string | undefined): string | undefined {
+  return zone ? zone.replace(/-[a-z]$/, "") : undefined;
+}
+
+const TRACK_IN_URN = /aitracks:(aws|gcp|azure):(Build|Buy|FineTune|Serving|Evaluation)Track/;
+const TRACK_NAMES: Record<string, string> = { Build: "build", Buy: "buy", FineTune: "fine-tune", Serving: "serving", Evaluation: "evaluation" };
+
+/**
+ * The track a resource belongs to: its `aitracks-track` tag, else the aitracks track component it
+ * sits under (the URN's type chain names every ancestor's type).
+ */
+export function trackOf(r: ResourceLike): string | undefined {
+  const tagged = safeTag(r, TAG_KEYS.track);
+  if (tagged) return tagged;
+  const m = TRACK_IN_URN.exec(urnTypeChain(r.urn));
+  return m ? TRACK_NAMES[m[2]!] : undefined;
+}
+
+/** `aitracks:aws:BuyTrack$aws:s3/bucket:Bucket` from a URN. */
+export function urnTypeChain(urn: string): string {
+  const parts = urn.split("::");
+  return parts.length >= 4 ? parts[2]! : "";
+}
+
+/** A tag read that treats an unknown or missing tag map as "no tag". */
+export function safeTag(r: ResourceLike, key: string): string | undefined {
+  try {
+    return tagValue(r, key);
+  } catch (err) {
+    if (isUnknownError(err)) return undefined;
+    throw err;
+  }
+}
+
+/** The aitracks track component (by type) a resource belongs to, walking parents. */
+export function trackComponentOf(r: PolicyResource): PolicyResource | undefined {
+  for (let cur: PolicyResource | undefined = r; cur; cur = cur.parent) {
+    if (TRACK_IN_URN.test(cur.type) && cur.type.startsWith("aitracks:")) return cur;
+  }
+  return undefined;
+}
+
+/** The track a stack resource belongs to, with its name: tags first, then the component. */
+export function trackInfo(r: PolicyResource): { track?: string; name?: string } {
+  const comp = trackComponentOf(r);
+  const m = comp ? TRACK_IN_URN.exec(comp.type) : null;
+  return {
+    track: safeTag(r, TAG_KEYS.track) ?? (m ? TRACK_NAMES[m[2]!] : undefined),
+    name: safeTag(r, "aitracks-name") ?? comp?.name,
+  };
+}
+
+/** Every resource this one depends on, directly or through others (dependencies and property dependencies). */
+export function transitiveDependencies(r: PolicyResource): Set<PolicyResource> {
+  const seen = new Set<PolicyResource>();
+  const stack: PolicyResource[] = [r];
+  while (stack.length) {
+    const cur = stack.pop()!;
+    const next = [...cur.dependencies, ...Object.values(cur.propertyDependencies).flat()];
+    for (const d of next) {
+      if (!seen.has(d)) {
+        seen.add(d);
+        stack.push(d);
+      }
+    }
+  }
+  return seen;
+}
+
+/** The resources a property of `r` refers to (its property dependencies), e.g. the bucket of a bucket config. */
+export function referenced(r: PolicyResource, property: string): PolicyResource[] {
+  return r.propertyDependencies[property] ?? [];
+}

@@ -1,0 +1,34 @@
+// Regenerates taggable-types.json: the resource types whose Args take tags (AWS, Azure) or labels
+// (GCP), read from the installed provider SDKs. Run after upgrading @pulumi/aws, gcp or azure-native:
+//   node policies/lib/taggable.gen.mjs
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+const types = [];
+const versions = {};
+for (const [pkg, key] of [["aws", "tags"], ["gcp", "labels"], ["azure-native", "tags"]]) {
+  const root = dirname(require.resolve(`@pulumi/${pkg}/package.json`));
+  versions[`@pulumi/${pkg}`] = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version;
+  const walk = (dir) => {
+    for (const f of readdirSync(dir)) {
+      const p = join(dir, f);
+      if (["node_modules", "types", "config"].includes(f)) continue;
+      if (statSync(p).isDirectory()) walk(p);
+      else if (f.endsWith(".d.ts") && existsSync(p.replace(/\.d\.ts$/, ".js"))) {
+        const src = readFileSync(p, "utf8");
+        if (!src.includes("extends pulumi.CustomResource")) continue;
+        const token = /static __pulumiType = '([^']+)'/.exec(readFileSync(p.replace(/\.d\.ts$/, ".js"), "utf8"))?.[1];
+        const args = /export interface \w+Args \{([\s\S]*?)\n\}/.exec(src)?.[1];
+        if (token && args && new RegExp(`^    (?:readonly )?${key}\\??:`, "m").test(args)) types.push(token);
+      }
+    }
+  };
+  walk(root);
+}
+types.sort();
+writeFileSync(join(here, "taggable-types.json"), JSON.stringify({ generatedFrom: versions, types }, null, 0) + "\n");
+console.log(`${types.length} taggable resource types`);
