@@ -17,3 +17,4 @@ export * from "./tco";
 export * from "./pricing/tokens";
 export * from "./pricing/refresh";
 export * from "./pricing/status";
+export * from "./cost";

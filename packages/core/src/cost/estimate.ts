@@ -1,0 +1,154 @@
+import { loadCatalog, type PriceCatalog } from "../pricing/catalog";
+import { freeReason, UNCOUNTED_USAGE } from "./free";
+import { cloudOf, GraphIndex, isBillable, nameOfUrn } from "./graph";
+import { Unpriced, type PricingContext } from "./module";
+import { costModuleFor } from "./registry";
+import { stackOption, stackTcoModel, tcoInputOf, threeYearCost } from "./three-year";
+import { planTraffic } from "./traffic";
+import type { CostEstimate, CostGraph, CostTotal, FreeResource, ResourceCost, UnpricedResource } from "./types";
+import { stackCostInputs, type StackCostInputs } from "./usage";
+
+export interface EstimateOptions {
+  readonly catalog?: PriceCatalog;
+  /** Stack config to read instead of graph.config (e.g. a config file next to a `pulumi preview --json`). */
+  readonly config?: Readonly<Record<string, unknown>>;
+  /** Token price date; default now. */
+  readonly pricesAt?: Date;
+}
+
+/** Dynamic providers register under one type; their inputs say what they drive. */
+const DYNAMIC = /^pulumi-nodejs:dynamic(?:\/[^:]+)?:/;
+
+/**
+ * Price every resource of a graph: the bill. Each resource type goes to its module in the
+ * registry (cost components), or is free (free.ts, with the reason), or is unpriced (listed,
+ * never counted as zero). Usage items read the stack's aitracks:workload; the three-year figure
+ * adds the people costs of the stack's option from the TCO model.
+ */
+export function estimateCost(graph: CostGraph, options: EstimateOptions = {}): CostEstimate {
+  const inputs = stackCostInputs(options.config ?? graph.config);
+  const catalog = options.catalog ?? loadCatalog();
+  const index = new GraphIndex(graph);
+  const billable = graph.resources.filter(isBillable);
+  const traffic = planTraffic(index, billable);
+
+  const resources: ResourceCost[] = [];
+  const free: FreeResource[] = [];
+  const unpriced: UnpricedResource[] = [];
+  for (const r of billable) {
+    const name = r.name ?? nameOfUrn(r.urn);
+    const track = index.trackOf(r);
+    const module = costModuleFor(r.type);
+    if (!module) {
+      const reason = freeReason(r.type);
+      const uncounted = UNCOUNTED_USAGE[r.type];
+      if (reason) free.push({ urn: r.urn, type: r.type, name, reason, ...(uncounted ? { uncountedUsage: uncounted } : {}) });
+      else
+        unpriced.push({
+          urn: r.urn,
+          type: r.type,
+          name,
+          reason: DYNAMIC.test(r.type) ? "a dynamic resource the cost model does not recognise" : "no cost module for this resource type",
+          inTrack: track !== undefined,
+        });
+      continue;
+    }
+    const region = index.regionOf(r);
+    const ctx: PricingContext = {
+      catalog,
+      usage: inputs.usage,
+      graph: index,
+      region,
+      cloud: cloudOf(r.type),
+      track,
+      trafficShare: traffic.shares.get(r.urn) ?? 0,
+      trafficShares: traffic.shares,
+      pricesAt: options.pricesAt,
+    };
+    try {
+      const priced = module.price(r, ctx);
+      if (priced.free !== undefined) {
+        free.push({ urn: r.urn, type: r.type, name, reason: priced.free });
+        continue;
+      }
+      const components = priced.components;
+      const monthlyUsd = sum(components.map((c) => c.monthlyUsd));
+      resources.push({
+        urn: r.urn,
+        type: r.type,
+        name,
+        cloud: ctx.cloud,
+        region,
+        track,
+        monthlyUsd,
+        oneOffUsd: sum(components.map((c) => c.oneOffUsd ?? 0)),
+        ceilingMonthlyUsd: sum(components.map((c) => c.ceilingMonthlyUsd ?? c.monthlyUsd)),
+        components,
+        notes: [...new Set(priced.notes ?? [])],
+      });
+    } catch (err) {
+      if (!(err instanceof Unpriced)) throw err;
+      unpriced.push({ urn: r.urn, type: r.type, name, reason: err.reason, inTrack: track !== undefined });
+    }
+  }
+
+  const option = stackOption(inputs);
+  const model = stackTcoModel(tcoInputOf(inputs, primaryTokenPrices(resources)), catalog, options.pricesAt);
+  const assumptions = [...traffic.assumptions];
+  if (!inputs.usage.given) assumptions.push("no aitracks:workload in the stack config: usage-based items (tokens, logs) are counted at zero volume");
+  return {
+    currency: "USD",
+    pricesAsOf: catalog.oldestAsOf(),
+    project: graph.project,
+    stack: graph.stack,
+    monthlyUsd: sum(resources.map((r) => r.monthlyUsd)),
+    oneOffUsd: sum(resources.map((r) => r.oneOffUsd)),
+    ceilingMonthlyUsd: sum(resources.map((r) => r.ceilingMonthlyUsd)),
+    threeYear: threeYearCost(resources, inputs, model, option),
+    resources,
+    free,
+    unpriced,
+    byTrack: totals(resources, (r) => (r.track ? `${r.track.track} (${r.track.name}, ${r.track.cloud})` : "outside tracks")),
+    byCloud: totals(resources, (r) => r.cloud ?? "other"),
+    budgetUsd: inputs.budgetUsd,
+    assumptions,
+  };
+}
+
+/** The stack's cost inputs (workload, budget, decision) from a graph, as the estimate reads them. */
+export function costInputsOf(graph: CostGraph, config?: Readonly<Record<string, unknown>>): StackCostInputs {
+  return stackCostInputs(config ?? graph.config);
+}
+
+/**
+ * Token prices of the model that serves the stack's traffic (its first token-priced primary),
+ * so that the TCO model's buy option prices the same model when the workload names none.
+ */
+export function primaryTokenPrices(resources: readonly ResourceCost[]): { provider: string; model: string; inputUsdPerMillionTokens: number; outputUsdPerMillionTokens: number } | undefined {
+  for (const r of resources) {
+    const input = r.components.find((c) => c.kind === "usage" && c.unit === "1M tokens" && c.name.endsWith(" input tokens") && c.monthlyQuantity > 0);
+    const output = r.components.find((c) => c.kind === "usage" && c.unit === "1M tokens" && c.name.endsWith(" output tokens") && c.monthlyQuantity > 0);
+    if (input && output) {
+      return { provider: r.cloud ?? "stack", model: input.name.slice(0, -" input tokens".length), inputUsdPerMillionTokens: input.unitPriceUsd, outputUsdPerMillionTokens: output.unitPriceUsd };
+    }
+  }
+  return undefined;
+}
+
+function sum(xs: readonly number[]): number {
+  let s = 0;
+  for (const x of xs) s += x;
+  return s;
+}
+
+function totals(resources: readonly ResourceCost[], key: (r: ResourceCost) => string): CostTotal[] {
+  const m = new Map<string, { monthlyUsd: number; oneOffUsd: number }>();
+  for (const r of resources) {
+    const k = key(r);
+    const t = m.get(k) ?? { monthlyUsd: 0, oneOffUsd: 0 };
+    t.monthlyUsd += r.monthlyUsd;
+    t.oneOffUsd += r.oneOffUsd;
+    m.set(k, t);
+  }
+  return [...m].map(([k, t]) => ({ key: k, ...t })).sort((a, b) => b.monthlyUsd - a.monthlyUsd || a.key.localeCompare(b.key));
+}

@@ -1,0 +1,172 @@
+import type { CostGraph, CostResource, TrackRef } from "./types";
+
+/**
+ * Values not known until deploy: the preview engine's "[unknown]", Pulumi's wire sentinel (what a
+ * `pulumi preview --json` document carries) and @pulumi/policy's typed sentinels.
+ */
+const UNKNOWN_VALUES = new Set([
+  "[unknown]",
+  "04da6b54-80e4-46f7-96ec-b56ff0331ba9",
+  "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7",
+  "3eeb2bf0-c639-47a8-9e75-3b44932eb421",
+  "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2",
+  "030794c1-ac77-496b-92df-f27374a8bd58",
+  "e48ece36-62e2-4504-bad9-02848725956a",
+  "dd056dcd-154b-4c76-9bd3-c8f88648b5ff",
+]);
+
+export function isUnknown(v: unknown): boolean {
+  return typeof v === "string" && (UNKNOWN_VALUES.has(v) || v === "[secret]");
+}
+
+/** `a.b[0].c` of a value, or undefined. */
+export function at(value: unknown, path: string): unknown {
+  let v: unknown = value;
+  for (const part of path.split(/\.|\[(\d+)\]/).filter((p) => p !== undefined && p !== "")) {
+    if (v === null || v === undefined || typeof v !== "object") return undefined;
+    v = (v as Record<string, unknown>)[part];
+  }
+  return v;
+}
+
+export function asArray(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+
+export type CloudId = "aws" | "gcp" | "azure";
+
+/** The cloud of a type token: aws / gcp / azure, or undefined (Pulumi's own, dynamic, components). */
+export function cloudOf(type: string): CloudId | undefined {
+  const pkg = type.startsWith("pulumi:providers:") ? type.slice("pulumi:providers:".length) : type.split(":")[0];
+  if (pkg === "aws" || pkg === "aws-native") return "aws";
+  if (pkg === "gcp" || pkg === "google-native") return "gcp";
+  if (pkg === "azure-native" || pkg === "azure") return "azure";
+  const m = /^aitracks:(aws|gcp|azure):/.exec(type);
+  return m ? (m[1] as CloudId) : undefined;
+}
+
+const TRACK_TYPE = /^aitracks:(aws|gcp|azure):(Build|Buy|FineTune|Serving|Evaluation)Track$/;
+const TRACK_NAMES: Record<string, string> = { Build: "build", Buy: "buy", FineTune: "fine-tune", Serving: "serving", Evaluation: "evaluation" };
+
+/** Resources that cost nothing and need no module: providers, the stack, component resources. */
+export function isBillable(r: CostResource): boolean {
+  if (r.custom === false) return false;
+  if (r.type.startsWith("pulumi:providers:") || r.type === "pulumi:pulumi:Stack") return false;
+  // Component resources that a caller marked custom by mistake are still components.
+  return !r.type.startsWith("aitracks:");
+}
+
+/** The region of a zone (`us-central1-a` -> `us-central1`); regions pass through. */
+function regionOfZone(zone: string): string {
+  return /^[a-z]+-[a-z]+\d+-[a-z]$/.test(zone) ? zone.slice(0, -2) : zone;
+}
+
+/** Lookups over a graph, built once per estimate. */
+export class GraphIndex {
+  readonly byUrn: ReadonlyMap<string, CostResource>;
+  private readonly byType = new Map<string, CostResource[]>();
+  private readonly trackCache = new Map<string, TrackRef | null>();
+
+  constructor(readonly graph: CostGraph) {
+    const byUrn = new Map<string, CostResource>();
+    for (const r of graph.resources) {
+      byUrn.set(r.urn, r);
+      const list = this.byType.get(r.type);
+      if (list) list.push(r);
+      else this.byType.set(r.type, [r]);
+    }
+    this.byUrn = byUrn;
+  }
+
+  ofType(type: string): readonly CostResource[] {
+    return this.byType.get(type) ?? [];
+  }
+
+  /** Resources of a type whose input `key` (a path) equals `value`. */
+  find(type: string, key: string, value: unknown): CostResource | undefined {
+    if (value === undefined || isUnknown(value)) return undefined;
+    return this.ofType(type).find((r) => at(r.inputs, key) === value);
+  }
+
+  /** The aitracks track component a resource belongs to (walking up its parents). */
+  trackOf(r: CostResource): TrackRef | undefined {
+    const cached = this.trackCache.get(r.urn);
+    if (cached !== undefined) return cached ?? undefined;
+    let found: TrackRef | undefined;
+    const seen = new Set<string>();
+    for (let cur: CostResource | undefined = r; cur && !seen.has(cur.urn); cur = cur.parent ? this.byUrn.get(cur.parent) : undefined) {
+      seen.add(cur.urn);
+      const m = TRACK_TYPE.exec(cur.type);
+      if (m) {
+        found = { track: TRACK_NAMES[m[2]!]!, cloud: m[1]!, name: cur.name ?? nameOfUrn(cur.urn) };
+        break;
+      }
+    }
+    this.trackCache.set(r.urn, found ?? null);
+    return found;
+  }
+
+  /** The provider resource a resource names (`urn::id` or a bare URN). */
+  providerOf(r: CostResource): CostResource | undefined {
+    const ref = r.provider;
+    if (!ref) return undefined;
+    const direct = this.byUrn.get(ref);
+    if (direct) return direct;
+    const cut = ref.lastIndexOf("::");
+    return cut > 0 ? this.byUrn.get(ref.slice(0, cut)) : undefined;
+  }
+
+  /**
+   * The region or location a resource lives in: its own region / location / zone input, its
+   * provider's, or (Azure) its resource group's location.
+   */
+  regionOf(r: CostResource): string | undefined {
+    if (r.region) return r.region;
+    const own = pickRegion(r.inputs);
+    if (own) return own;
+    const provider = this.providerOf(r);
+    const fromProvider = provider ? pickRegion(provider.inputs) : undefined;
+    if (fromProvider) return fromProvider;
+    const rg = r.inputs.resourceGroupName;
+    if (typeof rg === "string" && !isUnknown(rg)) {
+      const group = this.find("azure-native:resources:ResourceGroup", "resourceGroupName", rg);
+      const loc = group ? pickRegion(group.inputs) : undefined;
+      if (loc) return loc;
+    }
+    return undefined;
+  }
+
+  /** The resources of a type that a resource depends on (directly), in order. */
+  dependenciesOfType(r: CostResource, type: string): CostResource[] {
+    const urns = new Set([...(r.dependencies ?? []), ...Object.values(r.propertyDependencies ?? {}).flat()]);
+    return [...urns].flatMap((u) => {
+      const d = this.byUrn.get(u);
+      return d && d.type === type ? [d] : [];
+    });
+  }
+
+  /** The resources of a type that depend on a resource (its readers and writers). */
+  dependentsOfType(r: CostResource, type: string): CostResource[] {
+    return this.ofType(type).filter((d) => (d.dependencies ?? []).includes(r.urn) || Object.values(d.propertyDependencies ?? {}).some((l) => l.includes(r.urn)));
+  }
+
+  /** True when one of the resource's dependencies (or of one input's) has the given type. */
+  dependsOnType(r: CostResource, type: string, input?: string): boolean {
+    const urns = input ? r.propertyDependencies?.[input] ?? [] : r.dependencies ?? [];
+    return urns.some((u) => this.byUrn.get(u)?.type === type || u.includes(`::${type}::`) || u.includes(`$${type}::`));
+  }
+}
+
+function pickRegion(inputs: Readonly<Record<string, unknown>>): string | undefined {
+  for (const key of ["region", "location", "zone"]) {
+    const v = inputs[key];
+    if (typeof v === "string" && v !== "" && !isUnknown(v)) return key === "zone" ? regionOfZone(v) : v.toLowerCase().replace(/\s+/g, "");
+  }
+  return undefined;
+}
+
+/** The last segment of a URN: the resource's name. */
+export function nameOfUrn(urn: string): string {
+  const cut = urn.lastIndexOf("::");
+  return cut >= 0 ? urn.slice(cut + 2) : urn;
+}

@@ -1,0 +1,45 @@
+import { asArray, at } from "../../graph";
+import { Unpriced, type CostModule } from "../../module";
+import { fmt, instanceRun, num, optStr, str } from "../../price";
+import type { CostComponent } from "../../types";
+
+/** SageMaker's default MaxRuntimeInSeconds when a job sets none: one day. */
+export const SAGEMAKER_DEFAULT_MAX_RUNTIME_SECONDS = 86_400;
+
+/**
+ * SageMaker training job, a one-off: instance type x instance count x maximum runtime (the
+ * stopping condition caps what the job can cost). Heterogeneous clusters price each instance
+ * group. Managed spot training is priced at on-demand rates: the upper bound.
+ */
+export const trainingJob: CostModule = {
+  service: "SageMaker training",
+  instances: (r) => {
+    const groups = asArray(at(r.inputs, "resourceConfig.instanceGroups"));
+    const skus = groups.length ? groups.map((g) => at(g, "instanceType")) : [at(r.inputs, "resourceConfig.instanceType")];
+    return skus.flatMap((s) => (optStr(s) ? [s as string] : []));
+  },
+  price(r, ctx) {
+    if (r.inputs.serverlessJobConfig !== undefined && r.inputs.resourceConfig === undefined) {
+      throw new Unpriced("serverless training jobs (serverlessJobConfig) are billed per token processed, which the compute catalog does not price yet");
+    }
+    const seconds = num(at(r.inputs, "stoppingCondition.maxRuntimeInSeconds"), "stoppingCondition.maxRuntimeInSeconds", SAGEMAKER_DEFAULT_MAX_RUNTIME_SECONDS);
+    const hours = seconds / 3600;
+    const components: CostComponent[] = [];
+    const notes: string[] = [`one-off: priced at the maximum runtime, ${fmt(hours)} h${at(r.inputs, "stoppingCondition.maxRuntimeInSeconds") === undefined ? " (SageMaker's default)" : ""}`];
+    const groups = asArray(at(r.inputs, "resourceConfig.instanceGroups"));
+    if (groups.length) {
+      groups.forEach((g, i) => {
+        const f = `resourceConfig.instanceGroups[${i}]`;
+        const run = instanceRun(ctx, str(at(g, "instanceType"), `${f}.instanceType`), `${f}.instanceType`, num(at(g, "instanceCount"), `${f}.instanceCount`, 1), hours, `training (${optStr(at(g, "instanceGroupName")) ?? `group ${i}`})`);
+        components.push(run.component);
+        notes.push(...run.notes);
+      });
+    } else {
+      const run = instanceRun(ctx, str(at(r.inputs, "resourceConfig.instanceType"), "resourceConfig.instanceType"), "resourceConfig.instanceType", num(at(r.inputs, "resourceConfig.instanceCount"), "resourceConfig.instanceCount", 1), hours, "training");
+      components.push(run.component);
+      notes.push(...run.notes);
+    }
+    if (r.inputs.enableManagedSpotTraining === true) notes.push("managed spot training: priced at on-demand rates (the upper bound)");
+    return { components, notes };
+  },
+};
