@@ -1,0 +1,257 @@
+import * as pulumi from "@pulumi/pulumi";
+import { Budget } from "@pulumi/gcp/billing";
+import { ProjectBucketConfig, ProjectSink } from "@pulumi/gcp/logging";
+import { NotificationChannel } from "@pulumi/gcp/monitoring";
+import { RegionalParameter, RegionalParameterVersion } from "@pulumi/gcp/parametermanager";
+import { IAMAuditConfig, IAMMember } from "@pulumi/gcp/projects";
+import { AiModelGardenEnableModel } from "@pulumi/gcp/vertex";
+import { fieldError } from "../common/errors";
+import type { TrackBaseArgs, TrackComponent } from "../common/track";
+import { accountId, cmekKey, enableApis, gcpLabels, gcpProject, serviceAccount, withDependencies } from "./shared";
+
+export interface GcpBuyTrackArgs extends TrackBaseArgs {
+  /** The GCP region of the track (the stack's provider for it points there). */
+  readonly region: string;
+  /**
+   * Model Garden models as `publisher/model[@version]`, in priority order: the first serves, the
+   * rest are fallbacks the application moves to when it is throttled or unavailable, e.g.
+   * `google/gemini-2.5-flash`, `anthropic/claude-sonnet-4@20250514`.
+   */
+  readonly models: readonly string[];
+  /** The Cloud Billing account (`XXXXXX-XXXXXX-XXXXXX`) the budget is created in. Required. */
+  readonly billingAccount: string;
+  /** Monthly Vertex AI spend of the project the budget alerts against (USD). Required. */
+  readonly monthlyBudgetUsd: number;
+  /** Percentages of the budget that alert (actual spend); a forecast alert at 100% is always added. @default [50, 80, 100] */
+  readonly budgetAlertThresholds?: readonly number[];
+  /** Who gets the budget emails (Cloud Monitoring email channels). @default [] (billing admins only) */
+  readonly alertEmails?: readonly string[];
+  /** Days the Vertex AI audit logs are kept in the track's CMEK log bucket. @default 365 */
+  readonly auditLogRetentionDays?: number;
+}
+
+/** A Model Garden model id: `publisher/model` with an optional `@version`. */
+const MODEL_ID = /^([a-z0-9][a-z0-9-]*)\/([a-z0-9][a-z0-9._-]*)(@[a-z0-9._-]+)?$/;
+const BILLING_ACCOUNT = /^[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}$/;
+/** Vertex AI in the Cloud Billing catalog (https://cloud.google.com/skus). */
+export const VERTEX_AI_BILLING_SERVICE = "services/C7E2-9256-1C43";
+
+/** Every default of the buy-on-GCP track, applied in one place. */
+export function resolveGcpBuyArgs(args: GcpBuyTrackArgs) {
+  if (args.models.length === 0) fieldError("models", "expected at least one Model Garden model such as google/gemini-2.5-flash");
+  const models = args.models.map((m, i) => {
+    const match = MODEL_ID.exec(m);
+    if (!match) fieldError(`models[${i}]`, `expected publisher/model[@version] such as google/gemini-2.5-flash or anthropic/claude-sonnet-4@20250514, got ${JSON.stringify(m)}`);
+    const [, publisher = "", model = "", version = ""] = match;
+    return { id: m, publisher, model, version: version.slice(1) };
+  });
+  if (new Set(args.models).size !== args.models.length) fieldError("models", "expected each model once");
+  if (!BILLING_ACCOUNT.test(args.billingAccount ?? "")) {
+    fieldError("billingAccount", `expected a Cloud Billing account id such as 012345-6789AB-CDEF01, got ${JSON.stringify(args.billingAccount)}`);
+  }
+  if (!(args.monthlyBudgetUsd > 0)) fieldError("monthlyBudgetUsd", `expected a monthly budget above 0 USD, got ${args.monthlyBudgetUsd}`);
+  const budgetAlertThresholds = [...(args.budgetAlertThresholds ?? [50, 80, 100])];
+  budgetAlertThresholds.forEach((t, i) => {
+    if (!(t > 0 && t <= 1000)) fieldError(`budgetAlertThresholds[${i}]`, `expected a percentage above 0 and at most 1000, got ${t}`);
+  });
+  const auditLogRetentionDays = args.auditLogRetentionDays ?? 365;
+  if (!Number.isInteger(auditLogRetentionDays) || auditLogRetentionDays < 1 || auditLogRetentionDays > 3650) {
+    fieldError("auditLogRetentionDays", `expected whole days from 1 to 3650, got ${auditLogRetentionDays}`);
+  }
+  return {
+    region: args.region,
+    models,
+    billingAccount: args.billingAccount,
+    monthlyBudgetUsd: args.monthlyBudgetUsd,
+    budgetAlertThresholds,
+    alertEmails: [...(args.alertEmails ?? [])],
+    auditLogRetentionDays,
+  };
+}
+export type ResolvedGcpBuyArgs = ReturnType<typeof resolveGcpBuyArgs>;
+
+/** The one permission calling a Model Garden model needs (generateContent, rawPredict, predict). */
+export const INVOKE_PERMISSIONS = ["aiplatform.endpoints.predict"] as const;
+
+/**
+ * Buy on GCP: Vertex AI Model Garden, secure by default. Turns on the APIs; enables the partner
+ * models (Gemini needs no enabling); gives the application a service account whose only
+ * permission is calling models (a custom role, narrower than `roles/aiplatform.user`); records
+ * Data Access audit logs for Vertex AI and routes them to a CMEK-encrypted log bucket; puts the
+ * models in priority order (primary, then fallbacks) in a CMEK-encrypted Parameter Manager
+ * parameter the application reads at start-up; and watches Vertex AI spend with a billing budget.
+ */
+export class GcpBuyTrack extends pulumi.ComponentResource implements TrackComponent {
+  readonly track = "buy" as const;
+  readonly cloud = "gcp" as const;
+  readonly key: pulumi.Output<string>;
+  readonly applicationServiceAccount: pulumi.Output<string>;
+  readonly invokerRole: pulumi.Output<string>;
+  readonly budget: Budget;
+  readonly routingParameter: RegionalParameter;
+  readonly outputs: Record<string, pulumi.Input<unknown>>;
+  private readonly projectId: pulumi.Output<string>;
+
+  constructor(name: string, args: GcpBuyTrackArgs, opts?: pulumi.ComponentResourceOptions) {
+    const cfg = resolveGcpBuyArgs(args);
+    super("aitracks:gcp:BuyTrack", name, {}, opts);
+    const parent = { parent: this };
+    const labels = gcpLabels(args.tags);
+    const project = gcpProject(cfg.region, this);
+    this.projectId = project.projectId;
+
+    const apis = enableApis(
+      name,
+      project,
+      [
+        "aiplatform.googleapis.com",
+        "cloudkms.googleapis.com",
+        "logging.googleapis.com",
+        "monitoring.googleapis.com",
+        "billingbudgets.googleapis.com",
+        "parametermanager.googleapis.com",
+        "iam.googleapis.com",
+      ],
+      parent,
+    );
+    const after = withDependencies(parent, apis);
+
+    const cmek = cmekKey(`${name}-key`, project, { agents: ["logging", "parametermanager"], labels }, after);
+    this.key = cmek.id;
+
+    // Partner models (Anthropic, Meta, Mistral …) must be enabled in Model Garden; Google's are on with the API.
+    for (const [i, m] of cfg.models.entries()) {
+      if (m.publisher === "google") continue;
+      new AiModelGardenEnableModel(`${name}-model-${i}`, { project: project.projectId, publisherModelName: publisherModelName(m) }, after);
+    }
+
+    // The application's identity: may call models, and read its routing, nothing else.
+    const app = serviceAccount(
+      `${name}-app`,
+      project,
+      {
+        accountId: accountId(name, "app"),
+        displayName: `aitracks ${name} application`,
+        projectRoles: [],
+        customRole: { id: `aitracks_${name.replace(/-/g, "_")}_invoker`, title: `aitracks ${name}: call Model Garden models`, permissions: [...INVOKE_PERMISSIONS] },
+      },
+      after,
+    );
+    this.applicationServiceAccount = app.email;
+    this.invokerRole = app.customRole!.name;
+
+    // Who called which model, and when: Data Access audit logs for Vertex AI ...
+    new IAMAuditConfig(
+      `${name}-vertex-audit`,
+      { project: project.projectId, service: "aiplatform.googleapis.com", auditLogConfigs: [{ logType: "ADMIN_READ" }, { logType: "DATA_READ" }, { logType: "DATA_WRITE" }] },
+      after,
+    );
+    // ... kept in a log bucket of the track's region, encrypted with the track's key.
+    const logBucketId = `${name}-vertex-audit`;
+    const logBucket = new ProjectBucketConfig(
+      `${name}-audit-logs`,
+      {
+        project: project.projectId,
+        location: cfg.region,
+        bucketId: logBucketId,
+        retentionDays: cfg.auditLogRetentionDays,
+        cmekSettings: { kmsKeyName: cmek.id },
+        description: `aitracks ${name}: Vertex AI audit logs`,
+      },
+      withDependencies(after, cmek.grants),
+    );
+    new ProjectSink(
+      `${name}-audit-sink`,
+      {
+        project: project.projectId,
+        name: `${name}-vertex-audit`,
+        destination: pulumi.interpolate`logging.googleapis.com/projects/${project.projectId}/locations/${cfg.region}/buckets/${logBucketId}`,
+        filter: 'protoPayload.serviceName="aiplatform.googleapis.com" AND logName:"cloudaudit.googleapis.com"',
+        uniqueWriterIdentity: true,
+        description: `aitracks ${name}: Vertex AI audit logs to the track's CMEK bucket`,
+      },
+      { ...after, dependsOn: [...apis, logBucket] },
+    );
+
+    // The models in priority order, as the application reads them.
+    const parameterId = `${name}-routing`;
+    this.routingParameter = new RegionalParameter(
+      `${name}-routing`,
+      { project: project.projectId, location: cfg.region, parameterId, format: "JSON", kmsKey: cmek.id, labels },
+      withDependencies(after, cmek.grants),
+    );
+    const routing = pulumi.jsonStringify({
+      models: cfg.models.map((m, i) => ({
+        priority: i,
+        model: m.id,
+        resource: pulumi.interpolate`projects/${project.projectId}/locations/${cfg.region}/${publisherModelName(m)}`,
+        method: m.publisher === "google" ? "generateContent" : "rawPredict",
+      })),
+    });
+    new RegionalParameterVersion(`${name}-routing-v1`, { parameter: this.routingParameter.id, parameterVersionId: "v1", parameterData: routing }, after);
+    new IAMMember(
+      `${name}-app-routing`,
+      {
+        project: project.projectId,
+        role: "roles/parametermanager.parameterAccessor",
+        member: app.member,
+        condition: {
+          title: `${parameterId} only`,
+          description: "The application reads its own routing parameter and no other",
+          expression: `resource.name.endsWith("/parameters/${parameterId}") || resource.name.extract("/parameters/{p}/versions/") == "${parameterId}"`,
+        },
+      },
+      after,
+    );
+
+    // Cost monitoring: a budget on the project's Vertex AI spend, alerting by email.
+    const channels = cfg.alertEmails.map(
+      (email, i) =>
+        new NotificationChannel(
+          `${name}-alert-email-${i}`,
+          { project: project.projectId, type: "email", displayName: `aitracks ${name} budget: ${email}`, labels: { email_address: email }, userLabels: labels },
+          after,
+        ),
+    );
+    this.budget = new Budget(
+      `${name}-budget`,
+      {
+        billingAccount: cfg.billingAccount,
+        displayName: `aitracks ${name} Vertex AI`.slice(0, 60),
+        amount: { specifiedAmount: { currencyCode: "USD", units: String(Math.floor(cfg.monthlyBudgetUsd)), nanos: Math.round((cfg.monthlyBudgetUsd % 1) * 1e9) } },
+        budgetFilter: {
+          projects: [pulumi.interpolate`projects/${project.number}`],
+          services: [VERTEX_AI_BILLING_SERVICE],
+          calendarPeriod: "MONTH",
+        },
+        thresholdRules: [
+          ...cfg.budgetAlertThresholds.map((t) => ({ thresholdPercent: t / 100, spendBasis: "CURRENT_SPEND" })),
+          { thresholdPercent: 1, spendBasis: "FORECASTED_SPEND" },
+        ],
+        allUpdatesRule: { monitoringNotificationChannels: channels.map((c) => c.id), disableDefaultIamRecipients: false },
+      },
+      after,
+    );
+
+    this.outputs = {
+      region: cfg.region,
+      primaryModel: cfg.models[0]!.id,
+      fallbackModels: cfg.models.slice(1).map((m) => m.id),
+      applicationServiceAccount: app.email,
+      routingParameter: this.routingParameter.name,
+      auditLogBucket: logBucketId,
+      budget: this.budget.name,
+      kmsKey: cmek.id,
+    };
+    this.registerOutputs(this.outputs);
+  }
+
+  /** Let another identity (an existing service's account) call the track's models, and only that. */
+  grantInvoke(name: string, member: pulumi.Input<string>): IAMMember {
+    return new IAMMember(name, { project: this.projectId, role: this.invokerRole, member }, { parent: this });
+  }
+}
+
+function publisherModelName(m: { publisher: string; model: string; version: string }): string {
+  return `publishers/${m.publisher}/models/${m.model}${m.version ? `@${m.version}` : ""}`;
+}
