@@ -12,3 +12,4 @@ export * from "./aws/serving";
 export * from "./aws/evaluation";
 export * from "./aws/fine-tune";
 export * from "./aws/build";
+export * from "./gcp";

@@ -5,6 +5,7 @@ import { awsServingCell } from "./aws/serving.cell";
 import { awsEvaluationCell } from "./aws/evaluation.cell";
 import { awsFineTuneCell } from "./aws/fine-tune.cell";
 import { awsBuildCell } from "./aws/build.cell";
+import { gcpBuildCell, gcpBuyCell, gcpEvaluationCell, gcpFineTuneCell, gcpServingCell } from "./gcp/cells";
 
 /**
  * The cloud mapping of the design, in code: every (track, cloud) cell and the component that
@@ -13,19 +14,19 @@ import { awsBuildCell } from "./aws/build.cell";
  */
 export const CLOUD_MAPPING: Readonly<Record<`${Track}:${Cloud}`, Cell<any>>> = {
   "build:aws": awsBuildCell,
-  "build:gcp": planned("build", "gcp", "Vertex AI training + TPUs"),
+  "build:gcp": gcpBuildCell,
   "build:azure": planned("build", "azure", "Azure ML + ND GPUs"),
   "buy:aws": awsBuyCell,
-  "buy:gcp": planned("buy", "gcp", "Vertex AI Model Garden"),
+  "buy:gcp": gcpBuyCell,
   "buy:azure": planned("buy", "azure", "Azure OpenAI Service"),
   "fine-tune:aws": awsFineTuneCell,
-  "fine-tune:gcp": planned("fine-tune", "gcp", "Vertex AI tuning"),
+  "fine-tune:gcp": gcpFineTuneCell,
   "fine-tune:azure": planned("fine-tune", "azure", "Azure OpenAI fine-tuning"),
   "serving:aws": awsServingCell,
-  "serving:gcp": planned("serving", "gcp", "Vertex AI endpoints"),
+  "serving:gcp": gcpServingCell,
   "serving:azure": planned("serving", "azure", "Azure ML online endpoints"),
   "evaluation:aws": awsEvaluationCell,
-  "evaluation:gcp": planned("evaluation", "gcp", "Vertex AI evaluation"),
+  "evaluation:gcp": gcpEvaluationCell,
   "evaluation:azure": planned("evaluation", "azure", "Azure ML evaluation"),
 };
 
