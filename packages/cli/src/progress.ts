@@ -64,7 +64,8 @@ export function createProgress(opts: ProgressOptions = {}): Progress {
   let shown = false;
 
   const draw = (text: string) => {
-    const width = Math.max(20, (stream.columns ?? 80) - 1);
+    // A terminal that reports no size (0 columns, as under `script`) gets 80.
+    const width = (stream.columns !== undefined && stream.columns >= 20 ? stream.columns : 80) - 1;
     const line = text.length > width ? `${text.slice(0, width - 3)}...` : text;
     stream.write(`\r\x1b[2K${line}`);
     shown = true;

@@ -81,10 +81,20 @@ function tco(file: string, flags: TcoFlags): number {
     if (err instanceof core.InputError) throw new core.InputError(err.lines.map((l) => `${file}: ${l}`));
     throw err;
   }
-  const report = core.tcoReport(model, {
-    ...(samples !== undefined ? { samples } : {}),
-    ...(seed !== undefined ? { seed } : {}),
-  });
+  // A progress line on a terminal while the Monte Carlo runs (nothing when piped or with --json).
+  const { createProgress } = require("../progress") as typeof import("../progress");
+  const progress = createProgress({ json: flags.json === true });
+  if (model.uncertain.length) progress.step("Monte Carlo", samples ?? 2_000);
+  let report: ReturnType<typeof core.tcoReport>;
+  try {
+    report = core.tcoReport(model, {
+      ...(samples !== undefined ? { samples } : {}),
+      ...(seed !== undefined ? { seed } : {}),
+      onProgress: (done, total) => progress.tick(done, total),
+    });
+  } finally {
+    progress.clear();
+  }
   if (flags.json) {
     out(JSON.stringify({ ...report, pricesAsOf: prices.asOf, priceWarnings: prices.warnings }, null, 2));
     return 0;

@@ -53,7 +53,7 @@ export function loadReportInputs(opts: LoadOptions): ReportInputs {
   const tco = tcoReport(tcoModel, { samples, seed, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
   let bands: MonthlyBands = { ran: false, samples: 0, seed, byOption: {} };
   if (ranged) {
-    opts.onStep?.("Monte Carlo, month by month", samples);
+    opts.onStep?.("monthly P10-P90 bands", samples);
     bands = cumulativeBands(tcoModel, { samples, seed, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
   }
   return {
