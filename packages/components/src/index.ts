@@ -12,4 +12,5 @@ export * from "./aws/serving";
 export * from "./aws/evaluation";
 export * from "./aws/fine-tune";
 export * from "./aws/build";
+export * from "./azure";
 export * from "./gcp";

@@ -5,6 +5,7 @@ import { awsServingCell } from "./aws/serving.cell";
 import { awsEvaluationCell } from "./aws/evaluation.cell";
 import { awsFineTuneCell } from "./aws/fine-tune.cell";
 import { awsBuildCell } from "./aws/build.cell";
+import { azureBuildCell, azureBuyCell, azureEvaluationCell, azureFineTuneCell, azureServingCell } from "./azure/cells";
 import { gcpBuildCell, gcpBuyCell, gcpEvaluationCell, gcpFineTuneCell, gcpServingCell } from "./gcp/cells";
 
 /**
@@ -15,19 +16,19 @@ import { gcpBuildCell, gcpBuyCell, gcpEvaluationCell, gcpFineTuneCell, gcpServin
 export const CLOUD_MAPPING: Readonly<Record<`${Track}:${Cloud}`, Cell<any>>> = {
   "build:aws": awsBuildCell,
   "build:gcp": gcpBuildCell,
-  "build:azure": planned("build", "azure", "Azure ML + ND GPUs"),
+  "build:azure": azureBuildCell,
   "buy:aws": awsBuyCell,
   "buy:gcp": gcpBuyCell,
-  "buy:azure": planned("buy", "azure", "Azure OpenAI Service"),
+  "buy:azure": azureBuyCell,
   "fine-tune:aws": awsFineTuneCell,
   "fine-tune:gcp": gcpFineTuneCell,
-  "fine-tune:azure": planned("fine-tune", "azure", "Azure OpenAI fine-tuning"),
+  "fine-tune:azure": azureFineTuneCell,
   "serving:aws": awsServingCell,
   "serving:gcp": gcpServingCell,
-  "serving:azure": planned("serving", "azure", "Azure ML online endpoints"),
+  "serving:azure": azureServingCell,
   "evaluation:aws": awsEvaluationCell,
   "evaluation:gcp": gcpEvaluationCell,
-  "evaluation:azure": planned("evaluation", "azure", "Azure ML evaluation"),
+  "evaluation:azure": azureEvaluationCell,
 };
 
 export function cellFor(track: Track, cloud: Cloud): Cell<any> {

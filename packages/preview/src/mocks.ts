@@ -3,6 +3,8 @@
  * that a program's `apply`s and interpolations see realistic values. Deterministic: the same
  * program gives the same graph.
  */
+import { azureMock, azureOpenAiDynamicMock } from "./mocks-azure";
+
 export const MOCK_ACCOUNT = "123456789012";
 export const MOCK_SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
 export const MOCK_TENANT = "11111111-1111-1111-1111-111111111111";
@@ -40,7 +42,8 @@ export function mockResource(m: MockInput): { id: string; state: Record<string, 
   if (pkg === "gcp") return gcp(m, module, kind, physical);
   // The Vertex AI jobs the GCP tracks drive through dynamic providers (tuning, evaluation, deployments).
   if (m.type.startsWith("pulumi-nodejs:dynamic/vertex:")) return gcp(m, "vertex-dynamic", kind, physical);
-  if (pkg === "azure-native") return azure(m, module, kind, physical);
+  if (pkg === "azure-native") return azureMock(m, module, kind, physical);
+  if (m.type.startsWith("pulumi-nodejs:dynamic/azure-openai:")) return azureOpenAiDynamicMock(m) ?? { id: physical, state: { ...m.inputs } };
   return { id: physical, state: { ...m.inputs, name: physical } };
 }
 
@@ -262,58 +265,10 @@ function gcp(m: MockInput, module: string, kind: string, physical: string) {
   state.selfLink ??= `https://${module}.googleapis.com/v1/${id}`;
   return { id, state };
 }
+
 /** A stable numeric id (Vertex AI names endpoints and tensorboards by number). */
 function numericId(s: string): string {
   return String(parseInt(shortHash(s), 16) + 1_000_000_000);
-}
-
-const AZURE_PROVIDERS: Record<string, string> = {
-  machinelearningservices: "Microsoft.MachineLearningServices",
-  cognitiveservices: "Microsoft.CognitiveServices",
-  keyvault: "Microsoft.KeyVault",
-  storage: "Microsoft.Storage",
-  network: "Microsoft.Network",
-  insights: "Microsoft.Insights",
-  operationalinsights: "Microsoft.OperationalInsights",
-  consumption: "Microsoft.Consumption",
-  authorization: "Microsoft.Authorization",
-  resources: "Microsoft.Resources",
-  managedidentity: "Microsoft.ManagedIdentity",
-};
-
-function azure(m: MockInput, module: string, kind: string, physical: string) {
-  const rgName = (m.inputs.resourceGroupName as string | undefined) ?? "rg";
-  const explicit = ["resourceName", "accountName", "workspaceName", "vaultName", "endpointName", "deploymentName", "computeName"]
-    .map((k) => m.inputs[k])
-    .find((v): v is string => typeof v === "string");
-  const name = explicit ?? physical;
-  const sub = `/subscriptions/${MOCK_SUBSCRIPTION}`;
-  const id =
-    module === "resources" && kind === "ResourceGroup"
-      ? `${sub}/resourceGroups/${(m.inputs.resourceGroupName as string | undefined) ?? name}`
-      : `${sub}/resourceGroups/${rgName}/providers/${AZURE_PROVIDERS[module] ?? module}/${lowerFirst(kind)}s/${name}`;
-  const state: Record<string, unknown> = { ...m.inputs, name, id, location: m.inputs.location ?? m.region ?? "eastus" };
-  switch (`${module}:${kind}`) {
-    case "cognitiveservices:Account":
-      state.properties = { ...(m.inputs.properties as object), endpoint: `https://${name}.openai.azure.com/` };
-      break;
-    case "keyvault:Vault":
-      state.properties = { ...(m.inputs.properties as object), vaultUri: `https://${name}.vault.azure.net/` };
-      break;
-    case "keyvault:Key":
-      Object.assign(state, { keyUri: `https://vault.vault.azure.net/keys/${name}`, keyUriWithVersion: `https://vault.vault.azure.net/keys/${name}/0123456789abcdef` });
-      break;
-    case "managedidentity:UserAssignedIdentity":
-      Object.assign(state, { principalId: "22222222-2222-2222-2222-222222222222", clientId: "33333333-3333-3333-3333-333333333333", tenantId: MOCK_TENANT });
-      break;
-    case "machinelearningservices:OnlineEndpoint":
-      state.properties = { ...(m.inputs.properties as object), scoringUri: `https://${name}.eastus.inference.ml.azure.com/score` };
-      break;
-  }
-  if (m.inputs.identity && typeof m.inputs.identity === "object") {
-    state.identity = { ...(m.inputs.identity as object), principalId: "44444444-4444-4444-4444-444444444444", tenantId: MOCK_TENANT };
-  }
-  return { id, state };
 }
 
 /** The accounts that publish SageMaker's prebuilt images, by repository and region (a few regions). */

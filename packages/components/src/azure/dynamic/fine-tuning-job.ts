@@ -1,0 +1,195 @@
+import * as pulumi from "@pulumi/pulumi";
+import { callDataPlane, entraToken, sleep, type DataPlaneError, type DataPlaneTarget } from "./dataplane";
+
+/** The GA data-plane API version with fine-tuning jobs. */
+export const FINE_TUNING_API_VERSION = "2024-10-21";
+
+/** Hyperparameters of supervised fine-tuning; Azure picks what is left out. */
+export interface FineTuningHyperparameters {
+  readonly nEpochs?: number;
+  readonly batchSize?: number;
+  readonly learningRateMultiplier?: number;
+}
+
+/** The provider's inputs: plain values, as the engine passes them. */
+export interface FineTuningJobInputs {
+  readonly endpoint: string;
+  readonly apiVersion: string;
+  /** The base model as the fine-tuning API names it, e.g. gpt-4o-mini-2024-07-18. */
+  readonly baseModel: string;
+  readonly trainingFileId: string;
+  readonly validationFileId?: string;
+  readonly hyperparameters?: FineTuningHyperparameters;
+  readonly suffix?: string;
+  readonly seed?: number;
+  /** Seconds between status polls while the job runs. */
+  readonly pollIntervalSeconds: number;
+  /** Minutes to wait for the job before cancelling it and failing the update. */
+  readonly timeoutMinutes: number;
+}
+
+export interface FineTuningJobOutputs extends FineTuningJobInputs {
+  readonly jobId: string;
+  readonly status: string;
+  /** The fine-tuned model's name, to deploy (set once the job succeeded). */
+  readonly fineTunedModel: string;
+  readonly trainedTokens: number;
+  readonly resultFiles: string[];
+}
+
+/** The job as the API returns it (the fields used). */
+interface ApiJob {
+  id: string;
+  status: string;
+  fine_tuned_model?: string | null;
+  trained_tokens?: number | null;
+  result_files?: string[] | null;
+  error?: { code?: string; message?: string } | null;
+}
+
+/** Inputs that define the job: changing one means a new job. */
+export const FINE_TUNING_REPLACE_KEYS = ["endpoint", "baseModel", "trainingFileId", "validationFileId", "hyperparameters", "suffix", "seed"] as const;
+const TERMINAL = ["succeeded", "failed", "cancelled"];
+
+function target(p: { endpoint: string; apiVersion: string }): DataPlaneTarget {
+  return { endpoint: p.endpoint, apiVersion: p.apiVersion };
+}
+
+function outputsOf(inputs: FineTuningJobInputs, job: ApiJob): FineTuningJobOutputs {
+  return {
+    ...inputs,
+    jobId: job.id,
+    status: job.status,
+    fineTunedModel: job.fine_tuned_model ?? "",
+    trainedTokens: job.trained_tokens ?? 0,
+    resultFiles: job.result_files ?? [],
+  };
+}
+
+/**
+ * The dynamic provider: create submits the job (POST /openai/fine_tuning/jobs) and waits for it
+ * to finish, so the fine-tuned model can be deployed in the same update; read refreshes it
+ * (GET …/jobs/{id}); delete cancels it if it still runs (POST …/jobs/{id}/cancel). A job that
+ * fails, or outlasts timeoutMinutes (then it is cancelled), fails the update with Azure's reason.
+ */
+export const fineTuningJobProvider: pulumi.dynamic.ResourceProvider<FineTuningJobInputs, FineTuningJobOutputs> = {
+  async create(inputs) {
+    const t = target(inputs);
+    const token = await entraToken();
+    const h = inputs.hyperparameters ?? {};
+    const hyperparameters = { n_epochs: h.nEpochs, batch_size: h.batchSize, learning_rate_multiplier: h.learningRateMultiplier };
+    let job = await callDataPlane<ApiJob>(t, token, "POST", "fine_tuning/jobs", {
+      model: inputs.baseModel,
+      training_file: inputs.trainingFileId,
+      validation_file: inputs.validationFileId,
+      hyperparameters: Object.values(hyperparameters).some((v) => v !== undefined) ? hyperparameters : undefined,
+      suffix: inputs.suffix,
+      seed: inputs.seed,
+    });
+    const deadline = Date.now() + inputs.timeoutMinutes * 60_000;
+    while (!TERMINAL.includes(job.status)) {
+      if (Date.now() > deadline) {
+        await callDataPlane<ApiJob>(t, token, "POST", `fine_tuning/jobs/${encodeURIComponent(job.id)}/cancel`);
+        throw new Error(`fine-tuning job ${job.id} did not finish within ${inputs.timeoutMinutes} minutes (last status ${job.status}); it was cancelled`);
+      }
+      await sleep(inputs.pollIntervalSeconds);
+      job = await callDataPlane<ApiJob>(t, token, "GET", `fine_tuning/jobs/${encodeURIComponent(job.id)}`);
+    }
+    if (job.status !== "succeeded") {
+      const why = job.error?.message ? `: ${job.error.code ? `${job.error.code}: ` : ""}${job.error.message}` : "";
+      throw new Error(`fine-tuning job ${job.id} ${job.status}${why}`);
+    }
+    return { id: job.id, outs: outputsOf(inputs, job) };
+  },
+
+  async read(id, props) {
+    const p = props as FineTuningJobOutputs;
+    const token = await entraToken();
+    try {
+      const job = await callDataPlane<ApiJob>(target(p), token, "GET", `fine_tuning/jobs/${encodeURIComponent(id)}`);
+      return { id, props: outputsOf(p, job) };
+    } catch (err) {
+      // The job is gone: tell the engine, which then plans to create it again.
+      if ((err as DataPlaneError).status === 404) return {};
+      throw err;
+    }
+  },
+
+  async diff(_id, olds, news) {
+    const replaces = FINE_TUNING_REPLACE_KEYS.filter((k) => JSON.stringify(olds[k] ?? null) !== JSON.stringify(news[k] ?? null));
+    const changes = replaces.length > 0 || ["apiVersion", "pollIntervalSeconds", "timeoutMinutes"].some((k) => (olds as any)[k] !== (news as any)[k]);
+    return { changes, replaces, deleteBeforeReplace: false };
+  },
+
+  async update(_id, olds, news) {
+    // Only the polling settings and the API version get here; the job itself is unchanged.
+    return { outs: { ...olds, apiVersion: news.apiVersion, pollIntervalSeconds: news.pollIntervalSeconds, timeoutMinutes: news.timeoutMinutes } };
+  },
+
+  async delete(id, props) {
+    const p = props as FineTuningJobOutputs;
+    const t = target(p);
+    const token = await entraToken();
+    let job: ApiJob;
+    try {
+      job = await callDataPlane<ApiJob>(t, token, "GET", `fine_tuning/jobs/${encodeURIComponent(id)}`);
+    } catch (err) {
+      if ((err as DataPlaneError).status === 404) return;
+      throw err;
+    }
+    if (!TERMINAL.includes(job.status)) await callDataPlane<ApiJob>(t, token, "POST", `fine_tuning/jobs/${encodeURIComponent(id)}/cancel`);
+  },
+};
+
+export interface AzureOpenAiFineTuningJobArgs {
+  /** The Azure OpenAI account's endpoint, https://<name>.openai.azure.com/. */
+  readonly endpoint: pulumi.Input<string>;
+  /** The data-plane API version. @default "2024-10-21" */
+  readonly apiVersion?: pulumi.Input<string>;
+  /** The base model as the fine-tuning API names it, e.g. gpt-4o-mini-2024-07-18. */
+  readonly baseModel: pulumi.Input<string>;
+  /** The uploaded training file's id (purpose fine-tune), e.g. file-abc123. */
+  readonly trainingFileId: pulumi.Input<string>;
+  /** The uploaded validation file's id. @default none */
+  readonly validationFileId?: pulumi.Input<string>;
+  readonly hyperparameters?: pulumi.Input<FineTuningHyperparameters>;
+  /** Added to the fine-tuned model's name. @default none */
+  readonly suffix?: pulumi.Input<string>;
+  readonly seed?: pulumi.Input<number>;
+  /** @default 60 */
+  readonly pollIntervalSeconds?: pulumi.Input<number>;
+  /** @default 1440 (a day) */
+  readonly timeoutMinutes?: pulumi.Input<number>;
+}
+
+/**
+ * An Azure OpenAI fine-tuning job. Azure has no ARM resource for it, so this dynamic resource
+ * drives the data-plane API (see fineTuningJobProvider). Registers as
+ * `pulumi-nodejs:dynamic/azure-openai:FineTuningJob`.
+ */
+export class AzureOpenAiFineTuningJob extends pulumi.dynamic.Resource {
+  declare readonly jobId: pulumi.Output<string>;
+  declare readonly status: pulumi.Output<string>;
+  declare readonly fineTunedModel: pulumi.Output<string>;
+  declare readonly trainedTokens: pulumi.Output<number>;
+
+  constructor(name: string, args: AzureOpenAiFineTuningJobArgs, opts?: pulumi.CustomResourceOptions) {
+    super(
+      fineTuningJobProvider,
+      name,
+      {
+        ...args,
+        apiVersion: args.apiVersion ?? FINE_TUNING_API_VERSION,
+        pollIntervalSeconds: args.pollIntervalSeconds ?? 60,
+        timeoutMinutes: args.timeoutMinutes ?? 1440,
+        jobId: undefined,
+        status: undefined,
+        fineTunedModel: undefined,
+        trainedTokens: undefined,
+      },
+      opts,
+      "azure-openai",
+      "FineTuningJob",
+    );
+  }
+}

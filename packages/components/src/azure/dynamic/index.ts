@@ -1,0 +1,4 @@
+/** Dynamic resources for Azure OpenAI operations that have no ARM resource. */
+export * from "./fine-tuning-job";
+export * from "./openai-evaluation";
+export * from "./openai-file";

@@ -1,0 +1,303 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { RoleAssignment } from "@pulumi/azure-native/authorization";
+import { MarketplaceSubscription, OnlineDeployment, OnlineEndpoint, ServerlessEndpoint } from "@pulumi/azure-native/machinelearningservices";
+import { AutoscaleSetting } from "@pulumi/azure-native/monitor";
+import { Deployment as ArmDeployment } from "@pulumi/azure-native/resources";
+import { fieldError } from "../common/errors";
+import type { TrackComponent } from "../common/track";
+import {
+  ONLINE_ENDPOINT_NAME,
+  azureFoundation,
+  azureName,
+  azureVmSize,
+  codeAsset,
+  dataUri,
+  environmentId,
+  grantRole,
+  mlWorkspace,
+  resolveAzureBaseArgs,
+  wholeNumber,
+  type AzureFoundation,
+  type AzureTrackBaseArgs,
+  type MlWorkspace,
+} from "./shared";
+
+/** The managed online deployment behind the endpoint. */
+export interface AzureOnlineDeploymentArgs {
+  /** The deployment's name (traffic is routed to it). @default "blue" */
+  readonly name?: string;
+  /** The registered model: azureml:<name>:<version> or azureml://registries/<registry>/models/<name>/versions/<version>. */
+  readonly model: string;
+  /** The serving environment (not needed for MLflow models). @default none */
+  readonly environment?: string;
+  /** A blob folder with the scoring script, and the script's file name. @default none (MLflow no-code deployment) */
+  readonly codeUri?: string;
+  readonly scoringScript?: string;
+  /** VM size from the price catalog. @default "Standard_NC24ads_A100_v4" */
+  readonly instanceType?: string;
+  /** Instances to start with. @default minInstances */
+  readonly instanceCount?: number;
+  /** Autoscale lower bound (managed online deployments keep at least one instance). @default 1 */
+  readonly minInstances?: number;
+  /** Autoscale upper bound. @default 3 */
+  readonly maxInstances?: number;
+  /** Average CPU percentage above which a node is added (below half of it, one is removed). @default 70 */
+  readonly targetCpuPercent?: number;
+  /** Concurrent requests one instance takes. @default 1 */
+  readonly maxConcurrentRequestsPerInstance?: number;
+  /** Scoring timeout in milliseconds (at most 180000). @default 5000 */
+  readonly requestTimeoutMs?: number;
+}
+
+/** A serverless (pay-per-token) endpoint for a model from the Azure AI model catalogue. */
+export interface AzureServerlessEndpointArgs {
+  /** The endpoint's name: 3-32 letters, digits and dashes. */
+  readonly name: string;
+  /** The catalogue model, azureml://registries/<registry>/models/<name>. */
+  readonly modelId: string;
+}
+
+export interface AzureServingTrackArgs extends AzureTrackBaseArgs {
+  /** How callers authenticate: "Key", "AMLToken" (Azure ML tokens) or "AADToken" (Entra ID). @default "AADToken" */
+  readonly authMode?: string;
+  readonly deployment: AzureOnlineDeploymentArgs;
+  /** Serverless endpoints for catalogue models. @default [] */
+  readonly serverless?: readonly AzureServerlessEndpointArgs[];
+}
+
+const MODEL = /^(azureml:[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+|azureml:\/\/registries\/[A-Za-z0-9_.-]+\/models\/[A-Za-z0-9_.-]+\/versions\/[A-Za-z0-9_.-]+)$/;
+const CATALOGUE_MODEL = /^azureml:\/\/registries\/([A-Za-z0-9_.-]+)\/models\/[A-Za-z0-9_.-]+(\/versions\/[A-Za-z0-9_.-]+)?$/;
+const ENDPOINT_NAME = /^[A-Za-z][A-Za-z0-9-]{1,30}[A-Za-z0-9]$/;
+
+/** Every default of the serving-on-Azure track, applied in one place. */
+export function resolveAzureServingArgs(args: AzureServingTrackArgs) {
+  const base = resolveAzureBaseArgs(args);
+  const authMode = args.authMode ?? "AADToken";
+  if (!["Key", "AMLToken", "AADToken"].includes(authMode)) fieldError("authMode", `expected Key, AMLToken or AADToken, got ${JSON.stringify(authMode)}`);
+  const d = args.deployment;
+  const name = d.name ?? "blue";
+  if (!/^[a-z][a-z0-9-]{2,31}$/.test(name)) fieldError("deployment.name", `expected 3-32 lower-case letters, digits and dashes, got ${JSON.stringify(name)}`);
+  if (!MODEL.test(d.model)) fieldError("deployment.model", `expected azureml:<name>:<version> or azureml://registries/<registry>/models/<name>/versions/<version>, got ${JSON.stringify(d.model)}`);
+  const instanceType = d.instanceType ?? "Standard_NC24ads_A100_v4";
+  const vm = azureVmSize(instanceType, "deployment.instanceType", base.location);
+  const minInstances = wholeNumber("deployment.minInstances", d.minInstances ?? 1, 1);
+  const maxInstances = wholeNumber("deployment.maxInstances", d.maxInstances ?? Math.max(3, minInstances), 1, 100);
+  if (minInstances > maxInstances) fieldError("deployment.minInstances", `expected at most deployment.maxInstances (${maxInstances}), got ${minInstances}`);
+  const instanceCount = wholeNumber("deployment.instanceCount", d.instanceCount ?? minInstances, 1);
+  if (instanceCount < minInstances || instanceCount > maxInstances) {
+    fieldError("deployment.instanceCount", `expected from deployment.minInstances (${minInstances}) to deployment.maxInstances (${maxInstances}), got ${instanceCount}`);
+  }
+  const targetCpuPercent = wholeNumber("deployment.targetCpuPercent", d.targetCpuPercent ?? 70, 20, 95);
+  const requestTimeoutMs = wholeNumber("deployment.requestTimeoutMs", d.requestTimeoutMs ?? 5000, 1, 180_000);
+  const maxConcurrent = wholeNumber("deployment.maxConcurrentRequestsPerInstance", d.maxConcurrentRequestsPerInstance ?? 1, 1, 1000);
+  if ((d.codeUri === undefined) !== (d.scoringScript === undefined)) {
+    fieldError(d.codeUri === undefined ? "deployment.codeUri" : "deployment.scoringScript", "expected codeUri and scoringScript together (or neither, for an MLflow model)");
+  }
+  const serverless = (args.serverless ?? []).map((e, i) => {
+    if (!ENDPOINT_NAME.test(e.name)) fieldError(`serverless[${i}].name`, `expected 3-32 letters, digits and dashes starting with a letter, got ${JSON.stringify(e.name)}`);
+    const m = CATALOGUE_MODEL.exec(e.modelId);
+    if (!m) fieldError(`serverless[${i}].modelId`, `expected a catalogue model azureml://registries/<registry>/models/<name>, got ${JSON.stringify(e.modelId)}`);
+    // Microsoft's own registry needs no Marketplace subscription; partners' models (Meta, Mistral, Cohere …) do.
+    return { name: e.name, modelId: e.modelId, marketplace: m[1] !== "azureml" };
+  });
+  const names = new Set<string>();
+  serverless.forEach((e, i) => {
+    if (names.has(e.name)) fieldError(`serverless[${i}].name`, `expected a unique endpoint name; "${e.name}" appears twice`);
+    names.add(e.name);
+  });
+  return {
+    ...base,
+    authMode,
+    deployment: {
+      name,
+      model: d.model,
+      environment: d.environment === undefined ? undefined : environmentId("deployment.environment", d.environment),
+      code: d.codeUri === undefined ? undefined : { uri: dataUri("deployment.codeUri", d.codeUri), scoringScript: d.scoringScript! },
+      instanceType,
+      gpus: vm.accelerator?.count ?? 0,
+      instanceCount,
+      minInstances,
+      maxInstances,
+      targetCpuPercent,
+      scaleInCpuPercent: Math.round(targetCpuPercent / 2),
+      requestTimeoutMs,
+      maxConcurrent,
+    },
+    serverless,
+  };
+}
+export type ResolvedAzureServingArgs = ReturnType<typeof resolveAzureServingArgs>;
+
+const DEPLOYMENT_METRICS = "Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments";
+
+/**
+ * Serving on Azure: Azure ML managed online endpoints, secure by default. In its own resource
+ * group and Azure ML workspace (customer-managed key, managed network, private endpoint): a
+ * managed online endpoint with key, Azure ML token or Entra ID auth per config and public network
+ * access off; a deployment of the model on the chosen instance type and count, with egress off
+ * and Application Insights on; CPU-based autoscale between the configured bounds; all traffic to
+ * the deployment; and serverless endpoints, with content safety on, for catalogue models.
+ */
+export class AzureServingTrack extends pulumi.ComponentResource implements TrackComponent {
+  readonly track = "serving" as const;
+  readonly cloud = "azure" as const;
+  readonly foundation: AzureFoundation;
+  readonly workspace: MlWorkspace;
+  readonly endpoint: OnlineEndpoint;
+  readonly deployment: OnlineDeployment;
+  readonly autoscale: AutoscaleSetting;
+  readonly serverlessEndpoints: readonly ServerlessEndpoint[];
+  readonly outputs: Record<string, pulumi.Input<unknown>>;
+
+  constructor(name: string, args: AzureServingTrackArgs, opts?: pulumi.ComponentResourceOptions) {
+    const cfg = resolveAzureServingArgs(args);
+    super("aitracks:azure:ServingTrack", name, {}, opts);
+    const parent = { parent: this };
+    const f = azureFoundation(name, cfg, this);
+    this.foundation = f;
+    const ws = mlWorkspace(name, f, `aitracks ${name}: model serving`, this);
+    this.workspace = ws;
+    const d = cfg.deployment;
+
+    const endpointName = azureName("", name, ONLINE_ENDPOINT_NAME);
+    const identity = { type: "UserAssigned", userAssignedIdentities: [f.identity.id] };
+    const endpointProperties = { authMode: cfg.authMode, publicNetworkAccess: "Disabled", description: `aitracks ${name}: online endpoint` };
+    this.endpoint = new OnlineEndpoint(
+      `${name}-endpoint`,
+      { endpointName, workspaceName: ws.workspaceName, resourceGroupName: f.resourceGroupName, location: f.location, identity, properties: endpointProperties, tags: f.tags },
+      parent,
+    );
+    const code = d.code ? codeAsset(`${name}-scoring-code`, ws, f, { assetName: `${name}-scoring-code`, uri: d.code.uri }, this) : undefined;
+    this.deployment = new OnlineDeployment(
+      `${name}-deployment`,
+      {
+        deploymentName: d.name,
+        endpointName: this.endpoint.name,
+        workspaceName: ws.workspaceName,
+        resourceGroupName: f.resourceGroupName,
+        location: f.location,
+        sku: { name: "Default", capacity: d.instanceCount },
+        properties: {
+          endpointComputeType: "Managed",
+          model: d.model,
+          ...(d.environment ? { environmentId: d.environment } : {}),
+          ...(code && d.code ? { codeConfiguration: { codeId: code.id, scoringScript: d.code.scoringScript } } : {}),
+          instanceType: d.instanceType,
+          scaleSettings: { scaleType: "Default" },
+          requestSettings: { maxConcurrentRequestsPerInstance: d.maxConcurrent, requestTimeout: `PT${d.requestTimeoutMs / 1000}S` },
+          egressPublicNetworkAccess: "Disabled",
+          appInsightsEnabled: true,
+        },
+        tags: f.tags,
+      },
+      parent,
+    );
+
+    // Managed online deployments scale through Azure Monitor autoscale on their own metrics.
+    const rule = (direction: "Increase" | "Decrease", operator: "GreaterThan" | "LessThan", threshold: number) => ({
+      metricTrigger: {
+        metricName: "CpuUtilizationPercentage",
+        metricNamespace: DEPLOYMENT_METRICS,
+        metricResourceUri: this.deployment.id,
+        timeGrain: "PT1M",
+        statistic: "Average" as const,
+        timeWindow: "PT5M",
+        timeAggregation: "Average" as const,
+        operator,
+        threshold,
+      },
+      scaleAction: { direction, type: "ChangeCount" as const, value: "1", cooldown: "PT5M" },
+    });
+    this.autoscale = new AutoscaleSetting(
+      `${name}-autoscale`,
+      {
+        autoscaleSettingName: `${name}-autoscale`,
+        resourceGroupName: f.resourceGroupName,
+        location: f.location,
+        enabled: true,
+        targetResourceUri: this.deployment.id,
+        profiles: [
+          {
+            name: "cpu",
+            capacity: { minimum: String(d.minInstances), maximum: String(d.maxInstances), default: String(d.instanceCount) },
+            rules: [rule("Increase", "GreaterThan", d.targetCpuPercent), rule("Decrease", "LessThan", d.scaleInCpuPercent)],
+          },
+        ],
+        ...(cfg.budget?.emails.length ? { notifications: [{ operation: "Scale" as const, email: { customEmails: cfg.budget.emails, sendToSubscriptionAdministrator: false } }] } : {}),
+        tags: f.tags,
+      },
+      parent,
+    );
+
+    // Traffic names the deployment, which needs the endpoint first: ARM sets it once both exist.
+    new ArmDeployment(
+      `${name}-traffic`,
+      {
+        deploymentName: `${name}-traffic`,
+        resourceGroupName: f.resourceGroupName,
+        properties: {
+          mode: "Incremental",
+          template: {
+            $schema: "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+            contentVersion: "1.0.0.0",
+            resources: [
+              {
+                type: "Microsoft.MachineLearningServices/workspaces/onlineEndpoints",
+                apiVersion: "2024-10-01",
+                name: pulumi.interpolate`${ws.workspaceName}/${this.endpoint.name}`,
+                location: f.location,
+                identity: { type: "UserAssigned", userAssignedIdentities: f.identity.id.apply((id) => ({ [id]: {} })) },
+                properties: { ...endpointProperties, traffic: { [d.name]: 100 } },
+                tags: f.tags,
+              },
+            ],
+          },
+        },
+      },
+      { parent: this, dependsOn: [this.deployment] },
+    );
+
+    this.serverlessEndpoints = cfg.serverless.map((e, i) => {
+      const subscription = e.marketplace
+        ? [new MarketplaceSubscription(`${name}-marketplace-${i}`, { name: e.name, workspaceName: ws.workspaceName, resourceGroupName: f.resourceGroupName, properties: { modelId: e.modelId } }, parent)]
+        : [];
+      return new ServerlessEndpoint(
+        `${name}-serverless-${i}`,
+        {
+          name: e.name,
+          workspaceName: ws.workspaceName,
+          resourceGroupName: f.resourceGroupName,
+          location: f.location,
+          sku: { name: "Consumption" },
+          properties: {
+            authMode: cfg.authMode === "Key" ? "Key" : "AAD",
+            modelSettings: { modelId: e.modelId },
+            contentSafety: { contentSafetyStatus: "Enabled" },
+          },
+          tags: f.tags,
+        },
+        { parent: this, dependsOn: subscription },
+      );
+    });
+
+    this.outputs = {
+      location: cfg.location,
+      resourceGroup: f.resourceGroupName,
+      workspace: ws.workspaceName,
+      endpoint: this.endpoint.name,
+      scoringUri: this.endpoint.properties.apply((p) => p.scoringUri ?? ""),
+      authMode: cfg.authMode,
+      deployment: d.name,
+      instanceType: d.instanceType,
+      instances: { min: d.minInstances, start: d.instanceCount, max: d.maxInstances },
+      serverlessEndpoints: this.serverlessEndpoints.map((s) => s.properties.apply((p) => p.inferenceEndpoint?.uri ?? "")),
+      logAnalyticsWorkspaceId: f.logs.id,
+    };
+    this.registerOutputs(this.outputs);
+  }
+
+  /** Let a principal call the endpoints with an Entra ID token (AzureML Data Scientist on the endpoint). */
+  grantInvoke(name: string, principalId: pulumi.Input<string>, principalType = "ServicePrincipal"): RoleAssignment {
+    return grantRole(name, this.foundation.client, { principalId, principalType, role: "azureMlDataScientist", scope: this.endpoint.id }, { parent: this });
+  }
+}

@@ -1,0 +1,144 @@
+import * as pulumi from "@pulumi/pulumi";
+import { Account, Deployment, RaiPolicy } from "@pulumi/azure-native/cognitiveservices";
+import { fieldError } from "../../common/errors";
+import type { AzureFoundation } from "./foundation";
+import { COGNITIVE_ACCOUNT_NAME, azureName } from "./naming";
+
+/** The content filter (RAI policy) every Azure OpenAI deployment of a track carries. */
+export interface AzureContentFilterArgs {
+  /**
+   * Lowest severity blocked for hate, sexual, violence and self-harm, in prompts and completions:
+   * "Low" (strictest: blocks low, medium and high), "Medium" or "High". @default "Medium"
+   */
+  readonly severityThreshold?: string;
+  /** Block jailbreak attempts in prompts (Prompt Shields). @default true */
+  readonly blockJailbreak?: boolean;
+  /** Block prompt attacks hidden in documents and tool results. @default true */
+  readonly blockIndirectAttacks?: boolean;
+  /** Block protected material (known text and code) in completions. @default true */
+  readonly blockProtectedMaterial?: boolean;
+}
+
+export function resolveContentFilter(field: string, f: AzureContentFilterArgs | undefined) {
+  const severityThreshold = f?.severityThreshold ?? "Medium";
+  if (!["Low", "Medium", "High"].includes(severityThreshold)) fieldError(`${field}.severityThreshold`, `expected Low, Medium or High, got ${JSON.stringify(severityThreshold)}`);
+  return {
+    severityThreshold,
+    blockJailbreak: f?.blockJailbreak ?? true,
+    blockIndirectAttacks: f?.blockIndirectAttacks ?? true,
+    blockProtectedMaterial: f?.blockProtectedMaterial ?? true,
+  };
+}
+export type ResolvedContentFilter = ReturnType<typeof resolveContentFilter>;
+
+/** The harm categories of Azure AI Content Safety, filtered on both sides of the model. */
+export const HARM_CATEGORIES = ["hate", "sexual", "violence", "selfharm"] as const;
+
+/**
+ * An Azure OpenAI account (kind OpenAI) that only Entra ID may call (local keys off), reachable
+ * only through its private endpoint, encrypting with the track's customer-managed key through the
+ * track's identity, with outbound calls restricted and its logs in Log Analytics.
+ */
+export function openAiAccount(name: string, f: AzureFoundation, parent: pulumi.Resource): Account {
+  const opts = { parent };
+  const accountName = azureName("", `${name}-aoai`, COGNITIVE_ACCOUNT_NAME);
+  const account = new Account(
+    `${name}-openai`,
+    {
+      accountName,
+      resourceGroupName: f.resourceGroupName,
+      location: f.location,
+      kind: "OpenAI",
+      sku: { name: "S0" },
+      identity: { type: "UserAssigned", userAssignedIdentities: [f.identity.id] },
+      properties: {
+        // A custom sub-domain is what Entra ID tokens and private endpoints address.
+        customSubDomainName: accountName,
+        disableLocalAuth: true,
+        publicNetworkAccess: "Disabled",
+        networkAcls: { defaultAction: "Deny", ipRules: [], virtualNetworkRules: [] },
+        restrictOutboundNetworkAccess: true,
+        allowedFqdnList: [],
+        encryption: {
+          keySource: "Microsoft.KeyVault",
+          keyVaultProperties: { keyVaultUri: f.cmk.vaultUri, keyName: f.cmk.keyName, identityClientId: f.identity.clientId },
+        },
+      },
+      tags: f.tags,
+    },
+    { ...opts, dependsOn: [f.keyAccess] },
+  );
+  f.network.privateEndpoint(`${name}-openai-pe`, account.id, "account", opts);
+  f.diagnostics(`${name}-openai-diagnostics`, account.id);
+  return account;
+}
+
+/** The RAI policy: harm filters on prompts and completions, Prompt Shields, protected material. */
+export function contentFilter(name: string, account: Account, f: AzureFoundation, cfg: ResolvedContentFilter, parent: pulumi.Resource): RaiPolicy {
+  const harm = HARM_CATEGORIES.flatMap((category) =>
+    ["Prompt", "Completion"].map((source) => ({ name: category, source, enabled: true, blocking: true, severityThreshold: cfg.severityThreshold })),
+  );
+  return new RaiPolicy(
+    `${name}-content-filter`,
+    {
+      raiPolicyName: `${name}-content-filter`.replace(/[^A-Za-z0-9_-]/g, "-"),
+      accountName: account.name,
+      resourceGroupName: f.resourceGroupName,
+      properties: {
+        basePolicyName: "Microsoft.DefaultV2",
+        mode: "Blocking",
+        contentFilters: [
+          ...harm,
+          { name: "jailbreak", source: "Prompt", enabled: cfg.blockJailbreak, blocking: cfg.blockJailbreak },
+          { name: "indirect_attack", source: "Prompt", enabled: cfg.blockIndirectAttacks, blocking: cfg.blockIndirectAttacks },
+          { name: "protected_material_text", source: "Completion", enabled: cfg.blockProtectedMaterial, blocking: cfg.blockProtectedMaterial },
+          { name: "protected_material_code", source: "Completion", enabled: cfg.blockProtectedMaterial, blocking: cfg.blockProtectedMaterial },
+        ],
+      },
+      tags: f.tags,
+    },
+    { parent },
+  );
+}
+
+export interface ModelDeploymentArgs {
+  readonly deploymentName: string;
+  readonly model: pulumi.Input<string>;
+  readonly version: pulumi.Input<string>;
+  readonly sku: string;
+  readonly capacity: number;
+  readonly spilloverTo?: string;
+  readonly versionUpgradeOption?: string;
+}
+
+/**
+ * One model deployment with the content filter attached. Azure refuses concurrent deployment
+ * changes on one account, so each deployment waits for the ones before it (`after`).
+ */
+export function modelDeployment(
+  name: string,
+  account: Account,
+  filter: RaiPolicy,
+  f: AzureFoundation,
+  d: ModelDeploymentArgs,
+  parent: pulumi.Resource,
+  after: pulumi.Resource[],
+): Deployment {
+  return new Deployment(
+    name,
+    {
+      deploymentName: d.deploymentName,
+      accountName: account.name,
+      resourceGroupName: f.resourceGroupName,
+      sku: { name: d.sku, capacity: d.capacity },
+      properties: {
+        model: { format: "OpenAI", name: d.model, version: d.version },
+        raiPolicyName: filter.name,
+        versionUpgradeOption: d.versionUpgradeOption ?? "OnceCurrentVersionExpired",
+        ...(d.spilloverTo ? { spilloverDeploymentName: d.spilloverTo } : {}),
+      },
+      tags: f.tags,
+    },
+    { parent, dependsOn: [filter, ...after] },
+  );
+}
