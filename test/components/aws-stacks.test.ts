@@ -114,7 +114,7 @@ describe("bad track settings stop the stack before any resource is registered", 
     });
     const message = await failure("evaluation-aws", file);
     expect(message.split("\n")[0]).toMatch(/^aitracks:tracks\[0\]\.monitoring\.instanceType: unknown aws SKU "ml\.m5\.huge"/);
-    expect(message).toContain("aitracks:tracks[1].(root): unknown key colour");
+    expect(message).toContain("aitracks:tracks[1]: unknown key colour");
     expect(message).toContain("aitracks:tracks[1].models: expected at least one model to evaluate");
     expect(message).toMatch(/\(0\)$/);
   });

@@ -96,7 +96,7 @@ export function provisionStack(spec: StackSpec, stackName: string = pulumi.getSt
     try {
       return { entry, cell, args: cell.args(entry, ctx) };
     } catch (err) {
-      if (err instanceof InputError) return { error: err.lines.map((l) => `${where}.${l}`) };
+      if (err instanceof InputError) return { error: err.lines.map((l) => (l.startsWith("(root)") ? `${where}${l.slice(6)}` : `${where}.${l}`)) };
       throw err;
     }
   });
