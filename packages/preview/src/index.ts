@@ -6,3 +6,4 @@ export * from "./graph";
 export * from "./mocks";
 export * from "./project";
 export * from "./run";
+export * from "./policy";

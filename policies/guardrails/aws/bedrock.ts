@@ -3,22 +3,32 @@
  * stack uses Bedrock, a guardrail every model invocation must go through, custom models
  * encrypted with a customer-managed key. The first two span resources, hence stack policies.
  */
-import { CustomModel, Guardrail, GuardrailVersion, InferenceProfile } from "@pulumi/aws/bedrock";
+import { CustomModel, Guardrail, GuardrailVersion, InferenceProfile, ProvisionedModelThroughput } from "@pulumi/aws/bedrock";
 import { InvocationLoggingConfiguration } from "@pulumi/aws/bedrockmodel";
 import { GroupPolicy, Policy, Role, RolePolicy, UserPolicy } from "@pulumi/aws/iam";
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { validateKnown } from "../../lib/checks";
 import { conditionKeys, grants, statements } from "../../lib/iam";
-import { regionOf, trackOf } from "../../lib/resources";
+import { configuredTracks } from "../../lib/facts";
+import { regionOf, trackInfo, trackOf } from "../../lib/resources";
 import type { AitracksPolicy } from "../../lib/types";
 import { Undecided } from "../../lib/unknown";
 import { asArray, get, isSet, type Json } from "../../lib/values";
 
 const isBedrock = (r: PolicyResource) => r.type.startsWith("aws:bedrock/") || r.type.startsWith("aws:bedrockagent");
 
+/**
+ * Resources through which applications invoke Bedrock models: inference profiles, provisioned
+ * throughput, agents, and anything of a buy track. Evaluation jobs and model customisation alone
+ * are Bedrock's own batch work, not application traffic.
+ */
+const servesInvocations = (r: PolicyResource) =>
+  r.isType(InferenceProfile) || r.isType(ProvisionedModelThroughput) || r.type.startsWith("aws:bedrock/agent") || (isBedrock(r) && trackOf(r) === "buy");
+
 export const bedrockInvocationLogging: StackValidationPolicy & AitracksPolicy = {
   name: "aws-bedrock-invocation-logging",
-  description: "Every region where the stack uses Amazon Bedrock has model invocation logging on (prompts and completions to S3 or CloudWatch Logs).",
+  description:
+    "Every region where applications of the stack invoke Amazon Bedrock models (inference profiles, provisioned throughput, agents, buy tracks) has model invocation logging on (prompts and completions to S3 or CloudWatch Logs).",
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps:
@@ -31,8 +41,8 @@ export const bedrockInvocationLogging: StackValidationPolicy & AitracksPolicy = 
   },
   validateStack: (args, report) => {
     const { regionsLoggedElsewhere = [] } = args.getConfig<{ regionsLoggedElsewhere?: string[] }>();
-    const users = args.resources.filter(isBedrock);
-    if (!users.length) return args.notApplicable("the stack uses no Amazon Bedrock resources");
+    const users = args.resources.filter(servesInvocations);
+    if (!users.length) return args.notApplicable("no application of the stack invokes Amazon Bedrock models");
     const undecided = new Undecided();
     const logged = new Set<string>(regionsLoggedElsewhere);
     for (const cfg of args.resources.filter((r) => r.isType(InvocationLoggingConfiguration))) {
@@ -68,10 +78,16 @@ function identityDocuments(r: PolicyResource): Json[] {
 
 const INVOKE_ACTIONS = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream", "bedrock:Converse", "bedrock:ConverseStream"];
 
+/** Does a resource belong to a buy track (its tags, its component, or the stack config's track names)? */
+function inBuyTrack(r: PolicyResource, buyNames: ReadonlySet<string>): boolean {
+  const info = trackInfo(r);
+  return info.track === "buy" || (info.name !== undefined && buyNames.has(info.name));
+}
+
 export const bedrockGuardrailAttached: StackValidationPolicy & AitracksPolicy = {
   name: "aws-bedrock-guardrail-attached",
   description:
-    "A stack that invokes Bedrock models has a guardrail with content filters, published as a version, and every IAM grant to invoke a model requires that guardrail (condition bedrock:GuardrailIdentifier).",
+    "A buy stack on Bedrock has a guardrail with content filters, published as a version, and every IAM grant of the buy track to invoke a model requires that guardrail (condition bedrock:GuardrailIdentifier).",
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps:
@@ -79,9 +95,11 @@ export const bedrockGuardrailAttached: StackValidationPolicy & AitracksPolicy = 
   tags: ["aws", "content-safety"],
   validateStack: (args, report) => {
     const undecided = new Undecided();
+    const buyNames = new Set(configuredTracks().filter((t) => t.track === "buy").map((t) => t.name));
     const grantsToInvoke: { r: PolicyResource; label: string; guarded: boolean }[] = [];
     for (const r of args.resources) {
       undecided.check(r.urn, () => {
+        if (!inBuyTrack(r, buyNames)) return;
         for (const doc of identityDocuments(r)) {
           (statements(doc) ?? []).forEach((st, i) => {
             if (st.Effect !== "Allow") return;
@@ -91,13 +109,12 @@ export const bedrockGuardrailAttached: StackValidationPolicy & AitracksPolicy = 
         }
       });
     }
-    const profiles = args.resources.filter((r) => r.isType(InferenceProfile));
-    const buyResources = args.resources.filter((r) => isBedrock(r) && trackOf(r) === "buy");
-    if (!grantsToInvoke.length && !profiles.length && !buyResources.length) {
+    const buyResources = args.resources.filter((r) => isBedrock(r) && inBuyTrack(r, buyNames));
+    if (!grantsToInvoke.length && !buyResources.length) {
       undecided.finish(args);
-      return args.notApplicable("the stack grants no Bedrock model invocation");
+      return args.notApplicable("no buy track of the stack invokes Bedrock models");
     }
-    const anchor = grantsToInvoke[0]?.r ?? profiles[0] ?? buyResources[0]!;
+    const anchor = grantsToInvoke[0]?.r ?? buyResources[0]!;
     const guardrails = args.resources.filter((r) => r.isType(Guardrail));
     const filtering = guardrails.filter((g) =>
       asArray(get(g.props, "contentPolicyConfig.filtersConfigs")).some((f) => {

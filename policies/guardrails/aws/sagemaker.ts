@@ -6,6 +6,7 @@
 import { EndpointConfiguration, Model, NotebookInstance, TrainingJob } from "@pulumi/aws/sagemaker";
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { validateKnown } from "../../lib/checks";
+import { hasLocalNvme } from "../../lib/instances";
 import type { AitracksPolicy } from "../../lib/types";
 import { Undecided } from "../../lib/unknown";
 import { asArray, equalsIgnoreCase, isSet, type Json } from "../../lib/values";
@@ -53,15 +54,24 @@ export const sagemakerNotebookKms: AitracksPolicy = {
   }),
 };
 
+/** Instance types of the variants that keep their storage on EBS (and so take a KMS key). */
+function ebsVariants(variants: readonly unknown[]): string[] {
+  return variants
+    .map((v) => (v as { instanceType?: unknown; serverlessConfig?: unknown } | undefined)?.instanceType)
+    .filter((t): t is string => typeof t === "string" && !hasLocalNvme(t));
+}
+
 export const sagemakerEndpointConfigKms: AitracksPolicy = {
   name: "aws-sagemaker-endpoint-config-kms",
-  description: "SageMaker endpoint configurations encrypt the instance storage, captured data and async outputs with a customer-managed KMS key.",
+  description:
+    "SageMaker endpoint configurations encrypt EBS-backed instance storage, captured data and async outputs with a customer-managed KMS key (local NVMe instance storage is hardware-encrypted and takes no key; serverless variants have none).",
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps: "Set kmsKeyArn on the endpoint configuration, and kmsKeyId on dataCaptureConfig and asyncInferenceConfig.outputConfig when they are used.",
   tags: ["aws", "encryption"],
   validateResource: validateKnown(EndpointConfiguration, (ec, _args, report) => {
-    if (!isSet(ec.kmsKeyArn)) report("kmsKeyArn is not set; the ML storage volumes of the endpoint would not be encrypted with your key");
+    const ebs = ebsVariants([...asArray(ec.productionVariants as Json), ...asArray(ec.shadowProductionVariants as Json)]);
+    if (ebs.length && !isSet(ec.kmsKeyArn)) report(`kmsKeyArn is not set; the EBS storage volumes of ${[...new Set(ebs)].join(", ")} would not be encrypted with your key`);
     const capture = ec.dataCaptureConfig;
     if (capture && capture.enableCapture !== false && !isSet(capture.kmsKeyId)) report("dataCaptureConfig captures requests and responses but sets no kmsKeyId");
     const output = ec.asyncInferenceConfig?.outputConfig;
@@ -71,14 +81,20 @@ export const sagemakerEndpointConfigKms: AitracksPolicy = {
 
 export const sagemakerTrainingJobKms: AitracksPolicy = {
   name: "aws-sagemaker-training-job-kms",
-  description: "SageMaker training jobs encrypt their output (model artifacts) and training volumes with a customer-managed KMS key.",
+  description:
+    "SageMaker training jobs encrypt their output (model artifacts) and their EBS training volumes with a customer-managed KMS key (local NVMe instance storage is hardware-encrypted; serverless jobs have no volumes).",
   enforcementLevel: "mandatory",
   severity: "high",
-  remediationSteps: "Set outputDataConfig.kmsKeyId and resourceConfig.volumeKmsKeyId on the training job to the track's customer-managed key.",
+  remediationSteps: "Set outputDataConfig.kmsKeyId, and resourceConfig.volumeKmsKeyId for EBS-backed instance types, on the training job to the track's customer-managed key.",
   tags: ["aws", "encryption"],
   validateResource: validateKnown(TrainingJob, (job, _args, report) => {
     if (!isSet(job.outputDataConfig?.kmsKeyId)) report("outputDataConfig.kmsKeyId is not set; model artifacts would use an AWS-managed key");
-    if (!isSet(job.resourceConfig?.volumeKmsKeyId)) report("resourceConfig.volumeKmsKeyId is not set; the training volumes would not be encrypted with your key");
+    const rc = job.resourceConfig;
+    const types = [rc?.instanceType, ...asArray(rc?.instanceGroups as Json).map((g) => (g as { instanceType?: unknown }).instanceType)].filter((t): t is string => typeof t === "string");
+    const ebs = types.filter((t) => !hasLocalNvme(t));
+    if (rc && (ebs.length || !types.length) && !isSet(rc.volumeKmsKeyId)) {
+      report(`resourceConfig.volumeKmsKeyId is not set; the training volumes${ebs.length ? ` of ${[...new Set(ebs)].join(", ")}` : ""} would not be encrypted with your key`);
+    }
   }),
 };
 

@@ -73,6 +73,11 @@ interface EvalRecord {
   readonly dependsOn: Set<PolicyResource>;
 }
 
+/** Is a resource an evaluation run (rather than something the tuning produced)? */
+function isEvaluation(r: PolicyResource): boolean {
+  return r.isType(EvaluationJob) || /eval/i.test(r.name) || /eval/i.test(r.type);
+}
+
 const BASE_KEYS = ["baseModel", "baselineModel", "baseModelId"];
 const TUNED_KEYS = ["tunedModel", "candidateModel", "tunedModelId", "fineTunedModel"];
 const DATASET_KEYS = ["dataset", "datasetUri", "evaluationDataset", "evalDataset"];
@@ -92,10 +97,19 @@ function evaluations(args: StackValidationArgs, undecided: Undecided): EvalRecor
         const cfg = r.props.evaluationConfig as Json;
         const datasetCfgs = [...asArray(get(cfg, "automated.datasetMetricConfigs")), ...asArray(get(cfg, "human.datasetMetricConfigs"))];
         const datasets = datasetCfgs.map((d) => String(get(d, "dataset.datasetLocation.s3Uri") ?? get(d, "dataset.name") ?? "")).filter(Boolean);
-        const models = asArray(get(r.props, "inferenceConfig.models"))
-          .map((m) => get(m, "bedrockModel.modelIdentifier") ?? get(m, "precomputedInferenceSource.inferenceSourceIdentifier"))
-          .filter((m): m is string => typeof m === "string");
-        out.push({ resource: r, datasets, models, roles: new Set(), dependsOn: transitiveDependencies(r) });
+        const models: string[] = [];
+        const roles = new Set<string>();
+        for (const m of asArray(get(r.props, "inferenceConfig.models"))) {
+          const id = get(m, "bedrockModel.modelIdentifier");
+          const label = get(m, "precomputedInferenceSource.inferenceSourceIdentifier");
+          if (typeof id === "string") models.push(id);
+          if (typeof label === "string") {
+            if (TUNED_LABEL.test(label)) roles.add("tuned");
+            else if (BASE_LABEL.test(label)) roles.add("base");
+            else models.push(label);
+          }
+        }
+        out.push({ resource: r, datasets, models, roles, dependsOn: transitiveDependencies(r) });
         return;
       }
       for (const scope of [r.props, r.props.evaluation, r.props.properties]) {
@@ -125,7 +139,19 @@ interface TuningUnit {
   readonly tunedIds: Set<string>;
 }
 
-const bareModel = (id: string) => id.replace(/^arn:[^/]+\//, "").replace(/^(us|eu|apac|global)\./, "");
+/** A model id without ARN, geography prefix or Bedrock context-window suffix: comparable across spellings. */
+const bareModel = (id: string) =>
+  id
+    .replace(/^arn:[^/]+\//, "")
+    .replace(/^(us|eu|apac|us-gov|global|ca|jp|au)\./, "")
+    .replace(/:\d+k$/, "");
+
+/** Labels a run may give a model instead of an id (a precomputed inference source, a tag). */
+const TUNED_LABEL = /^(tuned|fine-?tuned|candidate|after)$/i;
+const BASE_LABEL = /^(base|baseline|before)$/i;
+
+/** What a tuning produces or runs on: the resources an evaluation of the tuned model depends on. */
+const TUNING_TYPES = /^(aws:sagemaker\/(trainingJob|model|endpoint|endpointConfiguration|hyperParameterTuningJob):|aws:bedrock\/(customModel|provisionedModelThroughput):|pulumi-nodejs:dynamic)/;
 
 function tuningUnits(args: StackValidationArgs): TuningUnit[] {
   const units: TuningUnit[] = [];
@@ -139,23 +165,23 @@ function tuningUnits(args: StackValidationArgs): TuningUnit[] {
   }
   for (const comp of args.resources.filter((r) => /^aitracks:(aws|gcp|azure):FineTuneTrack$/.test(r.type))) {
     if (covered.has(comp)) continue;
-    const members = new Set(args.resources.filter((r) => trackComponentOf(r) === comp && r !== comp));
+    const members = new Set(args.resources.filter((r) => trackComponentOf(r) === comp && TUNING_TYPES.test(r.type) && !isEvaluation(r)));
     units.push({ anchor: comp, members, tunedIds: new Set() });
   }
   return units;
 }
 
-function coversTuned(e: EvalRecord, unit: TuningUnit, model?: string): boolean {
-  if (e.roles.has("tuned")) return true;
-  if ([...unit.members].some((m) => e.dependsOn.has(m))) return model === undefined || !unit.baseModel || bareModel(model) !== unit.baseModel;
-  return model !== undefined && ([...unit.tunedIds].some((id) => model.includes(id)) || /custom-model|provisioned-model/.test(model));
+/** Does a run scoring `model` score the unit's tuned model? */
+function coversTuned(e: EvalRecord, unit: TuningUnit, model: string): boolean {
+  const tuningDependency = [...unit.members].some((m) => e.dependsOn.has(m));
+  if (tuningDependency && (!unit.baseModel || bareModel(model) !== unit.baseModel)) return true;
+  return [...unit.tunedIds].some((id) => model.includes(id)) || /custom-model|provisioned-model/.test(model);
 }
 
-function coversBase(e: EvalRecord, unit: TuningUnit, model?: string): boolean {
-  if (e.roles.has("base")) return true;
-  if (model === undefined) return false;
+/** Does a run scoring `model` score the unit's base model? */
+function coversBase(e: EvalRecord, unit: TuningUnit, model: string): boolean {
   if (unit.baseModel) return bareModel(model) === unit.baseModel;
-  // Base unknown (a component without a tuning resource we read): any foundation model that is not the tuned one.
+  // Base unknown (a track without a tuning resource we can read): a foundation model that is not the tuned one.
   return !coversTuned(e, unit, model) && modelProvider(model) !== undefined;
 }
 
@@ -181,11 +207,8 @@ export const fineTuneBeforeAfterEvaluation: StackValidationPolicy & AitracksPoli
       for (const e of evals) {
         for (const d of e.datasets) {
           const s = byDataset.get(d) ?? { base: false, tuned: false };
-          const models: (string | undefined)[] = e.models.length ? e.models : [undefined];
-          for (const m of models) {
-            if (coversBase(e, unit, m)) s.base = true;
-            if (coversTuned(e, unit, m)) s.tuned = true;
-          }
+          s.base ||= e.roles.has("base") || e.models.some((m) => coversBase(e, unit, m));
+          s.tuned ||= e.roles.has("tuned") || e.models.some((m) => coversTuned(e, unit, m));
           byDataset.set(d, s);
         }
       }

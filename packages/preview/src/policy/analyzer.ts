@@ -1,0 +1,298 @@
+/**
+ * The pack over the real analyzer protocol, as the Pulumi CLI runs it: start
+ * `node node_modules/@pulumi/pulumi/cmd/run-policy-pack <engine-address> .` with the pack folder as
+ * working directory (it loads the package.json `main`, bin/index.js, and prints the port it serves
+ * on), answer its Engine calls (Log, root resource) from a small gRPC server of ours, then send it
+ * GetAnalyzerInfo, Configure, ConfigureStack, one Analyze per resource and one AnalyzeStack — each
+ * built from the resource graph the way the engine builds them.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { dirname } from "node:path";
+import type * as AnalyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
+import type { EnforcementLevel, Policies } from "@pulumi/policy";
+import { indexByUrn, type GraphResource, type ResourceGraph } from "../graph";
+import { resolvePackConfig } from "./config";
+import type { EvaluateOptions } from "./inprocess";
+import { packDir } from "./pack";
+import { isInformative, messageOnly, sortNotes, sortViolations, type PolicyNote, type PolicyReport, type PolicyViolation, type VerdictLevel } from "./types";
+import { analysedResources, providerOf, stackConfigOf, stackTagsOf, toWire } from "./wire";
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Grpc = typeof import("@grpc/grpc-js");
+interface Modules {
+  grpc: Grpc;
+  pb: typeof AnalyzerPb;
+  rpc: { AnalyzerClient: new (addr: string, creds: unknown, opts?: object) => any; AnalyzerService: unknown };
+  enginePb: any;
+  engineRpc: { EngineService: any };
+  Struct: { fromJavaScript(v: Record<string, unknown>): any };
+  Empty: new () => any;
+}
+
+/** The proto and gRPC modules of the @pulumi/pulumi the pack uses (one copy: message classes must match). */
+function modules(dir: string): Modules {
+  const from = (m: string) => require(require.resolve(m, { paths: [dir] }));
+  const pulumiDir = dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [dir] }));
+  const fromPulumi = (m: string) => require(require.resolve(m, { paths: [pulumiDir] }));
+  return {
+    grpc: fromPulumi("@grpc/grpc-js"),
+    pb: from("@pulumi/pulumi/proto/analyzer_pb"),
+    rpc: from("@pulumi/pulumi/proto/analyzer_grpc_pb"),
+    enginePb: from("@pulumi/pulumi/proto/engine_pb"),
+    engineRpc: from("@pulumi/pulumi/proto/engine_grpc_pb"),
+    Struct: fromPulumi("google-protobuf/google/protobuf/struct_pb").Struct,
+    Empty: fromPulumi("google-protobuf/google/protobuf/empty_pb").Empty,
+  };
+}
+
+const LEVEL_NAMES: Record<number, EnforcementLevel> = { 0: "advisory", 1: "mandatory", 2: "disabled", 3: "remediate" };
+const LEVEL_CODES: Record<EnforcementLevel, number> = { advisory: 0, mandatory: 1, disabled: 2, remediate: 3 };
+const SEVERITIES: Record<number, string> = { 1: "low", 2: "medium", 3: "high", 4: "critical" };
+
+export interface EngineLog {
+  readonly severity: "debug" | "info" | "warning" | "error";
+  readonly message: string;
+}
+
+export interface AnalyzerSessionOptions {
+  /** The pack folder (default: the @aitracks/policies package). */
+  readonly packDir?: string;
+  /** How long to wait for the pack to print its port. Default 60 s. */
+  readonly startTimeoutMs?: number;
+  /** Analyze requests in flight at once. Default 32. */
+  readonly concurrency?: number;
+}
+
+/** A running policy pack process and our engine server, reusable for several graphs in turn. */
+export class AnalyzerSession {
+  private constructor(
+    /** What the pack logged through our Engine service (errors fail the evaluation). */
+    readonly logs: EngineLog[],
+    private readonly m: Modules,
+    private readonly child: ChildProcess,
+    private readonly engine: InstanceType<Grpc["Server"]>,
+    private readonly client: any,
+    private readonly concurrency: number,
+    private readonly stderr: () => string,
+  ) {}
+
+  static async start(opts: AnalyzerSessionOptions = {}): Promise<AnalyzerSession> {
+    const dir = opts.packDir ?? packDir();
+    const m = modules(dir);
+    const logs: EngineLog[] = [];
+    const engine = new m.grpc.Server();
+    const empty = () => new m.Empty();
+    const sev = ["debug", "info", "warning", "error"] as const;
+    engine.addService(m.engineRpc.EngineService, {
+      log: (call: any, cb: any) => {
+        logs.push({ severity: sev[call.request.getSeverity() as number] ?? "info", message: call.request.getMessage() });
+        cb(null, empty());
+      },
+      getRootResource: (_c: any, cb: any) => cb(null, new m.enginePb.GetRootResourceResponse()),
+      setRootResource: (_c: any, cb: any) => cb(null, new m.enginePb.SetRootResourceResponse()),
+      startDebugging: (_c: any, cb: any) => cb(null, empty()),
+      requirePulumiVersion: (_c: any, cb: any) => cb(null, new m.enginePb.RequirePulumiVersionResponse()),
+    });
+    const enginePort = await new Promise<number>((resolve, reject) =>
+      engine.bindAsync("127.0.0.1:0", m.grpc.ServerCredentials.createInsecure(), (err, port) => (err ? reject(err) : resolve(port))),
+    );
+    const engineAddress = `127.0.0.1:${enginePort}`;
+    const entry = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [dir] });
+    const child = spawn(process.execPath, [entry, engineAddress, "."], {
+      cwd: dir,
+      env: { ...process.env, PULUMI_NODEJS_ENGINE: engineAddress },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr!.on("data", (d: Buffer) => {
+      stderr += d.toString();
+    });
+    const port = await new Promise<number>((resolve, reject) => {
+      let out = "";
+      const timer = setTimeout(() => reject(new Error(`the policy pack did not print its port within ${opts.startTimeoutMs ?? 60_000} ms: ${stderr.trim().split("\n").slice(-3).join(" | ")}`)), opts.startTimeoutMs ?? 60_000);
+      child.stdout!.on("data", (d: Buffer) => {
+        out += d.toString();
+        const line = /^(\d+)\s*$/m.exec(out);
+        if (line) {
+          clearTimeout(timer);
+          resolve(Number(line[1]));
+        }
+      });
+      child.once("exit", (code) => {
+        clearTimeout(timer);
+        reject(new Error(`the policy pack exited with code ${code} before serving: ${(stderr || out).trim().split("\n").slice(-5).join(" | ")}`));
+      });
+    }).catch(async (err) => {
+      child.kill();
+      await new Promise<void>((r) => engine.tryShutdown(() => r()));
+      throw err;
+    });
+    const client = new m.rpc.AnalyzerClient(`127.0.0.1:${port}`, m.grpc.credentials.createInsecure(), { "grpc.max_receive_message_length": 400 * 1024 * 1024 });
+    return new AnalyzerSession(logs, m, child, engine, client, opts.concurrency ?? 32, () => stderr);
+  }
+
+  private call<T>(method: string, req: unknown): Promise<T> {
+    return new Promise((resolve, reject) =>
+      this.client[method](req, (err: Error | null, resp: T) => (err ? reject(new Error(`${method}: ${err.message}${this.stderr() ? ` (pack stderr: ${this.stderr().trim().split("\n").slice(-3).join(" | ")})` : ""}`)) : resolve(resp))),
+    );
+  }
+
+  private struct(v: unknown): any {
+    return this.m.Struct.fromJavaScript((v ?? {}) as Record<string, unknown>);
+  }
+
+  private options(r: GraphResource): AnalyzerPb.AnalyzerResourceOptions {
+    const o = new this.m.pb.AnalyzerResourceOptions();
+    o.setProtect(false);
+    if (r.parent) o.setParent(r.parent);
+    return o;
+  }
+
+  private provider(p: GraphResource | undefined): AnalyzerPb.AnalyzerProviderResource | undefined {
+    if (!p) return undefined;
+    const pr = new this.m.pb.AnalyzerProviderResource();
+    pr.setType(p.type);
+    pr.setProperties(this.struct(toWire(p.inputs)));
+    pr.setUrn(p.urn);
+    pr.setName(p.name);
+    return pr;
+  }
+
+  /** The pack's name, version and policies (with their default levels and config schemas). */
+  async info(): Promise<{ name: string; version: string; policies: Policies }> {
+    const info = await this.call<AnalyzerPb.AnalyzerInfo>("getAnalyzerInfo", new this.m.Empty());
+    const policies = info.getPoliciesList().map((p) => {
+      const schema = p.getConfigschema();
+      return {
+        name: p.getName(),
+        description: p.getDescription(),
+        enforcementLevel: LEVEL_NAMES[p.getEnforcementlevel()],
+        ...(schema ? { configSchema: { properties: (schema.getProperties()?.toJavaScript() ?? {}) as never, required: schema.getRequiredList() } } : {}),
+      };
+    });
+    return { name: info.getName(), version: info.getVersion(), policies: policies as unknown as Policies };
+  }
+
+  /** Evaluate the pack against one graph: configure, configure the stack, analyse every resource, then the stack. */
+  async evaluate(graph: ResourceGraph, opts: EvaluateOptions = {}): Promise<PolicyReport> {
+    const { pb } = this.m;
+    const info = await this.info();
+    // Every policy gets its effective level and settings, as the CLI sends them (an unset level would read as advisory).
+    const config = resolvePackConfig(info.policies, "advisory", opts.config, opts.configSource);
+    const configure = new pb.ConfigureAnalyzerRequest();
+    for (const [name, c] of config) {
+      const pc = new pb.PolicyConfig();
+      pc.setEnforcementlevel(LEVEL_CODES[c.enforcementLevel] as AnalyzerPb.EnforcementLevel);
+      pc.setProperties(this.struct(c.properties));
+      configure.getPolicyconfigMap().set(name, pc);
+    }
+    await this.call("configure", configure);
+
+    const stackReq = new pb.AnalyzerStackConfigureRequest();
+    stackReq.setStack(graph.stack);
+    stackReq.setProject(graph.project);
+    stackReq.setOrganization("organization");
+    stackReq.setDryRun(true);
+    const sc = stackConfigOf(graph);
+    for (const [k, v] of Object.entries(sc.values)) stackReq.getConfigMap().set(k, v);
+    stackReq.setConfigSecretKeysList(sc.secretKeys);
+    for (const [k, v] of Object.entries(stackTagsOf(graph, opts.stackTags))) stackReq.getTagsMap().set(k, v);
+    await this.call("configureStack", stackReq);
+
+    const byUrn = indexByUrn(graph);
+    const resources = analysedResources(graph);
+    const violations: PolicyViolation[] = [];
+    const notes: PolicyNote[] = [];
+    const descriptions = new Map(info.policies.map((p) => [p.name, p.description]));
+    const collect = (resp: AnalyzerPb.AnalyzeResponse, urn: string | undefined) => {
+      for (const d of resp.getDiagnosticsList()) {
+        const level: VerdictLevel = LEVEL_NAMES[d.getEnforcementlevel()] === "advisory" ? "advisory" : "mandatory";
+        const description = d.getDescription() || descriptions.get(d.getPolicyname()) || "";
+        const severity = SEVERITIES[d.getSeverity() as number];
+        const where = d.getUrn() || urn;
+        violations.push({
+          policy: d.getPolicyname(),
+          level,
+          ...(severity ? { severity } : {}),
+          ...(where ? { urn: where } : {}),
+          message: messageOnly(d.getMessage(), description),
+          description,
+        });
+      }
+      for (const na of resp.getNotApplicableList()) notes.push({ policy: na.getPolicyName(), ...(urn ? { urn } : {}), reason: na.getReason() || "Policy does not apply" });
+    };
+
+    // Analyze: one request per resource, a bounded number in flight.
+    let next = 0;
+    const worker = async () => {
+      while (next < resources.length) {
+        const r = resources[next++]!;
+        const req = new pb.AnalyzeRequest();
+        req.setType(r.type);
+        req.setProperties(this.struct(toWire(r.inputs)));
+        req.setUrn(r.urn);
+        req.setName(r.name);
+        req.setOptions(this.options(r));
+        const p = this.provider(providerOf(graph, byUrn, r));
+        if (p) req.setProvider(p);
+        collect(await this.call<AnalyzerPb.AnalyzeResponse>("analyze", req), r.urn);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.concurrency, resources.length) }, worker));
+
+    // AnalyzeStack: the whole graph with parents and dependencies.
+    const stack = new pb.AnalyzeStackRequest();
+    stack.setResourcesList(
+      resources.map((r) => {
+        const ar = new pb.AnalyzerResource();
+        ar.setType(r.type);
+        ar.setProperties(this.struct(toWire(r.inputs)));
+        ar.setUrn(r.urn);
+        ar.setName(r.name);
+        ar.setOptions(this.options(r));
+        const p = this.provider(providerOf(graph, byUrn, r));
+        if (p) ar.setProvider(p);
+        if (r.parent) ar.setParent(r.parent);
+        ar.setDependenciesList([...r.dependencies]);
+        for (const [k, urns] of Object.entries(r.propertyDependencies)) {
+          const deps = new pb.AnalyzerPropertyDependencies();
+          deps.setUrnsList([...urns]);
+          ar.getPropertydependenciesMap().set(k, deps);
+        }
+        return ar;
+      }),
+    );
+    collect(await this.call<AnalyzerPb.AnalyzeResponse>("analyzeStack", stack), undefined);
+
+    const errors = this.logs.filter((l) => l.severity === "error");
+    if (errors.length) throw new Error(`the policy pack logged errors: ${errors.map((e) => e.message).join(" | ")}`);
+    return {
+      pack: { name: info.name, version: info.version },
+      engine: "analyzer",
+      resources: resources.length,
+      violations: sortViolations(violations),
+      notes: sortNotes(notes.filter(isInformative)),
+    };
+  }
+
+  async close(): Promise<void> {
+    this.client.close?.();
+    if (this.child.exitCode === null) {
+      const exited = new Promise<void>((r) => this.child.once("exit", () => r()));
+      this.child.kill("SIGTERM");
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
+      if (this.child.exitCode === null) this.child.kill("SIGKILL");
+    }
+    await new Promise<void>((r) => this.engine.tryShutdown(() => r()));
+  }
+}
+
+/** Start the pack, evaluate one graph, stop the pack. */
+export async function evaluateOverAnalyzer(graph: ResourceGraph, opts: EvaluateOptions & AnalyzerSessionOptions = {}): Promise<PolicyReport> {
+  const session = await AnalyzerSession.start(opts);
+  try {
+    return await session.evaluate(graph, opts);
+  } finally {
+    await session.close();
+  }
+}

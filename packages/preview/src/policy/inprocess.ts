@@ -1,0 +1,249 @@
+/**
+ * The pack evaluated in-process: the same policy objects the analyzer serves, called with the same
+ * arguments @pulumi/policy's server builds (typed props behind the unknown-checking proxy, options,
+ * provider, stack tags, config, notApplicable) and the same rules for enforcement levels, type
+ * filters, unknown values and not-applicable results. Fast: no process, no serialisation.
+ */
+import type {
+  EnforcementLevel,
+  Policy,
+  PolicyResource,
+  ReportViolation,
+  ResourceValidationArgs,
+  ResourceValidationPolicy,
+  StackValidationArgs,
+  StackValidationPolicy,
+} from "@pulumi/policy";
+import { indexByUrn, type GraphResource, type ResourceGraph } from "../graph";
+import { resolvePackConfig, type EffectivePolicyConfig } from "./config";
+import { loadPack, type LoadedPack } from "./pack";
+import { isInformative, messageOnly, sortNotes, sortViolations, type PolicyNote, type PolicyReport, type PolicyViolation, type VerdictLevel } from "./types";
+import { analysedResources, providerOf, stackConfigOf, stackTagsOf, toPolicyProps } from "./wire";
+
+export interface EvaluateOptions {
+  /** Parsed pack config (the JSON of `--policy-pack-config`). */
+  readonly config?: unknown;
+  /** Where the config came from, for error lines. */
+  readonly configSource?: string;
+  /** Stack tags besides the ones the CLI sets (pulumi:project, pulumi:runtime). */
+  readonly stackTags?: Readonly<Record<string, string>>;
+}
+
+interface PolicyRuntime {
+  unknownCheckingProxy<T>(v: T): T;
+  attachSecretPaths<T extends object>(props: T, paths: readonly string[]): T;
+  setStackConfig(c: { values: Record<string, string>; secretKeys: string[] } | undefined): void;
+}
+
+async function runtime(): Promise<PolicyRuntime> {
+  const proxy = (await import("@pulumi/policy/proxy.js")) as unknown as { unknownCheckingProxy<T>(v: T): T };
+  const secrets = await import("@aitracks/policies/bin/lib/secrets.js");
+  const stackConfig = await import("@aitracks/policies/bin/lib/stack-config.js");
+  return { unknownCheckingProxy: proxy.unknownCheckingProxy, attachSecretPaths: secrets.attachSecretPaths, setStackConfig: stackConfig.setStackConfig };
+}
+
+class NotApplicable extends Error {
+  constructor(readonly reason: string | undefined) {
+    super(reason ?? "Policy does not apply");
+  }
+}
+const notApplicable = (reason?: string): never => {
+  throw new NotApplicable(reason);
+};
+
+const isUnknownError = (e: unknown): e is Error => e instanceof Error && e.constructor?.name === "UnknownValueError";
+
+function pulumiTypeOf(o: unknown): string | undefined {
+  const t = (o as { __pulumiType?: unknown } | undefined)?.__pulumiType;
+  return typeof t === "string" && t.length ? t : undefined;
+}
+
+function isTypeOf(type: string, cls: unknown): boolean {
+  const t = pulumiTypeOf(cls);
+  if (t) return type === t;
+  const isInstance = (cls as { isInstance?: (o: unknown) => boolean }).isInstance;
+  return typeof isInstance === "function" && isInstance({ __pulumiType: type }) === true;
+}
+
+const isResourcePolicy = (p: Policy): p is ResourceValidationPolicy =>
+  typeof (p as ResourceValidationPolicy).validateResource === "function" || Array.isArray((p as ResourceValidationPolicy).validateResource);
+const isStackPolicy = (p: Policy): p is StackValidationPolicy => typeof (p as StackValidationPolicy).validateStack === "function";
+
+/** The level a violation is reported at: remediate counts as mandatory, as in the runtime. */
+function reportLevel(level: EnforcementLevel): VerdictLevel {
+  return level === "advisory" ? "advisory" : "mandatory";
+}
+
+const DEFAULT_OPTS = { protect: false, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [] };
+
+interface Prepared {
+  readonly r: GraphResource;
+  readonly props: Record<string, unknown>;
+  readonly provider?: { type: string; props: Record<string, unknown>; urn: string; name: string };
+}
+
+/** Evaluate the pack against a resource graph in this process. */
+export async function evaluateInProcess(graph: ResourceGraph, opts: EvaluateOptions = {}): Promise<PolicyReport> {
+  const pack = await loadPack();
+  return evaluateWith(pack, await runtime(), graph, opts);
+}
+
+async function evaluateWith(pack: LoadedPack, rt: PolicyRuntime, graph: ResourceGraph, opts: EvaluateOptions): Promise<PolicyReport> {
+  const config = resolvePackConfig(pack.policies, pack.enforcementLevel, opts.config, opts.configSource);
+  const tagsMap = new Map(Object.entries(stackTagsOf(graph, opts.stackTags)));
+  const stackTags: ReadonlyMap<string, string> = tagsMap;
+  const byUrn = indexByUrn(graph);
+  const resources = analysedResources(graph);
+  const violations: PolicyViolation[] = [];
+  const notes: PolicyNote[] = [];
+
+  // Each resource's props once: deserialized like the runtime does, secrets' paths attached.
+  const prepared: Prepared[] = resources.map((r) => {
+    const { props, secretPaths } = toPolicyProps(r.inputs);
+    const p = providerOf(graph, byUrn, r);
+    return {
+      r,
+      props: rt.attachSecretPaths(props, secretPaths),
+      ...(p ? { provider: { type: p.type, props: toPolicyProps(p.inputs).props, urn: p.urn, name: p.name } } : {}),
+    };
+  });
+
+  rt.setStackConfig(stackConfigOf(graph));
+  try {
+    for (const policy of pack.policies) {
+      const cfg = config.get(policy.name)!;
+      if (cfg.enforcementLevel === "disabled") continue;
+      if (isResourcePolicy(policy)) await runResourcePolicy(pack, rt, policy, cfg, prepared, stackTags, violations, notes);
+      if (isStackPolicy(policy)) await runStackPolicy(pack, rt, policy, cfg, prepared, stackTags, violations, notes);
+    }
+  } finally {
+    rt.setStackConfig(undefined);
+  }
+  return {
+    pack: { name: pack.name, version: pack.version },
+    engine: "in-process",
+    resources: resources.length,
+    violations: sortViolations(violations),
+    notes: sortNotes(notes.filter(isInformative)),
+  };
+}
+
+function makeReporter(policy: Policy, level: EnforcementLevel, out: PolicyViolation[], defaultUrn: string | undefined): ReportViolation {
+  return (message: string, urn?: string) => {
+    // The runtime reports `<description>\n<message>`; we keep the message (see messageOnly).
+    const full = message ? `${policy.description}\n${message}` : policy.description;
+    out.push({
+      policy: policy.name,
+      level: reportLevel(level),
+      ...(policy.severity ? { severity: policy.severity } : {}),
+      ...((defaultUrn ?? urn) ? { urn: (defaultUrn ?? urn)! } : {}),
+      message: messageOnly(full, policy.description),
+      description: policy.description,
+    });
+  };
+}
+
+function unknownViolation(pack: LoadedPack, policy: Policy, err: Error, urn: string | undefined): PolicyViolation {
+  const message = `can't run policy '${policy.name}' from policy pack '${pack.name}@v${pack.version}' during preview: ${err.message}`;
+  return { policy: policy.name, level: "advisory", ...(policy.severity ? { severity: policy.severity } : {}), ...(urn ? { urn } : {}), message, description: policy.description };
+}
+
+async function runResourcePolicy(
+  pack: LoadedPack,
+  rt: PolicyRuntime,
+  policy: ResourceValidationPolicy,
+  cfg: EffectivePolicyConfig,
+  prepared: readonly Prepared[],
+  stackTags: ReadonlyMap<string, string>,
+  violations: PolicyViolation[],
+  notes: PolicyNote[],
+): Promise<void> {
+  if (!policy.validateResource) return;
+  const validations = Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource];
+  const fastType = !Array.isArray(policy.validateResource) ? pulumiTypeOf(policy.validateResource) : undefined;
+  for (const { r, props, provider } of prepared) {
+    if (fastType && r.type !== fastType) continue; // the runtime's type filter: not applicable, not worth a note
+    const report = makeReporter(policy, cfg.enforcementLevel, violations, r.urn);
+    for (const validate of validations) {
+      const proxied = rt.unknownCheckingProxy(props);
+      const args: ResourceValidationArgs = {
+        type: r.type,
+        props: proxied,
+        urn: r.urn,
+        name: r.name,
+        opts: { ...DEFAULT_OPTS, ...(r.parent ? { parent: r.parent } : {}) },
+        stackTags,
+        isType: (cls) => isTypeOf(r.type, cls),
+        asType: ((cls: unknown) => (isTypeOf(r.type, cls) ? proxied : undefined)) as ResourceValidationArgs["asType"],
+        getConfig: <T extends object>() => ({ ...cfg.properties }) as T,
+        notApplicable,
+        ...(provider ? { provider: { ...provider, props: rt.unknownCheckingProxy(provider.props) } } : {}),
+      };
+      try {
+        const result = validate(args, report);
+        if (result && typeof (result as Promise<void>).then === "function") await result;
+      } catch (err) {
+        if (err instanceof NotApplicable) notes.push({ policy: policy.name, urn: r.urn, reason: err.reason ?? "Policy does not apply" });
+        else if (isUnknownError(err)) violations.push(unknownViolation(pack, policy, err, r.urn));
+        else throw new Error(`policy ${policy.name} failed on ${r.urn}: ${(err as Error)?.message ?? String(err)}`);
+      }
+    }
+  }
+}
+
+async function runStackPolicy(
+  pack: LoadedPack,
+  rt: PolicyRuntime,
+  policy: StackValidationPolicy,
+  cfg: EffectivePolicyConfig,
+  prepared: readonly Prepared[],
+  stackTags: ReadonlyMap<string, string>,
+  violations: PolicyViolation[],
+  notes: PolicyNote[],
+): Promise<void> {
+  const fastType = pulumiTypeOf(policy.validateStack);
+  if (fastType && !prepared.some((p) => p.r.type === fastType)) {
+    notes.push({ policy: policy.name, reason: `Policy only applies to resources of type '${fastType}'` });
+    return;
+  }
+  // Rebuilt per policy, as the runtime does, so one policy cannot affect another's view.
+  const resources: PolicyResource[] = prepared.map(({ r, props, provider }) => {
+    const proxied = rt.unknownCheckingProxy(props);
+    return {
+      type: r.type,
+      props: proxied,
+      urn: r.urn,
+      name: r.name,
+      opts: { ...DEFAULT_OPTS, ...(r.parent ? { parent: r.parent } : {}) },
+      dependencies: [],
+      propertyDependencies: {},
+      isType: (cls) => isTypeOf(r.type, cls),
+      asType: ((cls: unknown) => (isTypeOf(r.type, cls) ? proxied : undefined)) as PolicyResource["asType"],
+      ...(provider ? { provider: { ...provider, props: rt.unknownCheckingProxy(provider.props) } } : {}),
+    };
+  });
+  const byUrn = new Map(resources.map((x) => [x.urn, x]));
+  prepared.forEach(({ r }, i) => {
+    const res = resources[i]!;
+    const parent = r.parent ? byUrn.get(r.parent) : undefined;
+    if (parent) res.parent = parent;
+    res.dependencies = r.dependencies.map((d) => byUrn.get(d)).filter((d): d is PolicyResource => !!d);
+    for (const [k, urns] of Object.entries(r.propertyDependencies)) {
+      res.propertyDependencies[k] = urns.map((d) => byUrn.get(d)).filter((d): d is PolicyResource => !!d);
+    }
+  });
+  const args: StackValidationArgs = {
+    resources,
+    stackTags,
+    getConfig: <T extends object>() => ({ ...cfg.properties }) as T,
+    notApplicable,
+  };
+  try {
+    const result = policy.validateStack(args, makeReporter(policy, cfg.enforcementLevel, violations, undefined));
+    if (result && typeof (result as Promise<void>).then === "function") await result;
+  } catch (err) {
+    if (err instanceof NotApplicable) notes.push({ policy: policy.name, reason: err.reason ?? "Policy does not apply" });
+    else if (isUnknownError(err)) violations.push(unknownViolation(pack, policy, err, undefined));
+    else throw new Error(`policy ${policy.name} failed on the stack: ${(err as Error)?.message ?? String(err)}`);
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * Where the policy pack lives and how to load its policies without serving it: `policies/lib/pack`
+ * exports the arrays `policies/index.ts` wraps in a PolicyPack (importing index.ts itself would start
+ * the pack's gRPC server).
+ */
+import { readFileSync } from "node:fs";
+import { dirname } from "node:path";
+import type { EnforcementLevel, Policies } from "@pulumi/policy";
+
+export interface LoadedPack {
+  readonly name: string;
+  readonly version: string;
+  readonly dir: string;
+  readonly enforcementLevel: EnforcementLevel;
+  readonly policies: Policies;
+}
+
+/** The folder of the @aitracks/policies package (PulumiPolicy.yaml, package.json, bin/). */
+export function packDir(): string {
+  return dirname(require.resolve("@aitracks/policies/package.json"));
+}
+
+let loaded: Promise<LoadedPack> | undefined;
+
+/** The pack's policies, loaded once per process (policy modules are plain data and functions). */
+export function loadPack(): Promise<LoadedPack> {
+  loaded ??= (async () => {
+    const dir = packDir();
+    const pack = await import("@aitracks/policies/bin/lib/pack.js");
+    const version = (JSON.parse(readFileSync(`${dir}/package.json`, "utf8")) as { version: string }).version;
+    return { name: pack.PACK_NAME, version, dir, enforcementLevel: pack.PACK_ENFORCEMENT_LEVEL, policies: pack.packPolicies };
+  })();
+  return loaded;
+}
