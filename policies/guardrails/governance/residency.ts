@@ -6,11 +6,13 @@ import { UNKNOWN_NOTE, whenKnown } from "../../lib/unknown";
 /** Types with no region (account- or project-wide): residency does not apply. */
 const GLOBAL = /^(aws:(iam|budgets|organizations|route53|cloudfront|shield|globalaccelerator)\/|gcp:(projects|organizations|folder|serviceaccount|billing|resourcemanager)\/|azure-native:(authorization|managementgroups|subscription|consumption):)/;
 
-/** "eu-*" matches eu-west-1; "europe-west4" matches itself. */
+/** "eu-*" matches eu-west-1 and the multi-region "eu"; "europe-west4" matches itself. */
 export function regionAllowed(region: string, allowed: readonly string[]): boolean {
   return allowed.some((a) => {
     const p = a.toLowerCase().replace(/\s+/g, "");
-    return p.endsWith("*") ? region.startsWith(p.slice(0, -1)) : region === p;
+    if (!p.endsWith("*")) return region === p;
+    const prefix = p.slice(0, -1);
+    return region.startsWith(prefix) || (prefix.endsWith("-") && region === prefix.slice(0, -1));
   });
 }
 

@@ -1,12 +1,165 @@
+import { readFileSync } from "node:fs";
 import type { Command } from "commander";
-import { runCommand } from "../run";
+import type * as Preview from "@aitracks/preview";
+import { CheckFailed, out, runCommand } from "../run";
+import { describeTargetOptions, previewTarget, type TargetOptions } from "../target";
 
-// Placeholder until its issue lands: registers the command so --help lists it.
+// main.ts imports this file for every command (and --help): the preview engine, Pulumi and the
+// policy pack load only when `check` runs.
+
+interface CheckFlags extends TargetOptions {
+  json?: boolean;
+  engine?: string;
+  policyConfig?: string;
+  stackTag?: string[];
+}
+
+const ENGINES = ["both", "in-process", "analyzer"] as const;
+type Engine = (typeof ENGINES)[number];
+
+const HELP_AFTER = `
+Previews the stack offline (no cloud account, no Pulumi CLI) and evaluates the aitracks policy
+pack (policies/) on what it would create: security guardrails for the AI services of AWS, GCP and
+Azure, governance (residency, tags, review date) and the build/buy/fine-tune anti-patterns.
+The pack runs two ways and both must agree: in-process, and over the real analyzer protocol
+(the pack process \`pulumi preview --policy-pack policies\` would start).
+
+--policy-config takes the same JSON as \`pulumi preview --policy-pack-config\`:
+  {"all": "mandatory", "data-residency": {"allowedRegions": ["eu-*", "europe-*"]}}
+
+Examples:
+  aitracks check --stack buy-aws
+  aitracks check --program examples/insecure --stack insecure --json
+  aitracks check --stack buy-aws --policy-config policies/config.example.json --engine in-process
+
+Exit codes: 0 no mandatory violation, 1 a mandatory violation (or the two runs disagree),
+2 bad input (one line per problem, naming the field).`;
+
 export function registerCheck(program: Command, setExit: (code: number) => void): void {
-  program
-    .command("check")
-    .description("(not built yet)")
-    .action(async () => {
-      setExit(await runCommand(() => { throw new Error("aitracks check is not built yet"); }));
+  describeTargetOptions(
+    program.command("check").description("check a stack against the policy pack before deploy: violations by enforcement level, exit 1 on a mandatory one"),
+  )
+    .option("--json", "print the verdicts as JSON (violations with level, policy, urn, message; notes; summary)")
+    .option("--engine <engine>", `how to run the pack: ${ENGINES.join(", ")}`, "both")
+    .option("--policy-config <file>", "pack config JSON, as pulumi preview --policy-pack-config takes it")
+    .option("--stack-tag <key=value>", "a stack tag the policies see (repeatable), as `pulumi stack tag set` sets it", collect, [])
+    .addHelpText("after", HELP_AFTER)
+    .action(async (flags: CheckFlags) => {
+      setExit(await runCommand(() => check(flags)));
     });
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+async function check(flags: CheckFlags): Promise<number> {
+  const core = await import("@aitracks/core");
+  const engine = flags.engine as Engine;
+  if (!ENGINES.includes(engine)) throw new core.InputError(`--engine: expected one of ${ENGINES.join(", ")}, got ${JSON.stringify(flags.engine)}`);
+  const stackTags: Record<string, string> = {};
+  for (const t of flags.stackTag ?? []) {
+    const m = /^([^=]+)=(.*)$/.exec(t);
+    if (!m) throw new core.InputError(`--stack-tag: expected key=value, got ${JSON.stringify(t)}`);
+    stackTags[m[1]!] = m[2]!;
+  }
+  const config = flags.policyConfig ? readPolicyConfig(flags.policyConfig, core.InputError) : undefined;
+  const preview = (await import("@aitracks/preview")) as typeof Preview;
+  // Validate the pack config before previewing: bad input stops early, nothing runs.
+  const pack = await preview.loadPack();
+  preview.resolvePackConfig(pack.policies, pack.enforcementLevel, config, `--policy-config ${flags.policyConfig ?? ""}`.trim());
+
+  const graph = await previewTarget(flags);
+  const opts = { config, configSource: `--policy-config ${flags.policyConfig ?? ""}`.trim(), stackTags };
+  const reports: Preview.PolicyReport[] = [];
+  if (engine !== "analyzer") reports.push(await preview.evaluateInProcess(graph, opts));
+  if (engine !== "in-process") reports.push(await preview.evaluateOverAnalyzer(graph, opts));
+  const report = reports[0]!;
+  const disagreement = reports.length === 2 ? differences(reports[0]!, reports[1]!) : [];
+  if (disagreement.length) {
+    throw new Error(`the in-process and analyzer runs disagree:\n${disagreement.map((d) => `  ${d}`).join("\n")}`);
+  }
+
+  const mandatory = report.violations.filter((v) => v.level === "mandatory");
+  const advisory = report.violations.filter((v) => v.level === "advisory");
+  if (flags.json) {
+    out(
+      JSON.stringify(
+        {
+          version: 1,
+          project: graph.project,
+          stack: graph.stack,
+          pack: report.pack,
+          engines: reports.map((r) => r.engine),
+          resources: report.resources,
+          passed: mandatory.length === 0,
+          summary: { mandatory: mandatory.length, advisory: advisory.length, notes: report.notes.length },
+          violations: report.violations,
+          notes: report.notes,
+        },
+        null,
+        2,
+      ),
+    );
+  } else {
+    out(renderText(graph, report, reports.map((r) => r.engine), pack.policies.length));
+  }
+  if (mandatory.length) throw new CheckFailed("");
+  return 0;
+}
+
+function readPolicyConfig(file: string, InputError: typeof import("@aitracks/core").InputError): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    throw new InputError(`--policy-config: ${file}: no such file`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    throw new InputError(`--policy-config: ${file}: not valid JSON (${(err as Error).message.split("\n")[0]})`);
+  }
+}
+
+/** What differs between two reports, violation by violation (empty when they agree). */
+function differences(a: Preview.PolicyReport, b: Preview.PolicyReport): string[] {
+  const key = (v: Preview.PolicyViolation) => `${v.level} ${v.policy} ${v.urn ?? "(stack)"}: ${v.message}`;
+  const ka = new Set(a.violations.map(key));
+  const kb = new Set(b.violations.map(key));
+  return [...[...ka].filter((k) => !kb.has(k)).map((k) => `only ${a.engine}: ${k}`), ...[...kb].filter((k) => !ka.has(k)).map((k) => `only ${b.engine}: ${k}`)];
+}
+
+function renderText(graph: Preview.ResourceGraph, report: Preview.PolicyReport, engines: readonly string[], policyCount: number): string {
+  const lines: string[] = [];
+  const mandatory = report.violations.filter((v) => v.level === "mandatory");
+  const advisory = report.violations.filter((v) => v.level === "advisory");
+  lines.push(
+    `Policy pack ${report.pack.name}@${report.pack.version} on stack ${graph.stack} (project ${graph.project}): ` +
+      `${report.resources} resources, ${policyCount} policies, ${engines.length === 2 ? "in-process and analyzer runs agree" : `${engines[0]} run`}`,
+  );
+  const section = (title: string, vs: readonly Preview.PolicyViolation[]) => {
+    if (!vs.length) return;
+    lines.push("", `${title} (${vs.length})`);
+    for (const v of vs) {
+      lines.push(`  ${v.policy}  ${v.urn ?? "(the stack)"}`);
+      lines.push(`    ${v.message || v.description}`);
+    }
+  };
+  section("mandatory", mandatory);
+  section("advisory", advisory);
+  // Policies that could not decide (a value known only at deploy, a bucket outside the stack);
+  // the "does not apply" notes are in --json.
+  const undecided = report.notes.filter((n) => /could not decide|not known until deploy/.test(n.reason));
+  if (undecided.length) {
+    lines.push("", `information (${undecided.length})`);
+    for (const n of undecided) lines.push(`  ${n.policy}${n.urn ? `  ${n.urn}` : ""}: ${n.reason}`);
+  }
+  lines.push(
+    "",
+    mandatory.length
+      ? `FAILED: ${mandatory.length} mandatory violation${mandatory.length > 1 ? "s" : ""}, ${advisory.length} advisory`
+      : `PASSED: no mandatory violations, ${advisory.length} advisory`,
+  );
+  return lines.join("\n");
 }
