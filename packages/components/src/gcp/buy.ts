@@ -89,6 +89,8 @@ export class GcpBuyTrack extends pulumi.ComponentResource implements TrackCompon
   readonly invokerRole: pulumi.Output<string>;
   readonly budget: Budget;
   readonly routingParameter: RegionalParameter;
+  /** The routing the application reads: the models in priority order (JSON). */
+  readonly routing: pulumi.Output<string>;
   readonly outputs: Record<string, pulumi.Input<unknown>>;
   private readonly projectId: pulumi.Output<string>;
 
@@ -188,6 +190,7 @@ export class GcpBuyTrack extends pulumi.ComponentResource implements TrackCompon
         method: m.publisher === "google" ? "generateContent" : "rawPredict",
       })),
     });
+    this.routing = routing;
     new RegionalParameterVersion(`${name}-routing-v1`, { parameter: this.routingParameter.id, parameterVersionId: "v1", parameterData: routing }, after);
     new IAMMember(
       `${name}-app-routing`,
