@@ -29,7 +29,9 @@ export function estimateCost(graph: CostGraph, options: EstimateOptions = {}): C
   const inputs = stackCostInputs(options.config ?? graph.config);
   const catalog = options.catalog ?? loadCatalog();
   const index = new GraphIndex(graph);
-  const billable = graph.resources.filter(isBillable);
+  // Track components are not billed, except where a module prices what only the track stands for
+  // (Vertex AI publisher models have no resource of their own).
+  const billable = graph.resources.filter((r) => isBillable(r) || (r.type.startsWith("aitracks:") && costModuleFor(r.type) !== undefined));
   const traffic = planTraffic(index, billable);
 
   const resources: ResourceCost[] = [];
@@ -63,6 +65,7 @@ export function estimateCost(graph: CostGraph, options: EstimateOptions = {}): C
       track,
       trafficShare: traffic.shares.get(r.urn) ?? 0,
       trafficShares: traffic.shares,
+      stackTracks: inputs.trackEntries,
       pricesAt: options.pricesAt,
     };
     try {

@@ -85,6 +85,16 @@ export const FREE: Readonly<Record<string, string>> = {
   "gcp:vertex/aiMetadataStore:AiMetadataStore": "metadata store",
   "gcp:artifactregistry/repositoryIamMember:RepositoryIamMember": "access binding",
   "gcp:logging/projectSink:ProjectSink": "a routing rule; the destination is priced",
+  "gcp:logging/projectBucketConfig:ProjectBucketConfig": "a log bucket: no fixed fee (see UNCOUNTED_USAGE)",
+  "gcp:projects/iAMCustomRole:IAMCustomRole": "a role definition",
+  "gcp:vertex/aiModelGardenEnableModel:AiModelGardenEnableModel": "enables a partner model; its tokens are priced on the track that serves with it",
+  "gcp:parametermanager/regionalParameter:RegionalParameter": "a configuration value (see UNCOUNTED_USAGE)",
+  "gcp:parametermanager/regionalParameterVersion:RegionalParameterVersion": "a configuration value (see UNCOUNTED_USAGE)",
+  "gcp:bigquery/dataset:Dataset": "a container; storage and queries are billed by volume",
+  "gcp:bigquery/datasetIamMember:DatasetIamMember": "access binding",
+  "gcp:bigquery/table:Table": "an evaluation prompt table (an external table over Cloud Storage stores nothing itself; queries of a few MB are within the free tier)",
+  "gcp:networkconnectivity/serviceConnectionPolicy:ServiceConnectionPolicy": "network automation policy",
+  "pulumi-nodejs:dynamic/azure-openai:File": "an uploaded training or evaluation file (Azure OpenAI file storage is free)",
 
   // ---- Azure
   "azure-native:resources:ResourceGroup": "a container",
@@ -101,6 +111,13 @@ export const FREE: Readonly<Record<string, string>> = {
   "azure-native:network:NetworkSecurityGroup": "firewall rules",
   "azure-native:network:PrivateDnsZoneGroup": "DNS registration of a private endpoint",
   "azure-native:insights:DiagnosticSetting": "a routing rule; ingestion is priced on the Log Analytics workspace",
+  "azure-native:monitor:DiagnosticSetting": "a routing rule; ingestion is priced on the Log Analytics workspace",
+  "azure-native:applicationinsights:Component": "workspace-based Application Insights: ingestion is billed on its Log Analytics workspace",
+  "azure-native:privatedns:VirtualNetworkLink": "links a private zone to a network (no charge; the zone is priced)",
+  "azure-native:network:VirtualNetworkLink": "links a private zone to a network (no charge; the zone is priced)",
+  "azure-native:privatedns:PrivateDnsZoneGroup": "DNS registration of a private endpoint",
+  "azure-native:machinelearningservices:ComponentVersion": "a pipeline component definition; its runs are priced as jobs",
+  "azure-native:machinelearningservices:ComponentContainer": "a pipeline component definition",
   "azure-native:insights:ActionGroup": "email notifications within the free allotment",
   "azure-native:insights:Component": "workspace-based Application Insights: ingestion is billed on its Log Analytics workspace",
   "azure-native:consumption:Budget": "Cost Management budgets are free",
@@ -130,6 +147,8 @@ export const FREE: Readonly<Record<string, string>> = {
  */
 export const UNCOUNTED_USAGE: Readonly<Record<string, string>> = {
   "aws:bedrock/guardrail:Guardrail": "Bedrock Guardrails bill each policy per 1,000 text units checked; the compute catalog has no guardrail price",
+  "gcp:logging/projectBucketConfig:ProjectBucketConfig": "Cloud Logging bills ingestion beyond the free 50 GiB a month and retention beyond 30 days per GiB; the compute catalog has no logging price",
+  "gcp:parametermanager/regionalParameter:RegionalParameter": "Parameter Manager's per-version and per-access charges are not in the compute catalog",
 };
 
 /** Whole families of free types: identity and access management, by prefix. */

@@ -1,7 +1,7 @@
 import type { PriceCatalog } from "../pricing/catalog";
 import type { GraphIndex } from "./graph";
 import type { CostComponent, CostResource, TrackRef } from "./types";
-import type { Usage } from "./usage";
+import type { StackTrackEntry, Usage } from "./usage";
 
 /** What a cost module gets besides the resource. */
 export interface PricingContext {
@@ -19,6 +19,8 @@ export interface PricingContext {
   readonly trafficShare: number;
   /** Every traffic-serving resource's share, by URN (for storage that logs another resource's traffic). */
   readonly trafficShares: ReadonlyMap<string, number>;
+  /** The stack config's track entries (`aitracks:tracks`), for what only the config names (GCP publisher models). */
+  readonly stackTracks: readonly StackTrackEntry[];
   /** Price date for token prices; default now. */
   readonly pricesAt?: Date | undefined;
 }
@@ -41,6 +43,8 @@ export interface CostModule {
   readonly price: (r: CostResource, ctx: PricingContext) => Priced;
   /** Resources of this type that serve the workload's traffic (see PricingContext.trafficShare). */
   readonly servesTraffic?: (r: CostResource) => boolean;
+  /** Serves before its track's other traffic-serving resources whatever the registration order (a tuned model in a fine-tune track). */
+  readonly preferredForTraffic?: (r: CostResource) => boolean;
   /** The instance or accelerator SKUs the resource runs (for the accelerator allow-list policy). */
   readonly instances?: (r: CostResource) => readonly string[];
 }

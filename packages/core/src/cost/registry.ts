@@ -30,6 +30,14 @@ import { persistentResource } from "./resources/gcp/persistent-resource";
 import { storageBucket } from "./resources/gcp/storage-bucket";
 import { tensorboard } from "./resources/gcp/tensorboard";
 import { tpuQueuedResource, tpuVm } from "./resources/gcp/tpu";
+import { vpcEndpoint } from "./resources/aws/vpc-endpoint";
+import { modelGardenTokens } from "./resources/gcp/model-garden";
+import { vertexDeployedModel, vertexEvaluationRun, vertexTuningJob } from "./resources/gcp/vertex-dynamic";
+import { openAiEvaluation, openAiFineTuningJob } from "./resources/azure/openai-dynamic";
+import { mlJob, mlSchedule } from "./resources/azure/ml-job";
+import { autoscaleSetting } from "./resources/azure/autoscale-setting";
+import { armDeployment } from "./resources/azure/arm-deployment";
+import { privateDnsZone } from "./resources/azure/private-dns-zone";
 
 /**
  * The cost registry: Pulumi type token -> the module that prices it. One flat table, like
@@ -53,6 +61,7 @@ export const COST_MODULES: Readonly<Record<string, CostModule>> = {
   "aws:cloudwatch/logGroup:LogGroup": logGroup,
   "aws:cloudwatch/metricAlarm:MetricAlarm": metricAlarm,
   "aws:ecr/repository:Repository": ecrRepository,
+  "aws:ec2/vpcEndpoint:VpcEndpoint": vpcEndpoint,
 
   // ---- GCP
   "gcp:vertex/aiEndpointWithModelGardenDeployment:AiEndpointWithModelGardenDeployment": endpointWithModelGardenDeployment,
@@ -64,6 +73,10 @@ export const COST_MODULES: Readonly<Record<string, CostModule>> = {
   "gcp:storage/bucket:Bucket": storageBucket,
   "gcp:kms/cryptoKey:CryptoKey": kmsCryptoKey,
   "gcp:artifactregistry/repository:Repository": artifactRegistryRepository,
+  "aitracks:gcp:BuyTrack": modelGardenTokens,
+  "pulumi-nodejs:dynamic/vertex:TuningJob": vertexTuningJob,
+  "pulumi-nodejs:dynamic/vertex:EvaluationRun": vertexEvaluationRun,
+  "pulumi-nodejs:dynamic/vertex:DeployedModel": vertexDeployedModel,
 
   // ---- Azure
   "azure-native:cognitiveservices:Deployment": openAiDeployment,
@@ -74,6 +87,15 @@ export const COST_MODULES: Readonly<Record<string, CostModule>> = {
   "azure-native:keyvault:Key": keyVaultKey,
   "azure-native:network:PrivateEndpoint": privateEndpoint,
   "azure-native:operationalinsights:Workspace": logAnalyticsWorkspace,
+  "azure-native:machinelearningservices:Job": mlJob,
+  "azure-native:machinelearningservices:Schedule": mlSchedule,
+  "azure-native:monitor:AutoscaleSetting": autoscaleSetting,
+  "azure-native:insights:AutoscaleSetting": autoscaleSetting,
+  "azure-native:resources:Deployment": armDeployment,
+  "azure-native:privatedns:PrivateZone": privateDnsZone,
+  "azure-native:network:PrivateZone": privateDnsZone,
+  "pulumi-nodejs:dynamic/azure-openai:FineTuningJob": openAiFineTuningJob,
+  "pulumi-nodejs:dynamic/azure-openai:Evaluation": openAiEvaluation,
 };
 
 /** The module for a type token, if one prices it. */

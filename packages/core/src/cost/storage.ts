@@ -1,3 +1,5 @@
+import type { PricingContext } from "./module";
+import type { CostResource } from "./types";
 import type { Usage } from "./usage";
 
 /** Bytes a token takes as UTF-8 text, on average (English prose: about 4 characters a token). */
@@ -20,4 +22,31 @@ export function requestLogGbPerMonth(usage: Usage, share: number): number {
  */
 export function averageStoredGb(gbPerMonth: number, horizonMonths = HORIZON_MONTHS): number {
   return (gbPerMonth * (horizonMonths + 1)) / 2;
+}
+
+/** Storage resource types whose first data store in a track holds the track's training data. */
+export const DATA_STORE_TYPES = ["aws:s3/bucket:Bucket", "gcp:storage/bucket:Bucket", "azure-native:storage:StorageAccount"];
+const DATA_NAME = /raw|data|corpus|dataset|training/i;
+
+/**
+ * The training data a track keeps, sized from the workload: a build track's pretraining corpus
+ * (build.trainingTokens x BYTES_PER_TOKEN), a fine-tune track's labelled set (examples x tokens
+ * per example x BYTES_PER_TOKEN). Counted once, on the track's first data store whose name says
+ * data (raw, data, corpus, dataset, training), else its first store; undefined for the others.
+ */
+export function trackDataGb(ctx: PricingContext, r: CostResource): { gb: number; what: string } | undefined {
+  const t = ctx.track;
+  if (!t || (t.track !== "build" && t.track !== "fine-tune")) return undefined;
+  const stores = DATA_STORE_TYPES.flatMap((type) => ctx.graph.ofType(type)).filter((s) => {
+    const st = ctx.graph.trackOf(s);
+    return st?.name === t.name && st.cloud === t.cloud;
+  });
+  const chosen = stores.find((s) => DATA_NAME.test(s.name ?? s.urn)) ?? stores[0];
+  if (chosen?.urn !== r.urn) return undefined;
+  if (t.track === "build") {
+    const tokens = ctx.usage.build.trainingTokens;
+    return { gb: (tokens * BYTES_PER_TOKEN) / 1e9, what: `pretraining corpus (${tokens.toExponential(2)} tokens)` };
+  }
+  const ft = ctx.usage.fineTune;
+  return { gb: (ft.examples * ft.tokensPerExample * BYTES_PER_TOKEN) / 1e9, what: `labelled training set (${ft.examples.toLocaleString("en-US")} examples)` };
 }

@@ -29,7 +29,11 @@ export function planTraffic(graph: GraphIndex, resources: readonly CostResource[
   const shares = new Map<string, number>();
   const assumptions: string[] = [];
   const share = groups.size ? 1 / groups.size : 0;
-  for (const [key, list] of groups) {
+  for (const [key, unordered] of groups) {
+    // Stable: preferred resources (a tuned model) first, then registration order.
+    const preferred = (r: CostResource) => (costModuleFor(r.type)?.preferredForTraffic?.(r) ? 0 : 1);
+    const list = unordered.map((r, i) => ({ r, i })).sort((a, b) => preferred(a.r) - preferred(b.r) || a.i - b.i).map((x) => x.r);
+    groups.set(key, list);
     list.forEach((r, i) => shares.set(r.urn, i === 0 ? share : 0));
     if (list.length > 1) assumptions.push(`${key}: ${list[0]!.name ?? list[0]!.urn} is the primary model; ${list.length - 1} fallback${list.length > 2 ? "s" : ""} priced at no traffic`);
   }

@@ -1,6 +1,7 @@
 import { at } from "../../graph";
 import { Unpriced, type CostModule } from "../../module";
-import { catalogEntry, DAYS, fmt, monthly, num, oneOff, regionNotes, str } from "../../price";
+import { catalogEntry, fmt, monthly, num, oneOff, regionNotes, str } from "../../price";
+import { cronRunsPerMonth } from "../../schedule";
 import type { CostResource } from "../../types";
 
 /** Job definition types a schedule can run (the instances are priced per run here, not on them). */
@@ -23,18 +24,8 @@ export function runsPerMonth(expression: string): number | "once" {
   if (e === "NOW") return "once";
   const m = /^cron\(([^)]*)\)$/i.exec(e);
   if (!m) throw new Unpriced(`scheduleExpression ${JSON.stringify(expression)}: expected cron(...) or NOW`);
-  const fields = m[1]!.trim().split(/\s+/);
-  const hours = fields[1] ?? "*";
-  const dom = fields[2] ?? "*";
-  const dow = fields[4] ?? "?";
-  let perDay: number;
-  if (hours === "*") perDay = 24;
-  else if (/^\*\/\d+$/.test(hours)) perDay = Math.ceil(24 / Number(hours.slice(2)));
-  else perDay = hours.split(",").length;
-  let daysPerMonth = DAYS;
-  if (dom !== "*" && dom !== "?") daysPerMonth = dom.split(",").length;
-  else if (dow !== "*" && dow !== "?") daysPerMonth = (dow.split(",").length * DAYS) / 7;
-  return perDay * daysPerMonth;
+  const f = m[1]!.trim().split(/\s+/);
+  return cronRunsPerMonth(f[0] ?? "0", f[1] ?? "*", f[2] ?? "*", f[4] ?? "?");
 }
 
 /**

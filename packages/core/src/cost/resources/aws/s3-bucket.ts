@@ -1,7 +1,7 @@
 import { at } from "../../graph";
 import type { CostModule } from "../../module";
 import { catalogEntry, fmt, monthly, regionNotes } from "../../price";
-import { BYTES_PER_TOKEN, HORIZON_MONTHS, LOG_RECORD_OVERHEAD_BYTES, averageStoredGb, requestLogGbPerMonth } from "../../storage";
+import { BYTES_PER_TOKEN, HORIZON_MONTHS, LOG_RECORD_OVERHEAD_BYTES, averageStoredGb, requestLogGbPerMonth, trackDataGb } from "../../storage";
 import { bedrockShare, invocationLoggersOf } from "./traffic-logs";
 
 const ENDPOINT_CONFIGURATION = "aws:sagemaker/endpointConfiguration:EndpointConfiguration";
@@ -29,6 +29,10 @@ export const s3Bucket: CostModule = {
       const bytes = (ctx.usage.inputTokensPerRequest + ctx.usage.outputTokensPerRequest) * BYTES_PER_TOKEN + LOG_RECORD_OVERHEAD_BYTES;
       gbPerMonth += (ctx.usage.requestsPerMonth * (pct / 100) * bytes) / 1e9;
       sources.push(`SageMaker data capture (${fmt(pct)}% of requests)`);
+    }
+    const data = trackDataGb(ctx, r);
+    if (sources.length === 0 && data) {
+      return { components: [monthly(e, `S3 Standard storage: ${data.what}`, data.gb)], notes: [`${fmt(data.gb)} GB at ${BYTES_PER_TOKEN} bytes a token (aitracks:workload)`, ...regionNotes(ctx, e)] };
     }
     if (sources.length === 0) {
       return {

@@ -20,7 +20,7 @@ export const trainingJob: CostModule = {
   },
   price(r, ctx) {
     if (r.inputs.serverlessJobConfig !== undefined && r.inputs.resourceConfig === undefined) {
-      throw new Unpriced("serverless training jobs (serverlessJobConfig) are billed per token processed, which the compute catalog does not price yet");
+      throw new Unpriced("the compute catalog has no price for SageMaker serverless customization jobs (serverlessJobConfig)");
     }
     const seconds = num(at(r.inputs, "stoppingCondition.maxRuntimeInSeconds"), "stoppingCondition.maxRuntimeInSeconds", SAGEMAKER_DEFAULT_MAX_RUNTIME_SECONDS);
     const hours = seconds / 3600;

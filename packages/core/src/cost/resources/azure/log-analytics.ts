@@ -2,7 +2,7 @@ import type { CostModule } from "../../module";
 import { catalogEntry, usage } from "../../price";
 import { LOG_RECORD_OVERHEAD_BYTES } from "../../storage";
 
-const DIAGNOSTIC_SETTING = "azure-native:insights:DiagnosticSetting";
+const DIAGNOSTIC_SETTINGS = ["azure-native:insights:DiagnosticSetting", "azure-native:monitor:DiagnosticSetting"];
 
 /**
  * Log Analytics workspace: ingestion per GB. Diagnostic settings that send request logs here
@@ -12,7 +12,7 @@ const DIAGNOSTIC_SETTING = "azure-native:insights:DiagnosticSetting";
 export const logAnalyticsWorkspace: CostModule = {
   service: "Azure Monitor Logs",
   price(r, ctx) {
-    const senders = ctx.graph.dependentsOfType(r, DIAGNOSTIC_SETTING);
+    const senders = DIAGNOSTIC_SETTINGS.flatMap((t) => ctx.graph.dependentsOfType(r, t));
     if (senders.length === 0) return { components: [], free: "no diagnostic setting the workload can size sends logs here (ingestion is billed per GB)" };
     const gb = (ctx.usage.requestsPerMonth * senders.length * LOG_RECORD_OVERHEAD_BYTES) / 1e9;
     return {

@@ -27,6 +27,7 @@ export function fineTunedBase(model: string): string | undefined {
 export const openAiDeployment: CostModule = {
   service: "Azure OpenAI Service",
   servesTraffic: () => true,
+  preferredForTraffic: (r) => typeof at(r.inputs, "properties.model.name") === "string" && fineTunedBase(at(r.inputs, "properties.model.name") as string) !== undefined,
   price(r, ctx) {
     const skuName = str(at(r.inputs, "sku.name"), "sku.name", "Standard");
     const kind = skuName.toLowerCase();

@@ -1,11 +1,14 @@
 import type { CostModule } from "../../module";
-import { catalogEntry, monthly, regionNotes } from "../../price";
+import { catalogEntry, fmt, monthly, regionNotes } from "../../price";
+import { BYTES_PER_TOKEN, trackDataGb } from "../../storage";
 
 /** Cloud Storage bucket (Standard): GB-months; what it holds is not sized by the workload, so 0 GB, said so. */
 export const storageBucket: CostModule = {
   service: "Cloud Storage",
-  price(_r, ctx) {
+  price(r, ctx) {
     const e = catalogEntry(ctx, "gcs-standard", "storage price");
+    const data = trackDataGb(ctx, r);
+    if (data) return { components: [monthly(e, `Standard storage: ${data.what}`, data.gb)], notes: [`${fmt(data.gb)} GB at ${BYTES_PER_TOKEN} bytes a token (aitracks:workload)`, ...regionNotes(ctx, e)] };
     return { components: [monthly(e, "Standard storage (volume not in the workload)", 0)], notes: ["what this bucket holds is not sized by the workload: 0 GB counted", ...regionNotes(ctx, e)] };
   },
 };
