@@ -65,10 +65,10 @@ describe("the HTML report in headless Chromium", () => {
           return { id: f.getAttribute("data-chart"), width: box?.width ?? 0, height: box?.height ?? 0, texts: svg?.querySelectorAll("text").length ?? 0 };
         }),
       );
-      expect(charts.map((c) => c.id)).toEqual(["decision-matrix", "cumulative-cost", "cost-by-volume"]);
+      expect(charts.map((c) => c.id)).toEqual(["decision-matrix", "cumulative-cost", "cost-by-volume", "stack-cost"]);
       for (const c of charts) {
         expect(c.width, c.id!).toBeGreaterThan(300);
-        expect(c.height, c.id!).toBeGreaterThan(200);
+        expect(c.height, c.id!).toBeGreaterThan(150);
         expect(c.texts, c.id!).toBeGreaterThan(10); // axes, labels: the chart has words, not only shapes
       }
 

@@ -104,8 +104,16 @@ describe("rendering to SVG in Node", () => {
       ],
       [
         "breakdown",
-        costBreakdownSpec(costBreakdownRows([{ urn: "a", type: "aws:sagemaker/endpointConfiguration:EndpointConfiguration", monthlyUsd: 1234 }], { trackOf: () => "serving (api, aws)" })),
-        ["serving (api, aws)", "aws sagemaker EndpointConfiguration", "$1,234", "USD per month"],
+        costBreakdownSpec(
+          costBreakdownRows(
+            [
+              { urn: "a", type: "aws:sagemaker/endpointConfiguration:EndpointConfiguration", monthlyUsd: 1234 },
+              { urn: "b", type: "aws:cloudwatch/metricAlarm:MetricAlarm", monthlyUsd: 0.2 },
+            ],
+            { trackOf: () => "serving (api, aws)" },
+          ),
+        ),
+        ["By track", "By resource type", "serving (api, aws)", "aws sagemaker EndpointConfiguration", "$1,234", "$0.20", "USD per month"],
       ],
     ];
     for (const [name, spec, texts] of specs) {
@@ -113,6 +121,7 @@ describe("rendering to SVG in Node", () => {
       expect(r.svg.startsWith("<svg"), name).toBe(true);
       expect(r.width, name).toBeGreaterThan(300);
       expect(r.height, name).toBeGreaterThan(150);
+      expect(r.warnings, name).toEqual([]); // Vega-Lite found nothing to drop or guess
       for (const t of texts) expect(r.svg, `${name}: ${t}`).toContain(t.replace("&", "&amp;"));
     }
   });

@@ -50,7 +50,12 @@ describe("aitracks report", () => {
     const html = readFileSync(out, "utf8");
     expect(html).toContain('<section id="stack">');
     expect(html).toContain("Stack <strong>buy-aws</strong> of project aitracks");
-    expect(html).toMatch(/<td>assistant-invocation-logs<\/td><td><code>aws s3 Bucket<\/code><\/td><td>buy \(assistant, aws\)<\/td>/);
+    expect(html).toMatch(/<td>assistant-invocation-logs<\/td><td><code>aws s3 Bucket<\/code><\/td><td>buy \(assistant, aws\)<\/td><td class="n">\$\d+\.\d\d<\/td>/);
+    // The estimate is `aitracks cost`'s, to the cent, with its chart.
+    const cost = JSON.parse(aitracks(["cost", "--stack", "buy-aws", "--json"]).stdout);
+    const usd = (x: number) => `$${x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+    expect(html).toContain(`Estimated <strong>${usd(cost.monthlyUsd)} a month</strong>`);
+    expect(JSON.parse(r.stdout).charts).toEqual(["decision-matrix", "cumulative-cost", "cost-by-volume", "stack-cost"]);
   });
 
   it("exits 2 on bad flags, one line each, and writes nothing", () => {

@@ -1,128 +1,69 @@
-// Pull-request Markdown for `aitracks cost` and `aitracks check` (--format github-comment), on two
-// versions of one stack: the base branch and the pull request.
+// Pull-request Markdown for `aitracks cost` and `aitracks check` (--format github-comment): the
+// cost comment end to end on two versions of a real stack (base branch and pull request), the
+// policy comment from verdicts.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import {
-  checkCommentMarker,
-  costCommentMarker,
-  renderCheckComment,
-  renderCostComment,
-  resourceChanges,
-} from "../../packages/cli/src/render/github-comment";
-import type { CostEstimateLike } from "../../packages/cli/src/report";
+import { checkCommentMarker, renderCheckComment } from "../../packages/cli/src/render/github-comment";
+import { aitracks, ROOT } from "../helpers/cli";
 
 const urn = (type: string, name: string) => `urn:pulumi:fine-tune-aws::aitracks::aitracks:aws:FineTuneTrack$${type}::${name}`;
 const EC = "aws:sagemaker/endpointConfiguration:EndpointConfiguration";
 const BUCKET = "aws:s3/bucket:Bucket";
-const LOGS = "aws:cloudwatch/logGroup:LogGroup";
-const NOTEBOOK = "aws:sagemaker/notebookInstance:NotebookInstance";
-const PT = "aws:bedrock/provisionedModelThroughput:ProvisionedModelThroughput";
 
-// Version 1 (base branch): one ml.g5.2xlarge serving instance ($1.515/h x 730 h = $1,105.95),
-// 100 GB of data ($0.023 x 100 = $2.30), $5 of logs, a notebook ($0.05 x 730 h = $36.50).
-// Total $1,149.75.
-const base: CostEstimateLike = {
-  monthlyUsd: 1149.75,
-  threeYearUsd: 41_391,
-  currency: "USD",
-  pricesAsOf: "2026-11-01",
-  resources: [
-    { urn: urn(EC, "ft-serving"), type: EC, monthlyUsd: 1105.95, components: [{ name: "instance hours", unit: "h", monthlyQuantity: 730, unitPriceUsd: 1.515, monthlyUsd: 1105.95 }] },
-    { urn: urn(BUCKET, "ft-data"), type: BUCKET, monthlyUsd: 2.3, components: [{ name: "storage", unit: "GB-month", monthlyQuantity: 100, unitPriceUsd: 0.023, monthlyUsd: 2.3 }] },
-    { urn: urn(LOGS, "ft-logs"), type: LOGS, monthlyUsd: 5 },
-    { urn: urn(NOTEBOOK, "old-notebook"), type: NOTEBOOK, monthlyUsd: 36.5 },
-  ],
-  unpriced: [],
-};
+describe("cost comment (aitracks cost --format github-comment) on two versions of the buy-aws stack", () => {
+  // Version 1: stacks/Pulumi.buy-aws.yaml as committed (10,000 requests/day, budget $4,000).
+  // Version 2: the same stack at 30,000 requests/day. Claude Sonnet 4 on Bedrock at $3 / $15 per
+  // million tokens: 30,000 x 1,500 input tokens x 365/12 days = 1,368.75M tokens = $4,106.25, and
+  // 30,000 x 300 output tokens x 365/12 = 273.75M tokens = $4,106.25: $8,212.50 a month for the
+  // model, against $2,737.50 at 10,000 requests/day (+$5,475.00).
+  const dir = mkdtempSync(join(tmpdir(), "aitracks-comment-"));
+  const v2 = join(dir, "Pulumi.buy-aws.yaml");
+  writeFileSync(v2, readFileSync(join(ROOT, "stacks", "Pulumi.buy-aws.yaml"), "utf8").replace("requestsPerDay: 10000", "requestsPerDay: 30000"));
+  const base = join(dir, "base.json");
+  const comment = (...extra: string[]) =>
+    aitracks(["cost", "--stack", "buy-aws", "--config", v2, "--diff", base, "--format", "github-comment", ...extra]);
 
-// Version 2 (the pull request): two serving instances (1,460 h = $2,211.90), logs up to $7.50,
-// the notebook removed, one Bedrock model unit added ($2.50 x 730 h = $1,825.00). Total $4,046.70:
-// +$2,896.95 (+252.0%), over a $4,000 budget by $46.70.
-const current: CostEstimateLike = {
-  monthlyUsd: 4046.7,
-  threeYearUsd: 145_681.2,
-  currency: "USD",
-  pricesAsOf: "2026-11-01",
-  resources: [
-    { urn: urn(PT, "assistant-throughput"), type: PT, monthlyUsd: 1825, components: [{ name: "model units", unit: "MU-hours", monthlyQuantity: 730, unitPriceUsd: 2.5, monthlyUsd: 1825 }] },
-    { urn: urn(BUCKET, "ft-data"), type: BUCKET, monthlyUsd: 2.3 },
-    { urn: urn(LOGS, "ft-logs"), type: LOGS, monthlyUsd: 7.5 },
-    { urn: urn(EC, "ft-serving"), type: EC, monthlyUsd: 2211.9, components: [{ name: "instance hours", unit: "h", monthlyQuantity: 1460, unitPriceUsd: 1.515, monthlyUsd: 2211.9 }] },
-    { urn: urn("aws:iam/role:Role", "ft-role"), type: "aws:iam/role:Role", monthlyUsd: 0 },
-  ],
-  unpriced: [{ urn: urn("aws:foo/bar:Baz", "mystery"), type: "aws:foo/bar:Baz", reason: "no cost module" }],
-};
+  it("leads with a stable marker, the new monthly total and its delta, and the budget crossing", () => {
+    const b = aitracks(["cost", "--stack", "buy-aws", "--json"]);
+    expect(b.code).toBe(0);
+    writeFileSync(base, b.stdout);
+    const before = JSON.parse(b.stdout).monthlyUsd as number;
+    const after = JSON.parse(aitracks(["cost", "--stack", "buy-aws", "--config", v2, "--json"]).stdout).monthlyUsd as number;
+    const money = (x: number) => `$${x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
-describe("cost comment", () => {
-  it("matches each resource across versions and says what it adds or removes, largest first", () => {
-    expect(resourceChanges(base, current).map((c) => [c.name, c.change, c.deltaUsd])).toEqual([
-      ["assistant-throughput", "added", 1825],
-      ["ft-serving", "changed", 1105.95],
-      ["old-notebook", "removed", -36.5],
-      ["ft-logs", "changed", 2.5],
-    ]);
-    // The changes add up to the change of the total.
-    expect(resourceChanges(base, current).reduce((s, c) => s + c.deltaUsd, 0)).toBeCloseTo(current.monthlyUsd - base.monthlyUsd, 2);
+    const r = comment("--fail-on-budget-crossing");
+    expect(r.code).toBe(1); // the budget gate
+    const lines = r.stdout.split("\n");
+    expect(lines[0]).toBe("<!-- aitracks-cost:buy-aws -->");
+    expect(r.stdout).toContain(`**${money(after)} a month** (+${money(after - before)}, +${(((after - before) / before) * 100).toFixed(1)}% against the base)`);
+    expect(r.stdout).toContain(`crosses the budget**: ${money(before)} -> ${money(after)} a month`);
+    expect(r.stderr).toContain("crosses the budget of $4,000.00");
   });
 
-  it("leads with the monthly total, the delta and the budget, and warns when the change crosses the budget", () => {
-    const md = renderCostComment({ stack: "fine-tune-aws", base, current, budgetUsd: 4000 });
-    const lines = md.split("\n");
-    expect(lines[0]).toBe("<!-- aitracks:cost stack=fine-tune-aws -->");
-    expect(lines[1]).toBe("### aitracks cost: `fine-tune-aws`");
-    expect(lines[3]).toBe("**$4,046.70 / month** (+$2,896.95, +252.0% vs base $1,149.75) · 3 years: $145,681.20 · budget $4,000.00 a month (101.2% used)");
-    expect(md).toContain("> [!WARNING]\n> This change takes the stack over its monthly budget of $4,000.00 by $46.70.");
+  it("lists the changed resources, largest change first, with hand-checked figures, and folds the breakdown", () => {
+    const r = comment();
+    expect(r.code).toBe(0); // no gate asked for
+    const rows = r.stdout.split("\n").filter((l) => /^\| (changed|added|removed) \|/.test(l));
+    expect(rows[0]).toBe("| changed | `assistant-model-0` | `aws:bedrock/inferenceProfile:InferenceProfile` | $2,737.50 | $8,212.50 | +$5,475.00 |");
+    expect(rows.length).toBeGreaterThan(1);
+    expect(r.stdout).toMatch(/<details><summary>Breakdown: \d+ priced, \d+ free, \d+ unpriced resources<\/summary>/);
+    expect(r.stdout).toContain("| `assistant-model-0` | us.anthropic.claude-sonnet-4-20250514-v1:0 input tokens | 1,369M tokens | $3 | $4,106.25 |");
   });
 
-  it("tables the top changed resources and folds the rest into details", () => {
-    const md = renderCostComment({ stack: "fine-tune-aws", base, current, top: 3 });
-    expect(md).toContain(
-      [
-        "**4 resources change its monthly cost** (the 3 largest):",
-        "",
-        "| Resource | Type | Change | Base | Now | Per month |",
-        "| --- | --- | --- | ---: | ---: | ---: |",
-        "| `assistant-throughput` | aws bedrock ProvisionedModelThroughput | added | - | $1,825.00 | **+$1,825.00** |",
-        "| `ft-serving` | aws sagemaker EndpointConfiguration | changed | $1,105.95 | $2,211.90 | **+$1,105.95** |",
-        "| `old-notebook` | aws sagemaker NotebookInstance | removed | $36.50 | - | **-$36.50** |",
-        "",
-        "<details><summary>1 more changed resources</summary>",
-        "",
-        "| Resource | Type | Change | Per month |",
-        "| --- | --- | --- | ---: |",
-        "| `ft-logs` | aws cloudwatch LogGroup | changed | +$2.50 |",
-        "",
-        "</details>",
-      ].join("\n"),
-    );
-    // Without a budget there is no budget line nor warning.
-    expect(md).not.toContain("budget");
+  it("is stable: the same two versions give the same bytes, and --format github-comment is the estimator's Markdown", () => {
+    const a = comment();
+    expect(comment().stdout).toBe(a.stdout);
+    expect(a.stdout).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
+    const md = aitracks(["cost", "--stack", "buy-aws", "--config", v2, "--diff", base, "--format", "markdown"]);
+    expect(a.stdout).toBe(md.stdout);
   });
 
-  it("details every priced resource with its cost components, and what is unpriced", () => {
-    const md = renderCostComment({ stack: "fine-tune-aws", base, current });
-    expect(md).toContain("<details><summary>Monthly cost by resource (4 priced)</summary>");
-    expect(md).toContain("| `ft-serving` | aws sagemaker EndpointConfiguration | aws | instance hours (1,460 h x $1.515) | $2,211.90 |");
-    expect(md).toContain("| **Total** | | | | **$4,046.70** |");
-    expect(md).not.toContain("ft-role"); // free
-    expect(md).toContain("<details><summary>1 unpriced resource (not counted in the total)</summary>\n\n- `mystery` (aws:foo/bar:Baz: no cost module)");
-    expect(md).toContain("prices as of 2026-11-01");
-  });
-
-  it("is stable: the same estimates in any order give the same bytes", () => {
-    const a = renderCostComment({ stack: "fine-tune-aws", base, current, budgetUsd: 4000 });
-    const shuffled = { ...current, resources: [...current.resources].reverse() };
-    const b = renderCostComment({ stack: "fine-tune-aws", base: { ...base, resources: [...base.resources].reverse() }, current: shuffled, budgetUsd: 4000 });
-    expect(b).toBe(a);
-    expect(a).not.toMatch(/\d{4}-\d{2}-\d{2}T|\d{2}:\d{2}/); // no timestamps
-    expect(a.startsWith(costCommentMarker("fine-tune-aws"))).toBe(true);
-  });
-
-  it("says when nothing changes, and when the stack was already over budget", () => {
-    const md = renderCostComment({ stack: "s", base: current, current, budgetUsd: 4000 });
-    expect(md).toContain("**$4,046.70 / month** ($0.00, 0.0% vs base $4,046.70)");
-    expect(md).toContain("No resource changes its monthly cost.");
-    expect(md).toContain("(it already was on the base branch)");
-    expect(md).not.toContain("This change takes");
+  it("refuses an unknown format in one line", () => {
+    const r = aitracks(["cost", "--stack", "buy-aws", "--format", "html"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('aitracks: --format: expected text, markdown or github-comment, got "html"\n');
   });
 });
 

@@ -44,7 +44,7 @@ export function registerCost(program: Command, setExit: (code: number) => void):
       .description("estimate a stack's cost before deploy: per resource and component, monthly, one-off and over three years"),
   )
     .option("--json", "print the estimate as JSON (monthlyUsd, threeYearUsd, resources with components, unpriced, currency, pricesAsOf)")
-    .option("--format <format>", "text (a table) or markdown (a pull-request comment)", "text")
+    .option("--format <format>", "text (a table), markdown or github-comment (a pull-request comment, updated in place by its first line)", "text")
     .option("--diff <base.json>", "compare with an earlier `aitracks cost --json` output")
     .option("--from-preview <file>", "price the plan of a real `pulumi preview --json` instead of previewing offline")
     .option("--fail-above-usd <usd>", "with --diff: exit 1 if the monthly estimate rises by more than this")
@@ -60,7 +60,7 @@ async function cost(flags: CostFlags): Promise<number> {
   const core = require("@aitracks/core") as typeof Core;
   const problems: string[] = [];
   const format = flags.format ?? "text";
-  if (format !== "text" && format !== "markdown") problems.push(`--format: expected text or markdown, got ${JSON.stringify(format)}`);
+  if (format !== "text" && format !== "markdown" && format !== "github-comment") problems.push(`--format: expected text, markdown or github-comment, got ${JSON.stringify(format)}`);
   if (flags.json && flags.format !== undefined && format !== "text") problems.push("--json: give --json or --format markdown, not both");
   const amount = (flag: string, raw: string | undefined): number | undefined => {
     if (raw === undefined) return undefined;
@@ -92,6 +92,7 @@ async function cost(flags: CostFlags): Promise<number> {
 
   if (flags.json) out(JSON.stringify(diff ? { ...doc, diff: diffJson(diff, reasons) } : doc, null, 2));
   else if (format === "markdown") out(core.costMarkdown(doc, diff, reasons));
+  else if (format === "github-comment") out((require("../render/github-comment") as typeof import("../render/github-comment")).costComment(core, doc, diff, reasons));
   else out(renderText(core, estimate, diff, reasons));
   if (reasons.length) throw new CheckFailed(reasons.join("; "));
   return 0;

@@ -3,6 +3,7 @@
  * track, and attach the cost estimate and policy verdicts where those engines are available.
  * Loads Pulumi (through the preview engine), so only `aitracks report --stack ...` imports it.
  */
+import type * as Core from "@aitracks/core";
 import type { GraphResource, ResourceGraph } from "@aitracks/preview";
 import { previewTarget, type TargetOptions } from "../target";
 import type { CostEstimateLike, PolicyResultLike, StackSection } from "./model";
@@ -34,10 +35,15 @@ export async function stackSection(target: TargetOptions): Promise<StackSection>
   return sectionFromGraph(graph, await stackExtras(graph), trackOf);
 }
 
-/** Cost estimate and policy verdicts for the graph, from their engines when those are built. */
-async function stackExtras(_graph: ResourceGraph): Promise<StackExtras> {
+/**
+ * The cost estimate (the same document as `aitracks cost --json`) and the policy verdicts for
+ * the graph. A stack whose workload or budget config is invalid stops here with exit 2.
+ */
+async function stackExtras(graph: ResourceGraph): Promise<StackExtras> {
+  const core = require("@aitracks/core") as typeof Core;
+  const cost = core.estimateJson(core.estimateCost(graph));
   return {
-    costMissing: "the cost estimator (aitracks cost) is not available in this build",
+    cost,
     policiesMissing: "the policy runner (aitracks check) is not available in this build",
   };
 }

@@ -15,6 +15,8 @@ export interface RenderedChart {
   readonly svg: string;
   readonly width: number;
   readonly height: number;
+  /** What Vega-Lite or Vega warned about (conflicting sorts, dropped encodings...): none for our specs. */
+  readonly warnings: readonly string[];
 }
 
 /**
@@ -24,7 +26,12 @@ export interface RenderedChart {
  */
 export async function renderSvg(spec: ChartSpec): Promise<RenderedChart> {
   const { vega, vl } = await load();
-  const compiled = vl.compile(spec).spec;
+  // Warnings go to a list, not to the console: the CLI's output stays clean, and tests read them.
+  const warnings: string[] = [];
+  const logger = vega.logger(vega.Warn, "warn", (_method, _level, args) => {
+    warnings.push(args.map(String).join(" "));
+  });
+  const compiled = vl.compile(spec, { logger }).spec;
   const refused: string[] = [];
   const refuse = vega.loader();
   refuse.load = async (uri: string) => {
@@ -36,12 +43,12 @@ export async function renderSvg(spec: ChartSpec): Promise<RenderedChart> {
     throw new Error(`refused to load ${uri}`);
   };
   // Vega logs a failed load and draws on without the data: collect the attempts and fail after.
-  const view = new vega.View(vega.parse(compiled), { renderer: "none", loader: refuse, logLevel: vega.None });
+  const view = new vega.View(vega.parse(compiled), { renderer: "none", loader: refuse, logger, logLevel: vega.Warn });
   try {
     const svg = await view.toSVG();
     if (refused.length) throw new Error(`a chart tried to load ${refused.join(", ")}: report charts must carry their data inline`);
     const m = /^<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg);
-    return { svg, width: Number(m?.[1] ?? 0), height: Number(m?.[2] ?? 0) };
+    return { svg, width: Number(m?.[1] ?? 0), height: Number(m?.[2] ?? 0), warnings };
   } finally {
     view.finalize();
   }

@@ -285,33 +285,45 @@ export function decisionMatrixSpec(cells: readonly HeatCell[], scores: readonly 
 
 /** The stack's monthly cost by track, by cloud and by resource type: one bar chart per dimension. */
 export function costBreakdownSpec(rows: readonly BreakdownRow[]): ChartSpec {
+  const max = Math.max(1, ...rows.map((r) => r.monthlyUsd));
+  const dimensions = (["track", "cloud", "resource type"] as const).filter((d) => rows.some((r) => r.dimension === d));
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: { text: "Monthly cost of the stack", subtitle: "The same total three ways." },
-    data: { values: rows },
-    facet: { row: { field: "dimension", type: "nominal", title: null, sort: ["track", "cloud", "resource type"], header: { labelAngle: 0, labelAlign: "left", labelAnchor: "start", labelOrient: "top" } } },
-    resolve: { scale: { y: "independent" } },
-    spec: {
+    title: { text: "Monthly cost of the stack", subtitle: "The same total three ways: by track, by cloud, by resource type." },
+    spacing: 18,
+    // One chart per dimension (not a facet: each has its own keys), sharing the money axis.
+    vconcat: dimensions.map((dimension, i) => ({
+      title: { text: `By ${dimension}`, fontSize: 13, fontWeight: 600, anchor: "start" },
+      data: { values: rows.filter((r) => r.dimension === dimension) },
       width: 420,
       height: { step: 24 },
       layer: [
         {
           mark: { type: "bar", color: "#4c78a8", height: { band: 0.75 } },
           encoding: {
-            y: { field: "key", type: "nominal", title: null, sort: "-x", axis: { labelLimit: 300, labelFontSize: 12 } },
-            x: { field: "monthlyUsd", type: "quantitative", title: "USD per month", axis: { labelExpr: MONEY_AXIS } },
+            // Rows come largest first (costBreakdownRows): keep their order.
+            y: { field: "key", type: "nominal", title: null, sort: null, axis: { labelLimit: 300, labelFontSize: 12 } },
+            x: {
+              field: "monthlyUsd",
+              type: "quantitative",
+              title: i === dimensions.length - 1 ? "USD per month" : null,
+              scale: { domain: [0, max * 1.18] },
+              axis: { labelExpr: MONEY_AXIS, tickCount: 5 },
+            },
           },
         },
         {
+          // Cents where they matter: $0.20 for an alarm, $2,738 for a model.
+          transform: [{ calculate: "datum.monthlyUsd < 100 ? format(datum.monthlyUsd, '$,.2f') : format(datum.monthlyUsd, '$,.0f')", as: "label" }],
           mark: { type: "text", align: "left", dx: 4, fontSize: 12 },
           encoding: {
-            y: { field: "key", type: "nominal", sort: "-x" },
+            y: { field: "key", type: "nominal", sort: null },
             x: { field: "monthlyUsd", type: "quantitative" },
-            text: { field: "monthlyUsd", type: "quantitative", format: "$,.0f" },
+            text: { field: "label", type: "nominal" },
           },
         },
       ],
-    },
+    })),
     config: CONFIG,
   } as ChartSpec;
 }
