@@ -114,3 +114,57 @@ describe("check comment", () => {
     expect(checkCommentMarker("a --> b")).toBe("<!-- aitracks:check stack=a_-__b -->");
   });
 });
+
+describe("check comment, long lists", () => {
+  const many = (n: number, level: string) =>
+    Array.from({ length: n }, (_, i) => ({ policy: `p-${String(i).padStart(3, "0")}`, level, urn: urn(BUCKET, `b${i}`), message: `m${i}` }));
+
+  it("shows 20 mandatory violations in the open and folds the rest", () => {
+    const md = renderCheckComment({ stack: "s", violations: many(25, "mandatory") });
+    const [open, folded] = md.split("<details><summary>5 more mandatory</summary>");
+    expect(open!.match(/^\| `p-\d+` /gm)).toHaveLength(20);
+    expect(folded!.match(/^\| `p-\d+` /gm)).toHaveLength(5);
+    expect(folded).toContain("| `p-024` | `b24` | m24 |");
+  });
+
+  it("lists at most 150 violations per level, saying how many more there are", () => {
+    const md = renderCheckComment({ stack: "s", violations: many(200, "advisory") });
+    expect(md.match(/^\| `p-\d+` /gm)).toHaveLength(150);
+    expect(md).toContain("| | | 50 more: run `aitracks check` for all of them |");
+    expect(md.length).toBeLessThan(65_536);
+  });
+});
+
+describe("aitracks check --format github-comment", () => {
+  it("fails the insecure example with its mandatory violations, as many as --json counts", () => {
+    const json = aitracks(["check", "--program", "examples/insecure", "--stack", "insecure", "--engine", "in-process", "--json"]);
+    const summary = JSON.parse(json.stdout).summary as { mandatory: number; advisory: number };
+    expect(summary.mandatory).toBeGreaterThan(20);
+    const r = aitracks(["check", "--program", "examples/insecure", "--stack", "insecure", "--engine", "in-process", "--format", "github-comment"]);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.split("\n");
+    expect(lines.slice(0, 4)).toEqual([
+      "<!-- aitracks:check stack=insecure -->",
+      "### aitracks check: `insecure` fails",
+      "",
+      `${summary.mandatory} mandatory, ${summary.advisory} advisory violations in 26 resources: mandatory violations fail the pipeline.`,
+    ]);
+    expect(r.stdout).toContain(`**Mandatory (${summary.mandatory})**`);
+    expect(r.stdout).toContain("| `aws-sagemaker-notebook-no-root-access` | `notebook` |");
+    expect(r.stdout).toContain(`<details><summary>${summary.mandatory - 20} more mandatory</summary>`);
+    // Stable: the same stack gives the same bytes.
+    expect(aitracks(["check", "--program", "examples/insecure", "--stack", "insecure", "--engine", "in-process", "--format", "github-comment"]).stdout).toBe(r.stdout);
+  });
+
+  it("passes an example stack, and refuses a bad format or --json with it, in one line", () => {
+    const ok = aitracks(["check", "--stack", "buy-aws", "--engine", "in-process", "--format", "github-comment"]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/^<!-- aitracks:check stack=buy-aws -->\n### aitracks check: `buy-aws` passes\n\n/);
+    const bad = aitracks(["check", "--stack", "buy-aws", "--format", "html"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('aitracks: --format: expected text or github-comment, got "html"\n');
+    const both = aitracks(["check", "--stack", "buy-aws", "--format", "github-comment", "--json"]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toBe("aitracks: --json: give --json or --format github-comment, not both\n");
+  });
+});

@@ -9,6 +9,7 @@ import { describeTargetOptions, previewTarget, type TargetOptions } from "../tar
 
 interface CheckFlags extends TargetOptions {
   json?: boolean;
+  format?: string;
   engine?: string;
   policyConfig?: string;
   stackTag?: string[];
@@ -40,6 +41,7 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
     program.command("check").description("check a stack against the policy pack before deploy: violations by enforcement level, exit 1 on a mandatory one"),
   )
     .option("--json", "print the verdicts as JSON (violations with level, policy, urn, message; notes; summary)")
+    .option("--format <format>", "text, or github-comment (a pull-request comment, updated in place by its first line)", "text")
     .option("--engine <engine>", `how to run the pack: ${ENGINES.join(", ")}`, "both")
     .option("--policy-config <file>", "pack config JSON, as pulumi preview --policy-pack-config takes it")
     .option("--stack-tag <key=value>", "a stack tag the policies see (repeatable), as `pulumi stack tag set` sets it", collect, [])
@@ -55,6 +57,9 @@ function collect(value: string, previous: string[]): string[] {
 
 async function check(flags: CheckFlags): Promise<number> {
   const core = await import("@aitracks/core");
+  const format = flags.format ?? "text";
+  if (format !== "text" && format !== "github-comment") throw new core.InputError(`--format: expected text or github-comment, got ${JSON.stringify(format)}`);
+  if (flags.json && format !== "text") throw new core.InputError("--json: give --json or --format github-comment, not both");
   const engine = flags.engine as Engine;
   if (!ENGINES.includes(engine)) throw new core.InputError(`--engine: expected one of ${ENGINES.join(", ")}, got ${JSON.stringify(flags.engine)}`);
   const stackTags: Record<string, string> = {};
@@ -100,6 +105,17 @@ async function check(flags: CheckFlags): Promise<number> {
         null,
         2,
       ),
+    );
+  } else if (format === "github-comment") {
+    const { renderCheckComment } = await import("../render/github-comment.js");
+    out(
+      renderCheckComment({
+        stack: graph.stack,
+        violations: report.violations.map((v) => ({ ...v, message: v.message || v.description })),
+        notes: report.notes.filter((n) => /could not decide|not known until deploy/.test(n.reason)),
+        resources: report.resources,
+        pack: report.pack,
+      }),
     );
   } else {
     out(renderText(graph, report, reports.map((r) => r.engine), pack.policies.length));

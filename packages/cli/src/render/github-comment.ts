@@ -35,6 +35,10 @@ export interface CheckCommentInput {
 }
 
 const LEVELS = ["mandatory", "advisory"] as const;
+/** Mandatory violations shown in the open; the rest are folded into details. */
+const OPEN_MANDATORY = 20;
+/** Rows per level at most (a comment holds at most 65,536 characters). */
+const MAX_ROWS = 150;
 
 export function renderCheckComment(input: CheckCommentInput): string {
   const lines: string[] = [checkCommentMarker(input.stack)];
@@ -51,13 +55,22 @@ export function renderCheckComment(input: CheckCommentInput): string {
       : `${counts} violation${input.violations.length === 1 ? "" : "s"}${input.resources !== undefined ? ` in ${input.resources} resources` : ""}${mandatory > 0 ? ": mandatory violations fail the pipeline" : ": advisory only, the pipeline passes"}.`,
     "",
   );
+  const head = ["| Policy | Resource | Message |", "| --- | --- | --- |"];
+  const row = (v: PolicyVerdictLike) => `| \`${code(v.policy)}\` | ${v.urn ? `\`${code(urnName(v.urn))}\`` : "stack"} | ${cell(v.message)} |`;
   for (const level of levels) {
     const vs = sortVerdicts(byLevel.get(level)!);
-    const table = ["| Policy | Resource | Message |", "| --- | --- | --- |", ...vs.map((v) => `| \`${code(v.policy)}\` | ${v.urn ? `\`${code(urnName(v.urn))}\`` : "stack"} | ${cell(v.message)} |`)];
+    // GitHub refuses comments over 65,536 characters: list at most MAX_ROWS per level.
+    const listed = vs.slice(0, MAX_ROWS);
+    const cut = vs.length > listed.length ? [`| | | ${vs.length - listed.length} more: run \`aitracks check\` for all of them |`] : [];
     if (level === "mandatory") {
-      lines.push(`**Mandatory (${vs.length})**`, "", ...table, "");
+      // The first ones in the open, where a reviewer sees them; the rest folded.
+      const open = listed.slice(0, OPEN_MANDATORY);
+      lines.push(`**Mandatory (${vs.length})**`, "", ...head, ...open.map(row), ...(listed.length > open.length ? [] : cut), "");
+      if (listed.length > open.length) {
+        lines.push(`<details><summary>${vs.length - open.length} more mandatory</summary>`, "", ...head, ...listed.slice(open.length).map(row), ...cut, "", "</details>", "");
+      }
     } else {
-      lines.push(`<details${level === "advisory" && mandatory === 0 ? " open" : ""}><summary>${capitalize(level)} (${vs.length})</summary>`, "", ...table, "", "</details>", "");
+      lines.push(`<details${level === "advisory" && mandatory === 0 ? " open" : ""}><summary>${capitalize(level)} (${vs.length})</summary>`, "", ...head, ...listed.map(row), ...cut, "", "</details>", "");
     }
   }
   const notes = input.notes ?? [];
