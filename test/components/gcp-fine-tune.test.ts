@@ -76,6 +76,10 @@ describe("fine-tune on GCP: Gemini supervised tuning", async () => {
     expect(inputs.metrics[3].metricResourceName).toBe(`projects/${PROJECT}/locations/us-central1/evaluationMetrics/triage-answer-quality`);
     expect(inputs.outputUriPrefix).toBe(`gs://${bucketName}/evaluation-results/triage/`);
     expect(inputs.kmsKeyName).toBe(key);
+    // The comparison is recorded on the run for readers and policies: base, tuned, and the one dataset.
+    expect(inputs.baseModel).toBe(inputs.inferenceConfigs.base.model);
+    expect(inputs.tunedModel).toBe(inputs.inferenceConfigs.tuned.model);
+    expect(inputs.dataset).toBe(`gs://${bucketName}/evaluation/evaluation.jsonl`);
   });
 
   it("keeps the judged metric and the evaluation dataset encrypted with the track's key", () => {
@@ -92,7 +96,10 @@ describe("fine-tune on GCP: Gemini supervised tuning", async () => {
     expect(ofType(graph, "gcp:vertex/aiEndpoint:AiEndpoint")).toHaveLength(0);
   });
 
-  it("labels every labelled resource", () => expectStandardLabels(graph, 5));
+  it("labels every labelled resource, including the training set's size (120 examples in the file)", () => {
+    expectStandardLabels(graph, 5);
+    expect((one(graph, "gcp:storage/bucket:Bucket").inputs.labels as any)["aitracks-labeled-examples"]).toBe("120");
+  });
 });
 
 describe("fine-tune on GCP: an open model, deployed through serving", async () => {

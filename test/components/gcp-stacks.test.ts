@@ -46,6 +46,10 @@ describe("the GCP example stacks preview offline", () => {
       const labelled = resources.filter((r) => r.type.startsWith("gcp:") && r.inputs.labels && r.type !== "gcp:monitoring/notificationChannel:NotificationChannel");
       expect(labelled.length).toBeGreaterThan(0);
       for (const r of labelled) expect((r.inputs.labels as any)["aitracks-stack"], r.name).toBe(stack);
+      // Every track records Data Access audit logs for Vertex AI.
+      const audit = one(graph, "gcp:projects/iAMAuditConfig:IAMAuditConfig").inputs as any;
+      expect(audit.service).toBe("aiplatform.googleapis.com");
+      expect(audit.auditLogConfigs.map((c: any) => c.logType).sort()).toEqual(["ADMIN_READ", "DATA_READ", "DATA_WRITE"]);
     });
   }
 

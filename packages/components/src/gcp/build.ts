@@ -16,6 +16,7 @@ import {
   serviceAccount,
   tpuSlice,
   vertexMachine,
+  vertexAuditLogs,
   withDependencies,
 } from "./shared";
 
@@ -146,6 +147,7 @@ export class GcpBuildTrack extends pulumi.ComponentResource implements TrackComp
       parent,
     );
     const after = withDependencies(parent, apis);
+    vertexAuditLogs(name, project, after);
     const cmek = cmekKey(`${name}-key`, project, { agents: ["storage", "aiplatform", "artifactregistry"], labels }, after);
     this.key = cmek.id;
     const keyed = withDependencies(after, cmek.grants);

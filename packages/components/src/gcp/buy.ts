@@ -3,11 +3,11 @@ import { Budget } from "@pulumi/gcp/billing";
 import { ProjectBucketConfig, ProjectSink } from "@pulumi/gcp/logging";
 import { NotificationChannel } from "@pulumi/gcp/monitoring";
 import { RegionalParameter, RegionalParameterVersion } from "@pulumi/gcp/parametermanager";
-import { IAMAuditConfig, IAMMember } from "@pulumi/gcp/projects";
+import { IAMMember } from "@pulumi/gcp/projects";
 import { AiModelGardenEnableModel } from "@pulumi/gcp/vertex";
 import { fieldError } from "../common/errors";
 import type { TrackBaseArgs, TrackComponent } from "../common/track";
-import { accountId, cmekKey, enableApis, gcpLabels, gcpProject, serviceAccount, withDependencies } from "./shared";
+import { accountId, cmekKey, enableApis, gcpLabels, gcpProject, serviceAccount, vertexAuditLogs, withDependencies } from "./shared";
 
 export interface GcpBuyTrackArgs extends TrackBaseArgs {
   /** The GCP region of the track (the stack's provider for it points there). */
@@ -143,11 +143,7 @@ export class GcpBuyTrack extends pulumi.ComponentResource implements TrackCompon
     this.invokerRole = app.customRole!.name;
 
     // Who called which model, and when: Data Access audit logs for Vertex AI ...
-    new IAMAuditConfig(
-      `${name}-vertex-audit`,
-      { project: project.projectId, service: "aiplatform.googleapis.com", auditLogConfigs: [{ logType: "ADMIN_READ" }, { logType: "DATA_READ" }, { logType: "DATA_WRITE" }] },
-      after,
-    );
+    vertexAuditLogs(name, project, after);
     // ... kept in a log bucket of the track's region, encrypted with the track's key.
     const logBucketId = `${name}-vertex-audit`;
     const logBucket = new ProjectBucketConfig(

@@ -15,6 +15,7 @@ import {
   secureBucket,
   serviceAgentMember,
   uploadDataset,
+  vertexAuditLogs,
   withDependencies,
   type Cmek,
   type GcpProject,
@@ -115,6 +116,8 @@ export interface EvaluationSuiteArgs {
   readonly waitForCompletion: boolean;
   readonly apiEndpoint?: string | undefined;
   readonly displayName: string;
+  /** For a before/after evaluation: which candidates are the base and the tuned model. */
+  readonly comparison?: { readonly base: string; readonly tuned: string };
   /** The Vertex AI agent's read grant on the bucket, when the caller made it already (one binding, one owner). */
   readonly bucketReadGrant?: pulumi.Resource;
 }
@@ -230,6 +233,9 @@ export function evaluationSuite(name: string, a: EvaluationSuiteArgs, opts: pulu
       kmsKeyName: cmek.id,
       labels,
       waitForCompletion: a.waitForCompletion,
+      ...(a.comparison
+        ? { baseModel: a.candidates[a.comparison.base]!, tunedModel: a.candidates[a.comparison.tuned]!, dataset: a.dataUri ?? a.bigqueryTable! }
+        : {}),
     },
     withDependencies(keyed, [readData, writeResults, ...(table ? [table] : [])]),
   );
@@ -311,6 +317,7 @@ export class GcpEvaluationTrack extends pulumi.ComponentResource implements Trac
       parent,
     );
     const after = withDependencies(parent, apis);
+    vertexAuditLogs(name, project, after);
     const cmek = cmekKey(`${name}-key`, project, { agents: ["storage", "aiplatform", "bigquery"], labels }, after);
     this.key = cmek.id;
     const bucket = secureBucket(`${name}-data`, project, { cmek, labels }, after);

@@ -15,6 +15,7 @@ import {
   secureBucket,
   serviceAgentMember,
   uploadDataset,
+  vertexAuditLogs,
   withDependencies,
   type JsonlFile,
   type SecureBucket,
@@ -148,7 +149,9 @@ export class GcpFineTuneTrack extends pulumi.ComponentResource implements TrackC
     const cfg = resolveGcpFineTuneArgs(args);
     super("aitracks:gcp:FineTuneTrack", name, {}, opts);
     const parent = { parent: this };
-    const labels = gcpLabels(args.tags);
+    // The training set's size travels with the track, so reviews and policies see it (the framework's 100 / 1,000 marks).
+    const examples = cfg.training.file?.examples;
+    const labels = gcpLabels(args.tags).apply((l) => (examples === undefined ? l : { ...l, "aitracks-labeled-examples": String(examples) }));
     const project = gcpProject(cfg.region, this);
     const apis = enableApis(
       name,
@@ -163,6 +166,7 @@ export class GcpFineTuneTrack extends pulumi.ComponentResource implements TrackC
       parent,
     );
     const after = withDependencies(parent, apis);
+    vertexAuditLogs(name, project, after);
     const cmek = cmekKey(`${name}-key`, project, { agents: ["storage", "aiplatform", "bigquery"], labels }, after);
     this.key = cmek.id;
     const bucket = secureBucket(`${name}-data`, project, { cmek, labels }, after);
@@ -236,6 +240,7 @@ export class GcpFineTuneTrack extends pulumi.ComponentResource implements TrackC
         waitForCompletion: cfg.waitForCompletion,
         apiEndpoint: cfg.apiEndpoint,
         displayName: `aitracks ${name}: ${cfg.baseModel} base vs tuned`,
+        comparison: { base: "base", tuned: "tuned" },
         bucketReadGrant: vertexRead,
       },
       after,
@@ -244,6 +249,7 @@ export class GcpFineTuneTrack extends pulumi.ComponentResource implements TrackC
     this.outputs = {
       region: cfg.region,
       baseModel: cfg.baseModel,
+      ...(examples !== undefined ? { trainingExamples: examples } : {}),
       bucket: bucket.name,
       trainingDataUri: trainingUri,
       tuningJob: this.tuningJob.jobName,

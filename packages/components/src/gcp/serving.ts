@@ -14,6 +14,7 @@ import {
   privateNetwork,
   serviceAccount,
   vertexMachine,
+  vertexAuditLogs,
   withDependencies,
   type Cmek,
   type GcpProject,
@@ -302,6 +303,7 @@ export class GcpServingTrack extends pulumi.ComponentResource implements TrackCo
       parent,
     );
     const after = withDependencies(parent, apis);
+    vertexAuditLogs(name, project, after);
     const m = cfg.serving.machine;
 
     if (!cfg.modelGarden) {

@@ -40,6 +40,14 @@ export interface EvaluationRunInputs {
   readonly outputUriPrefix: string;
   readonly kmsKeyName?: string;
   readonly labels?: Record<string, string>;
+  /**
+   * What a before/after run compares, recorded on the resource for readers and policy checks (not
+   * sent to the API; `inferenceConfigs` is what runs): the base model, the tuned model, and the
+   * dataset both answer.
+   */
+  readonly baseModel?: string;
+  readonly tunedModel?: string;
+  readonly dataset?: string;
   /** Wait until the run finished and report its summary metrics. @default true */
   readonly waitForCompletion?: boolean;
   /** @default 30 */
@@ -121,7 +129,7 @@ export const evaluationRunProvider: pulumi.dynamic.ResourceProvider<EvaluationRu
     const o = olds as unknown as Record<string, unknown>;
     const n = news as unknown as Record<string, unknown>;
     const replaces = changedKeys(o, n, EVALUATION_RUN_REPLACE_KEYS);
-    const others = changedKeys(o, n, ["apiEndpoint", "waitForCompletion", "pollIntervalSeconds", "timeoutMinutes"]);
+    const others = changedKeys(o, n, ["apiEndpoint", "waitForCompletion", "pollIntervalSeconds", "timeoutMinutes", "baseModel", "tunedModel", "dataset"]);
     return { changes: replaces.length + others.length > 0, replaces, deleteBeforeReplace: false };
   },
 

@@ -1,5 +1,6 @@
 /** Pieces every GCP track shares: no track re-implements a key, a bucket, a service account or a network. */
 export * from "./apis";
+export * from "./audit";
 export * from "./bucket";
 export * from "./catalog";
 export * from "./data";
