@@ -195,8 +195,7 @@ export function azureMock(m: MockInput, module: string, kind: string, physical: 
       id = `${ws}/environments/${physical}/versions/${s("version") ?? "1"}`;
       break;
     case "machinelearningservices:Job":
-      name = s("id") ?? physical;
-      id = `${ws}/jobs/${name}`;
+      id = `${ws}/jobs/${physical}`;
       break;
     case "machinelearningservices:Schedule":
       id = `${ws}/schedules/${physical}`;

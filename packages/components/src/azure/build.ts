@@ -195,10 +195,10 @@ export class AzureBuildTrack extends pulumi.ComponentResource implements TrackCo
     );
 
     if (t.submit) {
+      // Azure ML names the run: the Node.js SDK never sends a Job's `id` input (it is reserved).
       this.trainingJob = new Job(
         `${name}-training-job`,
         {
-          id: `${name}-training-${this.corpus.length}-${t.instanceCount}x${t.processesPerNode}`,
           workspaceName: this.workspace.workspaceName,
           resourceGroupName: f.resourceGroupName,
           properties: {

@@ -14,7 +14,6 @@ import {
   dataUri,
   environmentId,
   mlWorkspace,
-  nameHash,
   resolveAzureBaseArgs,
   wholeNumber,
   type AzureFoundation,
@@ -188,11 +187,10 @@ export class AzureEvaluationTrack extends pulumi.ComponentResource implements Tr
         { parent: this, dependsOn },
       );
     } else {
-      // The job's name follows what it evaluates: a new dataset version or metric set is a new run.
+      // One run on `pulumi up`; Azure ML names it (the Node.js SDK never sends a Job's `id` input).
       this.job = new Job(
         `${name}-evaluation-job`,
         {
-          id: `${name}-eval-${nameHash(`${datasetUri}|${cfg.metrics.join(",")}|${cfg.target ?? ""}`)}`,
           workspaceName: ws.workspaceName,
           resourceGroupName: f.resourceGroupName,
           properties: job,
