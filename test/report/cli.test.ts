@@ -56,6 +56,19 @@ describe("aitracks report", () => {
     const usd = (x: number) => `$${x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
     expect(html).toContain(`Estimated <strong>${usd(cost.monthlyUsd)} a month</strong>`);
     expect(JSON.parse(r.stdout).charts).toEqual(["decision-matrix", "cumulative-cost", "cost-by-volume", "stack-cost"]);
+    // The policy pack's verdicts: buy-aws is secure by default.
+    expect(html).toMatch(/<p id="policy-verdicts"><span class="pill ok">pass<\/span> All \d+ policies pass\.<\/p>/);
+  });
+
+  it("with an insecure program, shows its policy violations, mandatory first", () => {
+    const out = join(fresh(), "insecure.html");
+    const r = aitracks(["report", "examples/decisions/clear-buy.yaml", "examples/workloads/requests-10k.yaml", "--program", "examples/insecure", "--stack", "insecure", "--out", out]);
+    expect(r.code).toBe(0); // a report describes the stack; `aitracks check` is the gate
+    const html = readFileSync(out, "utf8");
+    expect(html).toMatch(/<p id="policy-summary"><span class="pill mandatory">\d+ mandatory<\/span> <span class="pill advisory">\d+ advisory<\/span> from \d+ policies: mandatory violations block a deploy\.<\/p>/);
+    const table = html.slice(html.indexOf('<table class="small" id="policy-verdicts">'));
+    expect(table.indexOf("pill mandatory")).toBeLessThan(table.indexOf("pill advisory"));
+    expect(table).toContain("<td>aws-sagemaker-notebook-no-root-access</td><td><code>notebook</code></td>");
   });
 
   it("exits 2 on bad flags, one line each, and writes nothing", () => {

@@ -216,6 +216,8 @@ function stackBlock(stack: StackSection, chart: RenderedChartEntry | undefined):
     parts.push(`<p id="policy-verdicts"><span class="pill ok">pass</span> ${pol.policies !== undefined ? `All ${pol.policies} policies pass.` : "No violations."}</p>`);
   } else {
     const levels = [...new Set(pol.violations.map((v) => v.level))].sort((a, b) => levelRank(a) - levelRank(b));
+    const counts = levels.map((l) => `<span class="pill ${esc(l)}">${pol.violations.filter((v) => v.level === l).length} ${esc(l)}</span>`).join(" ");
+    parts.push(`<p id="policy-summary">${counts}${pol.policies !== undefined ? ` from ${pol.policies} policies` : ""}${levels.includes("mandatory") ? ": mandatory violations block a deploy." : "."}</p>`);
     parts.push(
       `<table class="small" id="policy-verdicts"><thead><tr><th>Level</th><th>Policy</th><th>Resource</th><th>Message</th></tr></thead><tbody>${levels
         .flatMap((l) =>

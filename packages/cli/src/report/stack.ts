@@ -42,8 +42,15 @@ export async function stackSection(target: TargetOptions): Promise<StackSection>
 async function stackExtras(graph: ResourceGraph): Promise<StackExtras> {
   const core = require("@aitracks/core") as typeof Core;
   const cost = core.estimateJson(core.estimateCost(graph));
+  // The pack in-process, with its default config: what `aitracks check --engine in-process` says.
+  const preview = await import("@aitracks/preview");
+  const pack = await preview.loadPack();
+  const report = await preview.evaluateInProcess(graph);
   return {
     cost,
-    policiesMissing: "the policy runner (aitracks check) is not available in this build",
+    policies: {
+      violations: report.violations.map((v) => ({ policy: v.policy, level: v.level, urn: v.urn ?? null, message: v.message || v.description })),
+      policies: pack.policies.length,
+    },
   };
 }
