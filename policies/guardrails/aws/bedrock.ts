@@ -78,10 +78,19 @@ function identityDocuments(r: PolicyResource): Json[] {
 
 const INVOKE_ACTIONS = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream", "bedrock:Converse", "bedrock:ConverseStream"];
 
-/** Does a resource belong to a buy track (its tags, its component, or the stack config's track names)? */
+/**
+ * Does a resource belong to a buy track (its tags, its component, or the stack config's track
+ * names)? An inline IAM policy, which takes no tags, belongs to the track of the role it is on.
+ */
 function inBuyTrack(r: PolicyResource, buyNames: ReadonlySet<string>): boolean {
-  const info = trackInfo(r);
-  return info.track === "buy" || (info.name !== undefined && buyNames.has(info.name));
+  const own = (x: PolicyResource) => {
+    const info = trackInfo(x);
+    return { buy: info.track === "buy" || (info.name !== undefined && buyNames.has(info.name)), known: info.track !== undefined || info.name !== undefined };
+  };
+  const self = own(r);
+  if (self.known) return self.buy;
+  const attached = ["role", "user", "group", "roles", "users", "groups"].flatMap((k) => r.propertyDependencies[k] ?? []);
+  return attached.some((a) => own(a).buy);
 }
 
 export const bedrockGuardrailAttached: StackValidationPolicy & AitracksPolicy = {

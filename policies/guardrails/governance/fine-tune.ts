@@ -215,7 +215,10 @@ export const fineTuneBeforeAfterEvaluation: StackValidationPolicy & AitracksPoli
       const both = [...byDataset.values()].some((s) => s.base && s.tuned);
       if (both) continue;
       const what = unit.baseModel ? `the tuned model and its base model ${unit.baseModel}` : "the tuned model and its base model";
-      const partial = [...byDataset.entries()].filter(([, s]) => s.base || s.tuned).map(([d, s]) => `${d} scores only the ${s.base ? "base" : "tuned"} model`);
+      const partial = [...byDataset.entries()]
+        .filter(([, s]) => s.base || s.tuned)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([d, s]) => `${d} scores only the ${s.base ? "base" : "tuned"} model`);
       report(`no evaluation scores ${what} on the same dataset${partial.length ? ` (${partial.join("; ")})` : ""}`, unit.anchor.urn);
     }
     undecided.finish(args);

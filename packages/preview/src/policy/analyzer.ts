@@ -271,7 +271,7 @@ export class AnalyzerSession {
       engine: "analyzer",
       resources: resources.length,
       violations: sortViolations(violations),
-      notes: sortNotes(notes.filter(isInformative)),
+      notes: sortNotes(opts.allNotes ? notes : notes.filter(isInformative)),
     };
   }
 

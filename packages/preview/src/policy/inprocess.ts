@@ -27,6 +27,8 @@ export interface EvaluateOptions {
   readonly configSource?: string;
   /** Stack tags besides the ones the CLI sets (pulumi:project, pulumi:runtime). */
   readonly stackTags?: Readonly<Record<string, string>>;
+  /** Keep every not-applicable note, not only the informative ones (tests use it to rule out vacuous passes). */
+  readonly allNotes?: boolean;
 }
 
 interface PolicyRuntime {
@@ -124,7 +126,7 @@ async function evaluateWith(pack: LoadedPack, rt: PolicyRuntime, graph: Resource
     engine: "in-process",
     resources: resources.length,
     violations: sortViolations(violations),
-    notes: sortNotes(notes.filter(isInformative)),
+    notes: sortNotes(opts.allNotes ? notes : notes.filter(isInformative)),
   };
 }
 

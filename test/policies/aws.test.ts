@@ -1,0 +1,301 @@
+// Every AWS guardrail: a violating and a passing program of real @pulumi/aws resources under mocks.
+import { describe, it } from "vitest";
+import * as pulumi from "@pulumi/pulumi";
+import { CustomModel, Guardrail, GuardrailVersion, InferenceProfile } from "@pulumi/aws/bedrock";
+import { InvocationLoggingConfiguration } from "@pulumi/aws/bedrockmodel";
+import { Role, RolePolicy } from "@pulumi/aws/iam";
+import { Provider } from "@pulumi/aws/provider";
+import { Bucket, BucketPolicy, BucketPublicAccessBlock, BucketServerSideEncryptionConfiguration, BucketVersioning } from "@pulumi/aws/s3";
+import { EndpointConfiguration, Model, NotebookInstance, TrainingJob } from "@pulumi/aws/sagemaker";
+import { expectPass, expectViolation, TAGS, type PolicyCase } from "./helpers";
+
+const ROLE = "arn:aws:iam::123456789012:role/sagemaker";
+const KEY = "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555";
+const buy = { ...TAGS, "aitracks-track": "buy" };
+
+const notebook = (extra: object) => new NotebookInstance("nb", { instanceType: "ml.t3.medium", roleArn: ROLE, ...extra });
+const trainingJob = (extra: object) =>
+  new TrainingJob("job", {
+    trainingJobName: "job",
+    roleArn: ROLE,
+    algorithmSpecification: { trainingImage: "img", trainingInputMode: "File" },
+    resourceConfig: { instanceType: "ml.m5.xlarge", instanceCount: 2, volumeSizeInGb: 50 },
+    outputDataConfig: { s3OutputPath: "s3://out/" },
+    stoppingCondition: { maxRuntimeInSeconds: 60 },
+    ...extra,
+  });
+const model = (extra: object) => new Model("model", { executionRoleArn: ROLE, primaryContainer: { image: "img", modelDataUrl: "s3://elsewhere/model.tar.gz" }, ...extra });
+
+/** A bucket with whichever of the secure settings are asked for. */
+function bucket(opts: { block?: boolean; blockAll?: boolean; kms?: "cmk" | "aws-managed" | "none"; versioning?: boolean; publicPolicy?: boolean; acl?: string }) {
+  const b = new Bucket("data", { ...(opts.acl ? { acl: opts.acl } : {}), tags: TAGS });
+  if (opts.block) {
+    new BucketPublicAccessBlock("data-block", { bucket: b.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: opts.blockAll ?? true });
+  }
+  if (opts.kms && opts.kms !== "none") {
+    new BucketServerSideEncryptionConfiguration("data-sse", {
+      bucket: b.id,
+      rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", ...(opts.kms === "cmk" ? { kmsMasterKeyId: KEY } : {}) } }],
+    });
+  }
+  if (opts.versioning) new BucketVersioning("data-versioning", { bucket: b.id, versioningConfiguration: { status: "Enabled" } });
+  if (opts.publicPolicy) {
+    new BucketPolicy("data-policy", {
+      bucket: b.id,
+      policy: pulumi.jsonStringify({ Version: "2012-10-17", Statement: [{ Sid: "Everyone", Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: pulumi.interpolate`${b.arn}/*` }] }),
+    });
+  }
+  return b;
+}
+const secure = { block: true, kms: "cmk" as const, versioning: true };
+
+const invokePolicy = (condition: boolean) =>
+  new RolePolicy("invoke", {
+    role: new Role("app", { assumeRolePolicy: "{}", tags: buy }).id,
+    policy: JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Effect: "Allow",
+          Action: ["bedrock:InvokeModel"],
+          Resource: ["arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-pro-v1:0"],
+          ...(condition ? { Condition: { StringEquals: { "bedrock:GuardrailIdentifier": "arn:aws:bedrock:us-east-1:123456789012:guardrail/g1:1" } } } : {}),
+        },
+      ],
+    }),
+  });
+const guardrail = (strength: string) =>
+  new Guardrail("guard", {
+    blockedInputMessaging: "no",
+    blockedOutputsMessaging: "no",
+    contentPolicyConfig: { filtersConfigs: [{ type: "HATE", inputStrength: strength, outputStrength: strength }] },
+    tags: buy,
+  });
+
+const cases: PolicyCase[] = [
+  {
+    policy: "aws-sagemaker-notebook-no-direct-internet",
+    bad: () => notebook({}),
+    on: "nb",
+    message: /directInternetAccess is not set \(SageMaker enables it\); expected "Disabled"/,
+    good: () => notebook({ directInternetAccess: "Disabled", subnetId: "subnet-1" }),
+  },
+  {
+    policy: "aws-sagemaker-notebook-no-root-access",
+    bad: () => notebook({ rootAccess: "Enabled" }),
+    on: "nb",
+    message: /rootAccess is "Enabled"; expected "Disabled"/,
+    good: () => notebook({ rootAccess: "Disabled" }),
+  },
+  {
+    policy: "aws-sagemaker-notebook-kms",
+    bad: () => notebook({}),
+    on: "nb",
+    message: /kmsKeyId is not set/,
+    good: () => notebook({ kmsKeyId: KEY }),
+  },
+  {
+    policy: "aws-sagemaker-endpoint-config-kms",
+    bad: () => new EndpointConfiguration("ec", { productionVariants: [{ modelName: "m", instanceType: "ml.m5.xlarge", initialInstanceCount: 1 }] }),
+    on: "ec",
+    message: /kmsKeyArn is not set; the EBS storage volumes of ml\.m5\.xlarge/,
+    good: () => new EndpointConfiguration("ec", { kmsKeyArn: KEY, productionVariants: [{ modelName: "m", instanceType: "ml.m5.xlarge", initialInstanceCount: 1 }] }),
+  },
+  {
+    // Local NVMe instance storage takes no key (SageMaker refuses one); captured data still needs one.
+    policy: "aws-sagemaker-endpoint-config-kms",
+    bad: () =>
+      new EndpointConfiguration("ec", {
+        productionVariants: [{ modelName: "m", instanceType: "ml.g5.2xlarge", initialInstanceCount: 1 }],
+        dataCaptureConfig: { initialSamplingPercentage: 10, destinationS3Uri: "s3://c/", captureOptions: [{ captureMode: "Input" }] },
+      }),
+    on: "ec",
+    message: /dataCaptureConfig captures requests and responses but sets no kmsKeyId/,
+    good: () =>
+      new EndpointConfiguration("ec", {
+        productionVariants: [{ modelName: "m", instanceType: "ml.g5.2xlarge", initialInstanceCount: 1 }],
+        dataCaptureConfig: { initialSamplingPercentage: 10, destinationS3Uri: "s3://c/", kmsKeyId: KEY, captureOptions: [{ captureMode: "Input" }] },
+      }),
+  },
+  {
+    policy: "aws-sagemaker-training-job-kms",
+    bad: () => trainingJob({}),
+    on: "job",
+    message: /resourceConfig\.volumeKmsKeyId is not set; the training volumes of ml\.m5\.xlarge/,
+    good: () =>
+      trainingJob({
+        outputDataConfig: { s3OutputPath: "s3://out/", kmsKeyId: KEY },
+        resourceConfig: { instanceType: "ml.m5.xlarge", instanceCount: 2, volumeSizeInGb: 50, volumeKmsKeyId: KEY },
+      }),
+  },
+  {
+    // Trainium's local NVMe is hardware-encrypted: only the output needs the key.
+    policy: "aws-sagemaker-training-job-kms",
+    bad: () => trainingJob({ resourceConfig: { instanceType: "ml.trn1.32xlarge", instanceCount: 4 } }),
+    on: "job",
+    message: /outputDataConfig\.kmsKeyId is not set/,
+    good: () => trainingJob({ resourceConfig: { instanceType: "ml.trn1.32xlarge", instanceCount: 4 }, outputDataConfig: { s3OutputPath: "s3://out/", kmsKeyId: KEY } }),
+  },
+  {
+    policy: "aws-sagemaker-training-job-network-isolation",
+    bad: () => trainingJob({ enableNetworkIsolation: true }),
+    on: "job",
+    message: /vpcConfig\.subnets is empty/,
+    good: () => trainingJob({ enableNetworkIsolation: true, vpcConfig: { subnets: ["subnet-1"], securityGroupIds: ["sg-1"] } }),
+  },
+  {
+    policy: "aws-sagemaker-training-job-inter-container-encryption",
+    bad: () => trainingJob({ enableInterContainerTrafficEncryption: false }),
+    on: "job",
+    message: /enableInterContainerTrafficEncryption is false; expected true/,
+    good: () => trainingJob({ enableInterContainerTrafficEncryption: true }),
+  },
+  {
+    policy: "aws-sagemaker-model-network-isolation",
+    bad: () => model({ vpcConfig: { subnets: ["subnet-1"], securityGroupIds: ["sg-1"] } }),
+    on: "model",
+    message: /enableNetworkIsolation is not set \(off\); expected true/,
+    good: () => model({ enableNetworkIsolation: true, vpcConfig: { subnets: ["subnet-1"], securityGroupIds: ["sg-1"] } }),
+  },
+  {
+    policy: "aws-sagemaker-model-artifacts-cmk",
+    bad: () => {
+      const b = bucket({ block: true, kms: "aws-managed", versioning: true });
+      model({ primaryContainer: { image: "img", modelDataUrl: pulumi.interpolate`s3://${b.bucket}/model.tar.gz` } });
+    },
+    on: "model",
+    message: /model artifacts are in bucket data, which is SSE-KMS without a kmsMasterKeyId/,
+    good: () => {
+      const b = bucket(secure);
+      model({ primaryContainer: { image: "img", modelDataUrl: pulumi.interpolate`s3://${b.bucket}/model.tar.gz` } });
+    },
+  },
+  {
+    policy: "aws-bedrock-invocation-logging",
+    bad: () => {
+      const provider = new Provider("aws-east", { region: "us-east-1" });
+      new InferenceProfile("profile", { name: "p", modelSource: { copyFrom: "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-pro-v1:0" }, tags: buy }, { provider });
+      new InvocationLoggingConfiguration("logging", { loggingConfig: { textDataDeliveryEnabled: true, s3Config: { bucketName: "logs" } } }, { provider: new Provider("aws-west", { region: "us-west-2" }) });
+    },
+    on: "profile",
+    message: /the stack uses Bedrock in us-east-1 but turns on no model invocation logging there/,
+    good: () => {
+      const provider = new Provider("aws-east", { region: "us-east-1" });
+      new InferenceProfile("profile", { name: "p", modelSource: { copyFrom: "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-pro-v1:0" }, tags: buy }, { provider });
+      new InvocationLoggingConfiguration("logging", { loggingConfig: { textDataDeliveryEnabled: true, s3Config: { bucketName: "logs" } } }, { provider });
+    },
+  },
+  {
+    policy: "aws-bedrock-guardrail-attached",
+    bad: () => {
+      const g = guardrail("HIGH");
+      new GuardrailVersion("guard-v", { guardrailArn: g.guardrailArn });
+      invokePolicy(false);
+    },
+    on: "invoke",
+    message: /statement 0 allows invoking Bedrock models without requiring a guardrail/,
+    good: () => {
+      const g = guardrail("HIGH");
+      new GuardrailVersion("guard-v", { guardrailArn: g.guardrailArn });
+      invokePolicy(true);
+    },
+  },
+  {
+    policy: "aws-bedrock-guardrail-attached",
+    bad: () => {
+      const g = guardrail("NONE");
+      new GuardrailVersion("guard-v", { guardrailArn: g.guardrailArn });
+      invokePolicy(true);
+    },
+    on: "guard",
+    message: /set every content filter to NONE/,
+    good: () => {
+      const g = guardrail("MEDIUM");
+      new GuardrailVersion("guard-v", { guardrailArn: g.guardrailArn });
+      invokePolicy(true);
+    },
+  },
+  {
+    policy: "aws-bedrock-custom-model-cmk",
+    bad: () =>
+      new CustomModel("tuned", {
+        baseModelIdentifier: "amazon.nova-lite-v1:0:300k",
+        customModelName: "t",
+        jobName: "j",
+        hyperparameters: { epochCount: "1" },
+        roleArn: ROLE,
+        trainingDataConfig: { s3Uri: "s3://d/train.jsonl" },
+        outputDataConfig: { s3Uri: "s3://d/out/" },
+      }),
+    on: "tuned",
+    message: /customModelKmsKeyId is not set/,
+    good: () =>
+      new CustomModel("tuned", {
+        baseModelIdentifier: "amazon.nova-lite-v1:0:300k",
+        customModelName: "t",
+        customModelKmsKeyId: KEY,
+        jobName: "j",
+        hyperparameters: { epochCount: "1" },
+        roleArn: ROLE,
+        trainingDataConfig: { s3Uri: "s3://d/train.jsonl" },
+        outputDataConfig: { s3Uri: "s3://d/out/" },
+      }),
+  },
+  {
+    policy: "aws-s3-bucket-not-public",
+    bad: () => bucket({ ...secure, block: false }),
+    on: "data",
+    message: /bucket data has no BucketPublicAccessBlock/,
+    good: () => bucket(secure),
+  },
+  {
+    policy: "aws-s3-bucket-not-public",
+    bad: () => bucket({ ...secure, blockAll: false, publicPolicy: true }),
+    on: "data-block",
+    message: /public access block leaves restrictPublicBuckets off/,
+    good: () => bucket(secure),
+  },
+  {
+    policy: "aws-s3-bucket-not-public",
+    bad: () => bucket({ ...secure, publicPolicy: true }),
+    on: "data",
+    message: /policy statement Everyone allows Principal "\*" without a condition/,
+    good: () => bucket(secure),
+  },
+  {
+    policy: "aws-s3-bucket-cmk",
+    bad: () => bucket({ ...secure, kms: "none" }),
+    on: "data",
+    message: /bucket data is not configured for SSE-KMS/,
+    good: () => bucket(secure),
+  },
+  {
+    policy: "aws-s3-bucket-versioned",
+    bad: () => bucket({ ...secure, versioning: false }),
+    on: "data",
+    message: /bucket data has no versioning/,
+    good: () => bucket(secure),
+  },
+  {
+    policy: "aws-iam-no-wildcard-actions",
+    bad: () =>
+      new RolePolicy("p", {
+        role: "r",
+        policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "All", Effect: "Allow", Action: ["s3:GetObject", "bedrock:*"], Resource: "*" }] }),
+      }),
+    on: "p",
+    message: /statement All allows the wildcard action bedrock:\*/,
+    good: () =>
+      new RolePolicy("p", {
+        role: "r",
+        policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "All", Effect: "Allow", Action: ["s3:GetObject", "bedrock:InvokeModel"], Resource: "*" }] }),
+      }),
+  },
+];
+
+describe("AWS guardrails", () => {
+  for (const c of cases) {
+    it(`${c.policy} flags: ${c.message.source}`, () => expectViolation(c));
+    it(`${c.policy} passes the fixed program (${c.message.source})`, () => expectPass(c));
+  }
+});

@@ -1,0 +1,175 @@
+// Every Azure guardrail: a violating and a passing program of real @pulumi/azure-native resources under mocks.
+import { describe, it } from "vitest";
+import { Account, Deployment, RaiPolicy } from "@pulumi/azure-native/cognitiveservices";
+import { Compute, OnlineEndpoint, Workspace } from "@pulumi/azure-native/machinelearningservices";
+import { expectPass, expectViolation, FACTS, type PolicyCase } from "./helpers";
+
+const RG = "rg-ai";
+const secureAccount = {
+  resourceGroupName: RG,
+  kind: "OpenAI",
+  sku: { name: "S0" },
+  identity: { type: "SystemAssigned" as const },
+  properties: {
+    publicNetworkAccess: "Disabled",
+    disableLocalAuth: true,
+    encryption: { keySource: "Microsoft.KeyVault", keyVaultProperties: { keyVaultUri: "https://kv.vault.azure.net/", keyName: "cmk", identityClientId: "c" } },
+  },
+};
+const account = (props: object = {}, extra: object = {}) =>
+  new Account("openai", { ...secureAccount, ...extra, properties: { ...secureAccount.properties, ...props } });
+
+const deployment = (raiPolicyName?: string) =>
+  new Deployment("gpt", {
+    resourceGroupName: RG,
+    accountName: "openai",
+    sku: { name: "GlobalStandard", capacity: 10 },
+    properties: { model: { format: "OpenAI", name: "gpt-4o", version: "2024-08-06" }, ...(raiPolicyName ? { raiPolicyName } : {}) },
+  });
+const raiPolicy = (blocking: boolean) =>
+  new RaiPolicy("strict", {
+    resourceGroupName: RG,
+    accountName: "openai",
+    raiPolicyName: "strict",
+    properties: {
+      basePolicyName: "Microsoft.DefaultV2",
+      contentFilters: ["Hate", "Sexual", "Violence", "Selfharm"].flatMap((name) =>
+        ["Prompt", "Completion"].map((source) => ({ name, source, enabled: true, blocking: name === "Violence" && source === "Completion" ? blocking : true, severityThreshold: "Medium" })),
+      ),
+    },
+  });
+
+const secureWorkspace = {
+  resourceGroupName: RG,
+  publicNetworkAccess: "Disabled",
+  hbiWorkspace: true,
+  identity: { type: "SystemAssigned" },
+  managedNetwork: { isolationMode: "AllowOnlyApprovedOutbound" },
+  encryption: { status: "Enabled", keyVaultProperties: { keyVaultArmId: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv", keyIdentifier: "https://kv.vault.azure.net/keys/cmk" } },
+};
+const workspace = (extra: object) => new Workspace("ws", { ...secureWorkspace, ...extra });
+
+const cluster = (inner: object, outer: object = {}) =>
+  new Compute("cluster", {
+    resourceGroupName: RG,
+    workspaceName: "ws",
+    properties: { computeType: "AmlCompute", disableLocalAuth: true, ...outer, properties: { vmSize: "Standard_NC24ads_A100_v4", enableNodePublicIp: false, ...inner } },
+  });
+
+const cases: PolicyCase[] = [
+  {
+    policy: "azure-cognitive-no-public-network",
+    bad: () => account({ publicNetworkAccess: "Enabled" }),
+    on: "openai",
+    message: /properties\.publicNetworkAccess is "Enabled"; expected "Disabled"/,
+    good: () => account(),
+  },
+  {
+    policy: "azure-cognitive-local-auth-disabled",
+    bad: () => account({ disableLocalAuth: undefined }),
+    on: "openai",
+    message: /properties\.disableLocalAuth is not set \(keys work\); expected true/,
+    good: () => account(),
+  },
+  {
+    policy: "azure-cognitive-cmk",
+    bad: () => account({ encryption: { keySource: "Microsoft.CognitiveServices" } }),
+    on: "openai",
+    message: /keySource is "Microsoft\.CognitiveServices"; expected "Microsoft\.KeyVault"/,
+    good: () => account(),
+  },
+  {
+    policy: "azure-cognitive-managed-identity",
+    bad: () => account({}, { identity: { type: "None" } }),
+    on: "openai",
+    message: /identity\.type is "None"; expected SystemAssigned or UserAssigned/,
+    good: () => account(),
+  },
+  {
+    policy: "azure-openai-deployment-content-filter",
+    bad: () => deployment(),
+    on: "gpt",
+    message: /sets no properties\.raiPolicyName/,
+    good: () => deployment("Microsoft.DefaultV2"),
+  },
+  {
+    policy: "azure-openai-deployment-content-filter",
+    bad: () => {
+      raiPolicy(false);
+      deployment("strict");
+    },
+    on: "gpt",
+    message: /content filter strict: Violence \(Completion\) does not block/,
+    good: () => {
+      raiPolicy(true);
+      deployment("strict");
+    },
+  },
+  {
+    policy: "azure-ml-workspace-no-public-access",
+    bad: () => workspace({ publicNetworkAccess: "Enabled" }),
+    on: "ws",
+    message: /publicNetworkAccess is "Enabled"; expected "Disabled"/,
+    good: () => workspace({}),
+  },
+  {
+    policy: "azure-ml-workspace-cmk",
+    bad: () => workspace({ encryption: undefined }),
+    on: "ws",
+    message: /encryption\.status is not set \(Microsoft-managed keys\); expected "Enabled"/,
+    good: () => workspace({}),
+  },
+  {
+    policy: "azure-ml-workspace-managed-network",
+    bad: () => workspace({ managedNetwork: { isolationMode: "Disabled" } }),
+    on: "ws",
+    message: /managedNetwork\.isolationMode is "Disabled"/,
+    good: () => workspace({}),
+  },
+  {
+    // With requireApprovedOutbound, internet outbound is not enough.
+    policy: "azure-ml-workspace-managed-network",
+    bad: () => workspace({ managedNetwork: { isolationMode: "AllowInternetOutbound" } }),
+    on: "ws",
+    message: /expected "AllowOnlyApprovedOutbound"$/,
+    good: () => workspace({}),
+    policyConfig: { "azure-ml-workspace-managed-network": { requireApprovedOutbound: true } },
+  },
+  {
+    policy: "azure-ml-workspace-hbi",
+    bad: () => workspace({ hbiWorkspace: false }),
+    on: "ws",
+    message: /the data is confidential \(stack config aitracks:dataClassification\) but hbiWorkspace is not true/,
+    good: () => workspace({}),
+    config: { ...FACTS, "aitracks:dataClassification": "confidential" },
+  },
+  {
+    policy: "azure-ml-compute-no-public-ip",
+    bad: () => cluster({ enableNodePublicIp: undefined }),
+    on: "cluster",
+    message: /AmlCompute properties\.properties\.enableNodePublicIp is not set \(true\); expected false/,
+    good: () => cluster({}),
+  },
+  {
+    policy: "azure-ml-compute-local-auth-disabled",
+    bad: () => cluster({}, { disableLocalAuth: false }),
+    on: "cluster",
+    message: /AmlCompute properties\.disableLocalAuth is false; expected true/,
+    good: () => cluster({}),
+  },
+  {
+    policy: "azure-ml-online-endpoint-private",
+    bad: () => new OnlineEndpoint("ep", { resourceGroupName: RG, workspaceName: "ws", properties: { authMode: "AADToken" } }),
+    on: "ep",
+    // The SDK fills in its default, "Enabled".
+    message: /properties\.publicNetworkAccess is "Enabled"; expected "Disabled"/,
+    good: () => new OnlineEndpoint("ep", { resourceGroupName: RG, workspaceName: "ws", properties: { authMode: "AADToken", publicNetworkAccess: "Disabled" } }),
+  },
+];
+
+describe("Azure guardrails", () => {
+  for (const c of cases) {
+    it(`${c.policy} flags: ${c.message.source}`, () => expectViolation(c));
+    it(`${c.policy} passes the fixed program (${c.message.source})`, () => expectPass(c));
+  }
+});

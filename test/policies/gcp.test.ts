@@ -1,0 +1,175 @@
+// Every GCP guardrail: a violating and a passing program of real @pulumi/gcp resources under mocks.
+import { describe, it } from "vitest";
+import { Disk } from "@pulumi/gcp/compute";
+import { Instance as NotebooksInstance } from "@pulumi/gcp/notebooks";
+import { IAMAuditConfig, Service } from "@pulumi/gcp/projects";
+import { Bucket, BucketIAMBinding, BucketIAMMember } from "@pulumi/gcp/storage";
+import { V2QueuedResource, V2Vm } from "@pulumi/gcp/tpu";
+import { AiDataset, AiEndpoint, AiFeatureStore, AiIndexEndpoint, AiPersistentResource, AiTensorboard } from "@pulumi/gcp/vertex";
+import { Instance as WorkbenchInstance } from "@pulumi/gcp/workbench";
+import { expectPass, expectViolation, type PolicyCase } from "./helpers";
+
+const KEY = "projects/p/locations/us-central1/keyRings/ring/cryptoKeys/key";
+const cmek = { encryptionSpec: { kmsKeyName: KEY } };
+
+const tpu = (extra: object) => new V2Vm("tpu", { zone: "us-central1-a", runtimeVersion: "v2-alpha-tpuv5-lite", acceleratorType: "v5litepod-8", ...extra });
+const gcs = (extra: object) => new Bucket("data", { location: "US", encryption: { defaultKmsKeyName: KEY }, uniformBucketLevelAccess: true, publicAccessPrevention: "enforced", ...extra });
+
+const cases: PolicyCase[] = [
+  {
+    policy: "gcp-vertex-cmek",
+    bad: () => new AiDataset("ds", { displayName: "d", metadataSchemaUri: "gs://s", region: "us-central1" }),
+    on: "ds",
+    message: /encryptionSpec\.kmsKeyName is not set; the dataset would use a Google-managed key/,
+    good: () => new AiDataset("ds", { displayName: "d", metadataSchemaUri: "gs://s", region: "us-central1", ...cmek }),
+  },
+  {
+    policy: "gcp-vertex-cmek",
+    bad: () => new AiFeatureStore("fs", { region: "us-central1" }),
+    on: "fs",
+    message: /the feature store would use a Google-managed key/,
+    good: () => new AiFeatureStore("fs", { region: "us-central1", ...cmek }),
+  },
+  {
+    policy: "gcp-vertex-cmek",
+    bad: () => new AiPersistentResource("pool", { location: "us-central1", resourcePools: [{ machineSpec: { machineType: "a2-highgpu-8g" }, replicaCount: 1 }] }),
+    on: "pool",
+    message: /the persistent resource would use a Google-managed key/,
+    good: () => new AiPersistentResource("pool", { location: "us-central1", resourcePools: [{ machineSpec: { machineType: "a2-highgpu-8g" }, replicaCount: 1 }], ...cmek }),
+  },
+  {
+    policy: "gcp-vertex-cmek",
+    bad: () => new AiTensorboard("tb", { displayName: "t", region: "us-central1" }),
+    on: "tb",
+    message: /the TensorBoard would use a Google-managed key/,
+    good: () => new AiTensorboard("tb", { displayName: "t", region: "us-central1", ...cmek }),
+  },
+  {
+    policy: "gcp-vertex-private-endpoint",
+    bad: () => new AiEndpoint("ep", { displayName: "e", location: "us-central1", ...cmek }),
+    on: "ep",
+    message: /neither a network nor Private Service Connect/,
+    good: () => new AiEndpoint("ep", { displayName: "e", location: "us-central1", privateServiceConnectConfig: { enablePrivateServiceConnect: true, projectAllowlists: ["p"] }, ...cmek }),
+  },
+  {
+    policy: "gcp-vertex-private-endpoint",
+    bad: () => new AiIndexEndpoint("iep", { displayName: "i", region: "us-central1", publicEndpointEnabled: true }),
+    on: "iep",
+    message: /publicEndpointEnabled is true/,
+    good: () => new AiIndexEndpoint("iep", { displayName: "i", region: "us-central1", network: "projects/123/global/networks/vpc" }),
+  },
+  {
+    policy: "gcp-workbench-no-public-ip",
+    bad: () => new WorkbenchInstance("wb", { location: "us-central1-a", gceSetup: { machineType: "e2-standard-4" } }),
+    on: "wb",
+    message: /gceSetup\.disablePublicIp is not set \(the instance gets an external IP\); expected true/,
+    good: () => new WorkbenchInstance("wb", { location: "us-central1-a", gceSetup: { machineType: "e2-standard-4", disablePublicIp: true } }),
+  },
+  {
+    policy: "gcp-workbench-no-public-ip",
+    bad: () => new NotebooksInstance("nb", { location: "us-central1-a", machineType: "e2-standard-4", noPublicIp: false }),
+    on: "nb",
+    message: /noPublicIp is false; expected true/,
+    good: () => new NotebooksInstance("nb", { location: "us-central1-a", machineType: "e2-standard-4", noPublicIp: true }),
+  },
+  {
+    policy: "gcp-aiplatform-data-access-logs",
+    bad: () => {
+      new Service("aiplatform", { service: "aiplatform.googleapis.com" });
+      new IAMAuditConfig("audit", { project: "p", service: "aiplatform.googleapis.com", auditLogConfigs: [{ logType: "ADMIN_READ" }, { logType: "DATA_READ" }] });
+    },
+    on: "audit",
+    message: /the audit config for aiplatform\.googleapis\.com leaves out DATA_WRITE/,
+    good: () => {
+      new Service("aiplatform", { service: "aiplatform.googleapis.com" });
+      new IAMAuditConfig("audit", { project: "p", service: "aiplatform.googleapis.com", auditLogConfigs: [{ logType: "DATA_READ" }, { logType: "DATA_WRITE" }] });
+    },
+  },
+  {
+    policy: "gcp-aiplatform-data-access-logs",
+    bad: () => new AiDataset("ds", { displayName: "d", metadataSchemaUri: "gs://s", region: "us-central1", ...cmek }),
+    on: "ds",
+    message: /uses Vertex AI but turns on no Data Access audit logs/,
+    good: () => {
+      new AiDataset("ds", { displayName: "d", metadataSchemaUri: "gs://s", region: "us-central1", ...cmek });
+      new IAMAuditConfig("audit", { project: "p", service: "allServices", auditLogConfigs: [{ logType: "DATA_READ" }, { logType: "DATA_WRITE" }] });
+    },
+  },
+  {
+    policy: "gcp-tpu-no-external-ip",
+    bad: () => tpu({ networkConfig: { enableExternalIps: true } }),
+    on: "tpu",
+    message: /networkConfig\.enableExternalIps is true/,
+    good: () => tpu({ networkConfig: { enableExternalIps: false, network: "vpc", subnetwork: "private" } }),
+  },
+  {
+    policy: "gcp-tpu-no-external-ip",
+    bad: () =>
+      new V2QueuedResource("queued", {
+        zone: "us-central1-a",
+        tpu: { nodeSpecs: [{ parent: "projects/p/locations/us-central1-a", node: { runtimeVersion: "v2", networkConfig: { enableExternalIps: true } } }] },
+      }),
+    on: "queued",
+    message: /tpu\.nodeSpecs\[0\]\.node\.networkConfig\.enableExternalIps is true/,
+    good: () =>
+      new V2QueuedResource("queued", {
+        zone: "us-central1-a",
+        tpu: { nodeSpecs: [{ parent: "projects/p/locations/us-central1-a", node: { runtimeVersion: "v2", networkConfig: { enableExternalIps: false } } }] },
+      }),
+  },
+  {
+    policy: "gcp-tpu-vm-cmek",
+    bad: () => {
+      const d = new Disk("scratch", { zone: "us-central1-a", size: 100 });
+      tpu({ dataDisks: [{ sourceDisk: d.id }] });
+    },
+    on: "scratch",
+    message: /data disk scratch has no diskEncryptionKey\.kmsKeySelfLink/,
+    good: () => {
+      const d = new Disk("scratch", { zone: "us-central1-a", size: 100, diskEncryptionKey: { kmsKeySelfLink: KEY } });
+      tpu({ dataDisks: [{ sourceDisk: d.id }] });
+    },
+  },
+  {
+    policy: "gcp-storage-bucket-cmek",
+    bad: () => gcs({ encryption: undefined }),
+    on: "data",
+    message: /encryption\.defaultKmsKeyName is not set/,
+    good: () => gcs({}),
+  },
+  {
+    policy: "gcp-storage-bucket-uniform-access",
+    bad: () => gcs({ uniformBucketLevelAccess: false }),
+    on: "data",
+    message: /uniformBucketLevelAccess is false; expected true/,
+    good: () => gcs({}),
+  },
+  {
+    policy: "gcp-storage-bucket-not-public",
+    bad: () => gcs({ publicAccessPrevention: "inherited" }),
+    on: "data",
+    message: /publicAccessPrevention is "inherited"; expected "enforced"/,
+    good: () => gcs({}),
+  },
+  {
+    policy: "gcp-storage-bucket-not-public",
+    bad: () => new BucketIAMMember("reader", { bucket: "data", role: "roles/storage.objectViewer", member: "allUsers" }),
+    on: "reader",
+    message: /grants roles\/storage\.objectViewer to allUsers/,
+    good: () => new BucketIAMMember("reader", { bucket: "data", role: "roles/storage.objectViewer", member: "serviceAccount:app@p.iam.gserviceaccount.com" }),
+  },
+  {
+    policy: "gcp-storage-bucket-not-public",
+    bad: () => new BucketIAMBinding("readers", { bucket: "data", role: "roles/storage.objectViewer", members: ["group:ml@example.com", "allAuthenticatedUsers"] }),
+    on: "readers",
+    message: /grants roles\/storage\.objectViewer to allAuthenticatedUsers/,
+    good: () => new BucketIAMBinding("readers", { bucket: "data", role: "roles/storage.objectViewer", members: ["group:ml@example.com"] }),
+  },
+];
+
+describe("GCP guardrails", () => {
+  for (const c of cases) {
+    it(`${c.policy} flags: ${c.message.source}`, () => expectViolation(c));
+    it(`${c.policy} passes the fixed program (${c.message.source})`, () => expectPass(c));
+  }
+});

@@ -1,0 +1,242 @@
+// Governance and the framework's anti-patterns: a violating and a passing program per policy.
+import { describe, expect, it } from "vitest";
+import * as pulumi from "@pulumi/pulumi";
+import { CustomModel, EvaluationJob, InferenceProfile, ProvisionedModelThroughput } from "@pulumi/aws/bedrock";
+import { Provider } from "@pulumi/aws/provider";
+import { Bucket as S3Bucket } from "@pulumi/aws/s3";
+import { Parameter } from "@pulumi/aws/ssm";
+import { Compute } from "@pulumi/azure-native/machinelearningservices";
+import { Bucket as GcsBucket } from "@pulumi/gcp/storage";
+import { toGcpLabels } from "@aitracks/core";
+import { check, expectPass, expectViolation, FACTS, TAGS, violationsOf, type PolicyCase } from "./helpers";
+
+const ROLE = "arn:aws:iam::123456789012:role/bedrock";
+const profile = (name: string, model: string, tags: Record<string, string> = TAGS) =>
+  new InferenceProfile(name, { name, modelSource: { copyFrom: `arn:aws:bedrock:us-east-1::foundation-model/${model}` }, tags });
+
+const tuneTags = (examples?: number) => ({ ...TAGS, "aitracks-track": "fine-tune", ...(examples !== undefined ? { "aitracks-labeled-examples": String(examples) } : {}) });
+const customModel = (examples?: number) =>
+  new CustomModel("tuned", {
+    baseModelIdentifier: "amazon.nova-lite-v1:0:300k",
+    customModelName: "support-tuned",
+    jobName: "support-tuning",
+    hyperparameters: { epochCount: "2" },
+    roleArn: ROLE,
+    trainingDataConfig: { s3Uri: "s3://d/train.jsonl" },
+    outputDataConfig: { s3Uri: "s3://d/out/" },
+    tags: tuneTags(examples),
+  });
+const evaluation = (name: string, modelIdentifier: pulumi.Input<string>, dataset: string) =>
+  new EvaluationJob(name, {
+    jobName: name,
+    roleArn: ROLE,
+    evaluationConfig: { automated: { datasetMetricConfigs: [{ taskType: "QuestionAndAnswer", metricNames: ["Builtin.Accuracy"], dataset: { name: "holdout", datasetLocation: { s3Uri: dataset } } }] } },
+    inferenceConfig: { models: [{ bedrockModel: { modelIdentifier, inferenceParams: "{}" } }] },
+    outputDataConfig: { s3Uri: "s3://d/eval/" },
+    tags: tuneTags(),
+  });
+/** A tuned model served by provisioned throughput; `evaluate` decides which models are scored on which dataset. */
+function tuned(evaluate: (tunedArn: pulumi.Output<string>) => void): void {
+  const m = customModel(5000);
+  const pt = new ProvisionedModelThroughput("serving", { modelArn: m.customModelArn, modelUnits: 1, provisionedModelName: "support", tags: tuneTags() });
+  evaluate(pt.provisionedModelArn);
+}
+
+const adminCompute = (password: pulumi.Input<string>) =>
+  new Compute("cluster", {
+    resourceGroupName: "rg",
+    workspaceName: "ws",
+    properties: { computeType: "AmlCompute", properties: { vmSize: "Standard_D4s_v5", userAccountCredentials: { adminUserName: "azureuser", adminUserPassword: password } } },
+  });
+
+const cases: PolicyCase[] = [
+  {
+    policy: "data-residency",
+    bad: () => new GcsBucket("data", { location: "asia-northeast1" }),
+    on: "data",
+    message: /placed in asia-northeast1; allowed: europe-\*, eu-\*/,
+    good: () => new GcsBucket("data", { location: "europe-west4" }),
+    policyConfig: { "data-residency": { allowedRegions: ["europe-*", "eu-*"] } },
+  },
+  {
+    // The region of an AWS resource comes from its provider.
+    policy: "data-residency",
+    bad: () => new S3Bucket("data", {}, { provider: new Provider("aws", { region: "us-east-1" }) }),
+    on: "data",
+    message: /placed in us-east-1/,
+    good: () => new S3Bucket("data", {}, { provider: new Provider("aws", { region: "eu-central-1" }) }),
+    policyConfig: { "data-residency": { allowedRegions: ["eu-*"] } },
+  },
+  {
+    policy: "required-tags",
+    bad: () => new S3Bucket("data", { tags: { owner: "ml-platform", "aitracks-track": "buy", "decision-review-date": "2099-01-01" } }),
+    on: "data",
+    message: /^missing tag cost-center$/,
+    good: () => new S3Bucket("data", { tags: TAGS }),
+  },
+  {
+    // Provider default tags count.
+    policy: "required-tags",
+    bad: () => new S3Bucket("data", {}, { provider: new Provider("aws", { region: "us-east-1", defaultTags: { tags: { owner: "ml-platform" } } }) }),
+    on: "data",
+    message: /^missing tags aitracks-track, cost-center, decision-review-date$/,
+    good: () => new S3Bucket("data", {}, { provider: new Provider("aws", { region: "us-east-1", defaultTags: { tags: TAGS } }) }),
+  },
+  {
+    policy: "required-tags",
+    bad: () => new GcsBucket("data", { location: "US", labels: { owner: "ml-platform" } }),
+    on: "data",
+    message: /^missing labels aitracks-track, cost-center, decision-review-date$/,
+    good: () => new GcsBucket("data", { location: "US", labels: toGcpLabels(TAGS) }),
+  },
+  {
+    policy: "decision-review-due",
+    bad: () => profile("assistant", "amazon.nova-pro-v1:0"),
+    on: "stack",
+    message: /^the build \/ buy \/ fine-tune decision was due for review on 2026-05-01 \(stack config aitracks:decision\.reviewDate\); today is 2026-11-29$/,
+    good: () => profile("assistant", "amazon.nova-pro-v1:0"),
+    config: { ...FACTS, "aitracks:decision": { track: "buy", reviewDate: "2026-05-01" } },
+    goodConfig: { ...FACTS, "aitracks:decision": { track: "buy", reviewDate: "2026-11-30" } },
+    policyConfig: { "decision-review-due": { asOf: "2026-11-29" } },
+    level: "advisory",
+  },
+  {
+    // Configured mandatory, the same finding blocks.
+    policy: "decision-review-due",
+    bad: () => new S3Bucket("data", { tags: { ...TAGS, "decision-review-date": "2026-03-01" } }),
+    on: "stack",
+    message: /was due for review on 2026-03-01 \(tag decision-review-date on urn:pulumi:test::inline::pulumi:pulumi:Stack\$aws:s3\/bucket:Bucket::data\)/,
+    good: () => new S3Bucket("data", { tags: TAGS }),
+    policyConfig: { "decision-review-due": { enforcementLevel: "mandatory", asOf: "2026-11-29" } },
+  },
+  {
+    policy: "fine-tune-minimum-examples",
+    bad: () => customModel(60),
+    on: "stack",
+    message: /^60 labelled examples \(tag aitracks-labeled-examples on .*::tuned\); fine-tuning needs at least 100$/,
+    good: () => customModel(100),
+  },
+  {
+    policy: "fine-tune-minimum-examples",
+    bad: () => customModel(),
+    on: "stack",
+    message: /^99 labelled examples \(stack config aitracks:workload\.fineTune\.labeledExamples\.low\)/,
+    good: () => customModel(),
+    config: { "aitracks:workload": { fineTune: { labeledExamples: { low: 99, high: 5000 } } } },
+    goodConfig: { "aitracks:workload": { fineTune: { labeledExamples: 150 } } },
+  },
+  {
+    policy: "fine-tune-recommended-examples",
+    bad: () => customModel(400),
+    on: "stack",
+    message: /^400 labelled examples .*; 1,000 or more are recommended$/,
+    good: () => customModel(1000),
+    level: "advisory",
+  },
+  {
+    policy: "fine-tune-recommended-examples",
+    bad: () => customModel(),
+    on: "stack",
+    message: /does not say how many labelled examples it has/,
+    good: () => customModel(2500),
+    level: "advisory",
+  },
+  {
+    policy: "fine-tune-before-after-evaluation",
+    bad: () => tuned((arn) => evaluation("eval-tuned", arn, "s3://d/holdout.jsonl")),
+    on: "tuned",
+    message: /no evaluation scores the tuned model and its base model amazon\.nova-lite-v1:0 on the same dataset \(s3:\/\/d\/holdout\.jsonl scores only the tuned model\)/,
+    good: () =>
+      tuned((arn) => {
+        evaluation("eval-tuned", arn, "s3://d/holdout.jsonl");
+        evaluation("eval-base", "us.amazon.nova-lite-v1:0", "s3://d/holdout.jsonl");
+      }),
+  },
+  {
+    // Before and after on different datasets prove nothing.
+    policy: "fine-tune-before-after-evaluation",
+    bad: () =>
+      tuned((arn) => {
+        evaluation("eval-tuned", arn, "s3://d/holdout.jsonl");
+        evaluation("eval-base", "amazon.nova-lite-v1:0", "s3://d/other.jsonl");
+      }),
+    on: "tuned",
+    message: /s3:\/\/d\/holdout\.jsonl scores only the tuned model; s3:\/\/d\/other\.jsonl scores only the base model/,
+    good: () =>
+      tuned((arn) => {
+        evaluation("eval-tuned", arn, "s3://d/other.jsonl");
+        evaluation("eval-base", "amazon.nova-lite-v1:0", "s3://d/other.jsonl");
+      }),
+  },
+  {
+    policy: "restricted-data-approved-providers",
+    bad: () => profile("assistant", "anthropic.claude-3-5-haiku-20241022-v1:0"),
+    on: "assistant",
+    message: /^restricted data \(stack config aitracks:dataClassification\) would go to anthropic \(anthropic\.claude-3-5-haiku-20241022-v1:0\), which is not an approved provider \(approved: amazon\)$/,
+    good: () => profile("assistant", "amazon.nova-pro-v1:0"),
+    config: { ...FACTS, "aitracks:dataClassification": "restricted" },
+    policyConfig: { "restricted-data-approved-providers": { approvedProviders: ["amazon"] } },
+  },
+  {
+    policy: "buy-fallback-model",
+    bad: () => profile("primary", "anthropic.claude-sonnet-4-20250514-v1:0", { ...TAGS, "aitracks-name": "assistant" }),
+    on: "primary",
+    message: /^the production buy track assistant uses only anthropic\.claude-sonnet-4-20250514-v1:0; add a fallback model or provider$/,
+    good: () => {
+      profile("primary", "anthropic.claude-sonnet-4-20250514-v1:0", { ...TAGS, "aitracks-name": "assistant" });
+      profile("fallback", "amazon.nova-pro-v1:0", { ...TAGS, "aitracks-name": "assistant" });
+    },
+    config: FACTS,
+    level: "advisory",
+  },
+  {
+    policy: "no-plaintext-secrets",
+    bad: () => adminCompute("Winter2026!"),
+    on: "cluster",
+    message: /^input properties\.properties\.userAccountCredentials\.adminUserPassword is a credential field with a plain-text value, not a Pulumi secret$/,
+    good: () => adminCompute(pulumi.secret("Winter2026!")),
+  },
+  {
+    policy: "no-plaintext-secrets",
+    bad: () => new Parameter("key", { name: "/app/aws-key", type: "String", insecureValue: "AKIAIOSFODNN7EXAMPLE" }),
+    on: "key",
+    message: /^input insecureValue holds an AWS access key id, not a Pulumi secret$/,
+    // Parameter.value is made a secret by the SDK itself.
+    good: () => new Parameter("key", { name: "/app/aws-key", type: "SecureString", value: "AKIAIOSFODNN7EXAMPLE" }),
+  },
+  {
+    policy: "no-plaintext-secrets",
+    bad: () => profile("assistant", "amazon.nova-pro-v1:0"),
+    on: "stack",
+    message: /^stack config app:openaiApiKey holds an OpenAI \/ Anthropic API key; set it with `pulumi config set --secret`$/,
+    good: () => profile("assistant", "amazon.nova-pro-v1:0"),
+    config: { "app:openaiApiKey": "sk-proj-EXAMPLEonlyNOTaREALkey0123456789abcdef" },
+    goodSecretKeys: ["app:openaiApiKey"],
+  },
+];
+
+describe("governance and anti-pattern policies", () => {
+  for (const c of cases) {
+    it(`${c.policy} flags: ${c.message.source}`, () => expectViolation(c));
+    it(`${c.policy} passes the fixed program (${c.message.source})`, () => expectPass(c));
+  }
+
+  it("fine-tune-recommended-examples leaves counts below the mandatory minimum to fine-tune-minimum-examples", async () => {
+    const { report } = await check(() => customModel(60));
+    expect(violationsOf(report, "fine-tune-recommended-examples")).toEqual([]);
+    expect(violationsOf(report, "fine-tune-minimum-examples").map((v) => v.message)).toEqual([expect.stringMatching(/^60 labelled examples/)]);
+  });
+
+  it("restricted-data-approved-providers judges only gated classifications", async () => {
+    const internal = await check(() => profile("assistant", "anthropic.claude-3-5-haiku-20241022-v1:0"), { config: FACTS });
+    expect(violationsOf(internal.report, "restricted-data-approved-providers")).toEqual([]);
+    expect(internal.report.notes).toContainEqual({ policy: "restricted-data-approved-providers", reason: "the data is internal, not gated" });
+  });
+
+  it("stack tags supply a fact the config and tags leave out", async () => {
+    const { report } = await check(() => profile("assistant", "anthropic.claude-3-5-haiku-20241022-v1:0"), { stackTags: { "aitracks:data-classification": "restricted" } });
+    expect(violationsOf(report, "restricted-data-approved-providers").map((v) => v.message)).toEqual([
+      "restricted data (stack tag aitracks:data-classification) would go to anthropic (anthropic.claude-3-5-haiku-20241022-v1:0), which is not an approved provider (none approved)",
+    ]);
+  });
+});
