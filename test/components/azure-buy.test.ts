@@ -146,6 +146,13 @@ describe("buy on Azure (Azure OpenAI Service)", async () => {
     expect(ofType(graph, "azure-native:authorization:RoleAssignment").filter((r) => /5e0bd9bd/.test((r.inputs as any).roleDefinitionId))).toHaveLength(1);
   });
 
+  it("grants existing groups inference rights on the account when listed", async () => {
+    const g = await build({ invokerPrincipalIds: ["0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0"] });
+    const grant = named(g, "assistant-invoker-0").inputs as any;
+    expect(grant).toMatchObject({ principalId: "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0", principalType: "Group" });
+    expect(grant.roleDefinitionId).toMatch(/\/roleDefinitions\/5e0bd9bd-7b93-4f28-af87-19fc36ad61bd$/);
+  });
+
   it("tags every resource with track, owner, cost centre and review date, in one resource group in the region", () => {
     expectTaggedAndLocated(graph, "eastus2");
     expect((account.inputs.tags as any)["aitracks-track"]).toBe("buy");
@@ -182,6 +189,7 @@ describe("buy on Azure (Azure OpenAI Service)", async () => {
     expect(await bad({ region: "East US" })).toBe('region: expected an Azure region such as eastus2 or swedencentral, got "East US" (0)');
     expect(await bad({ contentFilter: { severityThreshold: "Off" } })).toBe('contentFilter.severityThreshold: expected Low, Medium or High, got "Off" (0)');
     expect(await bad({ budgetAlertThresholds: [25, 50, 75, 90, 100] })).toBe("budgetAlertThresholds: expected 1 to 4 percentages (Azure allows 5 notifications, one is the forecast), got 5 (0)");
+    expect(await bad({ invokerPrincipalIds: ["ml-team"] })).toBe('invokerPrincipalIds[0]: expected an Entra ID object id (a GUID), got "ml-team" (0)');
     expect(await bad({ network: { addressSpace: "10.42.0.0/29" } })).toBe('network.addressSpace: expected an IPv4 range from /8 to /27 such as 10.42.0.0/24, got "10.42.0.0/29" (0)');
   });
 });

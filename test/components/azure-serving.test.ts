@@ -94,7 +94,7 @@ describe("serving on Azure (Azure ML online endpoints)", async () => {
     const bad = (deployment: Partial<AzureServingTrackArgs["deployment"]>, extra: Partial<AzureServingTrackArgs> = {}) =>
       failure(build({ deployment: { ...base.deployment, ...deployment }, ...extra }));
     expect(await bad({ minInstances: 5, maxInstances: 4 })).toBe("deployment.minInstances: expected at most deployment.maxInstances (4), got 5 (0)");
-    expect(await bad({ minInstances: 0 })).toBe("deployment.minInstances: expected a whole number at least 1, got 0 (0)");
+    expect(await bad({ minInstances: 0 })).toBe("deployment.minInstances: expected a whole number of at least 1, got 0 (0)");
     expect(await bad({ instanceCount: 6 })).toBe("deployment.instanceCount: expected from deployment.minInstances (1) to deployment.maxInstances (4), got 6 (0)");
     expect(await bad({ instanceType: "Standard_NC6" })).toMatch(/^deployment\.instanceType: unknown azure SKU "Standard_NC6" in the price catalog/);
     expect(await bad({ model: "support-ranker" })).toMatch(/^deployment\.model: expected azureml:<name>:<version> .* got "support-ranker" \(0\)$/);

@@ -51,7 +51,7 @@ export interface AzureBuyTrackArgs extends AzureTrackBaseArgs {
   readonly contentFilter?: AzureContentFilterArgs;
   /** Monthly spend of the track's resource group that the consumption budget alerts against (USD). Required. */
   readonly monthlyBudgetUsd: number;
-  /** Object ids of existing principals (groups, apps) given the Cognitive Services OpenAI User role. @default [] */
+  /** Object ids of existing Entra ID groups given the Cognitive Services OpenAI User role (apps: use grantInvoke). @default [] */
   readonly invokerPrincipalIds?: readonly string[];
 }
 

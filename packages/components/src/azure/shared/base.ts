@@ -74,7 +74,7 @@ function firstOfThisMonth(): string {
 /** Positive whole number check with the field's path. */
 export function wholeNumber(field: string, value: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
   if (!Number.isInteger(value) || value < min || value > max) {
-    const range = max === Number.MAX_SAFE_INTEGER ? `at least ${min}` : `from ${min} to ${max}`;
+    const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
     fieldError(field, `expected a whole number ${range}, got ${value}`);
   }
   return value;
