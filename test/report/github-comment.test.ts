@@ -138,7 +138,8 @@ describe("check comment, long lists", () => {
 describe("aitracks check --format github-comment", () => {
   it("fails the insecure example with its mandatory violations, as many as --json counts", () => {
     const json = aitracks(["check", "--program", "examples/insecure", "--stack", "insecure", "--engine", "in-process", "--json"]);
-    const summary = JSON.parse(json.stdout).summary as { mandatory: number; advisory: number };
+    const doc = JSON.parse(json.stdout) as { summary: { mandatory: number; advisory: number }; resources: number };
+    const summary = doc.summary;
     expect(summary.mandatory).toBeGreaterThan(20);
     const r = aitracks(["check", "--program", "examples/insecure", "--stack", "insecure", "--engine", "in-process", "--format", "github-comment"]);
     expect(r.code).toBe(1);
@@ -147,7 +148,7 @@ describe("aitracks check --format github-comment", () => {
       "<!-- aitracks:check stack=insecure -->",
       "### aitracks check: `insecure` fails",
       "",
-      `${summary.mandatory} mandatory, ${summary.advisory} advisory violations in 26 resources: mandatory violations fail the pipeline.`,
+      `${summary.mandatory} mandatory, ${summary.advisory} advisory violations in ${doc.resources} resources: mandatory violations fail the pipeline.`,
     ]);
     expect(r.stdout).toContain(`**Mandatory (${summary.mandatory})**`);
     expect(r.stdout).toContain("| `aws-sagemaker-notebook-no-root-access` | `notebook` |");
