@@ -75,6 +75,11 @@ export function estimateCost(graph: CostGraph, options: EstimateOptions = {}): C
         continue;
       }
       const components = priced.components;
+      if (components.length === 0) {
+        // A module that finds nothing to bill here (an evaluation of provisioned models only) says why.
+        free.push({ urn: r.urn, type: r.type, name, reason: priced.notes?.join("; ") || "nothing billable with these settings" });
+        continue;
+      }
       const monthlyUsd = sum(components.map((c) => c.monthlyUsd));
       resources.push({
         urn: r.urn,

@@ -72,7 +72,7 @@ export function trackFitsVolume(inputs: StackCostInputs, options: FitsVolumeOpti
   const nearest = pair.sort((a, b) => Math.abs(Math.log(a.aboveRequestsPerDay / Math.max(u.requestsPerDay, 1e-9))) - Math.abs(Math.log(b.aboveRequestsPerDay / Math.max(u.requestsPerDay, 1e-9))))[0];
   const crossover = nearest ? { ...nearest, aboveTokensPerDay: nearest.aboveRequestsPerDay * tokensPerRequest } : undefined;
 
-  const at = `at ${vol(u.requestsPerDay)} requests a day (${vol(tokensPerDay)} tokens a day)`;
+  const at = `at ${vol(u.requestsPerDay)} request${u.requestsPerDay === 1 ? "" : "s"} a day (${vol(tokensPerDay)} tokens a day)`;
   let message: string;
   if (cheapest === option) {
     message = `${option} is the cheapest option ${at}: ${big(current)} over ${HORIZON_MONTHS} months (TCO model)`;

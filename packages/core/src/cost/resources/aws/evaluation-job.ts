@@ -39,6 +39,7 @@ export const evaluationJob: CostModule = {
       const judged = prompts * Math.max(1, asArray(at(r.inputs, "inferenceConfig.models")).length) * Math.max(1, metrics);
       components.push(...oneOffTokenComponents(ctx, "aws", id.model, judged * (u.inputTokensPerRequest + u.outputTokensPerRequest), judged * JUDGE_OUTPUT_TOKENS, `judge (${id.model})`));
     }
+    if (components.length === 0) return { components, free: "it evaluates custom or provisioned models only: their inference is billed on their provisioned throughput (priced)" };
     return { components, notes };
   },
 };

@@ -1,0 +1,78 @@
+/**
+ * What the cost policies share: the stack's resources as the cost model reads them, the stack's
+ * config (sent by the engine in ConfigureStack, or by the offline runners), and one estimate.
+ */
+import type { PolicyResource, StackValidationArgs } from "@pulumi/policy";
+import { estimateCost, stackCostInputs, type CostEstimate, type CostGraph, type CostResource, type StackCostInputs } from "@aitracks/core";
+import { stackConfig } from "../lib/stack-config";
+
+/** Type tokens of the providers aitracks stacks use (custom resources even when no provider is recorded). */
+const CLOUD_PACKAGE = /^(aws|aws-native|gcp|google-native|azure-native|azure|pulumi-nodejs|random|tls):/;
+
+/** The policy runtime's unknown-checking proxy hands back its target under this key. */
+const PROXY_TARGET = "__getSpecialProxyTarget";
+
+/** A property bag without the policy runtime's proxy: unknowns stay as sentinels, which the cost model reads as "not known until deploy". */
+export function plainProps(props: unknown): Record<string, unknown> {
+  if (props && typeof props === "object") {
+    const target = (props as Record<string, unknown>)[PROXY_TARGET];
+    if (target && typeof target === "object") return target as Record<string, unknown>;
+    return props as Record<string, unknown>;
+  }
+  return {};
+}
+
+function regionOfProvider(r: { provider?: { props: Record<string, unknown> } | undefined }): string | undefined {
+  if (!r.provider) return undefined;
+  const p = plainProps(r.provider.props);
+  const v = p.region ?? p.location;
+  return typeof v === "string" && !/^[0-9a-f-]{36}$/.test(v) ? v : undefined;
+}
+
+/** One policy resource as the cost model reads it. */
+export function costResource(r: PolicyResource): CostResource {
+  const region = regionOfProvider(r);
+  return {
+    urn: r.urn,
+    type: r.type,
+    name: r.name,
+    // PolicyResource has no custom flag: custom resources name their provider, components do not.
+    custom: r.type !== "pulumi:pulumi:Stack" && !r.type.startsWith("aitracks:") && (r.provider !== undefined || CLOUD_PACKAGE.test(r.type)),
+    parent: r.parent?.urn ?? r.opts?.parent ?? null,
+    inputs: plainProps(r.props),
+    dependencies: r.dependencies.map((d) => d.urn),
+    propertyDependencies: Object.fromEntries(Object.entries(r.propertyDependencies).map(([k, v]) => [k, v.map((d) => d.urn)])),
+    ...(region ? { region } : {}),
+  };
+}
+
+/** The stack's config as the cost model reads it (values as the engine sends them: JSON strings). */
+export function costConfig(): Record<string, unknown> {
+  return { ...(stackConfig()?.values ?? {}) };
+}
+
+export interface CostView {
+  readonly graph: CostGraph;
+  readonly inputs: StackCostInputs;
+  readonly estimate: CostEstimate;
+}
+
+const cache = new WeakMap<readonly PolicyResource[], CostView>();
+
+/** The stack's estimate (once per set of resources). Bad workload or budget config throws InputError. */
+export function costView(args: Pick<StackValidationArgs, "resources">): CostView {
+  const hit = cache.get(args.resources);
+  if (hit) return hit;
+  const config = costConfig();
+  const graph: CostGraph = { config, resources: args.resources.map(costResource) };
+  const view = { graph, inputs: stackCostInputs(config), estimate: estimateCost(graph) };
+  cache.set(args.resources, view);
+  return view;
+}
+
+export const usd = (x: number): string => `$${x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+/** Unpriced resources whose reason is a value not known until deploy (information, not a verdict). */
+export function unknownUntilDeploy(e: CostEstimate): string[] {
+  return e.unpriced.filter((u) => /not known until deploy/.test(u.reason)).map((u) => `${u.name}: ${u.reason}`);
+}

@@ -1,0 +1,124 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse, stringify } from "yaml";
+import { evaluateInProcess, previewProgram, type PolicyReport } from "@aitracks/preview";
+import { ROOT } from "../helpers/cli";
+
+const dir = mkdtempSync(join(tmpdir(), "aitracks-cost-policies-"));
+
+/** An example stack's config with some aitracks:* keys replaced, as a config file. */
+function variant(stack: string, name: string, changes: Record<string, unknown>): string {
+  const doc = parse(readFileSync(join(ROOT, "stacks", `Pulumi.${stack}.yaml`), "utf8")) as { config: Record<string, unknown> };
+  for (const [k, v] of Object.entries(changes)) doc.config[k] = v;
+  const file = join(dir, `Pulumi.${name}.yaml`);
+  writeFileSync(file, stringify(doc));
+  return file;
+}
+
+async function check(stack: string, configFile?: string, policyConfig?: unknown): Promise<PolicyReport> {
+  const graph = await previewProgram({ programDir: ROOT, stack, ...(configFile ? { configFile } : {}) });
+  return evaluateInProcess(graph, { allNotes: true, ...(policyConfig ? { config: policyConfig } : {}) });
+}
+
+const of = (r: PolicyReport, policy: string) => r.violations.filter((v) => v.policy === policy);
+const notes = (r: PolicyReport, policy: string) => r.notes.filter((n) => n.policy === policy);
+
+describe("cost-monthly-budget", () => {
+  it("fails a stack over its budget, saying by how much and which resources dominate", async () => {
+    // buy-aws is estimated at $2,741.02 a month (see diff.test.ts); a $2,000 budget is exceeded by $741.02
+    const r = await check("buy-aws", variant("buy-aws", "over", { "aitracks:budget": { maxMonthlyUsd: 2000 } }));
+    const v = of(r, "cost-monthly-budget");
+    expect(v).toHaveLength(1);
+    expect(v[0]!.level).toBe("mandatory");
+    expect(v[0]!.message).toMatch(/^estimated \$2,741\.02 a month exceeds the budget of \$2,000\.00 \(aitracks:budget\.maxMonthlyUsd\) by \$741\.02 \(37%\); the largest: assistant-model-0 \$2,737\.50 \(100%: us\.anthropic\.claude-sonnet-4-20250514-v1:0 input tokens, us\.anthropic\.claude-sonnet-4-20250514-v1:0 output tokens\); assistant-invocations \$1\.25/);
+  });
+
+  it("passes a stack under its budget (and did evaluate it)", async () => {
+    const r = await check("buy-aws"); // $2,741.02 against $4,000
+    expect(of(r, "cost-monthly-budget")).toEqual([]);
+    expect(notes(r, "cost-monthly-budget")).toEqual([]);
+  });
+
+  it("takes the lower of the stack's budget and the pack's cap", async () => {
+    const r = await check("buy-aws", undefined, { "cost-monthly-budget": { maxMonthlyUsd: 1000 } });
+    expect(of(r, "cost-monthly-budget")[0]!.message).toMatch(/exceeds the budget of \$1,000\.00 \(the policy's maxMonthlyUsd\) by \$1,741\.02/);
+  });
+
+  it("is not applicable to a stack with no budget", async () => {
+    const r = await check("build-gcp");
+    expect(of(r, "cost-monthly-budget")).toEqual([]);
+    expect(notes(r, "cost-monthly-budget")[0]!.reason).toMatch(/^no monthly budget/);
+  });
+});
+
+describe("cost-track-fits-volume", () => {
+  // Buy on Bedrock with an Opus-class model ($15 / $75 per million tokens: the framework's "$15 per
+  // million input tokens"), long answers (400 tokens in, 600 out), against a lean fine-tune of a
+  // small model the team has in mind: hosted training, hosted inference on Nova Lite, 2 engineers
+  // for 3 weeks, 0.1 FTE upkeep, one developer either way.
+  const workload = (requestsPerDay: number) => ({
+    workload: { requestsPerDay, inputTokensPerRequest: 400, outputTokensPerRequest: 600 },
+    fineTune: {
+      labeledExamples: 5000,
+      engineers: 2,
+      projectWeeks: 3,
+      maintenanceFte: 0.1,
+      retrainEveryMonths: 12,
+      training: { method: "hosted" },
+      inference: { method: "hosted", provider: "aws", model: "amazon.nova-lite-v1:0" },
+    },
+    team: { developers: 1 },
+  });
+  const tracks = [{ track: "buy", cloud: "aws", region: "us-east-1", name: "assistant", models: ["anthropic.claude-opus-4-20250514-v1:0", "amazon.nova-pro-v1:0"] }];
+
+  it("fires for buy at ten million tokens a day, naming the cheaper option and the crossover", async () => {
+    const file = variant("buy-aws", "ten-million", { "aitracks:tracks": tracks, "aitracks:workload": workload(10_000), "aitracks:budget": { maxMonthlyUsd: 50_000 } });
+    const v = of(await check("buy-aws", file), "cost-track-fits-volume");
+    expect(v).toHaveLength(1);
+    expect(v[0]!.level).toBe("advisory");
+    // TCO model over 36 months: buy $1.12M (tokens $510 a day + the developer + monitoring), fine-tune $670K
+    expect(v[0]!.message).toMatch(
+      /^buy at 10K requests a day \(10\.0M tokens a day\) costs \$1\.12M over 36 months; fine-tune would cost \$670K, 40% less \(TCO model, people included\)\. fine-tune is cheaper than buy above 1,8\d\d requests a day \(1\.8M tokens a day\)\. The framework's anti-pattern: ignoring per-token costs at scale\.$/,
+    );
+  });
+
+  it("does not fire at a thousand tokens a day", async () => {
+    const file = variant("buy-aws", "one-thousand", { "aitracks:tracks": tracks, "aitracks:workload": workload(1) });
+    const r = await check("buy-aws", file);
+    expect(of(r, "cost-track-fits-volume")).toEqual([]);
+    expect(notes(r, "cost-track-fits-volume")).toEqual([]); // it applied, and buy is the cheapest
+  });
+
+  it("is not applicable to a hybrid stack", async () => {
+    const r = await check("hybrid");
+    expect(notes(r, "cost-track-fits-volume")[0]!.reason).toMatch(/^a hybrid stack/);
+  });
+});
+
+describe("cost-resource-cap, cost-accelerator-families, cost-unpriced-resources", () => {
+  it("flags a resource above the cap on its URN; the default cap passes", async () => {
+    const capped = await check("build-gcp", undefined, { "cost-resource-cap": { maxMonthlyUsdPerResource: 10_000 } });
+    const v = of(capped, "cost-resource-cap");
+    expect(v.map((x) => x.urn!.split("::").pop())).toEqual(["pretrain-tpu"]);
+    expect(v[0]!.message).toBe("pretrain-tpu is estimated at $14,016.00 a month, above the cap of $10,000.00 (pretrain-tpu: tpu-v5e 16 chips x 730 h)"); // 16 x $1.20 x 730
+    expect(of(await check("build-gcp"), "cost-resource-cap")).toEqual([]);
+  });
+
+  it("flags accelerators outside the allowed families; the catalog's families pass by default", async () => {
+    const strict = await check("serving-gcp", undefined, { "cost-accelerator-families": { allowedFamilies: ["ml.g5", "a2-*"] } });
+    const v = of(strict, "cost-accelerator-families");
+    expect(v).toHaveLength(1);
+    expect(v[0]!.message).toBe("g2-standard-12 (family g2-standard) is not an allowed accelerator family (allowed: ml.g5, a2-*)");
+    expect(of(await check("serving-gcp"), "cost-accelerator-families")).toEqual([]);
+  });
+
+  it("lists unpriced resources as advisory, one per resource", async () => {
+    const r = await check("serving-azure");
+    const v = of(r, "cost-unpriced-resources");
+    expect(v.every((x) => x.level === "advisory")).toBe(true);
+    expect(v.map((x) => x.urn!.split("::").pop()).sort()).toEqual(["ranker-dns-api-azureml-ms", "ranker-dns-notebooks-azure-net", "ranker-serverless-0"]);
+    expect(of(await check("buy-aws"), "cost-unpriced-resources")).toEqual([]);
+  });
+});
