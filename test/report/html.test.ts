@@ -140,6 +140,7 @@ describe("the report page with a stack", () => {
         { urn: "urn:a::bucket", type: "aws:s3/bucket:Bucket", monthlyUsd: 3.6 },
       ],
       unpriced: [{ urn: "urn:a::mystery", type: "aws:foo/bar:Baz" }],
+      free: [{ urn: "urn:a::role", reason: "IAM has no cost" }],
     },
     policies: {
       violations: [
@@ -159,7 +160,7 @@ describe("the report page with a stack", () => {
     expect(page).toMatch(/<figure id="chart-stack-cost"[^>]*><svg[^>]*>[\s\S]*serving \(ft, aws\)/);
     const rows = page.slice(page.indexOf('<table class="small" id="stack-resources">'));
     // Most expensive first; the free role has no cost.
-    expect(rows).toMatch(/ft-serving<\/td><td><code>aws sagemaker EndpointConfiguration<\/code><\/td><td>serving \(ft, aws\)<\/td><td class="n">\$1,102\.30<\/td>[\s\S]*ft-data[\s\S]*ft-role<\/td>.*<td class="n">-<\/td>/);
+    expect(rows).toMatch(/ft-serving<\/td><td><code>aws sagemaker EndpointConfiguration<\/code><\/td><td>serving \(ft, aws\)<\/td><td class="n">\$1,102\.30<\/td>[\s\S]*ft-data[\s\S]*ft-role<\/td>.*<td class="n">free<\/td>/);
     expect(page).toContain("Not priced (not counted): <code>urn:a::mystery</code>.");
   });
 

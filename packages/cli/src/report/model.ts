@@ -47,6 +47,8 @@ export interface CostEstimateLike {
   readonly threeYearUsd?: number;
   readonly resources: readonly CostResourceLike[];
   readonly unpriced?: readonly (string | { readonly urn?: string; readonly type: string; readonly reason?: string })[];
+  /** Resources with no cost of their own (IAM, policies, settings). */
+  readonly free?: readonly { readonly urn: string; readonly reason?: string }[];
   readonly currency?: string;
   readonly pricesAsOf?: string;
 }

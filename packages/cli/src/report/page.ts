@@ -183,6 +183,8 @@ function stackBlock(stack: StackSection, chart: RenderedChartEntry | undefined):
   const parts: string[] = [];
   const cost = stack.cost;
   const byUrn = new Map((cost?.resources ?? []).map((r) => [r.urn, r]));
+  const free = new Set((cost?.free ?? []).map((f) => f.urn));
+  const unpricedUrns = new Set((cost?.unpriced ?? []).map((u) => (typeof u === "string" ? u : (u.urn ?? ""))));
   parts.push(`<p>Stack <strong>${esc(stack.stack)}</strong> of project ${esc(stack.project)}: ${stack.resources.length} cloud resources, previewed offline.</p>`);
   if (cost) {
     parts.push(
@@ -202,7 +204,7 @@ function stackBlock(stack: StackSection, chart: RenderedChartEntry | undefined):
     .sort((a, b) => (byUrn.get(b.urn)?.monthlyUsd ?? 0) - (byUrn.get(a.urn)?.monthlyUsd ?? 0) || (a.track ?? "").localeCompare(b.track ?? "") || a.type.localeCompare(b.type))
     .map((r) => {
       const c = byUrn.get(r.urn);
-      return `<tr><td>${esc(r.name)}</td><td><code>${esc(shortType(r.type))}</code></td><td>${esc(r.track ?? "-")}</td>${cost ? `<td class="n">${c ? esc(usd(c.monthlyUsd)) : "-"}</td>` : ""}</tr>`;
+      return `<tr><td>${esc(r.name)}</td><td><code>${esc(shortType(r.type))}</code></td><td>${esc(r.track ?? "-")}</td>${cost ? `<td class="n">${c ? esc(usd(c.monthlyUsd)) : free.has(r.urn) ? "free" : unpricedUrns.has(r.urn) ? "unpriced" : "-"}</td>` : ""}</tr>`;
     })
     .join("");
   parts.push(
