@@ -61,7 +61,8 @@ export function renderPreview(graph: ResourceGraph): string {
   const byCloud = new Map<string, number>();
   const byTrack = new Map<string, number>();
   for (const r of billable) {
-    const cloud = cloudOfType(r.type) ?? "other";
+    // Dynamic resources (pulumi-nodejs:dynamic:…) belong to the cloud of the track they sit in.
+    const cloud = cloudOfType(r.type) ?? trackOf(graph, r)?.cloud ?? "other";
     byCloud.set(cloud, (byCloud.get(cloud) ?? 0) + 1);
     const t = trackOf(graph, r);
     const key = t ? `${t.track} (${t.name}, ${t.cloud})` : "outside tracks";
