@@ -104,8 +104,9 @@ describe("fine-tune on Azure (Azure OpenAI fine-tuning)", async () => {
     expect(one(g, "pulumi-nodejs:dynamic/azure-openai:Evaluation").inputs).toMatchObject({ fileId: "file-eval9876", metrics: ["exact_match", "fuzzy_match"], passThreshold: 0.8 });
   });
 
-  it("tags every resource and keeps it in the region and the track's resource group", () => {
+  it("tags every resource, with the number of training examples, and keeps it in the region and the track's resource group", () => {
     expectTaggedAndLocated(graph, "swedencentral");
+    expect((account.inputs.tags as any)["aitracks-labeled-examples"]).toBe("120");
   });
 
   it("rejects bad settings and bad files before registering anything, naming the field", async () => {

@@ -73,6 +73,7 @@ describe("serving on Azure (Azure ML online endpoints)", async () => {
     expect(res.properties).toEqual({ authMode: "AADToken", publicNetworkAccess: "Disabled", description: "aitracks ranker: online endpoint", traffic: { blue: 100 } });
     expect(Object.values(res.identity.userAssignedIdentities)).toEqual([{}]);
     expect(traffic.dependencies).toContain(deployment.urn);
+    expect((traffic.inputs as any).tags["aitracks-track"]).toBe("serving");
   });
 
   it("adds serverless endpoints with content safety; partners' models get a Marketplace subscription first", () => {

@@ -201,7 +201,10 @@ export class AzureFineTuneTrack extends pulumi.ComponentResource implements Trac
     const cfg = resolveAzureFineTuneArgs(name, args);
     super("aitracks:azure:FineTuneTrack", name, {}, opts);
     const parent = { parent: this };
-    const f = azureFoundation(name, cfg, this);
+    // The number of training examples travels as a tag (the policy pack's fine-tune checks read it).
+    const examples = "upload" in cfg.training ? cfg.training.upload.lines : undefined;
+    const tags = examples === undefined ? cfg.tags : pulumi.output(cfg.tags).apply((t) => ({ ...t, "aitracks-labeled-examples": String(examples) }));
+    const f = azureFoundation(name, { ...cfg, tags }, this);
     this.foundation = f;
 
     // The upload location for training and evaluation data: private, customer-key encrypted.

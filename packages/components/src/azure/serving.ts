@@ -253,6 +253,7 @@ export class AzureServingTrack extends pulumi.ComponentResource implements Track
             ],
           },
         },
+        tags: f.tags,
       },
       { parent: this, dependsOn: [this.deployment] },
     );
