@@ -132,7 +132,7 @@ function renderText(core: typeof Core, e: Core.CostEstimate, diff: Core.CostDiff
   const Table = require("cli-table3") as typeof import("cli-table3");
   const money = core.formatUsd;
   const lines: string[] = [];
-  lines.push(`Cost estimate for stack ${e.stack ?? "?"}${e.project ? ` of ${e.project}` : ""} (prices as of ${e.pricesAsOf}; tokens: @pydantic/genai-prices)`);
+  lines.push(`Cost estimate for stack ${e.stack ?? "?"}${e.project ? ` of ${e.project}` : ""}`);
   lines.push("");
   const style = { head: [] as string[], border: [] as string[] };
   const table = new Table({ head: ["resource", "component", "quantity", "unit price", "monthly"], style, colAligns: ["left", "left", "right", "right", "right"], wordWrap: true });
@@ -177,6 +177,10 @@ function renderText(core: typeof Core, e: Core.CostEstimate, diff: Core.CostDiff
     lines.push("Assumptions and notes:");
     lines.push(...assumptions);
   }
+
+  const status = core.pricesStatus(core.loadCatalog());
+  lines.push(core.pricesAsOfLine(status));
+  for (const w of status.warnings) lines.push(`Warning: ${w}`);
 
   if (diff) {
     lines.push("");

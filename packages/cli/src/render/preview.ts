@@ -1,4 +1,5 @@
 import { cloudOfType, trackOf, type GraphResource, type ResourceGraph } from "@aitracks/preview";
+import { estimateCost, formatUsd, InputError, type CostEstimate } from "@aitracks/core";
 
 /** Inputs worth a glance in the tree, in the order they are shown. */
 const KEY_SETTINGS = [
@@ -35,8 +36,26 @@ function settings(r: GraphResource): string {
   return parts.length ? `  ${parts.join(" ")}` : "";
 }
 
-/** The resources as a tree under the stack, then counts by cloud and by track. */
+/** The estimate of each resource, to show beside it; a stack config the cost model rejects gets a note instead. */
+function costOf(graph: ResourceGraph): { estimate?: CostEstimate; problem?: string } {
+  try {
+    return { estimate: estimateCost(graph) };
+  } catch (err) {
+    if (err instanceof InputError) return { problem: err.lines.join("; ") };
+    throw err;
+  }
+}
+
+function costTag(e: CostEstimate | undefined, urn: string): string {
+  const r = e?.resources.find((x) => x.urn === urn);
+  if (r) return `  [${r.oneOffUsd > 0 && r.monthlyUsd === 0 ? `${formatUsd(r.oneOffUsd)} once` : `${formatUsd(r.monthlyUsd)}/mo${r.oneOffUsd > 0 ? ` + ${formatUsd(r.oneOffUsd)} once` : ""}`}]`;
+  if (e?.unpriced.some((x) => x.urn === urn)) return "  [unpriced]";
+  return "";
+}
+
+/** The resources as a tree under the stack (with each one's estimated cost), then counts by cloud and by track. */
 export function renderPreview(graph: ResourceGraph): string {
+  const cost = costOf(graph);
   const children = new Map<string | null, GraphResource[]>();
   for (const r of graph.resources) {
     const list = children.get(r.parent) ?? [];
@@ -48,7 +67,7 @@ export function renderPreview(graph: ResourceGraph): string {
     const kids = (children.get(parent) ?? []).slice().sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name));
     kids.forEach((r, i) => {
       const last = i === kids.length - 1;
-      lines.push(`${prefix}${last ? "└─ " : "├─ "}${r.type}  ${r.name}${settings(r)}`);
+      lines.push(`${prefix}${last ? "└─ " : "├─ "}${r.type}  ${r.name}${settings(r)}${costTag(cost.estimate, r.urn)}`);
       walk(r.urn, prefix + (last ? "   " : "│  "));
     });
   };
@@ -73,5 +92,12 @@ export function renderPreview(graph: ResourceGraph): string {
   lines.push(`${billable.length} cloud resources in stack ${graph.stack} of ${graph.project}`);
   lines.push(`  by cloud: ${fmt(byCloud)}`);
   lines.push(`  by track: ${fmt(byTrack)}`);
+  const e = cost.estimate;
+  if (e) {
+    const unpriced = e.unpriced.length ? `; ${e.unpriced.length} unpriced, not counted` : "";
+    lines.push(
+      `  estimated cost: ${formatUsd(e.monthlyUsd)} a month${e.oneOffUsd > 0 ? ` + ${formatUsd(e.oneOffUsd)} one-off` : ""}, ${formatUsd(e.threeYear.totalUsd)} over three years with people (aitracks cost for the breakdown)${unpriced}`,
+    );
+  } else lines.push(`  estimated cost: not estimated (${cost.problem})`);
   return lines.join("\n");
 }

@@ -1,4 +1,5 @@
 import { loadCatalog, type PriceCatalog } from "../pricing/catalog";
+import { pricesStatus } from "../pricing/status";
 import { freeReason, UNCOUNTED_USAGE } from "./free";
 import { cloudOf, GraphIndex, isBillable, nameOfUrn } from "./graph";
 import { Unpriced, type PricingContext } from "./module";
@@ -61,7 +62,8 @@ export function estimateCost(graph: CostGraph, options: EstimateOptions = {}): C
       usage: inputs.usage,
       graph: index,
       region,
-      cloud: cloudOf(r.type),
+      // Dynamic resources belong to no provider package: their track says which cloud they drive.
+      cloud: cloudOf(r.type) ?? track?.cloud,
       track,
       trafficShare: traffic.shares.get(r.urn) ?? 0,
       trafficShares: traffic.shares,
@@ -106,7 +108,8 @@ export function estimateCost(graph: CostGraph, options: EstimateOptions = {}): C
   if (!inputs.usage.given) assumptions.push("no aitracks:workload in the stack config: usage-based items (tokens, logs) are counted at zero volume");
   return {
     currency: "USD",
-    pricesAsOf: catalog.oldestAsOf(),
+    // The oldest of the compute catalog and the token price data: the estimate is no newer than that.
+    pricesAsOf: pricesStatus(catalog).asOf ?? catalog.oldestAsOf(),
     project: graph.project,
     stack: graph.stack,
     monthlyUsd: sum(resources.map((r) => r.monthlyUsd)),

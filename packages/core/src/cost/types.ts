@@ -130,7 +130,7 @@ export interface ThreeYearCost {
 /** The whole estimate. Money in USD, full precision (round when printing: see estimateJson). */
 export interface CostEstimate {
   readonly currency: "USD";
-  /** The oldest `asOf` of the compute catalog entries used (or of the catalog). */
+  /** The oldest date of the price data: the compute catalog's entries and the token prices' data. */
   readonly pricesAsOf: string;
   readonly project: string | undefined;
   readonly stack: string | undefined;
