@@ -177,11 +177,15 @@ function fileSource(
 
 /**
  * Fine-tune on Azure: Azure OpenAI fine-tuning, secure by default. In its own resource group: a
- * customer-key-encrypted, private storage container for the training data; an Azure OpenAI
- * account (Entra ID only, private endpoint, customer-managed key) in a fine-tuning region; the
- * fine-tuning job (a dynamic resource driving the data-plane API) with its configuration; the
- * fine-tuned model's deployment and a deployment of the base model, both behind the content
- * filter; and the base-vs-tuned evaluation on the same file with the same graders.
+ * customer-key-encrypted, private storage container for the curated training data; an Azure
+ * OpenAI account (Entra ID only, private endpoint, customer-managed key) in a fine-tuning region;
+ * the checked JSONL files uploaded to it, the fine-tuning job with its configuration, and the
+ * base-vs-tuned evaluation (dynamic resources driving the data-plane API: Azure has no ARM
+ * resource for them); the fine-tuned model's deployment and a deployment of the base model, both
+ * behind the content filter, compared on the same evaluation set with the same graders.
+ *
+ * The account has no public endpoint, so `pulumi up` (which runs the dynamic resources) must run
+ * where the private endpoint resolves: a runner in, or peered with, the track's virtual network.
  */
 export class AzureFineTuneTrack extends pulumi.ComponentResource implements TrackComponent {
   readonly track = "fine-tune" as const;
