@@ -65,7 +65,8 @@ describe("example stacks preview offline", () => {
   it("evaluation-aws: two Bedrock models on one dataset and hourly data-quality checks of an endpoint", async () => {
     const g = await preview("evaluation-aws");
     expect(ofType(g, "aws:bedrock/evaluationJob:EvaluationJob").map((j) => j.name).sort()).toEqual(["model-bakeoff-base", "model-bakeoff-candidate"]);
-    expect((one(g, "aws:sagemaker/monitoringSchedule:MonitoringSchedule").inputs.monitoringScheduleConfig as any).monitoringType).toBe("DataQuality");
+    const monitoringTypes = ofType(g, "aws:sagemaker/monitoringSchedule:MonitoringSchedule").map((s) => (s.inputs.monitoringScheduleConfig as any).monitoringType);
+    expect(monitoringTypes.sort()).toEqual(["DataQuality", "ModelBias", "ModelExplainability", "ModelQuality"]); // data quality + the stack's Clarify section
     const interfaces = ofType(g, "aws:ec2/vpcEndpoint:VpcEndpoint").filter((e) => e.inputs.vpcEndpointType === "Interface");
     expect(interfaces.map((e) => e.inputs.serviceName).sort()).toEqual(["com.amazonaws.us-east-1.logs", "com.amazonaws.us-east-1.sts"]);
   });

@@ -10,6 +10,8 @@ export * from "./common/errors";
 export * from "./aws/buy";
 export * from "./aws/serving";
 export * from "./aws/evaluation";
+export * from "./aws/clarify";
+export { nativeTags, type NativeTag } from "./aws/shared/tags";
 export * from "./aws/fine-tune";
 export * from "./aws/build";
 export * from "./azure";

@@ -39,12 +39,30 @@ export function mockResource(m: MockInput): { id: string; state: Record<string, 
   const module = mod.split("/")[0] ?? mod;
   if (m.type.startsWith("pulumi:providers:")) return { id: `${m.name}-provider`, state: { ...m.inputs } };
   if (pkg === "aws") return aws(m, module, kind, physical);
+  if (pkg === "aws-native") return awsNative(m, module, kind, physical);
   if (pkg === "gcp") return gcp(m, module, kind, physical);
   // The Vertex AI jobs the GCP tracks drive through dynamic providers (tuning, evaluation, deployments).
   if (m.type.startsWith("pulumi-nodejs:dynamic/vertex:")) return gcp(m, "vertex-dynamic", kind, physical);
   if (pkg === "azure-native") return azureMock(m, module, kind, physical);
   if (m.type.startsWith("pulumi-nodejs:dynamic/azure-openai:")) return azureOpenAiDynamicMock(m) ?? { id: physical, state: { ...m.inputs } };
   return { id: physical, state: { ...m.inputs, name: physical } };
+}
+
+/**
+ * aws-native (Cloud Control) resources: the SageMaker monitoring job definitions report the
+ * generated name and the ARN (their id), which the schedules that run them reference.
+ */
+function awsNative(m: MockInput, module: string, kind: string, physical: string) {
+  const region = m.region ?? "us-east-1";
+  const state: Record<string, unknown> = { ...m.inputs };
+  let id = physical;
+  if (module === "sagemaker" && kind.endsWith("JobDefinition")) {
+    const name = String(m.inputs.jobDefinitionName ?? physical);
+    const resource = kind.replace(/[A-Z]/g, (c, i: number) => (i ? "-" : "") + c.toLowerCase());
+    id = `arn:aws:sagemaker:${region}:${MOCK_ACCOUNT}:${resource}/${name}`;
+    Object.assign(state, { jobDefinitionName: name, jobDefinitionArn: id, creationTime: "2026-11-29T00:00:00Z" });
+  }
+  return { id, state };
 }
 
 function aws(m: MockInput, module: string, kind: string, physical: string) {
@@ -279,6 +297,13 @@ const PREBUILT_REGISTRIES: Record<string, Record<string, string>> = {
     "us-west-2": "159807026194",
     "eu-west-1": "468650794304",
     "eu-central-1": "048819808253",
+  },
+  "sagemaker-clarify-processing": {
+    "us-east-1": "205585389593",
+    "us-east-2": "211330385671",
+    "us-west-2": "306415355426",
+    "eu-west-1": "131013547314",
+    "eu-central-1": "017069133835",
   },
 };
 

@@ -1,8 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { EvaluationJob } from "@pulumi/aws/bedrock";
 import { DataQualityJobDefinition, MonitoringSchedule, getPrebuiltEcrImageOutput } from "@pulumi/aws/sagemaker";
+import type { ModelBiasJobDefinition, ModelExplainabilityJobDefinition, ModelQualityJobDefinition } from "@pulumi/aws-native/sagemaker";
 import { fieldError, known } from "../common/errors";
 import type { TrackBaseArgs, TrackComponent } from "../common/track";
+import { clarifyMonitors, clarifyReads, resolveClarify, type AwsClarifyArgs } from "./clarify";
 import {
   awsAccount,
   bucketArnOf,
@@ -11,6 +13,8 @@ import {
   customerManagedKey,
   hasLocalNvme,
   keyPrefixOf,
+  nativeProvider,
+  nativeTags,
   resolveNetwork,
   secureBucket,
   serviceRole,
@@ -75,6 +79,12 @@ export interface AwsEvaluationTrackArgs extends TrackBaseArgs {
   readonly runName?: string;
   /** Model Monitor on a serving endpoint. @default none */
   readonly monitoring?: AwsEndpointMonitoringArgs;
+  /**
+   * SageMaker Clarify on the monitored endpoint (needs `monitoring`): model quality, bias (with
+   * facets) and SHAP explainability job definitions, each on its own schedule, in the same VPC.
+   * @default none (data quality only)
+   */
+  readonly clarify?: AwsClarifyArgs;
   /** The VPC of the monitoring jobs. @default a new private VPC (only when monitoring) */
   readonly network?: AwsNetworkArgs;
   /** An existing customer-managed key (a parent track's). @default a new key */
@@ -131,6 +141,8 @@ export function resolveAwsEvaluationArgs(args: AwsEvaluationTrackArgs) {
   } else if (args.network !== undefined) {
     fieldError("network", "expected no network without monitoring (only the monitoring jobs run in a VPC)");
   }
+  if (args.clarify !== undefined && !monitoring) fieldError("clarify", "expected monitoring as well: the Clarify jobs watch the monitored endpoint's captured data");
+  const clarify = args.clarify !== undefined && monitoring ? resolveClarify("clarify", args.clarify, monitoring.maxRuntimeSeconds) : undefined;
   return {
     region: args.region,
     dataset: { name: datasetName, s3Uri: args.dataset.s3Uri, taskType, metricNames },
@@ -138,6 +150,7 @@ export function resolveAwsEvaluationArgs(args: AwsEvaluationTrackArgs) {
     judgeModelIdentifier: judge,
     runName,
     monitoring,
+    clarify,
     network: monitoring ? resolveNetwork("network", args.network) : undefined,
   };
 }
@@ -159,8 +172,9 @@ export function bedrockModelArns(identifier: pulumi.Input<string>, account: AwsA
  * prompt dataset with the same metrics, so a base model and its candidate compare like for like;
  * results go to an encrypted, versioned, non-public bucket, and the jobs are encrypted with a
  * customer-managed key. With `monitoring`, a data-quality job definition and an hourly monitoring
- * schedule watch a serving endpoint's captured traffic, network-isolated in a private VPC.
- * Model-quality, bias and explainability job definitions exist only in @pulumi/aws-native.
+ * schedule watch a serving endpoint's captured traffic, network-isolated in a private VPC. With
+ * `clarify` as well, SageMaker Clarify's model-quality, bias and explainability job definitions
+ * (from @pulumi/aws-native: @pulumi/aws has none of them) watch the same endpoint in the same VPC.
  */
 export class AwsEvaluationTrack extends pulumi.ComponentResource implements TrackComponent {
   readonly track = "evaluation" as const;
@@ -171,6 +185,12 @@ export class AwsEvaluationTrack extends pulumi.ComponentResource implements Trac
   readonly jobs: Readonly<Record<string, EvaluationJob>>;
   readonly dataQuality?: DataQualityJobDefinition;
   readonly monitoringSchedule?: MonitoringSchedule;
+  /** Clarify's job definitions (with `clarify`; bias only with facets). */
+  readonly modelQuality?: ModelQualityJobDefinition;
+  readonly modelBias?: ModelBiasJobDefinition;
+  readonly modelExplainability?: ModelExplainabilityJobDefinition;
+  /** Clarify's schedules, by monitoring type (ModelQuality, ModelBias, ModelExplainability). */
+  readonly clarifySchedules?: Readonly<Record<string, MonitoringSchedule>>;
   readonly outputs: Record<string, pulumi.Input<unknown>>;
 
   constructor(name: string, args: AwsEvaluationTrackArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -248,15 +268,34 @@ export class AwsEvaluationTrack extends pulumi.ComponentResource implements Trac
     if (cfg.monitoring) {
       const mon = cfg.monitoring;
       const network = trackNetwork(name, cfg.region, cfg.network!, tags, parent);
+      const grant = (uri: pulumi.Input<string>) => ({ bucketArn: bucketArnOf(uri, account.partition), prefix: keyPrefixOf(uri) });
+      const clarify = cfg.clarify;
+      // Clarify also reads the ground truth, its baselines and its analysis configurations, and its
+      // explainability analysis asks the endpoint for predictions on perturbed records.
+      const clarifyStatements: Statement[] = clarify
+        ? [
+            {
+              Sid: "InvokeMonitoredEndpoint",
+              Effect: "Allow",
+              Action: "sagemaker:InvokeEndpoint",
+              Resource: pulumi.interpolate`arn:${account.partition}:sagemaker:${cfg.region}:${account.accountId}:endpoint/${pulumi.output(mon.endpointName).apply((e) => e.toLowerCase())}`,
+            },
+          ]
+        : [];
       const monitorRole = serviceRole(
         `${name}-monitoring`,
         account,
         {
           description: `aitracks ${name}: Model Monitor reads the endpoint's captured data`,
-          read: [{ bucketArn: bucketArnOf(mon.captureS3Uri, account.partition), prefix: keyPrefixOf(mon.captureS3Uri) }],
+          read: [
+            grant(mon.captureS3Uri),
+            ...[mon.baselineConstraintsUri, mon.baselineStatisticsUri].filter((u): u is pulumi.Input<string> => u !== undefined).map(grant),
+            ...(clarify ? [...clarifyReads(clarify).map(grant), { bucketArn: results.arn, prefix: "clarify-config/" }] : []),
+          ],
           write: [{ bucketArn: results.arn, prefix: "monitoring/" }],
           kmsKeyArns: [this.keyArn],
           vpcId: network.vpcId,
+          statements: clarifyStatements,
           tags,
         },
         parent,
@@ -312,6 +351,33 @@ export class AwsEvaluationTrack extends pulumi.ComponentResource implements Trac
         },
         parent,
       );
+
+      if (clarify) {
+        const monitors = clarifyMonitors(
+          name,
+          {
+            clarify,
+            region: cfg.region,
+            endpointName: mon.endpointName,
+            instanceType: mon.instanceType,
+            maxRuntimeSeconds: mon.maxRuntimeSeconds,
+            roleArn: monitorRole.arn,
+            keyArn: this.keyArn,
+            bucketName: results.name,
+            subnetIds: network.subnetIds,
+            securityGroupIds: network.securityGroupIds,
+            tags,
+            nativeTags: nativeTags(tags),
+            nativeProvider: nativeProvider(name, cfg.region, this),
+            dependsOn: [monitorRole.policy],
+          },
+          this,
+        );
+        this.modelQuality = monitors.modelQuality;
+        this.modelBias = monitors.modelBias;
+        this.modelExplainability = monitors.modelExplainability;
+        this.clarifySchedules = monitors.schedules;
+      }
     }
 
     this.outputs = {
@@ -321,6 +387,7 @@ export class AwsEvaluationTrack extends pulumi.ComponentResource implements Trac
       evaluationJobArns: Object.fromEntries(Object.entries(jobs).map(([label, j]) => [label, j.jobArn])),
       resultsBucket: results.name,
       ...(this.monitoringSchedule ? { monitoringScheduleName: this.monitoringSchedule.name } : {}),
+      ...(this.clarifySchedules ? { clarifyScheduleNames: Object.fromEntries(Object.entries(this.clarifySchedules).map(([t, s]) => [t, s.name])) } : {}),
     };
     this.registerOutputs(this.outputs);
   }

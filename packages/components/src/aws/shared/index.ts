@@ -9,3 +9,5 @@ export * from "./network";
 export * from "./role";
 export * from "./s3uri";
 export * from "./nested";
+export * from "./tags";
+export * from "./native-provider";
