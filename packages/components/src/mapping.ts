@@ -1,4 +1,4 @@
-import { cellKey, planned, type Cell } from "./cells";
+import { cellKey, type Cell } from "./cells";
 import type { Cloud, Track } from "@aitracks/core";
 import { awsBuyCell } from "./aws/buy.cell";
 import { awsServingCell } from "./aws/serving.cell";
@@ -10,8 +10,8 @@ import { gcpBuildCell, gcpBuyCell, gcpEvaluationCell, gcpFineTuneCell, gcpServin
 
 /**
  * The cloud mapping of the design, in code: every (track, cloud) cell and the component that
- * provisions it. A cell that is `planned` is mapped but not built yet; choosing it fails with
- * a message naming the cell.
+ * provisions it. All fifteen are built; a new cell that is mapped before it is built can be
+ * entered as `planned(track, cloud, service)` (cells.ts), and choosing it fails naming the cell.
  */
 export const CLOUD_MAPPING: Readonly<Record<`${Track}:${Cloud}`, Cell<any>>> = {
   "build:aws": awsBuildCell,
