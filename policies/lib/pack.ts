@@ -14,3 +14,9 @@ export const PACK_NAME = "aitracks";
 export const PACK_ENFORCEMENT_LEVEL: EnforcementLevel = "advisory";
 
 export const packPolicies: Policies = [...awsPolicies, ...gcpPolicies, ...azurePolicies, ...governancePolicies, ...costPolicies];
+
+// The offline runner sets the stack config and secret paths through these, taken from the same
+// module instances the policies above were loaded with (a program preview may purge the require
+// cache of files under the project folder, and a second copy of stack-config would go unseen).
+export { setStackConfig } from "./stack-config";
+export { attachSecretPaths } from "./secrets";

@@ -4,6 +4,7 @@
  */
 import type { PolicyProviderResource, PolicyResource } from "@pulumi/policy";
 import { TAG_KEYS } from "@aitracks/core";
+import { tagPropertyOf } from "./taggable";
 import { isUnknownError } from "./unknown";
 import { asString, isObject, parseJson, type Json } from "./values";
 
@@ -38,9 +39,9 @@ function providerValue(provider: PolicyProviderResource | undefined, key: string
   return typeof v === "string" && /^[[{]/.test(v) ? parseJson(v) : v;
 }
 
-/** The property that carries tags on this cloud: `labels` on GCP, `tags` elsewhere. */
-export function tagProperty(type: string): "tags" | "labels" {
-  return cloudOf(type) === "gcp" ? "labels" : "tags";
+/** The property that carries tags: `labels` (or `userLabels`) on GCP, `tags` elsewhere. */
+export function tagProperty(type: string): "tags" | "labels" | "userLabels" {
+  return tagPropertyOf(type);
 }
 
 /**

@@ -9,6 +9,8 @@ import { fileURLToPath } from "node:url";
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 const types = [];
+/** GCP types whose `labels` configure the resource (a notification channel's address) and whose user labels are `userLabels`. */
+const userLabels = [];
 const versions = {};
 for (const [pkg, key] of [["aws", "tags"], ["gcp", "labels"], ["azure-native", "tags"]]) {
   const root = dirname(require.resolve(`@pulumi/${pkg}/package.json`));
@@ -23,12 +25,16 @@ for (const [pkg, key] of [["aws", "tags"], ["gcp", "labels"], ["azure-native", "
         if (!src.includes("extends pulumi.CustomResource")) continue;
         const token = /static __pulumiType = '([^']+)'/.exec(readFileSync(p.replace(/\.d\.ts$/, ".js"), "utf8"))?.[1];
         const args = /export interface \w+Args \{([\s\S]*?)\n\}/.exec(src)?.[1];
-        if (token && args && new RegExp(`^    (?:readonly )?${key}\\??:`, "m").test(args)) types.push(token);
+        const has = (k) => args && new RegExp(`^    (?:readonly )?${k}\\??:`, "m").test(args);
+        if (!token) continue;
+        if (key === "labels" && has("userLabels")) userLabels.push(token);
+        else if (has(key)) types.push(token);
       }
     }
   };
   walk(root);
 }
 types.sort();
-writeFileSync(join(here, "taggable-types.json"), JSON.stringify({ generatedFrom: versions, types }, null, 0) + "\n");
-console.log(`${types.length} taggable resource types`);
+userLabels.sort();
+writeFileSync(join(here, "taggable-types.json"), JSON.stringify({ generatedFrom: versions, types, userLabels }, null, 0) + "\n");
+console.log(`${types.length} taggable resource types, ${userLabels.length} with userLabels`);

@@ -11,6 +11,7 @@ import { toGcpLabels } from "@aitracks/core";
 import { check, expectPass, expectViolation, FACTS, TAGS, violationsOf, type PolicyCase } from "./helpers";
 
 const ROLE = "arn:aws:iam::123456789012:role/bedrock";
+const WORKLOAD = { requestsPerDay: 1000, inputTokensPerRequest: 500, outputTokensPerRequest: 100 };
 const profile = (name: string, model: string, tags: Record<string, string> = TAGS) =>
   new InferenceProfile(name, { name, modelSource: { copyFrom: `arn:aws:bedrock:us-east-1::foundation-model/${model}` }, tags });
 
@@ -122,8 +123,8 @@ const cases: PolicyCase[] = [
     on: "stack",
     message: /^99 labelled examples \(stack config aitracks:workload\.fineTune\.labeledExamples\.low\)/,
     good: () => customModel(),
-    config: { "aitracks:workload": { fineTune: { labeledExamples: { low: 99, high: 5000 } } } },
-    goodConfig: { "aitracks:workload": { fineTune: { labeledExamples: 150 } } },
+    config: { "aitracks:workload": { workload: WORKLOAD, fineTune: { labeledExamples: { low: 99, high: 5000 } } } },
+    goodConfig: { "aitracks:workload": { workload: WORKLOAD, fineTune: { labeledExamples: 150 } } },
   },
   {
     policy: "fine-tune-recommended-examples",

@@ -80,13 +80,20 @@ function isEvaluation(r: PolicyResource): boolean {
 
 const BASE_KEYS = ["baseModel", "baselineModel", "baseModelId"];
 const TUNED_KEYS = ["tunedModel", "candidateModel", "tunedModelId", "fineTunedModel"];
-const DATASET_KEYS = ["dataset", "datasetUri", "evaluationDataset", "evalDataset"];
+const DATASET_KEYS = ["dataset", "datasetUri", "evaluationDataset", "evalDataset", "evaluationDatasetUri", "fileId", "datasetFileId"];
+/** Labels a run may give a model instead of an id (a precomputed inference source, a tag). */
+const TUNED_LABEL = /^(tuned|fine-?tuned|candidate|after)$/i;
+const BASE_LABEL = /^(base|baseline|before)$/i;
+/** Objects keyed by role ({base, tuned}) that name the compared models or deployments. */
+const ROLE_MAPS = ["inferenceConfigs", "deployments", "models", "candidates"];
 
 /**
  * Evaluation runs the stack defines:
  *  - aws.bedrock.EvaluationJob (models from inferenceConfig, datasets from the dataset metric configs);
- *  - any resource (e.g. the dynamic resources driving Vertex AI or Azure ML evaluations) whose inputs,
- *    at the top or under `evaluation` / `properties`, name a base and a tuned model and a dataset;
+ *  - any resource (e.g. the dynamic resources driving Vertex AI or Azure OpenAI evaluations) whose inputs,
+ *    at the top or under `evaluation` / `properties`, name a dataset and the base and tuned models,
+ *    as baseModel / tunedModel or as an object keyed by role ({base, tuned} under inferenceConfigs,
+ *    deployments, models or candidates);
  *  - resources tagged aitracks-eval-dataset=<id> and aitracks-eval-role=base|tuned.
  */
 function evaluations(args: StackValidationArgs, undecided: Undecided): EvalRecord[] {
@@ -114,12 +121,22 @@ function evaluations(args: StackValidationArgs, undecided: Undecided): EvalRecor
       }
       for (const scope of [r.props, r.props.evaluation, r.props.properties]) {
         if (!isObject(scope)) continue;
-        const base = BASE_KEYS.map((k) => scope[k]).find((v) => typeof v === "string") as string | undefined;
-        const tuned = TUNED_KEYS.map((k) => scope[k]).find((v) => typeof v === "string") as string | undefined;
         const dataset = DATASET_KEYS.map((k) => scope[k]).find((v) => typeof v === "string") as string | undefined;
-        if (dataset && (base || tuned)) {
-          const roles = new Set<string>([...(base ? ["base"] : []), ...(tuned ? ["tuned"] : [])]);
-          out.push({ resource: r, datasets: [dataset], models: [base, tuned].filter((m): m is string => !!m), roles, dependsOn: transitiveDependencies(r) });
+        if (!dataset) continue;
+        const roles = new Set<string>();
+        if (BASE_KEYS.some((k) => typeof scope[k] === "string")) roles.add("base");
+        if (TUNED_KEYS.some((k) => typeof scope[k] === "string")) roles.add("tuned");
+        // Models by role: {base: ..., tuned: ...} under inferenceConfigs, deployments, models or candidates.
+        for (const k of ROLE_MAPS) {
+          const m = scope[k];
+          if (!isObject(m)) continue;
+          for (const label of Object.keys(m)) {
+            if (BASE_LABEL.test(label)) roles.add("base");
+            if (TUNED_LABEL.test(label)) roles.add("tuned");
+          }
+        }
+        if (roles.size) {
+          out.push({ resource: r, datasets: [dataset], models: [], roles, dependsOn: transitiveDependencies(r) });
           return;
         }
       }
@@ -146,9 +163,6 @@ const bareModel = (id: string) =>
     .replace(/^(us|eu|apac|us-gov|global|ca|jp|au)\./, "")
     .replace(/:\d+k$/, "");
 
-/** Labels a run may give a model instead of an id (a precomputed inference source, a tag). */
-const TUNED_LABEL = /^(tuned|fine-?tuned|candidate|after)$/i;
-const BASE_LABEL = /^(base|baseline|before)$/i;
 
 /** What a tuning produces or runs on: the resources an evaluation of the tuned model depends on. */
 const TUNING_TYPES = /^(aws:sagemaker\/(trainingJob|model|endpoint|endpointConfiguration|hyperParameterTuningJob):|aws:bedrock\/(customModel|provisionedModelThroughput):|pulumi-nodejs:dynamic)/;

@@ -26,6 +26,6 @@ export const requiredTags: AitracksPolicy = {
       (path) => args.notApplicable(`${path} is ${UNKNOWN_NOTE}`),
     );
     const missing = wanted.filter((k) => !tags[k]?.trim());
-    if (missing.length) report(`missing ${tagProperty(args.type) === "labels" ? "label" : "tag"}${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`);
+    if (missing.length) report(`missing ${tagProperty(args.type) === "tags" ? "tag" : "label"}${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`);
   },
 };

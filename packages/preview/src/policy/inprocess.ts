@@ -37,11 +37,9 @@ interface PolicyRuntime {
   setStackConfig(c: { values: Record<string, string>; secretKeys: string[] } | undefined): void;
 }
 
-async function runtime(): Promise<PolicyRuntime> {
+async function runtime(pack: LoadedPack): Promise<PolicyRuntime> {
   const proxy = (await import("@pulumi/policy/proxy.js")) as unknown as { unknownCheckingProxy<T>(v: T): T };
-  const secrets = await import("@aitracks/policies/bin/lib/secrets.js");
-  const stackConfig = await import("@aitracks/policies/bin/lib/stack-config.js");
-  return { unknownCheckingProxy: proxy.unknownCheckingProxy, attachSecretPaths: secrets.attachSecretPaths, setStackConfig: stackConfig.setStackConfig };
+  return { unknownCheckingProxy: proxy.unknownCheckingProxy, attachSecretPaths: pack.attachSecretPaths, setStackConfig: pack.setStackConfig };
 }
 
 class NotApplicable extends Error {
@@ -87,7 +85,7 @@ interface Prepared {
 /** Evaluate the pack against a resource graph in this process. */
 export async function evaluateInProcess(graph: ResourceGraph, opts: EvaluateOptions = {}): Promise<PolicyReport> {
   const pack = await loadPack();
-  return evaluateWith(pack, await runtime(), graph, opts);
+  return evaluateWith(pack, await runtime(pack), graph, opts);
 }
 
 async function evaluateWith(pack: LoadedPack, rt: PolicyRuntime, graph: ResourceGraph, opts: EvaluateOptions): Promise<PolicyReport> {

@@ -13,6 +13,9 @@ export interface LoadedPack {
   readonly dir: string;
   readonly enforcementLevel: EnforcementLevel;
   readonly policies: Policies;
+  /** Hooks into the pack's own lib (the same module instances its policies read). */
+  readonly setStackConfig: (c: { values: Record<string, string>; secretKeys: string[] } | undefined) => void;
+  readonly attachSecretPaths: <T extends object>(props: T, paths: readonly string[]) => T;
 }
 
 /** The folder of the @aitracks/policies package (PulumiPolicy.yaml, package.json, bin/). */
@@ -28,7 +31,15 @@ export function loadPack(): Promise<LoadedPack> {
     const dir = packDir();
     const pack = await import("@aitracks/policies/bin/lib/pack.js");
     const version = (JSON.parse(readFileSync(`${dir}/package.json`, "utf8")) as { version: string }).version;
-    return { name: pack.PACK_NAME, version, dir, enforcementLevel: pack.PACK_ENFORCEMENT_LEVEL, policies: pack.packPolicies };
+    return {
+      name: pack.PACK_NAME,
+      version,
+      dir,
+      enforcementLevel: pack.PACK_ENFORCEMENT_LEVEL,
+      policies: pack.packPolicies,
+      setStackConfig: pack.setStackConfig,
+      attachSecretPaths: pack.attachSecretPaths,
+    };
   })();
   return loaded;
 }

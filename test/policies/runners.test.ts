@@ -1,0 +1,130 @@
+// The two runners: the pack in-process and over the real analyzer protocol give the same verdicts,
+// including for unknown values, secrets, stack config and pack config; bad pack config is bad input.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as pulumi from "@pulumi/pulumi";
+import { Bucket } from "@pulumi/aws/s3";
+import { NotebookInstance } from "@pulumi/aws/sagemaker";
+import { Compute } from "@pulumi/azure-native/machinelearningservices";
+import { InputError } from "@aitracks/core";
+import { AnalyzerSession, evaluateInProcess, loadPack, previewInline, resolvePackConfig, type PolicyReport, type ResourceGraph } from "@aitracks/preview";
+import { FACTS, TAGS } from "./helpers";
+
+let analyzer: AnalyzerSession;
+beforeAll(async () => {
+  analyzer = await AnalyzerSession.start();
+});
+afterAll(async () => {
+  await analyzer?.close();
+});
+
+const verdicts = (r: PolicyReport) => ({ violations: r.violations, notes: r.notes });
+
+async function both(graph: ResourceGraph, config?: unknown): Promise<[PolicyReport, PolicyReport]> {
+  return [await evaluateInProcess(graph, { config }), await analyzer.evaluate(graph, { config })];
+}
+
+describe("in-process and analyzer runners", () => {
+  it("the analyzer serves the pack's policies with their default levels", async () => {
+    const pack = await loadPack();
+    const info = await analyzer.info();
+    expect(info.name).toBe("aitracks");
+    expect(info.version).toBe(pack.version);
+    expect(info.policies.map((p) => [p.name, p.enforcementLevel])).toEqual(pack.policies.map((p) => [p.name, p.enforcementLevel ?? "advisory"]));
+  });
+
+  it("a value known only at deploy is information, not a violation, in both runners", async () => {
+    const graph = await previewInline({
+      program: () => {
+        const b = new Bucket("b", { tags: TAGS });
+        // bucketRegionalDomainName is not known during preview: the notebook's key is undecidable.
+        new NotebookInstance("nb", { instanceType: "ml.t3.medium", roleArn: "r", directInternetAccess: "Disabled", subnetId: "s", rootAccess: "Disabled", kmsKeyId: b.bucketRegionalDomainName, tags: TAGS });
+      },
+    });
+    expect(graph.resources.find((r) => r.name === "nb")!.inputs.kmsKeyId).toBe("[unknown]");
+    const [inProcess, overAnalyzer] = await both(graph);
+    const nb = graph.resources.find((r) => r.name === "nb")!.urn;
+    expect(inProcess.violations.filter((v) => v.urn === nb && !v.policy.startsWith("cost-"))).toEqual([]);
+    expect(inProcess.notes).toContainEqual({ policy: "aws-sagemaker-notebook-kms", urn: nb, reason: ".kmsKeyId is not known until deploy; the policy decides at deploy" });
+    expect(verdicts(overAnalyzer)).toEqual(verdicts(inProcess));
+  });
+
+  it("a Pulumi secret is not plain text over the real protocol either (engine shim)", async () => {
+    const graph = await previewInline({
+      program: () => {
+        const cluster = (name: string, password: pulumi.Input<string>) =>
+          new Compute(name, {
+            resourceGroupName: "rg",
+            workspaceName: "ws",
+            properties: { computeType: "AmlCompute", properties: { vmSize: "Standard_D4s_v5", userAccountCredentials: { adminUserName: "u", adminUserPassword: password } } },
+          });
+        cluster("plain", "Winter2026!");
+        cluster("secret", pulumi.secret("Winter2026!"));
+      },
+      config: { "app:apiToken": "tok-plain-1234", "app:dbPassword": "[would be encrypted]" },
+      secretKeys: ["app:dbPassword"],
+    });
+    const [inProcess, overAnalyzer] = await both(graph);
+    const secrets = (r: PolicyReport) => r.violations.filter((v) => v.policy === "no-plaintext-secrets").map((v) => [v.urn?.split("::").pop(), v.message]);
+    expect(secrets(inProcess)).toEqual([
+      [undefined, "stack config app:apiToken is a credential field with a plain-text value; set it with `pulumi config set --secret`"],
+      ["plain", "input properties.properties.userAccountCredentials.adminUserPassword is a credential field with a plain-text value, not a Pulumi secret"],
+    ]);
+    expect(secrets(overAnalyzer)).toEqual(secrets(inProcess));
+  });
+
+  it("pack config changes levels and settings the same way in both runners", async () => {
+    const graph = await previewInline({
+      program: () => new Bucket("data", { tags: { ...TAGS, "decision-review-date": "2026-01-01" } }),
+      config: { ...FACTS, "aitracks:decision": { track: "buy", reviewDate: "2026-01-01" } },
+    });
+    const config = {
+      all: "mandatory",
+      "aws-s3-bucket-versioned": "disabled",
+      "decision-review-due": { asOf: "2026-06-01" },
+      "required-tags": { enforcementLevel: "advisory", additionalKeys: ["data-owner"] },
+    };
+    const [inProcess, overAnalyzer] = await both(graph, config);
+    const levels = Object.fromEntries(inProcess.violations.filter((v) => !v.policy.startsWith("cost-")).map((v) => [v.policy, v.level]));
+    expect(levels).toEqual({
+      "aws-s3-bucket-cmk": "mandatory",
+      "aws-s3-bucket-not-public": "mandatory",
+      "decision-review-due": "mandatory", // advisory by default, "all" raised it
+      "required-tags": "advisory", // its own entry wins over "all"
+    });
+    expect(inProcess.violations.find((v) => v.policy === "required-tags")!.message).toBe("missing tag data-owner");
+    expect(verdicts(overAnalyzer)).toEqual(verdicts(inProcess));
+  });
+
+  it("bad pack config is bad input: one line per problem, naming the policy and setting", async () => {
+    const pack = await loadPack();
+    const attempt = () =>
+      resolvePackConfig(
+        pack.policies,
+        "advisory",
+        {
+          "data-residency": { allowedRegions: "eu-west-1" },
+          "decision-review-due": { asOf: "next week" },
+          "fine-tune-minimum-examples": { minimum: 0 },
+          "required-tag": "mandatory",
+          all: "sometimes",
+        },
+        "config.json",
+      );
+    expect(attempt).toThrow(InputError);
+    try {
+      attempt();
+    } catch (err) {
+      expect((err as InputError).lines).toEqual([
+        'config.json: data-residency.allowedRegions: expected array, got "eu-west-1"',
+        'config.json: decision-review-due.asOf: expected a value matching ^\\d{4}-\\d{2}-\\d{2}$, got "next week"',
+        "config.json: fine-tune-minimum-examples.minimum: expected at least 1, got 0",
+        "config.json: required-tag: no such policy in the pack (did you mean required-tags?)",
+        "config.json: all: expected one of advisory, mandatory, remediate, disabled",
+      ]);
+    }
+  });
+
+  it("the pack logs no errors to the engine", () => {
+    expect(analyzer.logs.filter((l) => l.severity === "error")).toEqual([]);
+  });
+});
