@@ -16,6 +16,8 @@ export const FREE: Readonly<Record<string, string>> = {
   "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration": "bucket setting",
   "aws:s3/bucketLogging:BucketLogging": "bucket setting (the log bucket is priced)",
   "aws:s3/bucketNotification:BucketNotification": "bucket setting",
+  "aws:s3/bucketObject:BucketObject": "an object (a config file); storage is priced on the bucket",
+  "aws:s3/bucketObjectv2:BucketObjectv2": "an object (a config file); storage is priced on the bucket",
   "aws:sns/topic:Topic": "alert topic: a few notifications a month are within SNS's free tier",
   "aws:sns/topicPolicy:TopicPolicy": "access policy",
   "aws:sns/topicSubscription:TopicSubscription": "subscription; email notifications within the free tier",

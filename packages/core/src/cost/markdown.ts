@@ -13,6 +13,7 @@ function signed(x: number): string {
 export function formatQuantity(x: number): string {
   if (x === 0) return "0";
   if (Math.abs(x) >= 1000) return x.toLocaleString("en-US", { maximumFractionDigits: 0 });
+  if (Math.abs(x) >= 1) return x.toLocaleString("en-US", { maximumFractionDigits: 2 });
   return x.toLocaleString("en-US", { maximumSignificantDigits: 4 });
 }
 
@@ -24,7 +25,7 @@ export function formatAmount(x: number, unit: string): string {
 
 export function formatUnitPrice(x: number): string {
   if (x === 0) return "$0";
-  return `$${x.toLocaleString("en-US", { maximumSignificantDigits: 6, minimumFractionDigits: x >= 1 ? 2 : 0 })}`;
+  return `$${x.toLocaleString("en-US", { maximumSignificantDigits: 6 })}`;
 }
 
 /** Table cells may not hold pipes or newlines. */
