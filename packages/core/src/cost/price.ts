@@ -116,8 +116,11 @@ export function instanceRun(ctx: PricingContext, sku: string, field: string, cou
   return { component: oneOff(e, `${what}: ${e.sku} x ${count} x ${fmt(hours)} h`, count * hours), notes: regionNotes(ctx, e) };
 }
 
+/** One formatter, built once: toLocaleString builds a new one on every call (slow in a 1,000-resource graph). */
+const TWO_DECIMALS = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+
 export function fmt(x: number): string {
-  return x.toLocaleString("en-US", { maximumFractionDigits: 2 });
+  return TWO_DECIMALS.format(x);
 }
 
 /** Token prices of a model on a provider from @pydantic/genai-prices, sized at the workload's request. */

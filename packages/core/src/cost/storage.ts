@@ -48,5 +48,5 @@ export function trackDataGb(ctx: PricingContext, r: CostResource): { gb: number;
     return { gb: (tokens * BYTES_PER_TOKEN) / 1e9, what: `pretraining corpus (${tokens.toExponential(2)} tokens)` };
   }
   const ft = ctx.usage.fineTune;
-  return { gb: (ft.examples * ft.tokensPerExample * BYTES_PER_TOKEN) / 1e9, what: `labelled training set (${ft.examples.toLocaleString("en-US")} examples)` };
+  return { gb: (ft.examples * ft.tokensPerExample * BYTES_PER_TOKEN) / 1e9, what: `labelled training set (${Math.round(ft.examples).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",")} examples)` };
 }
