@@ -47,13 +47,24 @@ function schemaProblem(value: unknown, schema: JsonSchema): string | undefined {
   return undefined;
 }
 
+/** Levenshtein distance, for "did you mean" on a mistyped policy name. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length]!;
+}
+
 function closest(name: string, names: readonly string[]): string | undefined {
-  const score = (a: string, b: string) => {
-    const pa = new Set(a.split("-"));
-    return b.split("-").filter((w) => pa.has(w)).length;
-  };
-  const best = [...names].sort((x, y) => score(name, y) - score(name, x))[0];
-  return best && score(name, best) > 0 ? best : undefined;
+  const best = [...names].sort((x, y) => distance(name, x) - distance(name, y))[0];
+  return best && distance(name, best) <= Math.max(2, Math.floor(name.length / 5)) ? best : undefined;
 }
 
 /**
