@@ -1,33 +1,14 @@
 import { asArray, at } from "../../graph";
 import type { CostModule } from "../../module";
-import { fmt, num, oneOffTokenComponents, optStr, str, trainingTokens } from "../../price";
+import { fmt, oneOffTokenComponents, optStr } from "../../price";
 import type { CostComponent } from "../../types";
-import { publisherModel, vertexTokens } from "./model-garden";
-import { vertexMachine } from "./machine";
+import { publisherModel } from "./model-garden";
 
 export const VERTEX_TUNING_JOB = "pulumi-nodejs:dynamic/vertex:TuningJob";
 /** Prompts an evaluation run is assumed to score (the dataset's size is not in the stack). */
 export const EVAL_PROMPTS = 1_000;
 /** Tokens a judge model writes per metric and answer. */
 export const JUDGE_OUTPUT_TOKENS = 200;
-
-/**
- * Vertex AI supervised tuning job (a dynamic resource): a one-off priced per training token
- * (examples x tokens per example x epochs), then the tuned model serves the workload at its base
- * model's token prices (tuned Gemini endpoints bill like the base model).
- */
-export const vertexTuningJob: CostModule = {
-  service: "Vertex AI tuning",
-  servesTraffic: () => true,
-  preferredForTraffic: () => true,
-  price(r, ctx) {
-    const epochs = r.inputs.epochCount === undefined ? undefined : num(r.inputs.epochCount, "epochCount");
-    const train = trainingTokens(ctx, "vertex-tuning-training", epochs, "tuning job");
-    const base = str(r.inputs.baseModel, "baseModel");
-    const serve = vertexTokens(ctx, base, `tuned ${publisherModel(base).model}`);
-    return { components: [train.component, ...serve.components], notes: [...train.notes, "the tuned model serves at its base model's token prices", ...serve.notes] };
-  },
-};
 
 /**
  * Vertex AI evaluation run (a dynamic resource), a one-off: each candidate answers the prompts
@@ -60,17 +41,5 @@ export const vertexEvaluationRun: CostModule = {
       components.push(...oneOffTokenComponents(ctx, "google", publisherModel(judge).model, answers * (u.inputTokensPerRequest + u.outputTokensPerRequest), answers * JUDGE_OUTPUT_TOKENS, `autorater (${judged} model-based metric${judged === 1 ? "" : "s"})`));
     }
     return { components, notes };
-  },
-};
-
-/** A model deployed to a Vertex AI endpoint on dedicated machines (a dynamic resource): min replicas always on, max as the ceiling. */
-export const vertexDeployedModel: CostModule = {
-  service: "Vertex AI online prediction",
-  instances: (r) => (optStr(r.inputs.machineType) ? [r.inputs.machineType as string] : []),
-  price(r, ctx) {
-    const min = num(r.inputs.minReplicaCount, "minReplicaCount", 1);
-    const max = r.inputs.maxReplicaCount === undefined ? undefined : num(r.inputs.maxReplicaCount, "maxReplicaCount");
-    const { component, notes } = vertexMachine(ctx, r.inputs, "", min, max);
-    return { components: [component], notes };
   },
 };

@@ -4,21 +4,6 @@ import { catalogEntry, fmt, HOURS, monthly, optStr, regionNotes } from "../../pr
 import type { CostComponent } from "../../types";
 import { tpuChips, tpuConfigChips } from "./machine";
 
-/** Cloud TPU VM: chips x chip-hour price x 730 h while the slice exists. */
-export const tpuVm: CostModule = {
-  service: "Cloud TPU",
-  instances: (r) => (optStr(r.inputs.acceleratorType) ? [r.inputs.acceleratorType as string] : []),
-  price(r, ctx) {
-    const t = r.inputs.acceleratorConfig !== undefined && r.inputs.acceleratorType === undefined ? tpuConfigChips(r.inputs.acceleratorConfig) : tpuChips(String(r.inputs.acceleratorType ?? ""));
-    const e = catalogEntry(ctx, t.sku, "acceleratorType");
-    const preemptible = at(r.inputs, "schedulingConfig.preemptible") === true || at(r.inputs, "schedulingConfig.spot") === true;
-    return {
-      components: [monthly(e, `${e.sku}: ${fmt(t.chips)} chips x ${HOURS} h`, t.chips * HOURS)],
-      notes: [...regionNotes(ctx, e), "billed while the TPU VM exists", ...(preemptible ? ["spot / preemptible priced at on-demand rates (upper bound)"] : [])],
-    };
-  },
-};
-
 /** Cloud TPU queued resource: each node spec's slice, chips x chip-hour price x 730 h once provisioned. */
 export const tpuQueuedResource: CostModule = {
   service: "Cloud TPU",

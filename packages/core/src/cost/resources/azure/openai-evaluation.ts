@@ -1,27 +1,12 @@
 import { at } from "../../graph";
 import type { CostModule } from "../../module";
-import { fmt, num, oneOffTokenComponents, optStr, str, trainingTokens } from "../../price";
+import { fmt, oneOffTokenComponents, optStr } from "../../price";
 import type { CostComponent } from "../../types";
 import { fineTunedBase } from "./openai-deployment";
 
 const DEPLOYMENT = "azure-native:cognitiveservices:Deployment";
 /** Prompts an evaluation is assumed to score (the evaluation file's size is not in the stack). */
 export const EVAL_PROMPTS = 1_000;
-
-/**
- * Azure OpenAI fine-tuning job (a dynamic resource), a one-off priced per training token:
- * examples x tokens per example x epochs (hyperparameters.nEpochs, else the workload's).
- * Hosting the tuned model is priced on its deployment.
- */
-export const openAiFineTuningJob: CostModule = {
-  service: "Azure OpenAI fine-tuning",
-  price(r, ctx) {
-    const raw = at(r.inputs, "hyperparameters.nEpochs");
-    const epochs = raw === undefined ? undefined : num(raw, "hyperparameters.nEpochs");
-    const train = trainingTokens(ctx, "aoai-finetune-training", epochs, `fine-tuning ${str(r.inputs.baseModel, "baseModel")}`);
-    return { components: [train.component], notes: train.notes };
-  },
-};
 
 /**
  * Azure OpenAI evaluation (a dynamic resource), a one-off: every compared deployment answers the
