@@ -49,6 +49,8 @@ export function tagProperty(type: string): "tags" | "labels" | "userLabels" {
  * `defaultLabels` on GCP). Reading an unknown tag map throws (the caller decides what that means).
  */
 export function tagsOf(r: ResourceLike): Record<string, string> {
+  const cached = tagCache.get(r.props);
+  if (cached) return cached;
   const own = r.props[tagProperty(r.type)];
   const defaults =
     cloudOf(r.type) === "aws"
@@ -61,8 +63,12 @@ export function tagsOf(r: ResourceLike): Record<string, string> {
     if (!isObject(source)) continue;
     for (const [k, v] of Object.entries(source)) if (typeof v === "string") out[k] = v;
   }
+  tagCache.set(r.props, out);
   return out;
 }
+
+/** Tags by props object: stack policies read the same resources' tags many times. */
+const tagCache = new WeakMap<object, Record<string, string>>();
 
 /** A tag value on AWS/Azure, or the same key as a GCP label. */
 export function tagValue(r: ResourceLike, key: string): string | undefined {
