@@ -12,3 +12,6 @@ const stack = provisionStack(spec);
 
 /** Per track: endpoints, model ids, bucket names and the other values an application needs. */
 export const tracks = stack.outputs;
+
+/** The estimated cost (monthly, one-off, three years), from the same cost model as `aitracks cost`. */
+export const estimatedCost = stack.estimate;

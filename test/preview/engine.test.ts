@@ -2,6 +2,7 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { GRAPH_VERSION, previewInline, previewProgram, readStackConfig, trackOf } from "@aitracks/preview";
+import { estimateCost } from "@aitracks/core";
 import { ROOT } from "../helpers/cli";
 
 describe("previewProgram on the aitracks program", () => {
@@ -110,5 +111,11 @@ describe("every example stack previews offline", () => {
     expect(cloud.length).toBeGreaterThan(5);
     // Everything of ours sits under a track component.
     for (const r of cloud) expect(trackOf(graph, r), r.urn).toBeDefined();
+    // The program exports its own estimate, and it is the cost model's figure for the same graph.
+    const exported = graph.outputs.estimatedCost as { monthlyUsd: number; threeYearUsd: number; unpriced: string[] };
+    const estimate = estimateCost(graph);
+    expect(exported.monthlyUsd).toBeCloseTo(estimate.monthlyUsd, 1);
+    expect(exported.threeYearUsd).toBeCloseTo(estimate.threeYear.totalUsd, 0);
+    expect(exported.unpriced).toEqual(estimate.unpriced.map((u) => u.urn));
   });
 });

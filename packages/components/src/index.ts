@@ -16,3 +16,4 @@ export * from "./aws/fine-tune";
 export * from "./aws/build";
 export * from "./azure";
 export * from "./gcp";
+export * from "./estimate";

@@ -14,6 +14,7 @@ import type { StackContext } from "./cells";
 import type { TrackComponent } from "./common/track";
 import { cellFor } from "./mapping";
 import { ProviderCache } from "./providers";
+import { parsedConfig, recordForEstimate, type StackEstimate } from "./estimate";
 
 /** The stack config namespace. */
 export const CONFIG_NAMESPACE = "aitracks";
@@ -67,6 +68,8 @@ export interface ProvisionedStack {
   readonly tracks: Readonly<Record<string, TrackComponent>>;
   /** Stack outputs, by track name. */
   readonly outputs: Readonly<Record<string, Record<string, pulumi.Input<unknown>>>>;
+  /** The stack's estimated cost from the cost model (monthly, one-off, three years). */
+  readonly estimate: pulumi.Output<StackEstimate>;
 }
 
 /**
@@ -103,6 +106,9 @@ export function provisionStack(spec: StackSpec, stackName: string = pulumi.getSt
   const errors: string[] = planned.flatMap((p) => p.error ?? []);
   if (errors.length) throw new InputError(errors);
 
+  // Record what the stack registers from here on, so it can export its own estimated cost.
+  const regions = new Map<pulumi.Resource, string>();
+  const recorder = recordForEstimate((r) => regions.get(r));
   const providers = new ProviderCache();
   const tracks: Record<string, TrackComponent> = {};
   const outputs: Record<string, Record<string, pulumi.Input<unknown>>> = {};
@@ -112,7 +118,8 @@ export function provisionStack(spec: StackSpec, stackName: string = pulumi.getSt
     const name = trackName(entry);
     const component = p.cell.create!(name, p.args, { providers: [providers.get(entry.cloud, entry.region)] });
     tracks[name] = component;
+    regions.set(component as unknown as pulumi.Resource, entry.region);
     outputs[name] = { track: entry.track, cloud: entry.cloud, service: p.cell.service, ...component.outputs };
   }
-  return { tracks, outputs };
+  return { tracks, outputs, estimate: recorder.estimate(parsedConfig()) };
 }
