@@ -36,6 +36,10 @@ export class Undecided {
   add(what: string, path: string): void {
     this.notes.push(`${what} (${path} ${UNKNOWN_NOTE})`);
   }
+  /** Something the stack does not show (a bucket or disk defined elsewhere). */
+  outside(what: string): void {
+    this.notes.push(what);
+  }
   /** Run a per-resource check, recording instead of failing when it reads an unknown value. */
   check(what: string, fn: () => void): void {
     whenKnown(fn, (path) => this.add(what, path));

@@ -175,7 +175,7 @@ export const sagemakerModelArtifactsCmk: StackValidationPolicy & AitracksPolicy 
           const name = /^s3:\/\/([^/]+)/.exec(uri)?.[1];
           const byName = [...buckets.keys()].find((b) => b.props.bucket === name);
           if (byName) linked.add(byName);
-          else if (!linked.size) undecided.add(`${model.urn}: artifacts in ${uri} (a bucket outside this stack)`, "its encryption");
+          else if (!linked.size) undecided.outside(`${model.urn}: artifacts in ${uri}, a bucket outside this stack whose encryption it cannot see`);
         }
         for (const bucket of linked) {
           const enc = bucketEncryption(bucket, buckets.get(bucket)!);

@@ -46,7 +46,7 @@ export const tpuDataDisksCmek: StackValidationPolicy & AitracksPolicy = {
           const source = (dd as { sourceDisk?: Json }).sourceDisk;
           const byName = disks.find((d) => typeof source === "string" && (source.endsWith(`/${String(d.props.name)}`) || source === d.props.name));
           if (byName) linked.add(byName);
-          else if (!linked.size) undecided.add(`${vm.urn}: data disk ${String(source)} (outside this stack)`, "its encryption");
+          else if (!linked.size) undecided.outside(`${vm.urn}: data disk ${String(source)}, outside this stack, whose encryption it cannot see`);
         }
         for (const disk of linked) {
           if (!isSet(get(disk.props, "diskEncryptionKey.kmsKeySelfLink"))) report(`data disk ${disk.name} has no diskEncryptionKey.kmsKeySelfLink (Google-managed key)`, disk.urn);
