@@ -66,7 +66,7 @@ describe("Azure example stacks preview offline", () => {
     expect(Object.keys(o.evaluationRuns)).toEqual(["base", "tuned"]);
   });
 
-  it("serving-azure: an online endpoint autoscaled 1-4 on an A100, and a serverless Llama endpoint", async () => {
+  it("serving-azure: an online endpoint autoscaled 1-4 on an A100, and a serverless Phi-4 endpoint", async () => {
     const g = await preview("serving-azure");
     const a = (one(g, "azure-native:monitor:AutoscaleSetting").inputs as any).profiles[0];
     expect(a.capacity).toEqual({ minimum: "1", maximum: "4", default: "1" });

@@ -16,10 +16,7 @@ const STACKS = readdirSync(join(ROOT, "stacks"))
  * has them (see the module tests with a catalog that has the entry). Anything else unpriced fails.
  */
 const PRICE_DATA_GAPS: readonly { type: string; reason: RegExp }[] = [
-  { type: "aws:ec2/vpcEndpoint:VpcEndpoint", reason: /the compute catalog has no vpc-interface-endpoint price/ },
-  { type: "azure-native:privatedns:PrivateZone", reason: /the compute catalog has no private-dns-zone price/ },
   { type: "aws:sagemaker/trainingJob:TrainingJob", reason: /the compute catalog has no price for SageMaker serverless customization jobs/ },
-  { type: "azure-native:machinelearningservices:ServerlessEndpoint", reason: /no token price for "Meta-Llama-3\.1-8B-Instruct" on provider "azure" in @pydantic\/genai-prices/ },
 ];
 
 describe("every example stack prices", () => {
