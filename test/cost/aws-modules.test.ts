@@ -199,14 +199,13 @@ describe("storage, keys, logs and alarms", () => {
   it("prices interface VPC endpoints per AZ-hour once the catalog has the price; gateway endpoints are free", () => {
     const gateway = res("aws:ec2/vpcEndpoint:VpcEndpoint", "s3", { vpcEndpointType: "Gateway" });
     const iface = res("aws:ec2/vpcEndpoint:VpcEndpoint", "sts", { vpcEndpointType: "Interface", subnetIds: ["a", "b"] });
-    const without = estimate([gateway, iface]);
+    const base = loadCatalog();
+    const { estimateCost } = require("@aitracks/core") as typeof import("@aitracks/core");
+    const noEntry = new PriceCatalog({ ...base.data, entries: base.data.entries.filter((e) => e.sku !== "vpc-interface-endpoint") });
+    const without = estimateCost({ resources: [gateway, iface], config: {} }, { catalog: noEntry });
     expect(without.free.map((f) => f.name)).toEqual(["s3"]);
     expect(without.unpriced[0]!.reason).toMatch(/no vpc-interface-endpoint price/);
-    const base = loadCatalog();
-    const entry = { sku: "vpc-interface-endpoint", cloud: "aws" as const, service: "vpc", kind: "fixed" as const, unit: "hour", usd: 0.01, region: "us-east-1", regions: ["us-east-1"], asOf: "2026-11-01", source: "https://aws.amazon.com/privatelink/pricing/" };
-    const catalog = new PriceCatalog({ ...base.data, entries: [...base.data.entries, entry] });
-    const { estimateCost } = require("@aitracks/core") as typeof import("@aitracks/core");
-    const withPrice = estimateCost({ resources: [gateway, iface], config: {} }, { catalog });
+    const withPrice = estimate([gateway, iface]); // the bundled catalog has the PrivateLink price
     expect(withPrice.resources[0]!.monthlyUsd).toBeCloseTo(14.6, 9); // 2 AZs x 730 h x $0.01
   });
 });

@@ -115,10 +115,11 @@ describe("cost-resource-cap, cost-accelerator-families, cost-unpriced-resources"
   });
 
   it("lists unpriced resources as advisory, one per resource", async () => {
-    const r = await check("serving-azure");
+    // The SageMaker serverless customization job has no price in the catalog yet.
+    const r = await check("fine-tune-aws");
     const v = of(r, "cost-unpriced-resources");
     expect(v.every((x) => x.level === "advisory")).toBe(true);
-    expect(v.map((x) => x.urn!.split("::").pop()).sort()).toEqual(["ranker-dns-api-azureml-ms", "ranker-dns-notebooks-azure-net", "ranker-serverless-0"]);
+    expect(v.map((x) => x.urn!.split("::").pop()).sort()).toEqual(["support-tune-tuning"]);
     expect(of(await check("buy-aws"), "cost-unpriced-resources")).toEqual([]);
   });
 });
