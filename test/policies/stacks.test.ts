@@ -16,10 +16,8 @@ const STACKS = readdirSync(join(root, "stacks"))
  * Mandatory findings in component code, reported to the component owners (see the policy report);
  * listed as `policy resource-name` so the test stays exact. Empty this list as they are fixed.
  */
-const KNOWN_COMPONENT_FINDINGS: Readonly<Record<string, readonly string[]>> = {
-  // aws/build.ts grants "sagemaker-mlflow:*" on the tracking server; it should name the actions.
-  "build-aws": ["aws-iam-no-wildcard-actions domain-lm-training-policy"],
-};
+/** Mandatory findings an example stack is known to have (none: the components are secure by default). */
+const KNOWN_COMPONENT_FINDINGS: Readonly<Record<string, readonly string[]>> = {};
 
 let analyzer: AnalyzerSession;
 beforeAll(async () => {

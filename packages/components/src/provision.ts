@@ -93,7 +93,14 @@ export function provisionStack(spec: StackSpec, stackName: string = pulumi.getSt
         owner,
         costCenter,
         reviewDate,
-        extra: { ...extraTags, "aitracks-stack": stackName, "aitracks-name": trackName(entry), environment: spec.environment },
+        extra: {
+          ...extraTags,
+          "aitracks-stack": stackName,
+          "aitracks-name": trackName(entry),
+          environment: spec.environment,
+          // So policies judge data-to-third-party rules even when no stack config reaches them.
+          "aitracks-data-classification": spec.dataClassification,
+        },
       }),
     };
     try {

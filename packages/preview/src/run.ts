@@ -34,7 +34,7 @@ export async function previewProgram(opts: PreviewOptions): Promise<ResourceGrap
   const configFile = opts.configFile ?? join(project.stackConfigDir, `Pulumi.${opts.stack}.yaml`);
   const config = readStackConfig(configFile, project.name);
   const entry = resolveEntry(project);
-  forgetProgram(project.dir);
+  forgetProgram(dirname(entry));
   return runUnderMocks({
     project: project.name,
     stack: opts.stack,
@@ -217,11 +217,15 @@ function registerTypeScript(dir: string): void {
   tsRegistered = true;
 }
 
-/** Drop the program's own modules from the require cache so a second preview runs it afresh. */
+/**
+ * Drop the program's own modules (those in its entry's folder) from the require cache so a second
+ * preview runs it afresh. Libraries it uses — node_modules, our packages, a policy pack loaded
+ * in the same process — keep their state.
+ */
 function forgetProgram(dir: string): void {
   const prefix = dir.endsWith(sep) ? dir : dir + sep;
   for (const key of Object.keys(require.cache)) {
-    if (key.startsWith(prefix) && !key.includes(`${sep}node_modules${sep}`) && !key.includes(`${sep}packages${sep}`)) delete require.cache[key];
+    if (key.startsWith(prefix) && !key.includes(`${sep}node_modules${sep}`)) delete require.cache[key];
   }
 }
 

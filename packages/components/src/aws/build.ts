@@ -19,6 +19,32 @@ import {
   type ServiceRole,
 } from "./shared";
 
+
+/**
+ * What a training job does on its MLflow tracking server: create and read experiments and runs,
+ * log metrics, parameters, inputs and models, and register the model. Nothing administrative.
+ */
+const MLFLOW_TRAINING_ACTIONS = [
+  "sagemaker-mlflow:AccessUI",
+  "sagemaker-mlflow:CreateExperiment",
+  "sagemaker-mlflow:GetExperiment",
+  "sagemaker-mlflow:GetExperimentByName",
+  "sagemaker-mlflow:SearchExperiments",
+  "sagemaker-mlflow:CreateRun",
+  "sagemaker-mlflow:UpdateRun",
+  "sagemaker-mlflow:GetRun",
+  "sagemaker-mlflow:SearchRuns",
+  "sagemaker-mlflow:LogMetric",
+  "sagemaker-mlflow:LogBatch",
+  "sagemaker-mlflow:LogInputs",
+  "sagemaker-mlflow:LogModel",
+  "sagemaker-mlflow:SetTag",
+  "sagemaker-mlflow:GetMetricHistory",
+  "sagemaker-mlflow:CreateRegisteredModel",
+  "sagemaker-mlflow:GetRegisteredModel",
+  "sagemaker-mlflow:CreateModelVersion",
+  "sagemaker-mlflow:GetModelVersion",
+] as const;
 /** Members of the Ground Truth work team: a Cognito user group or OIDC groups of a private workforce. */
 export interface AwsLabelingArgs {
   /** The private workforce the team belongs to. @default "default" */
@@ -239,7 +265,7 @@ export class AwsBuildTrack extends pulumi.ComponentResource implements TrackComp
         ecrRepositoryArns: [this.repository.arn],
         vpcId: network.vpcId,
         statements: this.trackingServer
-          ? [{ Sid: "LogToTrackingServer", Effect: "Allow", Action: "sagemaker-mlflow:*", Resource: this.trackingServer.arn }]
+          ? [{ Sid: "LogToTrackingServer", Effect: "Allow", Action: [...MLFLOW_TRAINING_ACTIONS], Resource: this.trackingServer.arn }]
           : [],
         tags,
       },
