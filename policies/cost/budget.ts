@@ -1,6 +1,6 @@
 import type { StackValidationPolicy } from "@pulumi/policy";
 import type { AitracksPolicy } from "../lib/types";
-import { costView, unknownUntilDeploy, usd } from "./context";
+import { costViewOr, unknownUntilDeploy, usd } from "./context";
 
 /** How many of the largest resources a budget message names. */
 const DOMINANT = 3;
@@ -24,7 +24,9 @@ export const monthlyBudget: StackValidationPolicy & AitracksPolicy = {
     },
   },
   validateStack: (args, report) => {
-    const { estimate, inputs } = costView(args);
+    const view = costViewOr(args, report);
+    if (!view) return;
+    const { estimate, inputs } = view;
     const { maxMonthlyUsd } = args.getConfig<{ maxMonthlyUsd?: number }>();
     const limits = [
       ...(inputs.budgetUsd !== undefined ? [{ usd: inputs.budgetUsd, from: "aitracks:budget.maxMonthlyUsd" }] : []),

@@ -70,6 +70,23 @@ export function costView(args: Pick<StackValidationArgs, "resources">): CostView
   return view;
 }
 
+/**
+ * The cost view, or undefined after saying why there is none: a stack config the cost model cannot
+ * read (a malformed aitracks:workload) is a violation of the policy that needed it, not a crash of
+ * the whole pack.
+ */
+export function costViewOr(args: Pick<StackValidationArgs, "resources">, report: (message: string) => void): CostView | undefined {
+  try {
+    return costView(args);
+  } catch (err) {
+    if (err instanceof Error && err.name === "InputError") {
+      report(`cannot estimate the stack's cost: ${err.message.split("\n").join("; ")}`);
+      return undefined;
+    }
+    throw err;
+  }
+}
+
 export const usd = (x: number): string => `$${x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 /** Unpriced resources whose reason is a value not known until deploy (information, not a verdict). */

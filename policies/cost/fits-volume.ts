@@ -1,7 +1,7 @@
 import type { StackValidationPolicy } from "@pulumi/policy";
 import { DEFAULT_FITS_VOLUME_MARGIN, loadCatalog, primaryTokenPrices, trackFitsVolume } from "@aitracks/core";
 import type { AitracksPolicy } from "../lib/types";
-import { costView } from "./context";
+import { costViewOr } from "./context";
 
 /**
  * With the stack's workload, the TCO model projects buy, fine-tune and build over three years;
@@ -23,7 +23,9 @@ export const trackFitsVolumePolicy: StackValidationPolicy & AitracksPolicy = {
     },
   },
   validateStack: (args, report) => {
-    const { inputs, estimate } = costView(args);
+    const view = costViewOr(args, report);
+    if (!view) return;
+    const { inputs, estimate } = view;
     const { margin = DEFAULT_FITS_VOLUME_MARGIN } = args.getConfig<{ margin?: number }>();
     const verdict = trackFitsVolume(inputs, { catalog: loadCatalog(), margin, buyPrices: primaryTokenPrices(estimate.resources) });
     if (!verdict.applicable) return args.notApplicable(verdict.reason);

@@ -1,6 +1,6 @@
 import type { StackValidationPolicy } from "@pulumi/policy";
 import type { AitracksPolicy } from "../lib/types";
-import { costView, usd } from "./context";
+import { costViewOr, usd } from "./context";
 
 export const DEFAULT_RESOURCE_CAP_USD = 25_000;
 
@@ -16,7 +16,9 @@ export const resourceCap: StackValidationPolicy & AitracksPolicy = {
     properties: { maxMonthlyUsdPerResource: { type: "number", exclusiveMinimum: 0, default: DEFAULT_RESOURCE_CAP_USD, description: "Monthly cap per resource in USD." } },
   },
   validateStack: (args, report) => {
-    const { estimate } = costView(args);
+    const view = costViewOr(args, report);
+    if (!view) return;
+    const { estimate } = view;
     const { maxMonthlyUsdPerResource = DEFAULT_RESOURCE_CAP_USD } = args.getConfig<{ maxMonthlyUsdPerResource?: number }>();
     if (estimate.resources.length === 0) return args.notApplicable("no priced resources");
     for (const r of estimate.resources) {

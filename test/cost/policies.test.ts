@@ -35,6 +35,17 @@ describe("cost-monthly-budget", () => {
     expect(v[0]!.message).toMatch(/^estimated \$2,741\.02 a month exceeds the budget of \$2,000\.00 \(aitracks:budget\.maxMonthlyUsd\) by \$741\.02 \(37%\); the largest: assistant-model-0 \$2,737\.50 \(100%: us\.anthropic\.claude-sonnet-4-20250514-v1:0 input tokens, us\.anthropic\.claude-sonnet-4-20250514-v1:0 output tokens\); assistant-invocations \$1\.25/);
   });
 
+  it("reports a workload it cannot read as a violation instead of aborting the pack", async () => {
+    const graph = await previewProgram({ programDir: ROOT, stack: "buy-aws" });
+    const bad = { ...graph, config: { ...graph.config, "aitracks:workload": { workload: { requestsPerDay: "lots" } } } };
+    const r = evaluateInProcess(bad, { allNotes: true });
+    const v = of(await r, "cost-monthly-budget");
+    expect(v).toHaveLength(1);
+    expect(v[0]!.message).toMatch(/^cannot estimate the stack's cost: aitracks:workload\.workload\.requestsPerDay: /);
+    // The other policies still ran.
+    expect((await r).violations.some((x) => x.policy !== "cost-monthly-budget" && !x.policy.startsWith("cost-")) || (await r).notes.length > 0).toBe(true);
+  });
+
   it("passes a stack under its budget (and did evaluate it)", async () => {
     const r = await check("buy-aws"); // $2,741.02 against $4,000
     expect(of(r, "cost-monthly-budget")).toEqual([]);
