@@ -1,0 +1,38 @@
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT } from "../helpers/cli";
+
+/** Run the CLI in one process and list the @pulumi modules it loaded on the way. */
+function pulumiModulesLoadedBy(args: string[]): { code: number; loaded: string[] } {
+  const script = `
+    const { main } = require(${JSON.stringify(join(ROOT, "packages/cli/dist/main.js"))});
+    process.stdout.write = () => true;
+    main(["node", "aitracks", ...${JSON.stringify(args)}]).then((code) => {
+      const loaded = Object.keys(require.cache).filter((k) => k.includes("/@pulumi/"));
+      process.stderr.write("@@" + JSON.stringify({ code, loaded }));
+    });`;
+  const r = spawnSync(process.execPath, ["-e", script], { cwd: ROOT, encoding: "utf8" });
+  const line = r.stderr.split("@@")[1];
+  if (!line) throw new Error(`no result: ${r.stderr}`);
+  return JSON.parse(line);
+}
+
+describe("commands that need no Pulumi start without it", () => {
+  it.each([
+    ["--help", ["--help"]],
+    ["decide", ["decide", "examples/decisions/clear-buy.yaml"]],
+    ["tco", ["tco", "examples/workloads/requests-100.yaml", "--samples", "50"]],
+    ["pricing status", ["pricing", "status"]],
+  ])("%s loads no @pulumi module", (_name, args) => {
+    const r = pulumiModulesLoadedBy(args);
+    expect(r.code).toBe(0);
+    expect(r.loaded).toEqual([]);
+  });
+
+  it("preview does load Pulumi (the check above would notice if the probe were broken)", () => {
+    const r = pulumiModulesLoadedBy(["preview", "--stack", "buy-aws", "--json"]);
+    expect(r.code).toBe(0);
+    expect(r.loaded.some((k) => k.includes("/@pulumi/pulumi/"))).toBe(true);
+  });
+});
