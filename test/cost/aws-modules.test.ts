@@ -62,9 +62,17 @@ describe("SageMaker training job", () => {
     expect(priced(e, "groups").oneOffUsd).toBeCloseTo(78.24, 6);
   });
 
-  it("leaves a serverless customisation job unpriced rather than zero", () => {
-    const e = estimate([res("aws:sagemaker/trainingJob:TrainingJob", "sl", { serverlessJobConfig: { baseModelArn: "arn:aws:sagemaker:us-east-1:aws:hub-content/x/Model/y", jobType: "FineTuning" } })]);
-    expect(e.unpriced.map((u) => u.name)).toEqual(["sl"]);
+  it("estimates a serverless customisation job as JumpStart's LoRA instance for its maximum runtime, and says so", () => {
+    const e = estimate([
+      res("aws:sagemaker/trainingJob:TrainingJob", "sl", {
+        serverlessJobConfig: { baseModelArn: "arn:aws:sagemaker:us-east-1:aws:hub-content/x/Model/y", jobType: "FineTuning" },
+        stoppingCondition: { maxRuntimeInSeconds: 43_200 },
+      }),
+    ]);
+    expect(e.unpriced).toEqual([]);
+    const r = priced(e, "sl");
+    expect(r.oneOffUsd).toBeCloseTo(12 * 7.09, 9); // ml.g5.12xlarge $7.09/h x 12 h
+    expect(r.notes.join(" ")).toMatch(/estimated: the catalog has no serverless-customization meter/);
   });
 });
 

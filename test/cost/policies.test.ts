@@ -126,11 +126,14 @@ describe("cost-resource-cap, cost-accelerator-families, cost-unpriced-resources"
   });
 
   it("lists unpriced resources as advisory, one per resource", async () => {
-    // The SageMaker serverless customization job has no price in the catalog yet.
-    const r = await check("fine-tune-aws");
+    // Every example stack is fully priced: add a resource type the cost model has no module for.
+    const graph = await previewProgram({ programDir: ROOT, stack: "buy-aws" });
+    const parent = graph.resources.find((x) => x.type === "aitracks:aws:BuyTrack")!;
+    const stranger = { ...parent, urn: `${parent.urn}$aws:lightsail/instance:Instance::side-box`, type: "aws:lightsail/instance:Instance", name: "side-box", custom: true, parent: parent.urn, inputs: { bundleId: "nano_3_0" } };
+    const r = await evaluateInProcess({ ...graph, resources: [...graph.resources, stranger] }, { allNotes: true });
     const v = of(r, "cost-unpriced-resources");
     expect(v.every((x) => x.level === "advisory")).toBe(true);
-    expect(v.map((x) => x.urn!.split("::").pop()).sort()).toEqual(["support-tune-tuning"]);
+    expect(v.map((x) => x.urn!.split("::").pop()).sort()).toEqual(["side-box"]);
     expect(of(await check("buy-aws"), "cost-unpriced-resources")).toEqual([]);
   });
 });

@@ -15,9 +15,7 @@ const STACKS = readdirSync(join(ROOT, "stacks"))
  * not from the cost model: the modules look them up and price these resources as soon as the data
  * has them (see the module tests with a catalog that has the entry). Anything else unpriced fails.
  */
-const PRICE_DATA_GAPS: readonly { type: string; reason: RegExp }[] = [
-  { type: "aws:sagemaker/trainingJob:TrainingJob", reason: /the compute catalog has no price for SageMaker serverless customization jobs/ },
-];
+const PRICE_DATA_GAPS: readonly { type: string; reason: RegExp }[] = [];
 
 describe("every example stack prices", () => {
   it("finds the example stacks", () => {

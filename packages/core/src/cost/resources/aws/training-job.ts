@@ -1,7 +1,10 @@
 import { asArray, at } from "../../graph";
-import { Unpriced, type CostModule } from "../../module";
+import type { CostModule } from "../../module";
 import { fmt, instanceRun, num, optStr, str } from "../../price";
 import type { CostComponent } from "../../types";
+
+/** The instance JumpStart fine-tunes 7-8B models with LoRA on: the proxy for serverless customization. */
+export const SERVERLESS_CUSTOMIZATION_PROXY = "ml.g5.12xlarge";
 
 /** SageMaker's default MaxRuntimeInSeconds when a job sets none: one day. */
 export const SAGEMAKER_DEFAULT_MAX_RUNTIME_SECONDS = 86_400;
@@ -19,11 +22,21 @@ export const trainingJob: CostModule = {
     return skus.flatMap((s) => (optStr(s) ? [s as string] : []));
   },
   price(r, ctx) {
-    if (r.inputs.serverlessJobConfig !== undefined && r.inputs.resourceConfig === undefined) {
-      throw new Unpriced("the compute catalog has no price for SageMaker serverless customization jobs (serverlessJobConfig)");
-    }
     const seconds = num(at(r.inputs, "stoppingCondition.maxRuntimeInSeconds"), "stoppingCondition.maxRuntimeInSeconds", SAGEMAKER_DEFAULT_MAX_RUNTIME_SECONDS);
     const hours = seconds / 3600;
+    if (r.inputs.serverlessJobConfig !== undefined && r.inputs.resourceConfig === undefined) {
+      // AWS bills serverless customization on its own meter, which the catalog does not have yet.
+      // Estimate it as the job JumpStart would run on its default LoRA training instance for the
+      // maximum runtime: an upper bound of the same order, said so in the notes.
+      const run = instanceRun(ctx, SERVERLESS_CUSTOMIZATION_PROXY, "serverlessJobConfig", 1, hours, "serverless customization (estimated)");
+      return {
+        components: [run.component],
+        notes: [
+          `one-off, estimated: the catalog has no serverless-customization meter, so priced as JumpStart's default LoRA training instance (${SERVERLESS_CUSTOMIZATION_PROXY}) for the maximum runtime, ${fmt(hours)} h`,
+          ...run.notes,
+        ],
+      };
+    }
     const components: CostComponent[] = [];
     const notes: string[] = [`one-off: priced at the maximum runtime, ${fmt(hours)} h${at(r.inputs, "stoppingCondition.maxRuntimeInSeconds") === undefined ? " (SageMaker's default)" : ""}`];
     const groups = asArray(at(r.inputs, "resourceConfig.instanceGroups"));
