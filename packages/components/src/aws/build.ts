@@ -4,16 +4,18 @@ import { MlflowTrackingServer, TrainingJob, Workteam } from "@pulumi/aws/sagemak
 import { fieldError } from "../common/errors";
 import type { TrackBaseArgs, TrackComponent } from "../common/track";
 import {
-  alertTopic,
   awsAccount,
   catalogInstance,
   customerManagedKey,
   hasLocalNvme,
-  monthlyBudget,
+  resolveBudget,
   resolveNetwork,
+  resolveRunName,
   secureBucket,
   serviceRole,
+  trackBudget,
   trackNetwork,
+  type AwsBudgetArgs,
   type AwsNetworkArgs,
   type SecureBucket,
   type ServiceRole,
@@ -65,7 +67,7 @@ export interface AwsExperimentTrackingArgs {
   readonly mlflowVersion?: string;
 }
 
-export interface AwsBuildTrackArgs extends TrackBaseArgs {
+export interface AwsBuildTrackArgs extends TrackBaseArgs, AwsBudgetArgs {
   /** The AWS region of the track. */
   readonly region: string;
   /** Training instance type, from the price catalog. @default "ml.trn1.32xlarge" (Trainium) */
@@ -92,12 +94,6 @@ export interface AwsBuildTrackArgs extends TrackBaseArgs {
   readonly runName?: string;
   /** The VPC of the training job. @default a new private VPC */
   readonly network?: AwsNetworkArgs;
-  /** Monthly SageMaker spend the AWS Budget alerts against (USD). @default no budget */
-  readonly monthlyBudgetUsd?: number;
-  /** @default [50, 80, 100] */
-  readonly budgetAlertThresholds?: readonly number[];
-  /** @default [] */
-  readonly alertEmails?: readonly string[];
 }
 
 /** The data lake's zones: raw input, curated training data, model artifacts, training checkpoints. */
@@ -120,8 +116,7 @@ export function resolveAwsBuildArgs(args: AwsBuildTrackArgs) {
   if (imageTag === "latest") fieldError("imageTag", "expected a versioned tag: the repository's tags are immutable, so latest could never move");
   const trainingInputMode = args.trainingInputMode ?? "FastFile";
   if (!["File", "FastFile", "Pipe"].includes(trainingInputMode)) fieldError("trainingInputMode", `expected File, FastFile or Pipe, got ${JSON.stringify(trainingInputMode)}`);
-  const runName = args.runName ?? "run-1";
-  if (!/^[a-z0-9][a-z0-9-]{0,15}$/.test(runName)) fieldError("runName", `expected up to 16 lower-case letters, digits and dashes, got ${JSON.stringify(runName)}`);
+  const runName = resolveRunName(args.runName);
   const tracking = args.experimentTracking ?? {};
   const trackingSize = tracking.size ?? "Small";
   if (!["Small", "Medium", "Large"].includes(trackingSize)) fieldError("experimentTracking.size", `expected Small, Medium or Large, got ${JSON.stringify(trackingSize)}`);
@@ -133,7 +128,7 @@ export function resolveAwsBuildArgs(args: AwsBuildTrackArgs) {
     if (l.oidcGroups && (l.oidcGroups.length < 1 || l.oidcGroups.length > 10)) fieldError("labeling.oidcGroups", `expected 1 to 10 groups, got ${l.oidcGroups.length}`);
     labeling = { workforceName: l.workforceName ?? "default", cognito: l.cognito, oidcGroups: l.oidcGroups ? [...l.oidcGroups] : undefined };
   }
-  if (args.monthlyBudgetUsd !== undefined && !(args.monthlyBudgetUsd > 0)) fieldError("monthlyBudgetUsd", `expected a monthly budget above 0 USD, got ${args.monthlyBudgetUsd}`);
+  const budget = resolveBudget(args);
   return {
     region: args.region,
     instanceType,
@@ -149,9 +144,7 @@ export function resolveAwsBuildArgs(args: AwsBuildTrackArgs) {
     labeling,
     runName,
     network: resolveNetwork("network", args.network),
-    monthlyBudgetUsd: args.monthlyBudgetUsd,
-    budgetAlertThresholds: [...(args.budgetAlertThresholds ?? [50, 80, 100])],
-    alertEmails: [...(args.alertEmails ?? [])],
+    ...budget,
   };
 }
 export type ResolvedAwsBuildArgs = ReturnType<typeof resolveAwsBuildArgs>;
@@ -340,14 +333,7 @@ export class AwsBuildTrack extends pulumi.ComponentResource implements TrackComp
       );
     }
 
-    if (cfg.monthlyBudgetUsd !== undefined) {
-      const topic = alertTopic(`${name}-alerts`, account, { kmsKeyArn: key.arn, tags }, parent);
-      monthlyBudget(
-        `${name}-budget`,
-        { limitUsd: cfg.monthlyBudgetUsd, thresholds: cfg.budgetAlertThresholds, emails: cfg.alertEmails, topicArn: topic.arn, services: ["Amazon SageMaker"], tags },
-        parent,
-      );
-    }
+    trackBudget(name, account, { budget: cfg, services: ["Amazon SageMaker"], kmsKeyArn: key.arn, tags }, parent);
 
     this.outputs = {
       region: cfg.region,

@@ -6,7 +6,7 @@ import { Role, RolePolicy } from "@pulumi/aws/iam";
 import { Parameter } from "@pulumi/aws/ssm";
 import { fieldError } from "../common/errors";
 import type { TrackBaseArgs, TrackComponent } from "../common/track";
-import { alertTopic, awsAccount, customerManagedKey, monthlyBudget, policyDocument, secureBucket, serviceTrustPolicy } from "./shared";
+import { awsAccount, customerManagedKey, policyDocument, resolveBudget, secureBucket, serviceTrustPolicy, trackBudget, type AwsBudgetArgs } from "./shared";
 
 /** Content-safety settings of the Bedrock guardrail every buy track attaches. */
 export interface AwsGuardrailArgs {
@@ -22,7 +22,7 @@ export interface AwsGuardrailArgs {
   readonly piiTypes?: readonly string[];
 }
 
-export interface AwsBuyTrackArgs extends TrackBaseArgs {
+export interface AwsBuyTrackArgs extends TrackBaseArgs, AwsBudgetArgs {
   /** The AWS region of the track (the stack's provider for it points there). */
   readonly region: string;
   /**
@@ -41,10 +41,6 @@ export interface AwsBuyTrackArgs extends TrackBaseArgs {
   readonly logRetentionDays?: number;
   /** Monthly Bedrock spend the AWS Budget alerts against (USD). Required. */
   readonly monthlyBudgetUsd: number;
-  /** Percentages of the budget that alert. @default [50, 80, 100] */
-  readonly budgetAlertThresholds?: readonly number[];
-  /** Who gets the budget and alarm emails. @default [] (the SNS topic only) */
-  readonly alertEmails?: readonly string[];
   /** Invocations in one hour above which the volume alarm fires, per model. @default 10000 */
   readonly invocationsPerHourAlarm?: number;
   /** AWS service principals that may assume the application role. @default ["lambda.amazonaws.com", "ecs-tasks.amazonaws.com"] */
@@ -72,7 +68,7 @@ export function resolveAwsBuyArgs(args: AwsBuyTrackArgs) {
   if (!strengths.includes(promptAttackStrength)) fieldError("guardrail.promptAttackStrength", `expected one of ${strengths.join(", ")}`);
   const piiAction = g.piiAction ?? "ANONYMIZE";
   if (!["ANONYMIZE", "BLOCK"].includes(piiAction)) fieldError("guardrail.piiAction", "expected ANONYMIZE or BLOCK");
-  if (!(args.monthlyBudgetUsd > 0)) fieldError("monthlyBudgetUsd", `expected a monthly budget above 0 USD, got ${args.monthlyBudgetUsd}`);
+  const budget = resolveBudget(args, true);
   const logRetentionDays = args.logRetentionDays ?? 365;
   if (!CLOUDWATCH_RETENTION_DAYS.includes(logRetentionDays)) {
     fieldError("logRetentionDays", `expected one of CloudWatch's retention periods (${CLOUDWATCH_RETENTION_DAYS.join(", ")}), got ${logRetentionDays}`);
@@ -91,9 +87,7 @@ export function resolveAwsBuyArgs(args: AwsBuyTrackArgs) {
       piiTypes: [...(g.piiTypes ?? DEFAULT_PII_TYPES)],
     },
     logRetentionDays,
-    monthlyBudgetUsd: args.monthlyBudgetUsd,
-    budgetAlertThresholds: [...(args.budgetAlertThresholds ?? [50, 80, 100])],
-    alertEmails: [...(args.alertEmails ?? [])],
+    ...budget,
     invocationsPerHourAlarm,
     applicationPrincipals: [...(args.applicationPrincipals ?? ["lambda.amazonaws.com", "ecs-tasks.amazonaws.com"])],
   };
@@ -321,20 +315,8 @@ export class AwsBuyTrack extends pulumi.ComponentResource implements TrackCompon
     );
 
     // Cost monitoring: a Bedrock budget for the track, and invocation-volume alarms per model.
-    const topic = alertTopic(`${name}-alerts`, account, { kmsKeyArn: key.arn, tags }, parent);
+    const topic = trackBudget(name, account, { budget: cfg, services: ["Amazon Bedrock"], kmsKeyArn: key.arn, tags }, parent);
     this.alertTopicArn = topic.arn;
-    monthlyBudget(
-      `${name}-budget`,
-      {
-        limitUsd: cfg.monthlyBudgetUsd,
-        thresholds: cfg.budgetAlertThresholds,
-        emails: cfg.alertEmails,
-        topicArn: topic.arn,
-        services: ["Amazon Bedrock"],
-        tags,
-      },
-      parent,
-    );
     this.inferenceProfiles.forEach(
       (profile, i) =>
         new MetricAlarm(

@@ -10,14 +10,15 @@ import {
   bucketArnOf,
   catalogInstance,
   checkS3Uri,
-  customerManagedKey,
   hasLocalNvme,
   keyPrefixOf,
   nativeProvider,
   nativeTags,
   resolveNetwork,
+  resolveRunName,
   secureBucket,
   serviceRole,
+  trackKeyArn,
   trackNetwork,
   type AwsAccount,
   type AwsNetworkArgs,
@@ -120,8 +121,7 @@ export function resolveAwsEvaluationArgs(args: AwsEvaluationTrackArgs) {
       fieldError(`models[${i}].modelIdentifier`, `expected a Bedrock model id or ARN such as amazon.nova-lite-v1:0, got ${JSON.stringify(id)}`);
     }
   });
-  const runName = args.runName ?? "run-1";
-  if (!/^[a-z0-9][a-z0-9-]{0,15}$/.test(runName)) fieldError("runName", `expected up to 16 lower-case letters, digits and dashes, got ${JSON.stringify(runName)}`);
+  const runName = resolveRunName(args.runName);
   const judge = args.judgeModelIdentifier;
   if (judge !== undefined && !/^([a-z]{2,7}\.)?[a-z0-9-]+\.[A-Za-z0-9.:_-]+$/.test(judge)) fieldError("judgeModelIdentifier", `expected a Bedrock model id such as anthropic.claude-3-5-sonnet-20240620-v1:0, got ${JSON.stringify(judge)}`);
   let monitoring;
@@ -200,10 +200,7 @@ export class AwsEvaluationTrack extends pulumi.ComponentResource implements Trac
     const tags = args.tags;
     const account = awsAccount(cfg.region, this);
 
-    this.keyArn =
-      args.kmsKeyArn !== undefined
-        ? pulumi.output(args.kmsKeyArn)
-        : customerManagedKey(`${name}-key`, account, { description: `aitracks ${name}: evaluation jobs and results`, services: ["bedrock", "sagemaker"], tags }, parent).arn;
+    this.keyArn = trackKeyArn(name, account, args.kmsKeyArn, { description: `aitracks ${name}: evaluation jobs and results`, services: ["bedrock", "sagemaker"], tags }, parent);
     const results = args.resultsBucket
       ? { name: pulumi.output(args.resultsBucket.name), arn: pulumi.output(args.resultsBucket.arn) }
       : secureBucket(`${name}-results`, { kmsKeyArn: this.keyArn, tags }, parent);

@@ -7,19 +7,21 @@ import { invokedModelId } from "./buy";
 import { AwsEvaluationTrack, resolveAwsEvaluationArgs, type AwsEvaluationDatasetArgs } from "./evaluation";
 import { AwsServingTrack, resolveAwsServingArgs } from "./serving";
 import {
-  alertTopic,
   awsAccount,
   bucketArnOf,
   catalogRegion,
   checkS3Uri,
   customerManagedKey,
   keyPrefixOf,
-  monthlyBudget,
   nested,
+  resolveBudget,
   resolveNetwork,
+  resolveRunName,
   secureBucket,
   serviceRole,
+  trackBudget,
   trackNetwork,
+  type AwsBudgetArgs,
   type AwsNetworkArgs,
   type BucketGrant,
 } from "./shared";
@@ -59,7 +61,7 @@ export interface AwsFineTuneEvaluationArgs {
   readonly judgeModelIdentifier?: string;
 }
 
-export interface AwsFineTuneTrackArgs extends TrackBaseArgs {
+export interface AwsFineTuneTrackArgs extends TrackBaseArgs, AwsBudgetArgs {
   /** The AWS region of the track. */
   readonly region: string;
   /** "bedrock" (Bedrock model customisation, served by provisioned throughput) or "jumpstart" (SageMaker JumpStart, served by a SageMaker endpoint). */
@@ -97,12 +99,6 @@ export interface AwsFineTuneTrackArgs extends TrackBaseArgs {
   readonly runName?: string;
   /** The VPC of the jobs and the endpoint. @default a new private VPC */
   readonly network?: AwsNetworkArgs;
-  /** Monthly spend the AWS Budget alerts against (USD). @default no budget */
-  readonly monthlyBudgetUsd?: number;
-  /** @default [50, 80, 100] */
-  readonly budgetAlertThresholds?: readonly number[];
-  /** @default [] */
-  readonly alertEmails?: readonly string[];
 }
 
 const METHODS = ["bedrock", "jumpstart"];
@@ -144,9 +140,8 @@ export function resolveAwsFineTuneArgs(args: AwsFineTuneTrackArgs) {
   const hyperparameters = { ...(args.hyperparameters ?? (method === "bedrock" ? { epochCount: "2", batchSize: "1", learningRate: "0.00001" } : {})) };
   const maxRuntimeHours = args.maxRuntimeHours ?? 24;
   if (!(maxRuntimeHours > 0) || maxRuntimeHours > 24 * 28) fieldError("maxRuntimeHours", `expected more than 0 and at most 672 hours (28 days), got ${maxRuntimeHours}`);
-  const runName = args.runName ?? "run-1";
-  if (!/^[a-z0-9][a-z0-9-]{0,15}$/.test(runName)) fieldError("runName", `expected up to 16 lower-case letters, digits and dashes, got ${JSON.stringify(runName)}`);
-  if (args.monthlyBudgetUsd !== undefined && !(args.monthlyBudgetUsd > 0)) fieldError("monthlyBudgetUsd", `expected a monthly budget above 0 USD, got ${args.monthlyBudgetUsd}`);
+  const runName = resolveRunName(args.runName);
+  const budget = resolveBudget(args);
   const network = resolveNetwork("network", args.network);
 
   // The before/after evaluation: on unless switched off explicitly, on a held-out set.
@@ -198,9 +193,7 @@ export function resolveAwsFineTuneArgs(args: AwsFineTuneTrackArgs) {
     maxRuntimeSeconds: Math.round(maxRuntimeHours * 3600),
     runName,
     network,
-    monthlyBudgetUsd: args.monthlyBudgetUsd,
-    budgetAlertThresholds: [...(args.budgetAlertThresholds ?? [50, 80, 100])],
-    alertEmails: [...(args.alertEmails ?? [])],
+    ...budget,
   };
 }
 export type ResolvedAwsFineTuneArgs = ReturnType<typeof resolveAwsFineTuneArgs>;
@@ -419,21 +412,7 @@ export class AwsFineTuneTrack extends pulumi.ComponentResource implements TrackC
       );
     }
 
-    if (cfg.monthlyBudgetUsd !== undefined) {
-      const topic = alertTopic(`${name}-alerts`, account, { kmsKeyArn: key.arn, tags }, parent);
-      monthlyBudget(
-        `${name}-budget`,
-        {
-          limitUsd: cfg.monthlyBudgetUsd,
-          thresholds: cfg.budgetAlertThresholds,
-          emails: cfg.alertEmails,
-          topicArn: topic.arn,
-          services: cfg.method === "bedrock" ? ["Amazon Bedrock"] : ["Amazon SageMaker"],
-          tags,
-        },
-        parent,
-      );
-    }
+    trackBudget(name, account, { budget: cfg, services: cfg.method === "bedrock" ? ["Amazon Bedrock"] : ["Amazon SageMaker"], kmsKeyArn: key.arn, tags }, parent);
 
     this.outputs = {
       region: cfg.region,

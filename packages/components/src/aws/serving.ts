@@ -5,20 +5,21 @@ import { Endpoint, EndpointConfiguration, Model } from "@pulumi/aws/sagemaker";
 import { fieldError, known } from "../common/errors";
 import type { TrackBaseArgs, TrackComponent } from "../common/track";
 import {
-  alertTopic,
   awsAccount,
   bucketArnOf,
   catalogInstance,
   checkS3Uri,
-  customerManagedKey,
   hasLocalNvme,
   keyPrefixOf,
-  monthlyBudget,
   policyDocument,
+  resolveBudget,
   resolveNetwork,
   secureBucket,
   serviceRole,
+  trackBudget,
+  trackKeyArn,
   trackNetwork,
+  type AwsBudgetArgs,
   type AwsNetworkArgs,
   type BucketGrant,
 } from "./shared";
@@ -40,7 +41,7 @@ export interface AwsDataCaptureArgs {
   readonly samplingPercentage?: number;
 }
 
-export interface AwsServingTrackArgs extends TrackBaseArgs {
+export interface AwsServingTrackArgs extends TrackBaseArgs, AwsBudgetArgs {
   /** The AWS region of the track. */
   readonly region: string;
   /** Inference container image (an ECR path). Required unless modelPackageArn is given. */
@@ -77,12 +78,6 @@ export interface AwsServingTrackArgs extends TrackBaseArgs {
   readonly network?: AwsNetworkArgs;
   /** An existing customer-managed key to encrypt with (a parent track's). @default a new key */
   readonly kmsKeyArn?: pulumi.Input<string>;
-  /** Monthly SageMaker spend the AWS Budget alerts against (USD). @default no budget */
-  readonly monthlyBudgetUsd?: number;
-  /** Percentages of the budget that alert. @default [50, 80, 100] */
-  readonly budgetAlertThresholds?: readonly number[];
-  /** Who gets the budget emails. @default [] */
-  readonly alertEmails?: readonly string[];
 }
 
 const SERVERLESS_MEMORY = [1024, 2048, 3072, 4096, 5120, 6144];
@@ -144,7 +139,7 @@ export function resolveAwsServingArgs(args: AwsServingTrackArgs) {
   if (!Number.isInteger(samplingPercentage) || samplingPercentage < 1 || samplingPercentage > 100) {
     fieldError("dataCapture.samplingPercentage", `expected a whole percentage from 1 to 100, got ${samplingPercentage}`);
   }
-  if (args.monthlyBudgetUsd !== undefined && !(args.monthlyBudgetUsd > 0)) fieldError("monthlyBudgetUsd", `expected a monthly budget above 0 USD, got ${args.monthlyBudgetUsd}`);
+  const budget = resolveBudget(args);
   return {
     region: args.region,
     instanceType,
@@ -159,9 +154,7 @@ export function resolveAwsServingArgs(args: AwsServingTrackArgs) {
     networkIsolation: serverless ? false : (args.networkIsolation ?? true),
     network: serverless ? undefined : resolveNetwork("network", args.network),
     environment: { ...(args.environment ?? {}) },
-    monthlyBudgetUsd: args.monthlyBudgetUsd,
-    budgetAlertThresholds: [...(args.budgetAlertThresholds ?? [50, 80, 100])],
-    alertEmails: [...(args.alertEmails ?? [])],
+    ...budget,
   };
 }
 export type ResolvedAwsServingArgs = ReturnType<typeof resolveAwsServingArgs>;
@@ -199,15 +192,13 @@ export class AwsServingTrack extends pulumi.ComponentResource implements TrackCo
     const tags = args.tags;
     const account = awsAccount(cfg.region, this);
 
-    this.keyArn =
-      args.kmsKeyArn !== undefined
-        ? pulumi.output(args.kmsKeyArn)
-        : customerManagedKey(
-            `${name}-key`,
-            account,
-            { description: `aitracks ${name}: SageMaker endpoint volumes and captured data`, services: ["sagemaker", "sns", "budgets", "cloudwatch"], tags },
-            parent,
-          ).arn;
+    this.keyArn = trackKeyArn(
+      name,
+      account,
+      args.kmsKeyArn,
+      { description: `aitracks ${name}: SageMaker endpoint volumes and captured data`, services: ["sagemaker", "sns", "budgets", "cloudwatch"], tags },
+      parent,
+    );
 
     const network = cfg.network ? trackNetwork(name, cfg.region, cfg.network, tags, parent) : undefined;
 
@@ -336,14 +327,7 @@ export class AwsServingTrack extends pulumi.ComponentResource implements TrackCo
       );
     }
 
-    if (cfg.monthlyBudgetUsd !== undefined) {
-      const topic = alertTopic(`${name}-alerts`, account, { kmsKeyArn: this.keyArn, tags }, parent);
-      monthlyBudget(
-        `${name}-budget`,
-        { limitUsd: cfg.monthlyBudgetUsd, thresholds: cfg.budgetAlertThresholds, emails: cfg.alertEmails, topicArn: topic.arn, services: ["Amazon SageMaker"], tags },
-        parent,
-      );
-    }
+    trackBudget(name, account, { budget: cfg, services: ["Amazon SageMaker"], kmsKeyArn: this.keyArn, tags }, parent);
 
     this.outputs = {
       region: cfg.region,

@@ -45,3 +45,14 @@ export function customerManagedKey(name: string, account: AwsAccount, args: CmkA
   new Alias(`${name}-alias`, { name: pulumi.interpolate`alias/aitracks/${name}`, targetKeyId: key.keyId }, opts);
   return key;
 }
+
+/** The key a track encrypts with: the parent track's when it passes one, else a new `<name>-key` of the track's own. */
+export function trackKeyArn(
+  name: string,
+  account: AwsAccount,
+  existingKeyArn: pulumi.Input<string> | undefined,
+  args: CmkArgs,
+  opts: pulumi.CustomResourceOptions,
+): pulumi.Output<string> {
+  return existingKeyArn !== undefined ? pulumi.output(existingKeyArn) : customerManagedKey(`${name}-key`, account, args, opts).arn;
+}
