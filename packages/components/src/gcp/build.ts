@@ -7,16 +7,15 @@ import type { TrackBaseArgs, TrackComponent } from "../common/track";
 import {
   accountId,
   cmekKey,
-  enableApis,
   gcpLabels,
-  gcpProject,
+  gcpTrackBase,
   grantBucket,
   privateNetwork,
   secureBucket,
   serviceAccount,
   tpuSlice,
-  vertexMachine,
   vertexAuditLogs,
+  vertexMachine,
   withDependencies,
 } from "./shared";
 
@@ -129,24 +128,16 @@ export class GcpBuildTrack extends pulumi.ComponentResource implements TrackComp
   constructor(name: string, args: GcpBuildTrackArgs, opts?: pulumi.ComponentResourceOptions) {
     const cfg = resolveGcpBuildArgs(args);
     super("aitracks:gcp:BuildTrack", name, {}, opts);
-    const parent = { parent: this };
     const labels = gcpLabels(args.tags);
-    const project = gcpProject(cfg.region, this);
-    const apis = enableApis(
-      name,
-      project,
-      [
-        "aiplatform.googleapis.com",
-        "compute.googleapis.com",
-        "artifactregistry.googleapis.com",
-        "cloudkms.googleapis.com",
-        "storage.googleapis.com",
-        "iam.googleapis.com",
-        ...(cfg.tpu ? ["tpu.googleapis.com"] : ["servicenetworking.googleapis.com"]),
-      ],
-      parent,
-    );
-    const after = withDependencies(parent, apis);
+    const { parent, project, after } = gcpTrackBase(name, this, cfg.region, [
+      "aiplatform.googleapis.com",
+      "compute.googleapis.com",
+      "artifactregistry.googleapis.com",
+      "cloudkms.googleapis.com",
+      "storage.googleapis.com",
+      "iam.googleapis.com",
+      ...(cfg.tpu ? ["tpu.googleapis.com"] : ["servicenetworking.googleapis.com"]),
+    ]);
     vertexAuditLogs(name, project, after);
     const cmek = cmekKey(`${name}-key`, project, { agents: ["storage", "aiplatform", "artifactregistry"], labels }, after);
     this.key = cmek.id;

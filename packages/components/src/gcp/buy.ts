@@ -7,7 +7,7 @@ import { IAMMember } from "@pulumi/gcp/projects";
 import { AiModelGardenEnableModel } from "@pulumi/gcp/vertex";
 import { fieldError } from "../common/errors";
 import type { TrackBaseArgs, TrackComponent } from "../common/track";
-import { accountId, cmekKey, enableApis, gcpLabels, gcpProject, serviceAccount, vertexAuditLogs, withDependencies } from "./shared";
+import { accountId, cmekKey, gcpLabels, gcpTrackBase, serviceAccount, vertexAuditLogs, withDependencies } from "./shared";
 
 export interface GcpBuyTrackArgs extends TrackBaseArgs {
   /** The GCP region of the track (the stack's provider for it points there). */
@@ -97,26 +97,17 @@ export class GcpBuyTrack extends pulumi.ComponentResource implements TrackCompon
   constructor(name: string, args: GcpBuyTrackArgs, opts?: pulumi.ComponentResourceOptions) {
     const cfg = resolveGcpBuyArgs(args);
     super("aitracks:gcp:BuyTrack", name, {}, opts);
-    const parent = { parent: this };
     const labels = gcpLabels(args.tags);
-    const project = gcpProject(cfg.region, this);
+    const { parent, project, after } = gcpTrackBase(name, this, cfg.region, [
+      "aiplatform.googleapis.com",
+      "cloudkms.googleapis.com",
+      "logging.googleapis.com",
+      "monitoring.googleapis.com",
+      "billingbudgets.googleapis.com",
+      "parametermanager.googleapis.com",
+      "iam.googleapis.com",
+    ]);
     this.projectId = project.projectId;
-
-    const apis = enableApis(
-      name,
-      project,
-      [
-        "aiplatform.googleapis.com",
-        "cloudkms.googleapis.com",
-        "logging.googleapis.com",
-        "monitoring.googleapis.com",
-        "billingbudgets.googleapis.com",
-        "parametermanager.googleapis.com",
-        "iam.googleapis.com",
-      ],
-      parent,
-    );
-    const after = withDependencies(parent, apis);
 
     const cmek = cmekKey(`${name}-key`, project, { agents: ["logging", "parametermanager"], labels }, after);
     this.key = cmek.id;
@@ -168,7 +159,7 @@ export class GcpBuyTrack extends pulumi.ComponentResource implements TrackCompon
         uniqueWriterIdentity: true,
         description: `aitracks ${name}: Vertex AI audit logs to the track's CMEK bucket`,
       },
-      { ...after, dependsOn: [...apis, logBucket] },
+      withDependencies(after, [logBucket]),
     );
 
     // The models in priority order, as the application reads them.

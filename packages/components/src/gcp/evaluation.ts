@@ -5,17 +5,15 @@ import { fieldError } from "../common/errors";
 import type { TrackBaseArgs, TrackComponent } from "../common/track";
 import { VertexEvaluationRun, type EvaluationRunMetric } from "./dynamic/evaluation-run";
 import {
-  cmekKey,
-  enableApis,
-  GCS_URI,
   gcpLabels,
-  gcpProject,
+  gcpTrackBase,
+  GCS_URI,
   grantBucket,
   jsonlFile,
-  secureBucket,
   serviceAgentMember,
   uploadDataset,
   vertexAuditLogs,
+  vertexDataStore,
   withDependencies,
   type Cmek,
   type GcpProject,
@@ -307,20 +305,16 @@ export class GcpEvaluationTrack extends pulumi.ComponentResource implements Trac
   constructor(name: string, args: GcpEvaluationTrackArgs, opts?: pulumi.ComponentResourceOptions) {
     const cfg = resolveGcpEvaluationArgs(args);
     super("aitracks:gcp:EvaluationTrack", name, {}, opts);
-    const parent = { parent: this };
     const labels = gcpLabels(args.tags);
-    const project = gcpProject(cfg.region, this);
-    const apis = enableApis(
-      name,
-      project,
-      ["aiplatform.googleapis.com", "bigquery.googleapis.com", "storage.googleapis.com", "cloudkms.googleapis.com"],
-      parent,
-    );
-    const after = withDependencies(parent, apis);
+    const { parent, project, after } = gcpTrackBase(name, this, cfg.region, [
+      "aiplatform.googleapis.com",
+      "bigquery.googleapis.com",
+      "storage.googleapis.com",
+      "cloudkms.googleapis.com",
+    ]);
     vertexAuditLogs(name, project, after);
-    const cmek = cmekKey(`${name}-key`, project, { agents: ["storage", "aiplatform", "bigquery"], labels }, after);
+    const { cmek, bucket } = vertexDataStore(name, project, labels, after);
     this.key = cmek.id;
-    const bucket = secureBucket(`${name}-data`, project, { cmek, labels }, after);
     this.bucket = bucket.name;
     const dataUri = cfg.file ? uploadDataset(`${name}-eval-data`, bucket, "evaluation/dataset.jsonl", cfg.file, after) : cfg.evaluationDataUri;
 

@@ -5,17 +5,15 @@ import { VertexTuningJob } from "./dynamic/tuning-job";
 import { checkModelReference, evaluationSuite, modelResource, resolveMetrics, type GcpEvaluationMetricsArgs } from "./evaluation";
 import { dedicatedEndpoint, resolveServing, type GcpServingSettings } from "./serving";
 import {
-  cmekKey,
-  enableApis,
-  GCS_URI,
   gcpLabels,
-  gcpProject,
+  gcpTrackBase,
+  GCS_URI,
   grantBucket,
   jsonlFile,
-  secureBucket,
   serviceAgentMember,
   uploadDataset,
   vertexAuditLogs,
+  vertexDataStore,
   withDependencies,
   type JsonlFile,
   type SecureBucket,
@@ -148,28 +146,19 @@ export class GcpFineTuneTrack extends pulumi.ComponentResource implements TrackC
   constructor(name: string, args: GcpFineTuneTrackArgs, opts?: pulumi.ComponentResourceOptions) {
     const cfg = resolveGcpFineTuneArgs(args);
     super("aitracks:gcp:FineTuneTrack", name, {}, opts);
-    const parent = { parent: this };
     // The training set's size travels with the track, so reviews and policies see it (the framework's 100 / 1,000 marks).
     const examples = cfg.training.file?.examples;
     const labels = gcpLabels(args.tags).apply((l) => (examples === undefined ? l : { ...l, "aitracks-labeled-examples": String(examples) }));
-    const project = gcpProject(cfg.region, this);
-    const apis = enableApis(
-      name,
-      project,
-      [
-        "aiplatform.googleapis.com",
-        "storage.googleapis.com",
-        "bigquery.googleapis.com",
-        "cloudkms.googleapis.com",
-        ...(cfg.serving ? ["compute.googleapis.com", "networkconnectivity.googleapis.com", "servicenetworking.googleapis.com", "iam.googleapis.com"] : []),
-      ],
-      parent,
-    );
-    const after = withDependencies(parent, apis);
+    const { parent, project, after } = gcpTrackBase(name, this, cfg.region, [
+      "aiplatform.googleapis.com",
+      "storage.googleapis.com",
+      "bigquery.googleapis.com",
+      "cloudkms.googleapis.com",
+      ...(cfg.serving ? ["compute.googleapis.com", "networkconnectivity.googleapis.com", "servicenetworking.googleapis.com", "iam.googleapis.com"] : []),
+    ]);
     vertexAuditLogs(name, project, after);
-    const cmek = cmekKey(`${name}-key`, project, { agents: ["storage", "aiplatform", "bigquery"], labels }, after);
+    const { cmek, bucket } = vertexDataStore(name, project, labels, after);
     this.key = cmek.id;
-    const bucket = secureBucket(`${name}-data`, project, { cmek, labels }, after);
     this.bucket = bucket.name;
     const vertexRead = grantBucket(`${name}-vertex-read`, bucket, "roles/storage.objectViewer", serviceAgentMember("aiplatform", project), after);
 

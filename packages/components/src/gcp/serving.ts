@@ -8,13 +8,12 @@ import { VertexDeployedModel } from "./dynamic/deployed-model";
 import {
   accountId,
   cmekKey,
-  enableApis,
   gcpLabels,
-  gcpProject,
+  gcpTrackBase,
   privateNetwork,
   serviceAccount,
-  vertexMachine,
   vertexAuditLogs,
+  vertexMachine,
   withDependencies,
   type Cmek,
   type GcpProject,
@@ -283,26 +282,18 @@ export class GcpServingTrack extends pulumi.ComponentResource implements TrackCo
   constructor(name: string, args: GcpServingTrackArgs, opts?: pulumi.ComponentResourceOptions) {
     const cfg = resolveGcpServingArgs(args);
     super("aitracks:gcp:ServingTrack", name, {}, opts);
-    const parent = { parent: this };
     const labels = gcpLabels(args.tags);
-    const project = gcpProject(cfg.region, this);
+    const { parent, project, after } = gcpTrackBase(name, this, cfg.region, [
+      "aiplatform.googleapis.com",
+      "compute.googleapis.com",
+      "networkconnectivity.googleapis.com",
+      "servicenetworking.googleapis.com",
+      "cloudkms.googleapis.com",
+      "bigquery.googleapis.com",
+      "iam.googleapis.com",
+    ]);
     this.projectId = project.projectId;
     this.region = cfg.region;
-    const apis = enableApis(
-      name,
-      project,
-      [
-        "aiplatform.googleapis.com",
-        "compute.googleapis.com",
-        "networkconnectivity.googleapis.com",
-        "servicenetworking.googleapis.com",
-        "cloudkms.googleapis.com",
-        "bigquery.googleapis.com",
-        "iam.googleapis.com",
-      ],
-      parent,
-    );
-    const after = withDependencies(parent, apis);
     vertexAuditLogs(name, project, after);
     const m = cfg.serving.machine;
 

@@ -9,3 +9,4 @@ export * from "./kms";
 export * from "./labels";
 export * from "./network";
 export * from "./project";
+export * from "./track";
