@@ -1,12 +1,15 @@
+import { existsSync, statSync } from "node:fs";
+import { join } from "node:path";
 import type { Command } from "commander";
 import type * as Core from "@aitracks/core";
-import { CheckFailed, out, runCommand } from "../run";
+import { checkAllFlags, describeAllOption, runStacks, type AllFlags, type StackOutcome } from "../multi-stack";
+import { runCommand } from "../run";
 import { describeTargetOptions, previewTarget, type TargetOptions } from "../target";
 
 // main.ts imports this file for every command (and --help): @aitracks/core, the preview engine
 // and cli-table3 load only when `cost` runs.
 
-interface CostFlags extends TargetOptions {
+interface CostFlags extends AllFlags {
   json?: boolean;
   format?: string;
   diff?: string;
@@ -33,19 +36,23 @@ Examples:
   aitracks cost --stack buy-aws
   aitracks cost --stack buy-aws --json > cost.json
   aitracks cost --stack buy-aws --diff base-cost.json --format markdown --fail-on-budget-crossing
+  aitracks cost --all --diff base/ --fail-above-usd 500   (base/<stack>.json for each stack)
   pulumi preview --json > plan.json && aitracks cost --from-preview plan.json --stack buy-aws
 
-Exit codes: 0 fine, 1 a --diff gate failed, 2 bad input (one line per problem, naming the field).`;
+Exit codes: 0 fine, 1 a --diff gate failed, 2 bad input (one line per problem, naming the field).
+With --all: the worst exit code of the stacks; a stack with bad input does not stop the others.`;
 
 export function registerCost(program: Command, setExit: (code: number) => void): void {
-  describeTargetOptions(
-    program
-      .command("cost")
-      .description("estimate a stack's cost before deploy: per resource and component, monthly, one-off and over three years"),
+  describeAllOption(
+    describeTargetOptions(
+      program
+        .command("cost")
+        .description("estimate a stack's cost before deploy: per resource and component, monthly, one-off and over three years"),
+    ),
   )
     .option("--json", "print the estimate as JSON (monthlyUsd, threeYearUsd, resources with components, unpriced, currency, pricesAsOf)")
     .option("--format <format>", "text (a table), markdown or github-comment (a pull-request comment, updated in place by its first line)", "text")
-    .option("--diff <base.json>", "compare with an earlier `aitracks cost --json` output")
+    .option("--diff <base.json>", "compare with an earlier `aitracks cost --json` output (with --all: a folder of <stack>.json files)")
     .option("--from-preview <file>", "price the plan of a real `pulumi preview --json` instead of previewing offline")
     .option("--fail-above-usd <usd>", "with --diff: exit 1 if the monthly estimate rises by more than this")
     .option("--fail-above-percent <percent>", "with --diff: exit 1 if the monthly estimate rises by more than this percentage")
@@ -57,6 +64,7 @@ export function registerCost(program: Command, setExit: (code: number) => void):
 }
 
 async function cost(flags: CostFlags): Promise<number> {
+  checkAllFlags(flags);
   const core = require("@aitracks/core") as typeof Core;
   const problems: string[] = [];
   const format = flags.format ?? "text";
@@ -79,23 +87,62 @@ async function cost(flags: CostFlags): Promise<number> {
   const gated = gate.maxIncreaseUsd !== undefined || gate.maxIncreasePercent !== undefined || gate.failOnBudgetCrossing === true;
   if (gated && !flags.diff) problems.push("--fail-above-usd, --fail-above-percent and --fail-on-budget-crossing compare with a base: give --diff <base.json>");
   if (flags.fromPreview && flags.program && !flags.stack && !flags.config) problems.push("--from-preview: --program alone gives no stack config; add --stack or --config for the workload");
+  if (flags.all) {
+    if (flags.fromPreview) problems.push("--from-preview: a plan is one stack's; give --stack with it, not --all");
+    if (format !== "text") problems.push(`--format: with --all, text or --json (a ${format} document is one stack's: run it per --stack)`);
+    if (flags.diff && !isFolder(flags.diff)) problems.push(`--diff: with --all, expected a folder of <stack>.json files (each an \`aitracks cost --json\` output), got ${flags.diff}`);
+  }
   if (problems.length) throw new core.InputError(problems);
 
-  // Read the base first: a bad base file stops before the (slower) preview.
-  const base = flags.diff ? core.parseCostBaseline(core.readDataFile(flags.diff), flags.diff) : undefined;
+  return runStacks(flags, {
+    name: "cost",
+    figureHeading: "monthly",
+    one: (target, stack) => costOne(core, flags, format, gate, target, stack),
+  });
+}
 
-  const { graph, config } = flags.fromPreview ? await fromPreview(core, flags) : { graph: await previewTarget(flags), config: undefined };
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** One stack's estimate (and diff against its base, gated). */
+async function costOne(core: typeof Core, flags: CostFlags, format: string, gate: Core.DiffGate, target: TargetOptions, stack: string | undefined): Promise<StackOutcome> {
+  // With --all, each stack's base is <dir>/<stack>.json, when there is one.
+  const notes: string[] = [];
+  let baseFile = flags.diff;
+  if (flags.all && flags.diff && stack !== undefined) {
+    baseFile = join(flags.diff, `${stack}.json`);
+    if (!existsSync(baseFile)) {
+      notes.push(`not compared, no base estimate in ${flags.diff}`);
+      baseFile = undefined;
+    }
+  }
+  // Read the base first: a bad base file stops before the (slower) preview.
+  const base = baseFile ? core.parseCostBaseline(core.readDataFile(baseFile), baseFile) : undefined;
+
+  const { graph, config } = flags.fromPreview ? await fromPreview(core, flags) : { graph: await previewTarget(target), config: undefined };
   const estimate = core.estimateCost(graph, config ? { config } : {});
   const doc = core.estimateJson(estimate);
   const diff = base ? core.diffCosts(base, doc as unknown as Core.CostBaseline) : undefined;
   const reasons = diff ? core.gateDiff(diff, gate) : [];
-
-  if (flags.json) out(JSON.stringify(diff ? { ...doc, diff: diffJson(diff, reasons) } : doc, null, 2));
-  else if (format === "markdown") out(core.costMarkdown(doc, diff, reasons));
-  else if (format === "github-comment") out((require("../render/github-comment") as typeof import("../render/github-comment")).costComment(core, doc, diff, reasons));
-  else out(renderText(core, estimate, diff, reasons));
-  if (reasons.length) throw new CheckFailed(reasons.join("; "));
-  return 0;
+  const money = core.formatUsd;
+  return {
+    result: diff ? { ...doc, diff: diffJson(diff, reasons) } : doc,
+    render: () => {
+      if (format === "markdown") return core.costMarkdown(doc, diff, reasons);
+      if (format === "github-comment") return (require("../render/github-comment") as typeof import("../render/github-comment")).costComment(core, doc, diff, reasons);
+      return renderText(core, estimate, diff, reasons);
+    },
+    exitCode: reasons.length ? 1 : 0,
+    failure: reasons.join("; "),
+    resources: estimate.resources.length + estimate.free.length + estimate.unpriced.length,
+    figure: `${money(estimate.monthlyUsd)}${diff ? ` (${diff.deltaUsd < 0 ? "-" : "+"}${money(Math.abs(diff.deltaUsd))})` : ""}${estimate.unpriced.length ? `, ${estimate.unpriced.length} unpriced` : ""}`,
+    notes,
+  };
 }
 
 /** The graph of a `pulumi preview --json` document, and the stack config that goes with it. */
