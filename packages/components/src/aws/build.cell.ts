@@ -1,20 +1,20 @@
 import { z } from "zod";
 import { parseSettings, type Cell } from "../cells";
 import { AwsBuildTrack, resolveAwsBuildArgs, type AwsBuildTrackArgs } from "./build";
-import { count, instanceType, networkSettings, stringMap } from "./shared/settings";
+import { count, flag, hours, instanceType, monthlyBudgetUsd, networkSettings, runName, stackBudget, stringMap } from "./shared/settings";
 
 const settings = z.object({
   instanceType: instanceType.optional(),
   instanceCount: count("instances").optional(),
   volumeSizeInGb: count("GB").optional(),
-  maxRuntimeHours: z.number({ error: "expected a number of hours" }).optional(),
+  maxRuntimeHours: hours.optional(),
   imageTag: z.string({ error: "expected a Docker tag such as v1" }).optional(),
-  runTraining: z.boolean({ error: "expected true or false" }).optional(),
+  runTraining: flag.optional(),
   hyperparameters: stringMap.optional(),
   trainingInputMode: z.enum(["File", "FastFile", "Pipe"], { error: "expected File, FastFile or Pipe" }).optional(),
   experimentTracking: z
     .object({
-      enabled: z.boolean({ error: "expected true or false" }).optional(),
+      enabled: flag.optional(),
       size: z.enum(["Small", "Medium", "Large"], { error: "expected Small, Medium or Large" }).optional(),
       mlflowVersion: z.string().optional(),
     })
@@ -28,9 +28,9 @@ const settings = z.object({
     })
     .strict()
     .optional(),
-  runName: z.string({ error: "expected a run label such as run-1" }).optional(),
+  runName: runName.optional(),
   network: networkSettings.optional(),
-  monthlyBudgetUsd: z.number({ error: "expected a monthly budget in USD" }).optional(),
+  monthlyBudgetUsd: monthlyBudgetUsd.optional(),
 });
 
 /** Build on AWS: SageMaker training on Trainium. */
@@ -43,9 +43,7 @@ export const awsBuildCell: Cell<AwsBuildTrackArgs> = {
     const args: AwsBuildTrackArgs = {
       ...s,
       region: entry.region,
-      monthlyBudgetUsd: s.monthlyBudgetUsd ?? ctx.spec.budget?.maxMonthlyUsd,
-      budgetAlertThresholds: ctx.spec.budget?.alertThresholds,
-      alertEmails: ctx.spec.budget?.alertEmails,
+      ...stackBudget(s.monthlyBudgetUsd, ctx),
       tags: ctx.tags,
     };
     resolveAwsBuildArgs(args);

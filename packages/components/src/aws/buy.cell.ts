@@ -2,9 +2,10 @@ import { z } from "zod";
 import { InputError } from "@aitracks/core";
 import { parseSettings, type Cell } from "../cells";
 import { AwsBuyTrack, resolveAwsBuyArgs, type AwsBuyTrackArgs } from "./buy";
+import { bedrockModelId, monthlyBudgetUsd, stackBudget } from "./shared/settings";
 
 const settings = z.object({
-  models: z.array(z.string({ error: "expected a Bedrock model id" }), { error: "expected a list of Bedrock model ids, primary first" }).min(1, {
+  models: z.array(bedrockModelId, { error: "expected a list of Bedrock model ids, primary first" }).min(1, {
     error: "expected at least one Bedrock model id",
   }),
   inferenceProfile: z.enum(["auto", "always", "never"], { error: "expected auto, always or never" }).optional(),
@@ -19,7 +20,7 @@ const settings = z.object({
     .strict()
     .optional(),
   logRetentionDays: z.number().int().optional(),
-  monthlyBudgetUsd: z.number({ error: "expected a monthly budget in USD" }).optional(),
+  monthlyBudgetUsd: monthlyBudgetUsd.optional(),
   invocationsPerHourAlarm: z.number().optional(),
   applicationPrincipals: z.array(z.string()).optional(),
 });
@@ -31,18 +32,11 @@ export const awsBuyCell: Cell<AwsBuyTrackArgs> = {
   service: "Amazon Bedrock",
   args(entry, ctx) {
     const s = parseSettings(settings, entry);
-    const monthlyBudgetUsd = s.monthlyBudgetUsd ?? ctx.spec.budget?.maxMonthlyUsd;
-    if (monthlyBudgetUsd === undefined) {
+    const budget = stackBudget(s.monthlyBudgetUsd, ctx);
+    if (budget.monthlyBudgetUsd === undefined) {
       throw new InputError("monthlyBudgetUsd: expected a monthly budget for the track's AWS Budget (or set aitracks:budget.maxMonthlyUsd)");
     }
-    const args: AwsBuyTrackArgs = {
-      ...s,
-      region: entry.region,
-      monthlyBudgetUsd,
-      budgetAlertThresholds: ctx.spec.budget?.alertThresholds,
-      alertEmails: ctx.spec.budget?.alertEmails,
-      tags: ctx.tags,
-    };
+    const args: AwsBuyTrackArgs = { ...s, region: entry.region, ...budget, monthlyBudgetUsd: budget.monthlyBudgetUsd, tags: ctx.tags };
     resolveAwsBuyArgs(args);
     return args;
   },

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { parseSettings, type Cell } from "../cells";
 import { AwsEvaluationTrack, resolveAwsEvaluationArgs, type AwsEvaluationTrackArgs } from "./evaluation";
-import { count, instanceType, networkSettings, s3Uri } from "./shared/settings";
+import { bedrockModelId, count, instanceType, networkSettings, runName, s3Uri } from "./shared/settings";
 
 export const evaluationDatasetSettings = z
   .object({
@@ -61,8 +61,8 @@ const settings = z.object({
       { error: "expected a list of models, each {label, modelIdentifier}" },
     )
     .min(1, { error: "expected at least one model to evaluate" }),
-  judgeModelIdentifier: z.string({ error: "expected a Bedrock model id" }).optional(),
-  runName: z.string({ error: "expected a run label such as run-1" }).optional(),
+  judgeModelIdentifier: bedrockModelId.optional(),
+  runName: runName.optional(),
   monitoring: z
     .object({
       endpointName: z.string({ error: "expected the name of a SageMaker endpoint with data capture on" }),

@@ -3,7 +3,8 @@ import { InputError } from "@aitracks/core";
 import { parseSettings, type Cell } from "../cells";
 import { evaluationDatasetSettings } from "./evaluation.cell";
 import { AwsFineTuneTrack, resolveAwsFineTuneArgs, type AwsFineTuneTrackArgs } from "./fine-tune";
-import { count, instanceType, networkSettings, s3Uri, stringMap } from "./shared/settings";
+import { servingSettings } from "./serving.cell";
+import { bedrockModelId, count, flag, hours, monthlyBudgetUsd, networkSettings, runName, s3Uri, stackBudget, stringMap } from "./shared/settings";
 
 const settings = z.object({
   method: z.enum(["bedrock", "jumpstart"], { error: "expected bedrock (Bedrock model customisation) or jumpstart (SageMaker JumpStart)" }),
@@ -16,30 +17,26 @@ const settings = z.object({
   customizationType: z.enum(["FINE_TUNING", "CONTINUED_PRE_TRAINING"], { error: "expected FINE_TUNING or CONTINUED_PRE_TRAINING" }).optional(),
   provisionedModelUnits: count("model units").optional(),
   commitmentDuration: z.enum(["OneMonth", "SixMonths"], { error: "expected OneMonth or SixMonths" }).optional(),
-  acceptEula: z.boolean({ error: "expected true or false" }).optional(),
-  serving: z
-    .object({
-      instanceType: instanceType.optional(),
-      minInstances: count("instances").optional(),
-      maxInstances: count("instances").optional(),
-      targetInvocationsPerInstance: z.number({ error: "expected invocations per instance per minute" }).optional(),
-      captureSamplingPercentage: count("percent").optional(),
-    })
+  acceptEula: flag.optional(),
+  // The serving track's own settings for these four; the capture percentage is dataCapture.samplingPercentage there.
+  serving: servingSettings
+    .pick({ instanceType: true, minInstances: true, maxInstances: true, targetInvocationsPerInstance: true })
+    .extend({ captureSamplingPercentage: count("percent").optional() })
     .strict()
     .optional(),
   evaluation: z
     .object({
-      enabled: z.boolean({ error: "expected true or false" }).optional(),
+      enabled: flag.optional(),
       dataset: evaluationDatasetSettings.optional(),
-      baseModelIdentifier: z.string({ error: "expected a Bedrock model id" }).optional(),
-      judgeModelIdentifier: z.string({ error: "expected a Bedrock model id" }).optional(),
+      baseModelIdentifier: bedrockModelId.optional(),
+      judgeModelIdentifier: bedrockModelId.optional(),
     })
     .strict()
     .optional(),
-  maxRuntimeHours: z.number({ error: "expected a number of hours" }).optional(),
-  runName: z.string({ error: "expected a run label such as run-1" }).optional(),
+  maxRuntimeHours: hours.optional(),
+  runName: runName.optional(),
   network: networkSettings.optional(),
-  monthlyBudgetUsd: z.number({ error: "expected a monthly budget in USD" }).optional(),
+  monthlyBudgetUsd: monthlyBudgetUsd.optional(),
 });
 
 /** Fine-tune on AWS: Bedrock model customisation or SageMaker JumpStart, evaluated against the base model. */
@@ -59,9 +56,7 @@ export const awsFineTuneCell: Cell<AwsFineTuneTrackArgs> = {
       ...s,
       region: entry.region,
       labeledExamples,
-      monthlyBudgetUsd: s.monthlyBudgetUsd ?? ctx.spec.budget?.maxMonthlyUsd,
-      budgetAlertThresholds: ctx.spec.budget?.alertThresholds,
-      alertEmails: ctx.spec.budget?.alertEmails,
+      ...stackBudget(s.monthlyBudgetUsd, ctx),
       tags: ctx.tags,
     };
     resolveAwsFineTuneArgs(args);

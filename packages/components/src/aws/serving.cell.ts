@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { parseSettings, type Cell } from "../cells";
 import { AwsServingTrack, resolveAwsServingArgs, type AwsServingTrackArgs } from "./serving";
-import { count, instanceType, networkSettings, s3Uri, stringMap } from "./shared/settings";
+import { count, flag, instanceType, invocationsPerMinute, monthlyBudgetUsd, networkSettings, s3Uri, stackBudget, stringMap } from "./shared/settings";
 
 export const servingSettings = z.object({
   image: z.string({ error: "expected an ECR image path" }).optional(),
@@ -11,7 +11,7 @@ export const servingSettings = z.object({
   instanceType: instanceType.optional(),
   minInstances: count("instances").optional(),
   maxInstances: count("instances").optional(),
-  targetInvocationsPerInstance: z.number({ error: "expected invocations per instance per minute" }).optional(),
+  targetInvocationsPerInstance: invocationsPerMinute.optional(),
   scaleInCooldownSeconds: count("seconds").optional(),
   scaleOutCooldownSeconds: count("seconds").optional(),
   volumeSizeInGb: count("GB").optional(),
@@ -24,12 +24,12 @@ export const servingSettings = z.object({
     .strict()
     .optional(),
   dataCapture: z
-    .object({ enabled: z.boolean({ error: "expected true or false" }).optional(), samplingPercentage: count("percent").optional() })
+    .object({ enabled: flag.optional(), samplingPercentage: count("percent").optional() })
     .strict()
     .optional(),
-  networkIsolation: z.boolean({ error: "expected true or false" }).optional(),
+  networkIsolation: flag.optional(),
   network: networkSettings.optional(),
-  monthlyBudgetUsd: z.number({ error: "expected a monthly budget in USD" }).optional(),
+  monthlyBudgetUsd: monthlyBudgetUsd.optional(),
 });
 
 /** Serving on AWS: SageMaker endpoints. */
@@ -42,9 +42,7 @@ export const awsServingCell: Cell<AwsServingTrackArgs> = {
     const args: AwsServingTrackArgs = {
       ...s,
       region: entry.region,
-      monthlyBudgetUsd: s.monthlyBudgetUsd ?? ctx.spec.budget?.maxMonthlyUsd,
-      budgetAlertThresholds: ctx.spec.budget?.alertThresholds,
-      alertEmails: ctx.spec.budget?.alertEmails,
+      ...stackBudget(s.monthlyBudgetUsd, ctx),
       tags: ctx.tags,
     };
     resolveAwsServingArgs(args);
