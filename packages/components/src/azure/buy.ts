@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { Account, Deployment, RaiPolicy } from "@pulumi/azure-native/cognitiveservices";
 import type { RoleAssignment } from "@pulumi/azure-native/authorization";
-import { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity";
+import type { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity";
 import { fieldError } from "../common/errors";
 import type { TrackComponent } from "../common/track";
 import {
@@ -11,9 +11,10 @@ import {
   azureOpenAiModel,
   contentFilter,
   deploymentCapacity,
-  grantRole,
+  grantOpenAiInvoke,
   modelDeployment,
   openAiAccount,
+  openAiApplicationIdentity,
   resolveAzureBaseArgs,
   resolveContentFilter,
   type AzureContentFilterArgs,
@@ -134,12 +135,7 @@ export class AzureBuyTrack extends pulumi.ComponentResource implements TrackComp
     });
     this.deployments = deployments;
 
-    this.applicationIdentity = new UserAssignedIdentity(
-      `${name}-app-identity`,
-      { resourceName: `${name}-app`, resourceGroupName: f.resourceGroupName, location: f.location, tags: f.tags },
-      { parent: this },
-    );
-    this.grantInvoke(`${name}-app-invoke`, this.applicationIdentity.principalId);
+    this.applicationIdentity = openAiApplicationIdentity(name, f, this.account, this);
     cfg.invokerPrincipalIds.forEach((p, i) => this.grantInvoke(`${name}-invoker-${i}`, p, "Group"));
 
     const routing = cfg.deployments.map((d, i) => ({ priority: i, deployment: d.name, model: `${d.model}@${d.version}`, sku: d.sku, capacity: d.capacity }));
@@ -162,11 +158,6 @@ export class AzureBuyTrack extends pulumi.ComponentResource implements TrackComp
    * OpenAI User on the account: inference only, no keys, no management).
    */
   grantInvoke(name: string, principalId: pulumi.Input<string>, principalType = "ServicePrincipal"): RoleAssignment {
-    return grantRole(
-      name,
-      this.foundation.client,
-      { principalId, principalType, role: "cognitiveServicesOpenAiUser", scope: this.account.id, description: "aitracks: call the track's Azure OpenAI deployments" },
-      { parent: this },
-    );
+    return grantOpenAiInvoke(name, this.foundation, this.account, principalId, principalType, this);
   }
 }

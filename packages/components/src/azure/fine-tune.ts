@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { RoleAssignment } from "@pulumi/azure-native/authorization";
 import type { Account, Deployment, RaiPolicy } from "@pulumi/azure-native/cognitiveservices";
-import { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity";
+import type { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity";
 import { fieldError } from "../common/errors";
 import type { TrackComponent } from "../common/track";
 import { AzureOpenAiEvaluation, EVALUATION_METRICS } from "./dynamic/openai-evaluation";
@@ -14,9 +14,11 @@ import {
   contentFilter,
   deploymentCapacity,
   fineTunableModel,
+  grantOpenAiInvoke,
   grantRole,
   modelDeployment,
   openAiAccount,
+  openAiApplicationIdentity,
   resolveAzureBaseArgs,
   resolveContentFilter,
   secureStorage,
@@ -283,12 +285,7 @@ export class AzureFineTuneTrack extends pulumi.ComponentResource implements Trac
       { parent: this, dependsOn: [this.baseDeployment, this.tunedDeployment] },
     );
 
-    this.applicationIdentity = new UserAssignedIdentity(
-      `${name}-app-identity`,
-      { resourceName: `${name}-app`, resourceGroupName: f.resourceGroupName, location: f.location, tags: f.tags },
-      parent,
-    );
-    this.grantInvoke(`${name}-app-invoke`, this.applicationIdentity.principalId);
+    this.applicationIdentity = openAiApplicationIdentity(name, f, this.account, this);
 
     this.outputs = {
       location: cfg.location,
@@ -311,11 +308,6 @@ export class AzureFineTuneTrack extends pulumi.ComponentResource implements Trac
 
   /** Let a principal call the track's deployments with an Entra ID token (Cognitive Services OpenAI User). */
   grantInvoke(name: string, principalId: pulumi.Input<string>, principalType = "ServicePrincipal"): RoleAssignment {
-    return grantRole(
-      name,
-      this.foundation.client,
-      { principalId, principalType, role: "cognitiveServicesOpenAiUser", scope: this.account.id, description: "aitracks: call the track's Azure OpenAI deployments" },
-      { parent: this },
-    );
+    return grantOpenAiInvoke(name, this.foundation, this.account, principalId, principalType, this);
   }
 }

@@ -1,8 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { RoleAssignment } from "@pulumi/azure-native/authorization";
 import { Account, Deployment, RaiPolicy } from "@pulumi/azure-native/cognitiveservices";
+import { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity";
 import { fieldError } from "../../common/errors";
 import type { AzureFoundation } from "./foundation";
 import { COGNITIVE_ACCOUNT_NAME, azureName } from "./naming";
+import { grantRole } from "./roles";
 
 /** The content filter (RAI policy) every Azure OpenAI deployment of a track carries. */
 export interface AzureContentFilterArgs {
@@ -141,4 +144,38 @@ export function modelDeployment(
     },
     { parent, dependsOn: [filter, ...after] },
   );
+}
+
+/**
+ * Let a principal call an account's deployments with an Entra ID token (Cognitive Services OpenAI
+ * User on the account: inference only, no keys, no management).
+ */
+export function grantOpenAiInvoke(
+  name: string,
+  f: AzureFoundation,
+  account: Account,
+  principalId: pulumi.Input<string>,
+  principalType: string,
+  parent: pulumi.Resource,
+): RoleAssignment {
+  return grantRole(
+    name,
+    f.client,
+    { principalId, principalType, role: "cognitiveServicesOpenAiUser", scope: account.id, description: "aitracks: call the track's Azure OpenAI deployments" },
+    { parent },
+  );
+}
+
+/**
+ * The application's identity (`<name>-app` in the track's resource group), allowed to call the
+ * account's deployments (`<name>-app-invoke`).
+ */
+export function openAiApplicationIdentity(name: string, f: AzureFoundation, account: Account, parent: pulumi.Resource): UserAssignedIdentity {
+  const identity = new UserAssignedIdentity(
+    `${name}-app-identity`,
+    { resourceName: `${name}-app`, resourceGroupName: f.resourceGroupName, location: f.location, tags: f.tags },
+    { parent },
+  );
+  grantOpenAiInvoke(`${name}-app-invoke`, f, account, identity.principalId, "ServicePrincipal", parent);
+  return identity;
 }
