@@ -9,6 +9,7 @@ import {
   azureFoundation,
   azureVmSize,
   codeAsset,
+  commandJob,
   dataAsset,
   dataUri,
   environmentId,
@@ -201,15 +202,13 @@ export class AzureBuildTrack extends pulumi.ComponentResource implements TrackCo
         {
           workspaceName: this.workspace.workspaceName,
           resourceGroupName: f.resourceGroupName,
-          properties: {
-            jobType: "Command",
+          properties: commandJob(f, {
             displayName: `${name} training`,
             experimentName: t.experimentName ?? name,
             command: t.command,
             environmentId: t.environment,
             computeId: this.cluster.id,
-            ...(code ? { codeId: code.id } : {}),
-            identity: { identityType: "Managed", resourceId: f.identity.id },
+            code,
             inputs: Object.fromEntries(
               cfg.corpus.map((d, i) => {
                 const input = { uri: `azureml:${d.name}:${d.version}`, mode: "ReadOnlyMount" };
@@ -219,9 +218,8 @@ export class AzureBuildTrack extends pulumi.ComponentResource implements TrackCo
             outputs: { model: { jobOutputType: "uri_folder", mode: "ReadWriteMount" } },
             distribution: { distributionType: "PyTorch", processCountPerInstance: t.processesPerNode },
             resources: { instanceCount: t.instanceCount },
-            limits: { jobLimitsType: "Command", timeout: `PT${t.timeoutHours}H` },
-            tags: f.tags,
-          },
+            timeout: `PT${t.timeoutHours}H`,
+          }),
         },
         { parent: this, dependsOn: [...this.corpus] },
       );

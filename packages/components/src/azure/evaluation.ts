@@ -10,6 +10,7 @@ import {
   azureFoundation,
   azureVmSize,
   codeAsset,
+  commandJob,
   dataAsset,
   dataUri,
   environmentId,
@@ -155,20 +156,17 @@ export class AzureEvaluationTrack extends pulumi.ComponentResource implements Tr
       ...(cfg.target ? { target: literal(cfg.target) } : {}),
       ...(cfg.judgeDeployment ? { judge: literal(cfg.judgeDeployment) } : {}),
     };
-    const job: inputs.machinelearningservices.CommandJobArgs = {
-      jobType: "Command",
+    const job = commandJob(f, {
       displayName: `${name} evaluation`,
       experimentName: `${name}-evaluation`,
       command: cfg.command,
       environmentId: cfg.environment,
       computeId: this.cluster.id,
-      ...(code ? { codeId: code.id } : {}),
-      identity: { identityType: "Managed", resourceId: f.identity.id },
+      code,
       inputs: jobInputs,
       outputs: { results: { jobOutputType: "uri_folder", uri: resultsUri, mode: "Upload" } },
-      limits: { jobLimitsType: "Command", timeout: "PT4H" },
-      tags: f.tags,
-    };
+      timeout: "PT4H",
+    });
     const dependsOn = [this.dataset, this.cluster];
     if (cfg.schedule) {
       this.schedule = new Schedule(

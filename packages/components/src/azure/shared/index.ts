@@ -13,3 +13,4 @@ export * from "./storage";
 export * from "./workspace";
 export * from "./assets";
 export * from "./jsonl";
+export * from "./jobs";
