@@ -6,7 +6,7 @@ import { Role, RolePolicy } from "@pulumi/aws/iam";
 import { Parameter } from "@pulumi/aws/ssm";
 import { fieldError } from "../common/errors";
 import type { TrackBaseArgs, TrackComponent } from "../common/track";
-import { awsAccount, customerManagedKey, policyDocument, resolveBudget, secureBucket, serviceTrustPolicy, trackBudget, type AwsBudgetArgs } from "./shared";
+import { awsAccount, customerManagedKey, inlinePolicy, resolveBudget, secureBucket, serviceTrustPolicy, trackBudget, type AwsBudgetArgs } from "./shared";
 
 /** Content-safety settings of the Bedrock guardrail every buy track attaches. */
 export interface AwsGuardrailArgs {
@@ -232,18 +232,10 @@ export class AwsBuyTrack extends pulumi.ComponentResource implements TrackCompon
       { assumeRolePolicy: serviceTrustPolicy(["bedrock.amazonaws.com"], account.accountId), tags },
       parent,
     );
-    const loggingPolicy = new RolePolicy(
+    const loggingPolicy = inlinePolicy(
       `${name}-logging-policy`,
-      {
-        role: loggingRole.id,
-        policy: policyDocument([
-          {
-            Effect: "Allow",
-            Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
-            Resource: pulumi.interpolate`${this.logGroup.arn}:log-stream:*`,
-          },
-        ]),
-      },
+      loggingRole,
+      [{ Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: pulumi.interpolate`${this.logGroup.arn}:log-stream:*` }],
       parent,
     );
     new InvocationLoggingConfiguration(
@@ -296,21 +288,19 @@ export class AwsBuyTrack extends pulumi.ComponentResource implements TrackCompon
     const systemProfileArns = invoked
       .filter((id, i) => id !== cfg.models[i])
       .map((id) => pulumi.interpolate`arn:${account.partition}:bedrock:${cfg.region}:${account.accountId}:inference-profile/${id}`);
-    new RolePolicy(
+    inlinePolicy(
       `${name}-app-policy`,
-      {
-        role: this.applicationRole.id,
-        policy: policyDocument([
-          {
-            Sid: "InvokeChosenModelsWithGuardrail",
-            Effect: "Allow",
-            Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
-            Resource: [...this.inferenceProfiles.map((p) => p.arn), ...systemProfileArns, ...foundationArns],
-            Condition: { StringEquals: { "bedrock:GuardrailIdentifier": pulumi.interpolate`${guardrailId}:${this.guardrailVersion.version}` } },
-          },
-          { Sid: "ApplyGuardrail", Effect: "Allow", Action: "bedrock:ApplyGuardrail", Resource: this.guardrail.guardrailArn },
-        ]),
-      },
+      this.applicationRole,
+      [
+        {
+          Sid: "InvokeChosenModelsWithGuardrail",
+          Effect: "Allow",
+          Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+          Resource: [...this.inferenceProfiles.map((p) => p.arn), ...systemProfileArns, ...foundationArns],
+          Condition: { StringEquals: { "bedrock:GuardrailIdentifier": pulumi.interpolate`${guardrailId}:${this.guardrailVersion.version}` } },
+        },
+        { Sid: "ApplyGuardrail", Effect: "Allow", Action: "bedrock:ApplyGuardrail", Resource: this.guardrail.guardrailArn },
+      ],
       parent,
     );
 
@@ -364,21 +354,19 @@ export class AwsBuyTrack extends pulumi.ComponentResource implements TrackCompon
 
   /** Let another role (say, an existing service's) invoke the track's models with the guardrail. */
   grantInvoke(name: string, role: Role): RolePolicy {
-    return new RolePolicy(
+    return inlinePolicy(
       name,
-      {
-        role: role.id,
-        policy: policyDocument([
-          {
-            Effect: "Allow",
-            Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
-            Resource: this.inferenceProfiles.map((p) => p.arn),
-            Condition: {
-              StringEquals: { "bedrock:GuardrailIdentifier": pulumi.interpolate`${this.guardrail.guardrailArn}:${this.guardrailVersion.version}` },
-            },
+      role,
+      [
+        {
+          Effect: "Allow",
+          Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+          Resource: this.inferenceProfiles.map((p) => p.arn),
+          Condition: {
+            StringEquals: { "bedrock:GuardrailIdentifier": pulumi.interpolate`${this.guardrail.guardrailArn}:${this.guardrailVersion.version}` },
           },
-        ]),
-      },
+        },
+      ],
       { parent: this },
     );
   }

@@ -10,8 +10,8 @@ import {
   catalogInstance,
   checkS3Uri,
   hasLocalNvme,
+  inlinePolicy,
   keyPrefixOf,
-  policyDocument,
   resolveBudget,
   resolveNetwork,
   secureBucket,
@@ -344,14 +344,10 @@ export class AwsServingTrack extends pulumi.ComponentResource implements TrackCo
 
   /** Let another role (an application's) invoke this endpoint, and only this endpoint. */
   grantInvoke(name: string, role: Role): RolePolicy {
-    return new RolePolicy(
+    return inlinePolicy(
       name,
-      {
-        role: role.id,
-        policy: policyDocument([
-          { Effect: "Allow", Action: ["sagemaker:InvokeEndpoint", "sagemaker:InvokeEndpointWithResponseStream"], Resource: this.endpoint.arn },
-        ]),
-      },
+      role,
+      [{ Effect: "Allow", Action: ["sagemaker:InvokeEndpoint", "sagemaker:InvokeEndpointWithResponseStream"], Resource: this.endpoint.arn }],
       { parent: this },
     );
   }

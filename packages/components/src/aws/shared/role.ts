@@ -37,6 +37,11 @@ export interface ServiceRole {
   readonly arn: pulumi.Output<string>;
 }
 
+/** An inline policy of these statements on a role (a service role's own, or another role granted access to a track). */
+export function inlinePolicy(name: string, role: Role, statements: readonly Statement[], opts: pulumi.CustomResourceOptions): RolePolicy {
+  return new RolePolicy(name, { role: role.id, policy: policyDocument(statements) }, opts);
+}
+
 const objects = (g: BucketGrant) => pulumi.interpolate`${g.bucketArn}/${g.prefix ?? ""}*`;
 
 /** S3 statements scoped to the named buckets and prefixes: list, read, and write where asked. */
@@ -125,7 +130,7 @@ export function serviceRole(name: string, account: AwsAccount, args: ServiceRole
     );
   }
   statements.push(...(args.statements ?? []));
-  const policy = new RolePolicy(`${name}-policy`, { role: role.id, policy: policyDocument(statements) }, opts);
+  const policy = inlinePolicy(`${name}-policy`, role, statements, opts);
   return { role, policy, arn: role.arn };
 }
 
