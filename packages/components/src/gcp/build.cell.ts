@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { parseSettings, type Cell } from "../cells";
+import type { Cell } from "../cells";
 import { GcpBuildTrack, resolveGcpBuildArgs, type GcpBuildTrackArgs } from "./build";
+import { gcpCellArgs } from "./shared/cell";
 
 const settings = z.object({
   tpu: z
@@ -34,10 +35,6 @@ export const gcpBuildCell: Cell<GcpBuildTrackArgs> = {
   track: "build",
   cloud: "gcp",
   service: "Vertex AI training + TPUs",
-  args(entry, ctx) {
-    const args: GcpBuildTrackArgs = { ...parseSettings(settings, entry), region: entry.region, tags: ctx.tags };
-    resolveGcpBuildArgs(args);
-    return args;
-  },
+  args: (entry, ctx) => gcpCellArgs(settings, entry, ctx, resolveGcpBuildArgs),
   create: (name, args, opts) => new GcpBuildTrack(name, args, opts),
 };

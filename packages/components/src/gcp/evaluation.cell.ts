@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { parseSettings, type Cell } from "../cells";
+import type { Cell } from "../cells";
 import { GcpEvaluationTrack, resolveGcpEvaluationArgs, type GcpEvaluationTrackArgs } from "./evaluation";
+import { gcpCellArgs } from "./shared/cell";
 
 /** The metrics settings, shared with fine-tune's `metrics:` block. */
 export const metricsSettings = z
@@ -37,10 +38,6 @@ export const gcpEvaluationCell: Cell<GcpEvaluationTrackArgs> = {
   track: "evaluation",
   cloud: "gcp",
   service: "Vertex AI evaluation",
-  args(entry, ctx) {
-    const args: GcpEvaluationTrackArgs = { ...parseSettings(settings, entry), region: entry.region, tags: ctx.tags };
-    resolveGcpEvaluationArgs(args);
-    return args;
-  },
+  args: (entry, ctx) => gcpCellArgs(settings, entry, ctx, resolveGcpEvaluationArgs),
   create: (name, args, opts) => new GcpEvaluationTrack(name, args, opts),
 };

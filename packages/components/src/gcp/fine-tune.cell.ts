@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { parseSettings, type Cell } from "../cells";
+import type { Cell } from "../cells";
 import { metricsSettings } from "./evaluation.cell";
 import { GcpFineTuneTrack, resolveGcpFineTuneArgs, type GcpFineTuneTrackArgs } from "./fine-tune";
+import { gcpCellArgs } from "./shared/cell";
 import { servingSettings } from "./serving.cell";
 
 const settings = z.object({
@@ -28,10 +29,6 @@ export const gcpFineTuneCell: Cell<GcpFineTuneTrackArgs> = {
   track: "fine-tune",
   cloud: "gcp",
   service: "Vertex AI tuning",
-  args(entry, ctx) {
-    const args: GcpFineTuneTrackArgs = { ...parseSettings(settings, entry), region: entry.region, tags: ctx.tags };
-    resolveGcpFineTuneArgs(args);
-    return args;
-  },
+  args: (entry, ctx) => gcpCellArgs(settings, entry, ctx, resolveGcpFineTuneArgs),
   create: (name, args, opts) => new GcpFineTuneTrack(name, args, opts),
 };

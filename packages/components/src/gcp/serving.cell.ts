@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { parseSettings, type Cell } from "../cells";
+import type { Cell } from "../cells";
 import { GcpServingTrack, resolveGcpServingArgs, type GcpServingTrackArgs } from "./serving";
+import { gcpCellArgs } from "./shared/cell";
 
 /** The serving settings, shared with fine-tune's `serving:` block. */
 export const servingSettings = z
@@ -31,10 +32,6 @@ export const gcpServingCell: Cell<GcpServingTrackArgs> = {
   track: "serving",
   cloud: "gcp",
   service: "Vertex AI endpoints",
-  args(entry, ctx) {
-    const args: GcpServingTrackArgs = { ...parseSettings(settings, entry), region: entry.region, tags: ctx.tags };
-    resolveGcpServingArgs(args);
-    return args;
-  },
+  args: (entry, ctx) => gcpCellArgs(settings, entry, ctx, resolveGcpServingArgs),
   create: (name, args, opts) => new GcpServingTrack(name, args, opts),
 };
