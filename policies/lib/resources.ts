@@ -21,7 +21,7 @@ export type CloudOfType = "aws" | "gcp" | "azure" | undefined;
 
 export function cloudOf(type: string): CloudOfType {
   const pkg = type.startsWith("pulumi:providers:") ? type.slice("pulumi:providers:".length) : type.split(":")[0];
-  if (pkg === "aws") return "aws";
+  if (pkg === "aws" || pkg === "aws-native") return "aws";
   if (pkg === "gcp") return "gcp";
   if (pkg === "azure-native") return "azure";
   const m = /^aitracks:(aws|gcp|azure):/.exec(type);
@@ -30,7 +30,7 @@ export function cloudOf(type: string): CloudOfType {
 
 /** Custom cloud resources: not providers, not components, not the stack. */
 export function isCloudResource(type: string): boolean {
-  return /^(aws|gcp|azure-native):/.test(type);
+  return /^(aws|aws-native|gcp|azure-native):/.test(type);
 }
 
 /** Provider config values arrive as JSON strings; read them as objects. */
@@ -45,8 +45,24 @@ export function tagProperty(type: string): "tags" | "labels" | "userLabels" {
 }
 
 /**
- * The resource's own tags merged over its provider's defaults (`defaultTags.tags` on AWS,
- * `defaultLabels` on GCP). Reading an unknown tag map throws (the caller decides what that means).
+ * Tags as a plain map, from either shape the SDKs use: a map (aws, azure-native, GCP labels, some
+ * aws-native types) or aws-native's list of `{key, value}` (Cloud Control's shape).
+ */
+function tagMap(source: Json): Record<string, Json> | undefined {
+  if (isObject(source)) return source;
+  if (!Array.isArray(source)) return undefined;
+  const out: Record<string, Json> = {};
+  for (const t of source) {
+    if (!isObject(t)) continue;
+    const key = t.key ?? t.Key;
+    if (typeof key === "string") out[key] = t.value ?? t.Value;
+  }
+  return out;
+}
+
+/**
+ * The resource's own tags merged over its provider's defaults (`defaultTags.tags` on AWS and
+ * aws-native, `defaultLabels` on GCP). Reading an unknown tag map throws (the caller decides what that means).
  */
 export function tagsOf(r: ResourceLike): Record<string, string> {
   const cached = tagCache.get(r.props);
@@ -59,8 +75,8 @@ export function tagsOf(r: ResourceLike): Record<string, string> {
         ? providerValue(r.provider, "defaultLabels")
         : undefined;
   const out: Record<string, string> = {};
-  for (const source of [defaults, own]) {
-    if (!isObject(source)) continue;
+  for (const source of [defaults, own].map(tagMap)) {
+    if (!source) continue;
     for (const [k, v] of Object.entries(source)) if (typeof v === "string") out[k] = v;
   }
   tagCache.set(r.props, out);

@@ -1,5 +1,7 @@
-// Regenerates taggable-types.json: the resource types whose Args take tags (AWS, Azure) or labels
-// (GCP), read from the installed provider SDKs. Run after upgrading @pulumi/aws, gcp or azure-native:
+// Regenerates taggable-types.json: the resource types whose Args take tags (AWS, aws-native, Azure)
+// or labels (GCP), read from the installed provider SDKs. aws-native mostly takes a list of
+// {key, value} (some types a map); lib/resources.ts reads both shapes. Run after upgrading
+// @pulumi/aws, aws-native, gcp or azure-native:
 //   node policies/lib/taggable.gen.mjs
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -12,7 +14,7 @@ const types = [];
 /** GCP types whose `labels` configure the resource (a notification channel's address) and whose user labels are `userLabels`. */
 const userLabels = [];
 const versions = {};
-for (const [pkg, key] of [["aws", "tags"], ["gcp", "labels"], ["azure-native", "tags"]]) {
+for (const [pkg, key] of [["aws", "tags"], ["aws-native", "tags"], ["gcp", "labels"], ["azure-native", "tags"]]) {
   const root = dirname(require.resolve(`@pulumi/${pkg}/package.json`));
   versions[`@pulumi/${pkg}`] = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version;
   const walk = (dir) => {

@@ -4,7 +4,7 @@ import type { AitracksPolicy } from "../../lib/types";
 import { UNKNOWN_NOTE, whenKnown } from "../../lib/unknown";
 
 /** Types with no region (account- or project-wide): residency does not apply. */
-const GLOBAL = /^(aws:(iam|budgets|organizations|route53|cloudfront|shield|globalaccelerator)\/|gcp:(projects|organizations|folder|serviceaccount|billing|resourcemanager)\/|azure-native:(authorization|managementgroups|subscription|consumption):)/;
+const GLOBAL = /^(aws:(iam|budgets|organizations|route53|cloudfront|shield|globalaccelerator)\/|aws-native:(iam|budgets|organizations|route53|cloudfront|shield|globalaccelerator):|gcp:(projects|organizations|folder|serviceaccount|billing|resourcemanager)\/|azure-native:(authorization|managementgroups|subscription|consumption):)/;
 
 /** "eu-*" matches eu-west-1 and the multi-region "eu"; "europe-west4" matches itself. */
 export function regionAllowed(region: string, allowed: readonly string[]): boolean {
