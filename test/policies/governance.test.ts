@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import * as pulumi from "@pulumi/pulumi";
 import { CustomModel, EvaluationJob, InferenceProfile, ProvisionedModelThroughput } from "@pulumi/aws/bedrock";
 import { Provider } from "@pulumi/aws/provider";
+import { Provider as NativeProvider } from "@pulumi/aws-native/provider";
+import { ModelQualityJobDefinition } from "@pulumi/aws-native/sagemaker";
 import { Bucket as S3Bucket } from "@pulumi/aws/s3";
 import { Parameter } from "@pulumi/aws/ssm";
 import { Compute } from "@pulumi/azure-native/machinelearningservices";
@@ -14,6 +16,22 @@ const ROLE = "arn:aws:iam::123456789012:role/bedrock";
 const WORKLOAD = { requestsPerDay: 1000, inputTokensPerRequest: 500, outputTokensPerRequest: 100 };
 const profile = (name: string, model: string, tags: Record<string, string> = TAGS) =>
   new InferenceProfile(name, { name, modelSource: { copyFrom: `arn:aws:bedrock:us-east-1::foundation-model/${model}` }, tags });
+
+/** An aws-native resource, whose tags are Cloud Control's list of {key, value}. */
+const nativeJob = (tags?: Record<string, string>, provider?: NativeProvider) =>
+  new ModelQualityJobDefinition(
+    "quality",
+    {
+      roleArn: ROLE,
+      modelQualityAppSpecification: { imageUri: "analyzer", problemType: "Regression" },
+      modelQualityJobInput: { endpointInput: { endpointName: "ep", localPath: "/opt/ml/processing/input" }, groundTruthS3Input: { s3Uri: "s3://labels/" } },
+      modelQualityJobOutputConfig: { monitoringOutputs: [{ s3Output: { s3Uri: "s3://out/", localPath: "/opt/ml/processing/output" } }] },
+      jobResources: { clusterConfig: { instanceCount: 1, instanceType: "ml.m5.xlarge", volumeSizeInGb: 30 } },
+      ...(tags ? { tags: Object.entries(tags).map(([key, value]) => ({ key, value })) } : {}),
+    },
+    provider ? { provider } : {},
+  );
+const { "cost-center": _costCenter, ...withoutCostCenter } = TAGS;
 
 const tuneTags = (examples?: number) => ({ ...TAGS, "aitracks-track": "fine-tune", ...(examples !== undefined ? { "aitracks-labeled-examples": String(examples) } : {}) });
 const customModel = (examples?: number) =>
@@ -82,6 +100,32 @@ const cases: PolicyCase[] = [
     on: "data",
     message: /^missing tags aitracks-track, cost-center, decision-review-date$/,
     good: () => new S3Bucket("data", {}, { provider: new Provider("aws", { region: "us-east-1", defaultTags: { tags: TAGS } }) }),
+  },
+  {
+    // aws-native takes tags as a list of {key, value}.
+    policy: "required-tags",
+    bad: () => nativeJob(withoutCostCenter),
+    on: "quality",
+    message: /^missing tag cost-center$/,
+    good: () => nativeJob(TAGS),
+  },
+  {
+    // The aws-native provider's default tags count, as the aws provider's do.
+    policy: "required-tags",
+    bad: () => nativeJob(undefined, new NativeProvider("native", { region: "us-east-1", defaultTags: { tags: { owner: "ml-platform" } } })),
+    on: "quality",
+    message: /^missing tags aitracks-track, cost-center, decision-review-date$/,
+    // The provider's defaults and the resource's own list merge.
+    good: () => nativeJob({ "cost-center": "cc-4711" }, new NativeProvider("native", { region: "us-east-1", defaultTags: { tags: withoutCostCenter } })),
+  },
+  {
+    // aws-native resources are regional too: their region is their provider's.
+    policy: "data-residency",
+    bad: () => nativeJob(TAGS, new NativeProvider("native", { region: "us-east-1" })),
+    on: "quality",
+    message: /placed in us-east-1/,
+    good: () => nativeJob(TAGS, new NativeProvider("native", { region: "eu-central-1" })),
+    policyConfig: { "data-residency": { allowedRegions: ["eu-*"] } },
   },
   {
     policy: "required-tags",
