@@ -1,12 +1,13 @@
-// Every AWS guardrail: a violating and a passing program of real @pulumi/aws resources under mocks.
+// Every AWS guardrail: a violating and a passing program of real @pulumi/aws (and aws-native) resources under mocks.
 import { describe, it } from "vitest";
 import * as pulumi from "@pulumi/pulumi";
-import { CustomModel, Guardrail, GuardrailVersion, InferenceProfile } from "@pulumi/aws/bedrock";
+import { AgentAgent, CustomModel, Guardrail, GuardrailVersion, InferenceProfile } from "@pulumi/aws/bedrock";
 import { InvocationLoggingConfiguration } from "@pulumi/aws/bedrockmodel";
 import { Role, RolePolicy } from "@pulumi/aws/iam";
 import { Provider } from "@pulumi/aws/provider";
 import { Bucket, BucketPolicy, BucketPublicAccessBlock, BucketServerSideEncryptionConfiguration, BucketVersioning } from "@pulumi/aws/s3";
-import { EndpointConfiguration, Model, NotebookInstance, TrainingJob } from "@pulumi/aws/sagemaker";
+import { DataQualityJobDefinition, Domain, EndpointConfiguration, Model, NotebookInstance, TrainingJob } from "@pulumi/aws/sagemaker";
+import { ModelBiasJobDefinition, ModelExplainabilityJobDefinition, ModelQualityJobDefinition } from "@pulumi/aws-native/sagemaker";
 import { expectPass, expectViolation, TAGS, type PolicyCase } from "./helpers";
 
 const ROLE = "arn:aws:iam::123456789012:role/sagemaker";
@@ -25,6 +26,74 @@ const trainingJob = (extra: object) =>
     ...extra,
   });
 const model = (extra: object) => new Model("model", { executionRoleArn: ROLE, primaryContainer: { image: "img", modelDataUrl: "s3://elsewhere/model.tar.gz" }, ...extra });
+
+// SageMaker Model Monitor / Clarify job definitions (aws-native for Clarify's three, aws for data quality).
+const ISOLATED = { enableNetworkIsolation: true, vpcConfig: { subnets: ["subnet-1"], securityGroupIds: ["sg-1"] } };
+const monitorOutput = (kms: boolean) => ({
+  ...(kms ? { kmsKeyId: KEY } : {}),
+  monitoringOutputs: [{ s3Output: { s3Uri: "s3://results/monitoring/", localPath: "/opt/ml/processing/output" } }],
+});
+const cluster = (instanceType: string, volumeKey: boolean) => ({
+  clusterConfig: { instanceCount: 1, instanceType, volumeSizeInGb: 30, ...(volumeKey ? { volumeKmsKeyId: KEY } : {}) },
+});
+const endpointInput = { endpointName: "ep", localPath: "/opt/ml/processing/input/endpoint" };
+const modelQuality = (o: { net?: object; kms?: boolean; volumeKey?: boolean; instanceType?: string }) =>
+  new ModelQualityJobDefinition("quality", {
+    roleArn: ROLE,
+    modelQualityAppSpecification: { imageUri: "analyzer", problemType: "BinaryClassification" },
+    modelQualityJobInput: { endpointInput, groundTruthS3Input: { s3Uri: "s3://labels/" } },
+    modelQualityJobOutputConfig: monitorOutput(o.kms ?? true),
+    jobResources: cluster(o.instanceType ?? "ml.m5.xlarge", o.volumeKey ?? true),
+    ...(o.net ? { networkConfig: o.net } : {}),
+    tags: [{ key: "owner", value: "ml-platform" }],
+  });
+const modelBias = (o: { kms?: boolean; volumeKey?: boolean; instanceType?: string }) =>
+  new ModelBiasJobDefinition("bias", {
+    roleArn: ROLE,
+    modelBiasAppSpecification: { imageUri: "clarify", configUri: "s3://cfg/analysis_config.json" },
+    modelBiasJobInput: { endpointInput, groundTruthS3Input: { s3Uri: "s3://labels/" } },
+    modelBiasJobOutputConfig: monitorOutput(o.kms ?? true),
+    jobResources: cluster(o.instanceType ?? "ml.m5.xlarge", o.volumeKey ?? true),
+    networkConfig: ISOLATED,
+  });
+const modelExplainability = (o: { net?: object; kms?: boolean; volumeKey?: boolean; instanceType?: string }) =>
+  new ModelExplainabilityJobDefinition("explain", {
+    roleArn: ROLE,
+    modelExplainabilityAppSpecification: { imageUri: "clarify", configUri: "s3://cfg/analysis_config.json" },
+    modelExplainabilityJobInput: { endpointInput },
+    modelExplainabilityJobOutputConfig: monitorOutput(o.kms ?? true),
+    jobResources: cluster(o.instanceType ?? "ml.m5.xlarge", o.volumeKey ?? true),
+    ...(o.net ? { networkConfig: o.net } : { networkConfig: ISOLATED }),
+  });
+const dataQuality = (o: { net?: object; kms?: boolean }) =>
+  new DataQualityJobDefinition("data-quality", {
+    roleArn: ROLE,
+    dataQualityAppSpecification: { imageUri: "analyzer" },
+    dataQualityJobInput: { endpointInput: { endpointName: "ep", localPath: "/opt/ml/processing/input" } },
+    dataQualityJobOutputConfig: { ...(o.kms ?? true ? { kmsKeyId: KEY } : {}), monitoringOutputs: { s3Output: { s3Uri: "s3://results/dq/", localPath: "/opt/ml/processing/output" } } },
+    jobResources: cluster("ml.m5.xlarge", true),
+    ...(o.net ? { networkConfig: o.net } : {}),
+  });
+
+const domain = (extra: object) =>
+  new Domain("studio", {
+    domainName: "studio",
+    authMode: "IAM",
+    vpcId: "vpc-1",
+    subnetIds: ["subnet-1"],
+    defaultUserSettings: { executionRole: ROLE, securityGroups: ["sg-1"] },
+    ...extra,
+  });
+const agent = (extra: object) =>
+  new AgentAgent("agent", {
+    agentName: "support",
+    agentResourceRoleArn: ROLE,
+    foundationModel: "amazon.nova-pro-v1:0",
+    instruction: "Answer support questions from the knowledge base, politely and briefly.",
+    tags: buy,
+    ...extra,
+  });
+const GUARDRAIL = { guardrailConfigurations: [{ guardrailIdentifier: "g1", guardrailVersion: "1" }] };
 
 /** A bucket with whichever of the secure settings are asked for. */
 function bucket(opts: { block?: boolean; blockAll?: boolean; kms?: "cmk" | "aws-managed" | "none"; versioning?: boolean; publicPolicy?: boolean; acl?: string }) {
@@ -275,6 +344,99 @@ const cases: PolicyCase[] = [
     on: "data",
     message: /bucket data has no versioning/,
     good: () => bucket(secure),
+  },
+  {
+    policy: "aws-sagemaker-monitoring-job-network-isolation",
+    bad: () => modelQuality({}),
+    on: "quality",
+    message: /networkConfig\.enableNetworkIsolation is not set \(off\); expected true/,
+    good: () => modelQuality({ net: ISOLATED }),
+  },
+  {
+    // Isolated but outside the VPC.
+    policy: "aws-sagemaker-monitoring-job-network-isolation",
+    bad: () => modelExplainability({ net: { enableNetworkIsolation: true } }),
+    on: "explain",
+    message: /networkConfig\.vpcConfig has no subnets/,
+    good: () => modelExplainability({ net: ISOLATED }),
+  },
+  {
+    policy: "aws-sagemaker-monitoring-job-network-isolation",
+    bad: () => dataQuality({ net: { enableNetworkIsolation: false, vpcConfig: ISOLATED.vpcConfig } }),
+    on: "data-quality",
+    message: /networkConfig\.enableNetworkIsolation is false; expected true/,
+    good: () => dataQuality({ net: ISOLATED }),
+  },
+  {
+    policy: "aws-sagemaker-monitoring-job-kms",
+    bad: () => modelBias({ kms: false }),
+    on: "bias",
+    message: /modelBiasJobOutputConfig\.kmsKeyId is not set/,
+    good: () => modelBias({}),
+  },
+  {
+    policy: "aws-sagemaker-monitoring-job-kms",
+    bad: () => modelQuality({ net: ISOLATED, volumeKey: false }),
+    on: "quality",
+    message: /jobResources\.clusterConfig\.volumeKmsKeyId is not set; the ml\.m5\.xlarge processing volume/,
+    good: () => modelQuality({ net: ISOLATED }),
+  },
+  {
+    // A local-NVMe instance (g5) takes no volume key; the reports still need one.
+    policy: "aws-sagemaker-monitoring-job-kms",
+    bad: () => modelExplainability({ instanceType: "ml.g5.xlarge", volumeKey: false, kms: false }),
+    on: "explain",
+    message: /^modelExplainabilityJobOutputConfig\.kmsKeyId is not set/,
+    good: () => modelExplainability({ instanceType: "ml.g5.xlarge", volumeKey: false }),
+  },
+  {
+    policy: "aws-sagemaker-monitoring-job-kms",
+    bad: () => dataQuality({ net: ISOLATED, kms: false }),
+    on: "data-quality",
+    message: /dataQualityJobOutputConfig\.kmsKeyId is not set/,
+    good: () => dataQuality({ net: ISOLATED }),
+  },
+  {
+    policy: "aws-sagemaker-domain-vpc-only",
+    bad: () => domain({ kmsKeyId: KEY }),
+    on: "studio",
+    message: /appNetworkAccessType is not set \(PublicInternetOnly\); expected "VpcOnly"/,
+    good: () => domain({ kmsKeyId: KEY, appNetworkAccessType: "VpcOnly" }),
+  },
+  {
+    policy: "aws-sagemaker-domain-vpc-only",
+    bad: () => domain({ appNetworkAccessType: "PublicInternetOnly" }),
+    on: "studio",
+    message: /appNetworkAccessType is "PublicInternetOnly"/,
+    good: () => domain({ appNetworkAccessType: "VpcOnly" }),
+  },
+  {
+    policy: "aws-sagemaker-domain-kms",
+    bad: () => domain({ appNetworkAccessType: "VpcOnly" }),
+    on: "studio",
+    message: /kmsKeyId is not set; the domain's EFS volume would use an AWS-managed key/,
+    good: () => domain({ appNetworkAccessType: "VpcOnly", kmsKeyId: KEY }),
+  },
+  {
+    policy: "aws-bedrock-agent-cmk",
+    bad: () => agent(GUARDRAIL),
+    on: "agent",
+    message: /customerEncryptionKeyArn is not set/,
+    good: () => agent({ ...GUARDRAIL, customerEncryptionKeyArn: KEY }),
+  },
+  {
+    policy: "aws-bedrock-agent-guardrail",
+    bad: () => agent({ customerEncryptionKeyArn: KEY }),
+    on: "agent",
+    message: /guardrailConfigurations is not set/,
+    good: () => agent({ ...GUARDRAIL, customerEncryptionKeyArn: KEY }),
+  },
+  {
+    policy: "aws-bedrock-agent-guardrail",
+    bad: () => agent({ guardrailConfigurations: [{ guardrailIdentifier: "g1", guardrailVersion: "" }] }),
+    on: "agent",
+    message: /guardrailConfigurations\[0\]\.guardrailVersion is empty/,
+    good: () => agent(GUARDRAIL),
   },
   {
     policy: "aws-iam-no-wildcard-actions",

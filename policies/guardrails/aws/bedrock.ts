@@ -3,7 +3,7 @@
  * stack uses Bedrock, a guardrail every model invocation must go through, custom models
  * encrypted with a customer-managed key. The first two span resources, hence stack policies.
  */
-import { CustomModel, Guardrail, GuardrailVersion, InferenceProfile, ProvisionedModelThroughput } from "@pulumi/aws/bedrock";
+import { AgentAgent, CustomModel, Guardrail, GuardrailVersion, InferenceProfile, ProvisionedModelThroughput } from "@pulumi/aws/bedrock";
 import { InvocationLoggingConfiguration } from "@pulumi/aws/bedrockmodel";
 import { GroupPolicy, Policy, Role, RolePolicy, UserPolicy } from "@pulumi/aws/iam";
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
@@ -157,4 +157,34 @@ export const bedrockCustomModelCmk: AitracksPolicy = {
   }),
 };
 
-export const bedrockPolicies: AitracksPolicy[] = [bedrockInvocationLogging, bedrockGuardrailAttached, bedrockCustomModelCmk];
+export const bedrockAgentCmk: AitracksPolicy = {
+  name: "aws-bedrock-agent-cmk",
+  description: "Bedrock agents encrypt their resources (instructions, prompts, session data) with a customer-managed KMS key.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps: "Set customerEncryptionKeyArn on the aws.bedrock.AgentAgent to the track's customer-managed key, and let the agent's role use it (kms:GenerateDataKey, kms:Decrypt).",
+  tags: ["aws", "encryption"],
+  validateResource: validateKnown(AgentAgent, (a, _args, report) => {
+    if (!isSet(a.customerEncryptionKeyArn)) report("customerEncryptionKeyArn is not set; the agent would be encrypted with an AWS-owned key");
+  }),
+};
+
+export const bedrockAgentGuardrail: AitracksPolicy = {
+  name: "aws-bedrock-agent-guardrail",
+  description: "Bedrock agents apply a guardrail (identifier and version) to every conversation.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    "Set guardrailConfigurations [{guardrailIdentifier, guardrailVersion}] on the aws.bedrock.AgentAgent to a Guardrail with content filters and a published GuardrailVersion.",
+  tags: ["aws", "content-safety"],
+  validateResource: validateKnown(AgentAgent, (a, _args, report) => {
+    const configs = asArray(a.guardrailConfigurations as Json) as { guardrailIdentifier?: string; guardrailVersion?: string }[];
+    if (!configs.length) report("guardrailConfigurations is not set; the agent's conversations would go through no guardrail");
+    for (const [i, c] of configs.entries()) {
+      if (!isSet(c?.guardrailIdentifier)) report(`guardrailConfigurations[${i}].guardrailIdentifier is empty`);
+      else if (!isSet(c?.guardrailVersion)) report(`guardrailConfigurations[${i}].guardrailVersion is empty; expected a published version (or DRAFT)`);
+    }
+  }),
+};
+
+export const bedrockPolicies: AitracksPolicy[] = [bedrockInvocationLogging, bedrockGuardrailAttached, bedrockCustomModelCmk, bedrockAgentCmk, bedrockAgentGuardrail];

@@ -3,7 +3,7 @@
  * fine-tune and serving tracks on AWS). What Checkov, KICS and AWS Security Hub check, and the
  * network isolation and encryption the secure-by-default components set.
  */
-import { EndpointConfiguration, Model, NotebookInstance, TrainingJob } from "@pulumi/aws/sagemaker";
+import { Domain, EndpointConfiguration, Model, NotebookInstance, TrainingJob } from "@pulumi/aws/sagemaker";
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { validateKnown } from "../../lib/checks";
 import { hasLocalNvme } from "../../lib/instances";
@@ -187,6 +187,31 @@ export const sagemakerModelArtifactsCmk: StackValidationPolicy & AitracksPolicy 
   },
 };
 
+export const sagemakerDomainVpcOnly: AitracksPolicy = {
+  name: "aws-sagemaker-domain-vpc-only",
+  description: "SageMaker domains (Studio) send all app traffic through your VPC (appNetworkAccessType VpcOnly), not through SageMaker's internet-facing network.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    'Set appNetworkAccessType: "VpcOnly" on the domain, with private subnetIds and security groups in defaultUserSettings; add VPC endpoints (SageMaker API and runtime, S3, STS, ECR) or a NAT gateway for the traffic Studio needs.',
+  tags: ["aws", "network"],
+  validateResource: validateKnown(Domain, (d, _args, report) => {
+    if (d.appNetworkAccessType !== "VpcOnly") report(`appNetworkAccessType is ${shown(d.appNetworkAccessType, "PublicInternetOnly")}; expected "VpcOnly"`);
+  }),
+};
+
+export const sagemakerDomainKms: AitracksPolicy = {
+  name: "aws-sagemaker-domain-kms",
+  description: "SageMaker domains (Studio) encrypt their home EFS volume and shared storage with a customer-managed KMS key.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps: "Set kmsKeyId on the domain to the track's customer-managed key (it can only be set when the domain is created).",
+  tags: ["aws", "encryption"],
+  validateResource: validateKnown(Domain, (d, _args, report) => {
+    if (!isSet(d.kmsKeyId)) report("kmsKeyId is not set; the domain's EFS volume would use an AWS-managed key");
+  }),
+};
+
 export const sagemakerPolicies: AitracksPolicy[] = [
   sagemakerNotebookNoDirectInternet,
   sagemakerNotebookNoRootAccess,
@@ -197,4 +222,6 @@ export const sagemakerPolicies: AitracksPolicy[] = [
   sagemakerTrainingJobInterContainer,
   sagemakerModelIsolation,
   sagemakerModelArtifactsCmk,
+  sagemakerDomainVpcOnly,
+  sagemakerDomainKms,
 ];
