@@ -1,8 +1,8 @@
 // Every Azure guardrail: a violating and a passing program of real @pulumi/azure-native resources under mocks.
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Account, Deployment, RaiPolicy } from "@pulumi/azure-native/cognitiveservices";
-import { Compute, OnlineEndpoint, Workspace } from "@pulumi/azure-native/machinelearningservices";
-import { expectPass, expectViolation, FACTS, type PolicyCase } from "./helpers";
+import { Compute, OnlineEndpoint, ServerlessEndpoint, Workspace } from "@pulumi/azure-native/machinelearningservices";
+import { check, expectPass, expectViolation, FACTS, notesOf, urnOf, violationsOf, type PolicyCase } from "./helpers";
 
 const RG = "rg-ai";
 const secureAccount = {
@@ -54,6 +54,16 @@ const cluster = (inner: object, outer: object = {}) =>
     resourceGroupName: RG,
     workspaceName: "ws",
     properties: { computeType: "AmlCompute", disableLocalAuth: true, ...outer, properties: { vmSize: "Standard_NC24ads_A100_v4", enableNodePublicIp: false, ...inner } },
+  });
+
+const LLAMA = "azureml://registries/azureml-meta/models/Llama-3.3-70B-Instruct";
+const serverless = (properties: object, modelId = LLAMA) =>
+  new ServerlessEndpoint("maas", {
+    resourceGroupName: RG,
+    workspaceName: "ws",
+    location: "eastus",
+    sku: { name: "Consumption" },
+    properties: { authMode: "AAD", modelSettings: { modelId }, contentSafety: { contentSafetyStatus: "Enabled" }, ...properties },
   });
 
 const cases: PolicyCase[] = [
@@ -165,7 +175,61 @@ const cases: PolicyCase[] = [
     message: /properties\.publicNetworkAccess is "Enabled"; expected "Disabled"/,
     good: () => new OnlineEndpoint("ep", { resourceGroupName: RG, workspaceName: "ws", properties: { authMode: "AADToken", publicNetworkAccess: "Disabled" } }),
   },
+  {
+    policy: "azure-ml-serverless-endpoint-content-safety",
+    bad: () => serverless({ contentSafety: { contentSafetyStatus: "Disabled" } }),
+    on: "maas",
+    message: /properties\.contentSafety\.contentSafetyStatus is "Disabled"; expected "Enabled"/,
+    good: () => serverless({}),
+  },
+  {
+    // Left out, the service applies its own default: the policy asks for it explicitly.
+    policy: "azure-ml-serverless-endpoint-content-safety",
+    bad: () => serverless({ contentSafety: undefined }),
+    on: "maas",
+    message: /contentSafetyStatus is not set \(the service's default\); expected "Enabled"/,
+    good: () => serverless({ contentSafety: { contentSafetyStatus: "Enabled" } }),
+  },
+  {
+    policy: "azure-ml-serverless-endpoint-entra-auth",
+    bad: () => serverless({ authMode: "Key" }),
+    on: "maas",
+    message: /properties\.authMode is "Key"; expected "AAD"/,
+    good: () => serverless({ authMode: "AAD" }),
+  },
+  {
+    // Keys still work alongside Entra ID.
+    policy: "azure-ml-serverless-endpoint-entra-auth",
+    bad: () => serverless({ authMode: "KeyAndAAD" }),
+    on: "maas",
+    message: /properties\.authMode is "KeyAndAAD"; expected "AAD"/,
+    good: () => serverless({ authMode: "AAD" }),
+  },
 ];
+
+describe("azure-ml-serverless-endpoint-entra-auth keyOnlyModels", () => {
+  const policyConfig = { "azure-ml-serverless-endpoint-entra-auth": { keyOnlyModels: ["llama-3.3"] } };
+  it("exempts a listed model, saying why, and still flags an unlisted one", async () => {
+    const { graph, report } = await check(
+      () => {
+        serverless({ authMode: "Key" });
+        new ServerlessEndpoint("phi", {
+          resourceGroupName: RG,
+          workspaceName: "ws",
+          location: "eastus",
+          sku: { name: "Consumption" },
+          properties: { authMode: "Key", modelSettings: { modelId: "azureml://registries/azureml/models/Phi-4" }, contentSafety: { contentSafetyStatus: "Enabled" } },
+        });
+      },
+      { policyConfig },
+    );
+    const policy = "azure-ml-serverless-endpoint-entra-auth";
+    expect(violationsOf(report, policy).map((v) => v.urn)).toEqual([urnOf(graph, "phi")]);
+    expect(notesOf(report, policy).filter((n) => n.urn === urnOf(graph, "maas")).map((n) => n.reason)).toEqual([
+      expect.stringMatching(/model azureml:\/\/registries\/azureml-meta\/models\/Llama-3\.3-70B-Instruct is listed in keyOnlyModels/),
+    ]);
+  });
+});
 
 describe("Azure guardrails", () => {
   for (const c of cases) {

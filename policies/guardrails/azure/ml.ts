@@ -1,9 +1,10 @@
 /**
  * Azure Machine Learning (build, serving and evaluation on Azure): workspaces without public
  * access, with customer-managed keys, managed network isolation and the high-business-impact flag
- * for sensitive data; compute without public IPs or local accounts; private online endpoints.
+ * for sensitive data; compute without public IPs or local accounts; private online endpoints;
+ * serverless (models-as-a-service) endpoints with content safety on and Entra ID authentication.
  */
-import { Compute, OnlineEndpoint, Workspace } from "@pulumi/azure-native/machinelearningservices";
+import { Compute, OnlineEndpoint, ServerlessEndpoint, Workspace } from "@pulumi/azure-native/machinelearningservices";
 import { validateKnown } from "../../lib/checks";
 import { dataClassification } from "../../lib/facts";
 import type { AitracksPolicy } from "../../lib/types";
@@ -122,6 +123,49 @@ export const mlOnlineEndpointPrivate: AitracksPolicy = {
   }),
 };
 
+export const mlServerlessContentSafety: AitracksPolicy = {
+  name: "azure-ml-serverless-endpoint-content-safety",
+  description: "Azure ML serverless (models-as-a-service) endpoints run Azure AI Content Safety on prompts and completions.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps: 'Set properties.contentSafety {contentSafetyStatus: "Enabled"} on the serverless endpoint.',
+  tags: ["azure", "content-safety"],
+  validateResource: validateKnown(ServerlessEndpoint, (e, _a, report) => {
+    const v = e.properties?.contentSafety?.contentSafetyStatus;
+    if (!equalsIgnoreCase(v, "Enabled")) report(`properties.contentSafety.contentSafetyStatus is ${v ? JSON.stringify(v) : "not set (the service's default)"}; expected "Enabled"`);
+  }),
+};
+
+export const mlServerlessEntraAuth: AitracksPolicy = {
+  name: "azure-ml-serverless-endpoint-entra-auth",
+  description:
+    "Azure ML serverless endpoints authenticate callers with Microsoft Entra ID (authMode AAD), not endpoint keys, unless the model's serverless offer supports keys only (config keyOnlyModels).",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    'Set properties.authMode: "AAD" on the serverless endpoint and grant callers a role on the workspace; for a model whose serverless offer has no Entra ID support, add its model id (or a part of it) to this policy\'s keyOnlyModels.',
+  tags: ["azure", "identity"],
+  configSchema: {
+    properties: {
+      keyOnlyModels: {
+        type: "array",
+        items: { type: "string" },
+        default: [],
+        description: "Model ids (or parts of them, case-insensitive) whose serverless endpoints support key authentication only.",
+      },
+    },
+  },
+  validateResource: validateKnown(ServerlessEndpoint, (e, args, report) => {
+    const mode = e.properties?.authMode;
+    if (equalsIgnoreCase(mode, "AAD")) return;
+    const { keyOnlyModels = [] } = args.getConfig<{ keyOnlyModels?: string[] }>();
+    const model = e.properties?.modelSettings?.modelId;
+    const exempt = typeof model === "string" && keyOnlyModels.some((k) => k && model.toLowerCase().includes(k.toLowerCase()));
+    if (exempt) return args.notApplicable(`model ${model} is listed in keyOnlyModels (no Entra ID support)`);
+    report(`properties.authMode is ${mode ? JSON.stringify(mode) : "not set"}; expected "AAD" (Entra ID), so no endpoint key can call the model`);
+  }),
+};
+
 export const mlPolicies: AitracksPolicy[] = [
   mlWorkspaceNoPublicAccess,
   mlWorkspaceCmk,
@@ -130,4 +174,6 @@ export const mlPolicies: AitracksPolicy[] = [
   mlComputeNoPublicIp,
   mlComputeLocalAuthDisabled,
   mlOnlineEndpointPrivate,
+  mlServerlessContentSafety,
+  mlServerlessEntraAuth,
 ];
