@@ -5,7 +5,18 @@ import { Instance as NotebooksInstance } from "@pulumi/gcp/notebooks";
 import { IAMAuditConfig, Service } from "@pulumi/gcp/projects";
 import { Bucket, BucketIAMBinding, BucketIAMMember } from "@pulumi/gcp/storage";
 import { V2QueuedResource, V2Vm } from "@pulumi/gcp/tpu";
-import { AiDataset, AiEndpoint, AiFeatureStore, AiIndexEndpoint, AiPersistentResource, AiTensorboard } from "@pulumi/gcp/vertex";
+import {
+  AiDataset,
+  AiEndpoint,
+  AiEvaluationMetric,
+  AiFeatureStore,
+  AiIndex,
+  AiIndexEndpoint,
+  AiPersistentResource,
+  AiReasoningEngine,
+  AiSchedule,
+  AiTensorboard,
+} from "@pulumi/gcp/vertex";
 import { Instance as WorkbenchInstance } from "@pulumi/gcp/workbench";
 import { expectPass, expectViolation, type PolicyCase } from "./helpers";
 
@@ -14,6 +25,23 @@ const cmek = { encryptionSpec: { kmsKeyName: KEY } };
 
 const tpu = (extra: object) => new V2Vm("tpu", { zone: "us-central1-a", runtimeVersion: "v2-alpha-tpuv5-lite", acceleratorType: "v5litepod-8", ...extra });
 const gcs = (extra: object) => new Bucket("data", { location: "US", encryption: { defaultKmsKeyName: KEY }, uniformBucketLevelAccess: true, publicAccessPrevention: "enforced", ...extra });
+
+const index = (extra: object) =>
+  new AiIndex("index", {
+    displayName: "docs",
+    region: "us-central1",
+    indexUpdateMethod: "BATCH_UPDATE",
+    metadata: { contentsDeltaUri: "gs://embeddings/docs/", config: { dimensions: 768, approximateNeighborsCount: 150, distanceMeasureType: "DOT_PRODUCT_DISTANCE" } },
+    ...extra,
+  });
+const schedule = (pipelineJob: object) =>
+  new AiSchedule("nightly", {
+    displayName: "nightly eval",
+    location: "us-central1",
+    cron: "0 2 * * *",
+    maxConcurrentRunCount: "1",
+    createPipelineJobRequest: { parent: "projects/p/locations/us-central1", pipelineJob: { displayName: "eval", templateUri: "gs://pipelines/eval.yaml", ...pipelineJob } },
+  });
 
 const cases: PolicyCase[] = [
   {
@@ -32,10 +60,10 @@ const cases: PolicyCase[] = [
   },
   {
     policy: "gcp-vertex-cmek",
-    bad: () => new AiPersistentResource("pool", { location: "us-central1", resourcePools: [{ machineSpec: { machineType: "a2-highgpu-8g" }, replicaCount: 1 }] }),
+    bad: () => new AiPersistentResource("pool", { location: "us-central1", resourcePools: [{ machineSpec: { machineType: "a2-highgpu-8g" }, replicaCount: "1" }] }),
     on: "pool",
     message: /the persistent resource would use a Google-managed key/,
-    good: () => new AiPersistentResource("pool", { location: "us-central1", resourcePools: [{ machineSpec: { machineType: "a2-highgpu-8g" }, replicaCount: 1 }], ...cmek }),
+    good: () => new AiPersistentResource("pool", { location: "us-central1", resourcePools: [{ machineSpec: { machineType: "a2-highgpu-8g" }, replicaCount: "1" }], ...cmek }),
   },
   {
     policy: "gcp-vertex-cmek",
@@ -43,6 +71,48 @@ const cases: PolicyCase[] = [
     on: "tb",
     message: /the TensorBoard would use a Google-managed key/,
     good: () => new AiTensorboard("tb", { displayName: "t", region: "us-central1", ...cmek }),
+  },
+  {
+    policy: "gcp-vertex-cmek",
+    bad: () => index({}),
+    on: "index",
+    message: /encryptionSpec\.kmsKeyName is not set; the vector search index \(embeddings\) would use a Google-managed key/,
+    good: () => index(cmek),
+  },
+  {
+    policy: "gcp-vertex-cmek",
+    bad: () => new AiIndexEndpoint("iep", { displayName: "i", region: "us-central1", network: "projects/123/global/networks/vpc" }),
+    on: "iep",
+    message: /the index endpoint would use a Google-managed key/,
+    good: () => new AiIndexEndpoint("iep", { displayName: "i", region: "us-central1", network: "projects/123/global/networks/vpc", ...cmek }),
+  },
+  {
+    policy: "gcp-vertex-cmek",
+    bad: () => new AiReasoningEngine("agent", { displayName: "support agent", region: "us-central1" }),
+    on: "agent",
+    message: /the reasoning engine \(agent code and sessions\) would use a Google-managed key/,
+    good: () => new AiReasoningEngine("agent", { displayName: "support agent", region: "us-central1", ...cmek }),
+  },
+  {
+    policy: "gcp-vertex-cmek",
+    bad: () => new AiEvaluationMetric("judge", { displayName: "helpfulness", region: "us-central1", metric: "{}" }),
+    on: "judge",
+    message: /the evaluation metric would use a Google-managed key/,
+    good: () => new AiEvaluationMetric("judge", { displayName: "helpfulness", region: "us-central1", metric: "{}", ...cmek }),
+  },
+  {
+    policy: "gcp-vertex-cmek",
+    bad: () => schedule({}),
+    on: "nightly",
+    message: /createPipelineJobRequest\.pipelineJob\.encryptionSpec\.kmsKeyName is not set/,
+    good: () => schedule(cmek),
+  },
+  {
+    policy: "gcp-vertex-private-endpoint",
+    bad: () => new AiIndexEndpoint("iep", { displayName: "i", region: "us-central1", ...cmek }),
+    on: "iep",
+    message: /the index endpoint has neither a network nor Private Service Connect/,
+    good: () => new AiIndexEndpoint("iep", { displayName: "i", region: "us-central1", privateServiceConnectConfig: { enablePrivateServiceConnect: true, projectAllowlists: ["p"] }, ...cmek }),
   },
   {
     policy: "gcp-vertex-private-endpoint",

@@ -10,11 +10,15 @@ import { Instance as NotebooksInstance } from "@pulumi/gcp/notebooks";
 import {
   AiDataset,
   AiEndpoint,
+  AiEvaluationMetric,
   AiFeatureOnlineStore,
   AiFeatureStore,
+  AiIndex,
   AiIndexEndpoint,
   AiMetadataStore,
   AiPersistentResource,
+  AiReasoningEngine,
+  AiSchedule,
   AiTensorboard,
 } from "@pulumi/gcp/vertex";
 import { Instance as WorkbenchInstance } from "@pulumi/gcp/workbench";
@@ -31,7 +35,7 @@ const needsCmek = (spec: { kmsKeyName?: string } | undefined, report: ReportViol
 export const vertexCmek: AitracksPolicy = {
   name: "gcp-vertex-cmek",
   description:
-    "Vertex AI datasets, endpoints, feature stores, persistent resources, metadata stores, index endpoints and TensorBoards are encrypted with a customer-managed Cloud KMS key (CMEK).",
+    "Vertex AI datasets, endpoints, feature stores, persistent resources, metadata stores, vector search indexes and index endpoints, TensorBoards, Agent Engine (reasoning engines), evaluation metrics and the pipeline and notebook jobs schedules create are encrypted with a customer-managed Cloud KMS key (CMEK).",
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps: "Set encryptionSpec.kmsKeyName to the track's Cloud KMS key (same region), and grant the Vertex AI service agent roles/cloudkms.cryptoKeyEncrypterDecrypter on it.",
@@ -45,6 +49,19 @@ export const vertexCmek: AitracksPolicy = {
     on(AiMetadataStore, (r, _a, report) => needsCmek(r.encryptionSpec, report, "metadata store")),
     on(AiIndexEndpoint, (r, _a, report) => needsCmek(r.encryptionSpec, report, "index endpoint")),
     on(AiTensorboard, (r, _a, report) => needsCmek(r.encryptionSpec, report, "TensorBoard")),
+    on(AiIndex, (r, _a, report) => needsCmek(r.encryptionSpec, report, "vector search index (embeddings)")),
+    on(AiReasoningEngine, (r, _a, report) => needsCmek(r.encryptionSpec, report, "reasoning engine (agent code and sessions)")),
+    on(AiEvaluationMetric, (r, _a, report) => needsCmek(r.encryptionSpec, report, "evaluation metric")),
+    on(AiSchedule, (r, _a, report) => {
+      const pipeline = r.createPipelineJobRequest?.pipelineJob;
+      const notebook = r.createNotebookExecutionJobRequest?.notebookExecutionJob;
+      if (pipeline && !isSet(pipeline.encryptionSpec?.kmsKeyName)) {
+        report("createPipelineJobRequest.pipelineJob.encryptionSpec.kmsKeyName is not set; the scheduled pipeline runs would use a Google-managed key");
+      }
+      if (notebook && !isSet(notebook.encryptionSpec?.kmsKeyName)) {
+        report("createNotebookExecutionJobRequest.notebookExecutionJob.encryptionSpec.kmsKeyName is not set; the scheduled notebook runs would use a Google-managed key");
+      }
+    }),
   ),
 };
 
