@@ -167,7 +167,7 @@ async function runOne(cmd: StackCommand, target: TargetOptions, stack: string): 
     if (err instanceof InputError) return { stack, ok: false, exitCode: EXIT.badInput, error: err.lines.join("; ") };
     const e = err as Error;
     if (process.env.AITRACKS_DEBUG) process.stderr.write(`${e?.stack ?? ""}\n`);
-    return { stack, ok: false, exitCode: EXIT.checkFailed, error: `internal error: ${e?.message ?? String(err)}` };
+    return { stack, ok: false, exitCode: EXIT.checkFailed, error: `internal error: ${String(e?.message ?? err).replace(/\s*\n\s*/g, "; ")}` };
   }
 }
 

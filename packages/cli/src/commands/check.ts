@@ -1,13 +1,14 @@
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import type * as Preview from "@aitracks/preview";
-import { CheckFailed, out, runCommand } from "../run";
+import { checkAllFlags, describeAllOption, runStacks, type AllFlags, type StackOutcome } from "../multi-stack";
+import { runCommand } from "../run";
 import { describeTargetOptions, previewTarget, type TargetOptions } from "../target";
 
 // main.ts imports this file for every command (and --help): the preview engine, Pulumi and the
 // policy pack load only when `check` runs.
 
-interface CheckFlags extends TargetOptions {
+interface CheckFlags extends AllFlags {
   json?: boolean;
   format?: string;
   engine?: string;
@@ -32,13 +33,17 @@ Examples:
   aitracks check --stack buy-aws
   aitracks check --program examples/insecure --stack insecure --json
   aitracks check --stack buy-aws --policy-config policies/config.example.json --engine in-process
+  aitracks check --all            (every stack of the project, one policy pack process for all)
 
 Exit codes: 0 no mandatory violation, 1 a mandatory violation (or the two runs disagree),
-2 bad input (one line per problem, naming the field).`;
+2 bad input (one line per problem, naming the field).
+With --all: the worst exit code of the stacks; a stack with bad input does not stop the others.`;
 
 export function registerCheck(program: Command, setExit: (code: number) => void): void {
-  describeTargetOptions(
-    program.command("check").description("check a stack against the policy pack before deploy: violations by enforcement level, exit 1 on a mandatory one"),
+  describeAllOption(
+    describeTargetOptions(
+      program.command("check").description("check a stack against the policy pack before deploy: violations by enforcement level, exit 1 on a mandatory one"),
+    ),
   )
     .option("--json", "print the verdicts as JSON (violations with level, policy, urn, message; notes; summary)")
     .option("--format <format>", "text, or github-comment (a pull-request comment, updated in place by its first line)", "text")
@@ -56,10 +61,12 @@ function collect(value: string, previous: string[]): string[] {
 }
 
 async function check(flags: CheckFlags): Promise<number> {
+  checkAllFlags(flags);
   const core = await import("@aitracks/core");
   const format = flags.format ?? "text";
   if (format !== "text" && format !== "github-comment") throw new core.InputError(`--format: expected text or github-comment, got ${JSON.stringify(format)}`);
   if (flags.json && format !== "text") throw new core.InputError("--json: give --json or --format github-comment, not both");
+  if (flags.all && format !== "text") throw new core.InputError(`--format: with --all, text or --json (a ${format} document is one stack's: run it per --stack)`);
   const engine = flags.engine as Engine;
   if (!ENGINES.includes(engine)) throw new core.InputError(`--engine: expected one of ${ENGINES.join(", ")}, got ${JSON.stringify(flags.engine)}`);
   const stackTags: Record<string, string> = {};
@@ -73,12 +80,40 @@ async function check(flags: CheckFlags): Promise<number> {
   // Validate the pack config before previewing: bad input stops early, nothing runs.
   const pack = await preview.loadPack();
   preview.resolvePackConfig(pack.policies, pack.enforcementLevel, config, `--policy-config ${flags.policyConfig ?? ""}`.trim());
-
-  const graph = await previewTarget(flags);
   const opts = { config, configSource: `--policy-config ${flags.policyConfig ?? ""}`.trim(), stackTags };
-  const reports: Preview.PolicyReport[] = [];
-  if (engine !== "analyzer") reports.push(await preview.evaluateInProcess(graph, opts));
-  if (engine !== "in-process") reports.push(await preview.evaluateOverAnalyzer(graph, opts));
+
+  // One policy pack process serves every stack (under --all): it starts while the first stack
+  // previews, and stops after the last.
+  let session: Promise<Preview.AnalyzerSession> | undefined;
+  if (engine !== "in-process") {
+    session = preview.AnalyzerSession.start();
+    session.catch(() => undefined); // awaited (and its error reported) by the first evaluation
+  }
+  const one = async (target: TargetOptions): Promise<StackOutcome> => {
+    const graph = await previewTarget(target);
+    const reports: Preview.PolicyReport[] = [];
+    if (engine !== "analyzer") reports.push(await preview.evaluateInProcess(graph, opts));
+    if (session) {
+      const s = await session;
+      // What the pack logged for an earlier stack is not this stack's error.
+      s.logs.splice(0);
+      reports.push(await s.evaluate(graph, opts));
+    }
+    return checkOutcome(graph, reports, flags, format, pack.policies.length);
+  };
+  return runStacks(flags, {
+    name: "check",
+    figureHeading: "verdict",
+    one,
+    done: async () => {
+      const s = await session?.catch(() => undefined);
+      await s?.close();
+    },
+  });
+}
+
+/** One stack's verdicts: the JSON document, the text (or comment), the exit code. */
+function checkOutcome(graph: Preview.ResourceGraph, reports: readonly Preview.PolicyReport[], flags: CheckFlags, format: string, policyCount: number): StackOutcome {
   const report = reports[0]!;
   const disagreement = reports.length === 2 ? differences(reports[0]!, reports[1]!) : [];
   if (disagreement.length) {
@@ -87,41 +122,36 @@ async function check(flags: CheckFlags): Promise<number> {
 
   const mandatory = report.violations.filter((v) => v.level === "mandatory");
   const advisory = report.violations.filter((v) => v.level === "advisory");
-  if (flags.json) {
-    out(
-      JSON.stringify(
-        {
-          version: 1,
-          project: graph.project,
-          stack: graph.stack,
-          pack: report.pack,
-          engines: reports.map((r) => r.engine),
-          resources: report.resources,
-          passed: mandatory.length === 0,
-          summary: { mandatory: mandatory.length, advisory: advisory.length, notes: report.notes.length },
-          violations: report.violations,
-          notes: report.notes,
-        },
-        null,
-        2,
-      ),
-    );
-  } else if (format === "github-comment") {
-    const { renderCheckComment } = await import("../render/github-comment.js");
-    out(
-      renderCheckComment({
+  const result = {
+    version: 1,
+    project: graph.project,
+    stack: graph.stack,
+    pack: report.pack,
+    engines: reports.map((r) => r.engine),
+    resources: report.resources,
+    passed: mandatory.length === 0,
+    summary: { mandatory: mandatory.length, advisory: advisory.length, notes: report.notes.length },
+    violations: report.violations,
+    notes: report.notes,
+  };
+  return {
+    result,
+    render: async () => {
+      if (format !== "github-comment") return renderText(graph, report, reports.map((r) => r.engine), policyCount);
+      const { renderCheckComment } = await import("../render/github-comment.js");
+      return renderCheckComment({
         stack: graph.stack,
         violations: report.violations.map((v) => ({ ...v, message: v.message || v.description })),
         notes: report.notes.filter((n) => /could not decide|not known until deploy/.test(n.reason)),
         resources: report.resources,
         pack: report.pack,
-      }),
-    );
-  } else {
-    out(renderText(graph, report, reports.map((r) => r.engine), pack.policies.length));
-  }
-  if (mandatory.length) throw new CheckFailed("");
-  return 0;
+      });
+    },
+    exitCode: mandatory.length ? 1 : 0,
+    failure: flags.all ? `${mandatory.length} mandatory violation${mandatory.length === 1 ? "" : "s"}` : "",
+    resources: report.resources,
+    figure: mandatory.length ? `FAILED: ${mandatory.length} mandatory, ${advisory.length} advisory` : `PASSED, ${advisory.length} advisory`,
+  };
 }
 
 function readPolicyConfig(file: string, InputError: typeof import("@aitracks/core").InputError): unknown {
