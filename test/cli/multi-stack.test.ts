@@ -59,9 +59,19 @@ describe("aitracks check --all", () => {
     expect(r.stderr).toMatch(/^aitracks: broken: .*cloud/);
     // The good ones ran in full.
     expect(r.stdout).toMatch(/Policy pack \S+ on stack buy-aws \(project aitracks\): \d+ resources, \d+ policies, in-process and analyzer runs agree/);
-    expect(r.stdout).toMatch(/^│ buy-aws +│ +\d+ │ +PASSED, 0 advisory │ ok +│$/m);
-    expect(r.stdout).toMatch(/^│ buy-gcp +│ +\d+ │ +PASSED, 0 advisory │ ok +│$/m);
+    expect(r.stdout).toMatch(/^│ buy-aws +│ +\d+ │ +PASSED, \d+ advisory │ ok +│$/m);
+    expect(r.stdout).toMatch(/^│ buy-gcp +│ +\d+ │ +PASSED, \d+ advisory │ ok +│$/m);
     expect(r.stdout).toContain("1 of 3 stacks failed (exit 2)");
+  }, 60_000);
+
+  it("exits 1 when a stack has a mandatory violation, with the count in the summary as --json counts it", () => {
+    const r = aitracks(["check", "--all", "--program", "examples/insecure"]);
+    expect(r.code).toBe(1);
+    const one = JSON.parse(aitracks(["check", "--program", "examples/insecure", "--stack", "insecure", "--json", "--engine", "in-process"]).stdout);
+    expect(one.summary.mandatory).toBeGreaterThan(0);
+    const m = one.summary.mandatory;
+    expect(r.stdout).toMatch(new RegExp(`│ insecure +│ +\\d+ │ +FAILED: ${m} mandatory, ${one.summary.advisory} advisory │ FAILED \\(exit 1\\): ${m} mandatory violations +│`));
+    expect(r.stdout).toContain("1 of 1 stacks failed (exit 1)");
   }, 60_000);
 
   it("prints {stacks: [{stack, ok, exitCode, result | error}]} with --json", () => {

@@ -82,19 +82,23 @@ async function check(flags: CheckFlags): Promise<number> {
   preview.resolvePackConfig(pack.policies, pack.enforcementLevel, config, `--policy-config ${flags.policyConfig ?? ""}`.trim());
   const opts = { config, configSource: `--policy-config ${flags.policyConfig ?? ""}`.trim(), stackTags };
 
-  // One policy pack process serves every stack (under --all): it starts while the first stack
-  // previews, and stops after the last.
+  // One policy pack process serves every stack: started at the first evaluation (so bad input
+  // stays fast), or under --all while the first stack previews; stopped after the last stack.
   let session: Promise<Preview.AnalyzerSession> | undefined;
-  if (engine !== "in-process") {
-    session = preview.AnalyzerSession.start();
-    session.catch(() => undefined); // awaited (and its error reported) by the first evaluation
-  }
+  const analyzer = () => {
+    if (!session) {
+      session = preview.AnalyzerSession.start();
+      session.catch(() => undefined); // awaited, and its error reported, by the evaluation
+    }
+    return session;
+  };
+  if (flags.all && engine !== "in-process") void analyzer();
   const one = async (target: TargetOptions): Promise<StackOutcome> => {
     const graph = await previewTarget(target);
     const reports: Preview.PolicyReport[] = [];
     if (engine !== "analyzer") reports.push(await preview.evaluateInProcess(graph, opts));
-    if (session) {
-      const s = await session;
+    if (engine !== "in-process") {
+      const s = await analyzer();
       // What the pack logged for an earlier stack is not this stack's error.
       s.logs.splice(0);
       reports.push(await s.evaluate(graph, opts));
