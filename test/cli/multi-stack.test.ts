@@ -42,7 +42,7 @@ describe("aitracks check --all", () => {
     expect(r.stderr).toBe("");
     const headings = [...r.stdout.matchAll(/^=== stack (\S+) ===$/gm)].map((m) => m[1]);
     expect(headings).toEqual(exampleStacks);
-    for (const s of exampleStacks) expect(r.stdout).toMatch(new RegExp(`^│ ${s} +│ +\\d+ │ +PASSED, \\d advisory │ ok +│$`, "m"));
+    for (const s of exampleStacks) expect(r.stdout).toMatch(new RegExp(`^│ ${s} +│ +\\d+ │ +PASSED, \\d+ advisory │ ok +│$`, "m"));
     expect(r.stdout).toContain(`=== summary: check on ${exampleStacks.length} stacks of aitracks ===`);
     expect(r.stdout.trimEnd().split("\n").at(-1)).toBe(`All ${exampleStacks.length} stacks fine`);
   }, 120_000);
