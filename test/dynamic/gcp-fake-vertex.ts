@@ -1,5 +1,6 @@
 /**
- * A local stand-in for the parts of Vertex AI's REST API (v1) the GCP dynamic providers call, and
+ * A local stand-in for the parts of Vertex AI's REST API (v1, and v1beta1 for publisher model
+ * configs) the GCP dynamic providers call, and
  * for Google's OAuth token endpoint and metadata server. It speaks the API's JSON shapes: resources
  * named `projects/{p}/locations/{r}/…`, jobs advancing through their states on each GET, long-running
  * operations, and Google's error body `{error: {code, message, status}}`.
@@ -29,6 +30,8 @@ export class FakeVertex {
   readonly tuningJobs = new Map<string, any>();
   readonly evaluationRuns = new Map<string, any>();
   readonly endpoints = new Map<string, any>();
+  /** Publisher model configs by model name (`projects/{p}/locations/{r}/publishers/{pub}/models/{m}`). */
+  readonly publisherModelConfigs = new Map<string, any>();
   readonly operations = new Map<string, { polls: number; result: any }>();
   /** JWT claims the token endpoint accepted. */
   readonly assertions: any[] = [];
@@ -51,7 +54,7 @@ export class FakeVertex {
 
   /** API calls only (not token or metadata requests). */
   apiCalls(): RecordedCall[] {
-    return this.calls.filter((c) => c.path.startsWith("/v1/"));
+    return this.calls.filter((c) => /^\/v1(beta1)?\//.test(c.path));
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -79,11 +82,12 @@ export class FakeVertex {
       if (req.headers["metadata-flavor"] !== "Google") return send(403, { error: "Missing Metadata-Flavor:Google header" });
       return send(200, { access_token: this.opts.token, expires_in: 3599, token_type: "Bearer" });
     }
-    if (!path.startsWith("/v1/")) return error(404, "NOT_FOUND", `no route ${path}`);
+    const version = /^\/(v1|v1beta1)\//.exec(path)?.[1];
+    if (!version) return error(404, "NOT_FOUND", `no route ${path}`);
     if (req.headers.authorization !== `Bearer ${this.opts.token}`) {
       return error(401, "UNAUTHENTICATED", "Request had invalid authentication credentials. Expected OAuth 2 access token.");
     }
-    const name = decodeURIComponent(path.slice("/v1/".length));
+    const name = decodeURIComponent(path.slice(`/${version}/`.length));
     const [resource, verb] = name.split(":") as [string, string | undefined];
     const parts = resource.split("/");
     const collection = parts.length % 2 === 1 ? parts[parts.length - 1] : parts[parts.length - 2];
@@ -96,6 +100,10 @@ export class FakeVertex {
       return send(200, op.polls >= 2 ? { name: resource, done: true, ...op.result } : { name: resource, done: false });
     }
 
+    if (collection === "models" && parts[parts.length - 4] === "publishers") {
+      if (version !== "v1beta1") return error(404, "NOT_FOUND", `no route ${path} (publisher model configs are v1beta1 only)`);
+      return this.publisherModel(req.method!, resource, verb, body, send, error);
+    }
     if (collection === "tuningJobs") return this.tuningJob(req.method!, resource, verb, parts, body, send, error);
     if (collection === "evaluationRuns") return this.evaluationRun(req.method!, resource, verb, parts, body, send, error);
     if (collection === "endpoints") return this.endpoint(req.method!, resource, verb, body, send, error);
@@ -177,6 +185,27 @@ export class FakeVertex {
     if (method === "DELETE") {
       this.evaluationRuns.delete(resource);
       return send(200, { name: `${resource}/operations/9`, done: true });
+    }
+    return error(400, "INVALID_ARGUMENT", `unsupported ${method} ${verb ?? ""}`);
+  }
+
+  /** setPublisherModelConfig (a long-running operation) and fetchPublisherModelConfig. */
+  private publisherModel(method: string, resource: string, verb: string | undefined, body: any, send: any, error: any) {
+    if (method === "GET" && verb === "fetchPublisherModelConfig") return send(200, this.publisherModelConfigs.get(resource) ?? {});
+    if (method === "POST" && verb === "setPublisherModelConfig") {
+      const lc = body?.publisherModelConfig?.loggingConfig;
+      if (!lc || typeof lc.enabled !== "boolean") return error(400, "INVALID_ARGUMENT", "publisher_model_config.logging_config.enabled is required.");
+      if (lc.enabled) {
+        if (!(lc.samplingRate > 0 && lc.samplingRate <= 1)) return error(400, "INVALID_ARGUMENT", "Invalid sampling rate: must be in (0, 1].");
+        if (!/^bq:\/\/[^.]+\.[^.]+(\.[^.]+)?$/.test(lc.bigqueryDestination?.outputUri ?? "")) {
+          return error(400, "INVALID_ARGUMENT", "Invalid BigQuery destination.\nExpected bq://project.dataset[.table].");
+        }
+      }
+      const config = { loggingConfig: lc };
+      this.publisherModelConfigs.set(resource, config);
+      const name = `${resource}/operations/${++this.seq}`;
+      this.operations.set(name, { polls: 0, result: { response: { "@type": "type.googleapis.com/google.cloud.aiplatform.v1beta1.PublisherModelConfig", ...config } } });
+      return send(200, { name, done: false, metadata: { "@type": "type.googleapis.com/google.cloud.aiplatform.v1beta1.SetPublisherModelConfigOperationMetadata" } });
     }
     return error(400, "INVALID_ARGUMENT", `unsupported ${method} ${verb ?? ""}`);
   }

@@ -3,3 +3,4 @@ export * from "./rest";
 export * from "./tuning-job";
 export * from "./evaluation-run";
 export * from "./deployed-model";
+export * from "./publisher-model-logging";

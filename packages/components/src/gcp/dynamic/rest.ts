@@ -139,7 +139,8 @@ export interface VertexClient {
   call<T = Record<string, unknown>>(method: "GET" | "POST" | "PATCH" | "DELETE", resourcePath: string, body?: unknown): Promise<T>;
 }
 
-export function vertexClient(target: VertexTarget): VertexClient {
+/** `apiVersion`: `v1`, or `v1beta1` for methods only the beta surface has (publisher model configs). */
+export function vertexClient(target: VertexTarget, apiVersion: "v1" | "v1beta1" = "v1"): VertexClient {
   const base = vertexBaseUrl(target);
   let cached: { token: string; expiresAt: number } | undefined;
   const token = async () => {
@@ -148,7 +149,7 @@ export function vertexClient(target: VertexTarget): VertexClient {
   };
   return {
     async call<T>(method: "GET" | "POST" | "PATCH" | "DELETE", resourcePath: string, body?: unknown): Promise<T> {
-      const url = `${base}/v1/${resourcePath.replace(/^\/+/, "")}`;
+      const url = `${base}/${apiVersion}/${resourcePath.replace(/^\/+/, "")}`;
       // Throttling and unavailability are retried with backoff, as the client libraries do.
       for (let attempt = 0; ; attempt++) {
         const res = await fetch(url, {
@@ -169,7 +170,8 @@ export function vertexClient(target: VertexTarget): VertexClient {
           detail = { message: text.slice(0, 300) };
         }
         const err = new Error(
-          `Vertex AI ${method} ${resourcePath}: ${res.status} ${detail.status ?? res.statusText}: ${detail.message ?? "no message"}`,
+          // One line, whatever the API's message holds.
+          `Vertex AI ${method} ${resourcePath}: ${res.status} ${detail.status ?? res.statusText}: ${(detail.message ?? "no message").replace(/\s*[\r\n]+\s*/g, " ").trim()}`,
         ) as Error & { httpStatus: number; apiStatus: string };
         err.httpStatus = res.status;
         err.apiStatus = detail.status ?? "";
