@@ -1,5 +1,4 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Dataset } from "@pulumi/gcp/bigquery";
 import { ServiceConnectionPolicy } from "@pulumi/gcp/networkconnectivity";
 import { AiEndpoint, AiEndpointIamMember, AiEndpointWithModelGardenDeployment } from "@pulumi/gcp/vertex";
 import { fieldError } from "../common/errors";
@@ -11,6 +10,7 @@ import {
   gcpLabels,
   gcpTrackBase,
   privateNetwork,
+  requestLogDataset,
   serviceAccount,
   vertexAuditLogs,
   vertexMachine,
@@ -131,19 +131,7 @@ export function dedicatedEndpoint(name: string, a: DedicatedEndpointArgs, opts: 
   const net = servingNetwork(name, project, cfg, labels, opts);
   const logging =
     cfg.requestLogSamplingRate > 0
-      ? new Dataset(
-          `${name}-request-logs`,
-          {
-            project: project.projectId,
-            datasetId: `${name.replace(/-/g, "_")}_request_logs`,
-            location: project.region,
-            description: `aitracks ${name}: sampled endpoint requests and responses`,
-            defaultEncryptionConfiguration: { kmsKeyName: cmek.id },
-            deleteContentsOnDestroy: false,
-            labels,
-          },
-          keyed,
-        )
+      ? requestLogDataset(name, project, { cmek, labels, description: `aitracks ${name}: sampled endpoint requests and responses` }, opts)
       : undefined;
   const endpoint = new AiEndpoint(
     `${name}-endpoint`,
@@ -168,7 +156,7 @@ export function dedicatedEndpoint(name: string, a: DedicatedEndpointArgs, opts: 
             predictRequestResponseLoggingConfig: {
               enabled: true,
               samplingRate: cfg.requestLogSamplingRate,
-              bigqueryDestination: { outputUri: pulumi.interpolate`bq://${project.projectId}.${logging.datasetId}` },
+              bigqueryDestination: { outputUri: logging.uri() },
             },
           }
         : {}),

@@ -9,4 +9,5 @@ export * from "./kms";
 export * from "./labels";
 export * from "./network";
 export * from "./project";
+export * from "./request-logs";
 export * from "./track";
