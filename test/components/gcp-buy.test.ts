@@ -27,6 +27,7 @@ describe("buy on GCP (Vertex AI Model Garden)", async () => {
     const services = ofType(graph, "gcp:projects/service:Service");
     expect(services.map((s) => s.inputs.service).sort()).toEqual([
       "aiplatform.googleapis.com",
+      "bigquery.googleapis.com",
       "billingbudgets.googleapis.com",
       "cloudkms.googleapis.com",
       "iam.googleapis.com",
@@ -89,8 +90,9 @@ describe("buy on GCP (Vertex AI Model Garden)", async () => {
     const cryptoKey = one(graph, "gcp:kms/cryptoKey:CryptoKey").inputs;
     expect(cryptoKey).toMatchObject({ purpose: "ENCRYPT_DECRYPT", rotationPeriod: "7776000s", destroyScheduledDuration: "2592000s" });
     const grants = ofType(graph, "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember");
-    expect(grants.map((g) => g.inputs.role)).toEqual(["roles/cloudkms.cryptoKeyEncrypterDecrypter", "roles/cloudkms.cryptoKeyEncrypterDecrypter"]);
+    expect(grants.map((g) => g.inputs.role)).toEqual(Array(3).fill("roles/cloudkms.cryptoKeyEncrypterDecrypter"));
     expect(grants.map((g) => g.inputs.member).sort()).toEqual([
+      `serviceAccount:bq-${PROJECT_NUMBER}@bigquery-encryption.iam.gserviceaccount.com`,
       `serviceAccount:service-${PROJECT_NUMBER}@gcp-sa-logging.iam.gserviceaccount.com`,
       `serviceAccount:service-${PROJECT_NUMBER}@gcp-sa-pm.iam.gserviceaccount.com`,
     ]);
@@ -126,6 +128,61 @@ describe("buy on GCP (Vertex AI Model Garden)", async () => {
     expect(byName(g, "assistant-web").inputs).toMatchObject({ role: `projects/${PROJECT}/roles/aitracks_assistant_invoker`, member: "serviceAccount:web@acme.iam.gserviceaccount.com" });
   });
 
+  it("logs a tenth of each model's requests and responses (primary and fallbacks) to a CMEK BigQuery dataset", () => {
+    const dataset = one(graph, "gcp:bigquery/dataset:Dataset");
+    expect(dataset.inputs).toMatchObject({
+      datasetId: "assistant_request_logs",
+      location: "us-central1",
+      defaultEncryptionConfiguration: { kmsKeyName: key },
+      deleteContentsOnDestroy: false,
+    });
+    // BigQuery's encryption agent holds the key before the dataset is created.
+    expect(dataset.dependencies).toContain(byName(graph, "assistant-key-bigquery").urn);
+    const configs = ofType(graph, "pulumi-nodejs:dynamic/vertex:PublisherModelLogging");
+    expect(configs.map((c) => [c.inputs.publisherModelName, c.inputs.bigqueryOutputUri, c.inputs.samplingRate, c.inputs.enabled, c.inputs.region, c.inputs.project])).toEqual([
+      ["publishers/google/models/gemini-2.5-flash", `bq://${PROJECT}.assistant_request_logs.google_gemini_2_5_flash`, 0.1, true, "us-central1", PROJECT],
+      ["publishers/anthropic/models/claude-sonnet-4", `bq://${PROJECT}.assistant_request_logs.anthropic_claude_sonnet_4`, 0.1, true, "us-central1", PROJECT],
+      [
+        "publishers/meta/models/llama-4-maverick-17b-128e-instruct-maas",
+        `bq://${PROJECT}.assistant_request_logs.meta_llama_4_maverick_17b_128e_instruct_maas`,
+        0.1,
+        true,
+        "us-central1",
+        PROJECT,
+      ],
+    ]);
+    // Each config waits for the dataset, and a partner model's for its enablement in Model Garden.
+    for (const c of configs) expect(c.dependencies).toContain(dataset.urn);
+    expect(configs[0]!.dependencies).not.toContain(byName(graph, "assistant-model-1").urn);
+    expect(configs[1]!.dependencies).toContain(byName(graph, "assistant-model-1").urn);
+    expect(configs[2]!.dependencies).toContain(byName(graph, "assistant-model-2").urn);
+    expect(track.requestLogging).toHaveLength(3);
+  });
+
+  it("takes the sampling rate from requestLogging, and keeps one config per model across versions", async () => {
+    const g = await previewInline({
+      program: () =>
+        new GcpBuyTrack("assistant", {
+          ...base,
+          models: ["anthropic/claude-sonnet-4@20250514", "anthropic/claude-sonnet-4@20250101", "google/gemini-2.5-pro"],
+          requestLogging: { samplingRate: 0.25 },
+        }),
+    });
+    const configs = ofType(g, "pulumi-nodejs:dynamic/vertex:PublisherModelLogging");
+    expect(configs.map((c) => [c.inputs.publisherModelName, c.inputs.samplingRate])).toEqual([
+      ["publishers/anthropic/models/claude-sonnet-4", 0.25],
+      ["publishers/google/models/gemini-2.5-pro", 0.25],
+    ]);
+  });
+
+  it("requestLogging.enabled: false removes the logging configs, the dataset, BigQuery's key grant and API", async () => {
+    const g = await previewInline({ program: () => new GcpBuyTrack("assistant", { ...base, requestLogging: { enabled: false } }) });
+    expect(ofType(g, "pulumi-nodejs:dynamic/vertex:PublisherModelLogging")).toEqual([]);
+    expect(ofType(g, "gcp:bigquery/dataset:Dataset")).toEqual([]);
+    expect(ofType(g, "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember").map((r) => r.name).sort()).toEqual(["assistant-key-logging", "assistant-key-parametermanager"]);
+    expect(ofType(g, "gcp:projects/service:Service").map((s) => s.inputs.service)).not.toContain("bigquery.googleapis.com");
+  });
+
   it("rejects impossible settings before registering anything, naming the field", async () => {
     const bad = (args: Partial<GcpBuyTrackArgs>) => attempt(() => new GcpBuyTrack("assistant", { ...base, ...args }));
     expect(await bad({ models: [] })).toBe("models: expected at least one Model Garden model such as google/gemini-2.5-flash (0)");
@@ -133,5 +190,9 @@ describe("buy on GCP (Vertex AI Model Garden)", async () => {
     expect(await bad({ billingAccount: "0123-4567" })).toBe('billingAccount: expected a Cloud Billing account id such as 012345-6789AB-CDEF01, got "0123-4567" (0)');
     expect(await bad({ monthlyBudgetUsd: -5 })).toBe("monthlyBudgetUsd: expected a monthly budget above 0 USD, got -5 (0)");
     expect(await bad({ budgetAlertThresholds: [50, 0] })).toBe("budgetAlertThresholds[1]: expected a percentage above 0 and at most 1000, got 0 (0)");
+    expect(await bad({ requestLogging: { samplingRate: 0 } })).toBe(
+      "requestLogging.samplingRate: expected a share above 0 and at most 1 (turn logging off with requestLogging.enabled: false), got 0 (0)",
+    );
+    expect(await bad({ requestLogging: { samplingRate: 1.5 } })).toMatch(/^requestLogging\.samplingRate: .* got 1\.5 \(0\)$/);
   });
 });

@@ -86,6 +86,22 @@ describe("bad GCP settings in a stack stop the program before anything is regist
     );
   });
 
+  it("buy-gcp: logs both models' requests to the track's CMEK dataset; requestLogging settings are checked by field path", async () => {
+    const graph = await previewProgram({ programDir: ROOT, stack: "buy-gcp" });
+    const configs = ofType(graph, "pulumi-nodejs:dynamic/vertex:PublisherModelLogging").map((r) => [r.inputs.publisherModelName, r.inputs.bigqueryOutputUri, r.inputs.samplingRate]);
+    expect(configs).toEqual([
+      ["publishers/google/models/gemini-2.5-flash", "bq://aitracks-preview.assistant_request_logs.google_gemini_2_5_flash", 0.1],
+      ["publishers/anthropic/models/claude-sonnet-4", "bq://aitracks-preview.assistant_request_logs.anthropic_claude_sonnet_4", 0.1],
+    ]);
+    const rate = variant("buy-gcp", (t) => Object.assign(t, { requestLogging: { samplingRate: 2 } }));
+    expect(await failure("buy-gcp", rate)).toBe("aitracks:tracks[0].requestLogging.samplingRate: expected a share of at most 1, got 2 (0)");
+    const typo = variant("buy-gcp", (t) => Object.assign(t, { requestLogging: { enable: false } }));
+    expect(await failure("buy-gcp", typo)).toMatch(/^aitracks:tracks\[0\]\.requestLogging: .*enable.* \(0\)$/);
+    const off = variant("buy-gcp", (t) => Object.assign(t, { requestLogging: { enabled: false } }));
+    const quiet = await previewProgram({ programDir: ROOT, stack: "buy-gcp", configFile: off });
+    expect(ofType(quiet, "pulumi-nodejs:dynamic/vertex:PublisherModelLogging")).toEqual([]);
+  });
+
   it("a setting the cell does not know, and a bad one in a later track of a hybrid stack", async () => {
     const unknown = variant("serving-gcp", (t) => Object.assign(t, { replicas: 2 }));
     expect(await failure("serving-gcp", unknown)).toBe("aitracks:tracks[0]: unknown key replicas (0)");

@@ -10,6 +10,19 @@ const settings = z.object({
   billingAccount: z.string({ error: "expected the Cloud Billing account id (XXXXXX-XXXXXX-XXXXXX) for the budget" }),
   monthlyBudgetUsd: z.number({ error: "expected a monthly budget in USD" }).optional(),
   auditLogRetentionDays: z.number({ error: "expected a number of days" }).int({ error: "expected whole days" }).optional(),
+  requestLogging: z
+    .strictObject(
+      {
+        enabled: z.boolean({ error: "expected true or false" }).optional(),
+        samplingRate: z
+          .number({ error: "expected a share of requests from above 0 to 1, e.g. 0.1" })
+          .gt(0, { error: "expected a share above 0 (turn logging off with enabled: false)" })
+          .lte(1, { error: "expected a share of at most 1" })
+          .optional(),
+      },
+      { error: "expected {enabled, samplingRate}" },
+    )
+    .optional(),
 });
 
 /** Buy on GCP: Vertex AI Model Garden. */

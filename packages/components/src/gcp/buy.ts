@@ -7,7 +7,20 @@ import { IAMMember } from "@pulumi/gcp/projects";
 import { AiModelGardenEnableModel } from "@pulumi/gcp/vertex";
 import { fieldError } from "../common/errors";
 import type { TrackBaseArgs, TrackComponent } from "../common/track";
-import { accountId, cmekKey, gcpLabels, gcpTrackBase, serviceAccount, vertexAuditLogs, withDependencies } from "./shared";
+import { VertexPublisherModelLogging } from "./dynamic/publisher-model-logging";
+import { accountId, cmekKey, gcpLabels, gcpTrackBase, requestLogDataset, serviceAccount, vertexAuditLogs, withDependencies } from "./shared";
+
+/** Request-response logging of the track's models to a CMEK-encrypted BigQuery dataset. */
+export interface GcpBuyRequestLogging {
+  /** Log sampled prompts and responses of every model of the track (primary and fallbacks). @default true */
+  readonly enabled?: boolean;
+  /**
+   * Share of requests logged, above 0 and at most 1. A tenth keeps a useful sample for debugging,
+   * evaluation and abuse review while keeping prompts (which may hold personal data) and BigQuery
+   * storage down; raise it to 1 where every call must be kept. @default 0.1
+   */
+  readonly samplingRate?: number;
+}
 
 export interface GcpBuyTrackArgs extends TrackBaseArgs {
   /** The GCP region of the track (the stack's provider for it points there). */
@@ -28,6 +41,10 @@ export interface GcpBuyTrackArgs extends TrackBaseArgs {
   readonly alertEmails?: readonly string[];
   /** Days the Vertex AI audit logs are kept in the track's CMEK log bucket. @default 365 */
   readonly auditLogRetentionDays?: number;
+  /** Request-response logging of the models (Vertex AI publisher model logging config). @default {enabled: true, samplingRate: 0.1} */
+  readonly requestLogging?: GcpBuyRequestLogging;
+  /** Vertex AI API base URL override for the logging config calls. @default the regional endpoint */
+  readonly apiEndpoint?: string;
 }
 
 /** A Model Garden model id: `publisher/model` with an optional `@version`. */
@@ -58,9 +75,19 @@ export function resolveGcpBuyArgs(args: GcpBuyTrackArgs) {
   if (!Number.isInteger(auditLogRetentionDays) || auditLogRetentionDays < 1 || auditLogRetentionDays > 3650) {
     fieldError("auditLogRetentionDays", `expected whole days from 1 to 3650, got ${auditLogRetentionDays}`);
   }
+  const requestLogging = { enabled: args.requestLogging?.enabled ?? true, samplingRate: args.requestLogging?.samplingRate ?? 0.1 };
+  if (typeof requestLogging.enabled !== "boolean") fieldError("requestLogging.enabled", `expected true or false, got ${JSON.stringify(requestLogging.enabled)}`);
+  if (!(typeof requestLogging.samplingRate === "number" && requestLogging.samplingRate > 0 && requestLogging.samplingRate <= 1)) {
+    fieldError("requestLogging.samplingRate", `expected a share above 0 and at most 1 (turn logging off with requestLogging.enabled: false), got ${requestLogging.samplingRate}`);
+  }
+  // One logging config per publisher model: versions of one model share it.
+  const loggedModels = [...new Map(models.map((m) => [`${m.publisher}/${m.model}`, m])).values()];
   return {
     region: args.region,
     models,
+    requestLogging,
+    loggedModels,
+    apiEndpoint: args.apiEndpoint,
     billingAccount: args.billingAccount,
     monthlyBudgetUsd: args.monthlyBudgetUsd,
     budgetAlertThresholds,
@@ -79,7 +106,9 @@ export const INVOKE_PERMISSIONS = ["aiplatform.endpoints.predict"] as const;
  * permission is calling models (a custom role, narrower than `roles/aiplatform.user`); records
  * Data Access audit logs for Vertex AI and routes them to a CMEK-encrypted log bucket; puts the
  * models in priority order (primary, then fallbacks) in a CMEK-encrypted Parameter Manager
- * parameter the application reads at start-up; and watches Vertex AI spend with a billing budget.
+ * parameter the application reads at start-up; logs a sample of every model's requests and
+ * responses to a CMEK-encrypted BigQuery dataset (Vertex AI's publisher model logging config); and
+ * watches Vertex AI spend with a billing budget.
  */
 export class GcpBuyTrack extends pulumi.ComponentResource implements TrackComponent {
   readonly track = "buy" as const;
@@ -91,6 +120,8 @@ export class GcpBuyTrack extends pulumi.ComponentResource implements TrackCompon
   readonly routingParameter: RegionalParameter;
   /** The routing the application reads: the models in priority order (JSON). */
   readonly routing: pulumi.Output<string>;
+  /** The request-response logging configs, one per publisher model (none when logging is off). */
+  readonly requestLogging: readonly VertexPublisherModelLogging[];
   readonly outputs: Record<string, pulumi.Input<unknown>>;
   private readonly projectId: pulumi.Output<string>;
 
@@ -106,17 +137,43 @@ export class GcpBuyTrack extends pulumi.ComponentResource implements TrackCompon
       "billingbudgets.googleapis.com",
       "parametermanager.googleapis.com",
       "iam.googleapis.com",
+      ...(cfg.requestLogging.enabled ? ["bigquery.googleapis.com"] : []),
     ]);
     this.projectId = project.projectId;
 
-    const cmek = cmekKey(`${name}-key`, project, { agents: ["logging", "parametermanager"], labels }, after);
+    const agents = cfg.requestLogging.enabled ? (["logging", "parametermanager", "bigquery"] as const) : (["logging", "parametermanager"] as const);
+    const cmek = cmekKey(`${name}-key`, project, { agents, labels }, after);
     this.key = cmek.id;
 
     // Partner models (Anthropic, Meta, Mistral …) must be enabled in Model Garden; Google's are on with the API.
+    const enabled = new Map<string, AiModelGardenEnableModel>();
     for (const [i, m] of cfg.models.entries()) {
       if (m.publisher === "google") continue;
-      new AiModelGardenEnableModel(`${name}-model-${i}`, { project: project.projectId, publisherModelName: publisherModelName(m) }, after);
+      enabled.set(`${m.publisher}/${m.model}`, new AiModelGardenEnableModel(`${name}-model-${i}`, { project: project.projectId, publisherModelName: publisherModelName(m) }, after));
     }
+
+    // What was asked and answered: a sample of each model's requests and responses, in a CMEK BigQuery dataset.
+    const requestLogs = cfg.requestLogging.enabled
+      ? requestLogDataset(name, project, { cmek, labels, description: `aitracks ${name}: sampled Model Garden requests and responses` }, after)
+      : undefined;
+    this.requestLogging = requestLogs
+      ? cfg.loggedModels.map((m) => {
+          const enabling = enabled.get(`${m.publisher}/${m.model}`);
+          return new VertexPublisherModelLogging(
+            `${name}-request-logging-${m.publisher}-${m.model}`,
+            {
+              project: project.projectId,
+              region: cfg.region,
+              ...(cfg.apiEndpoint ? { apiEndpoint: cfg.apiEndpoint } : {}),
+              publisherModelName: `publishers/${m.publisher}/models/${m.model}`,
+              enabled: true,
+              samplingRate: cfg.requestLogging.samplingRate,
+              bigqueryOutputUri: requestLogs.uri(requestLogTable(m)),
+            },
+            withDependencies(after, [requestLogs.dataset, ...(enabling ? [enabling] : [])]),
+          );
+        })
+      : [];
 
     // The application's identity: may call models, and read its routing, nothing else.
     const app = serviceAccount(
@@ -230,6 +287,7 @@ export class GcpBuyTrack extends pulumi.ComponentResource implements TrackCompon
       applicationServiceAccount: app.email,
       routingParameter: this.routingParameter.name,
       auditLogBucket: logBucketId,
+      ...(requestLogs ? { requestLogDataset: requestLogs.datasetId, requestLogSamplingRate: cfg.requestLogging.samplingRate } : {}),
       budget: this.budget.name,
       kmsKey: cmek.id,
     };
@@ -240,6 +298,11 @@ export class GcpBuyTrack extends pulumi.ComponentResource implements TrackCompon
   grantInvoke(name: string, member: pulumi.Input<string>): IAMMember {
     return new IAMMember(name, { project: this.projectId, role: this.invokerRole, member }, { parent: this });
   }
+}
+
+/** The BigQuery table a model's requests are logged to: `<publisher>_<model>` (letters, digits, underscores). */
+export function requestLogTable(m: { publisher: string; model: string }): string {
+  return `${m.publisher}_${m.model}`.replace(/[^A-Za-z0-9_]/g, "_");
 }
 
 function publisherModelName(m: { publisher: string; model: string; version: string }): string {

@@ -96,6 +96,7 @@ export const FREE: Readonly<Record<string, string>> = {
   "gcp:bigquery/datasetIamMember:DatasetIamMember": "access binding",
   "gcp:bigquery/table:Table": "an evaluation prompt table (an external table over Cloud Storage stores nothing itself; queries of a few MB are within the free tier)",
   "gcp:networkconnectivity/serviceConnectionPolicy:ServiceConnectionPolicy": "network automation policy",
+  "pulumi-nodejs:dynamic/vertex:PublisherModelLogging": "a setting; the logged requests are billed as BigQuery storage of the dataset they land in",
   "pulumi-nodejs:dynamic/azure-openai:File": "an uploaded training or evaluation file (Azure OpenAI file storage is free)",
 
   // ---- Azure
