@@ -8,7 +8,7 @@ import {
   type ReportInputs,
   type StackSection,
 } from "../../packages/cli/src/report";
-import { money } from "../../packages/cli/src/report/format";
+import { money } from "../../packages/cli/src/format";
 
 const root = join(__dirname, "..", "..");
 const example = (p: string) => join("examples", p);

@@ -1,5 +1,5 @@
-import { existsSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { existsSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
 // Only @aitracks/core and light libraries here: main.ts imports this eagerly, and
 // `aitracks decide` must never load @pulumi/*.
@@ -17,6 +17,7 @@ import {
   type Decision,
   type DecisionInput,
 } from "@aitracks/core";
+import { writeFileAtomically } from "../flags";
 import { out, runCommand } from "../run";
 
 interface DecideFlags {
@@ -67,23 +68,6 @@ function checkAdrPath(path: string): string {
     throw new InputError(`--adr ${path}: is a directory; expected a file such as ${join(path, "decision.md")}`);
   }
   return full;
-}
-
-/** Write via a temp file in the same directory and a rename: readers never see half a record. */
-function writeAtomically(path: string, shownAs: string, text: string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    writeFileSync(tmp, text, { encoding: "utf8", flag: "wx" });
-    renameSync(tmp, path);
-  } catch (err) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // the temp file was never created
-    }
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(`--adr ${shownAs}: cannot write (${code ?? (err as Error).message})`);
-  }
 }
 
 function fit(x: number): string {
@@ -194,7 +178,7 @@ export function registerDecide(program: Command, setExit: (code: number) => void
           const input = loadFile(decisionSchema, file);
           const decision = decide(input, opts.today === undefined ? {} : { today: opts.today });
           if (adrPath !== undefined && opts.adr !== undefined) {
-            writeAtomically(adrPath, opts.adr, renderAdr(input, decision, { source: file }));
+            writeFileAtomically(adrPath, renderAdr(input, decision, { source: file }), "--adr", opts.adr);
           }
           if (opts.json) out(JSON.stringify(decisionJson(input, decision, opts.adr), null, 2));
           else out(renderDecisionText(input, decision, file, opts.adr));

@@ -1,9 +1,10 @@
-import { existsSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { existsSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import type * as Core from "@aitracks/core";
 import type { Progress } from "../progress";
 import type * as Report from "../report";
+import { monteCarloFlags, writeFileAtomically } from "../flags";
 import { out, runCommand } from "../run";
 import { describeTargetOptions, type TargetOptions } from "../target";
 
@@ -75,37 +76,14 @@ function checkOutPath(path: string, inputs: readonly string[], problems: string[
   return undefined;
 }
 
-function writeAtomically(path: string, shownAs: string, text: string, core: typeof Core): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    writeFileSync(tmp, text, { encoding: "utf8", flag: "wx" });
-    renameSync(tmp, path);
-  } catch (err) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // the temp file was never created
-    }
-    throw new core.InputError(`--out ${shownAs}: cannot write (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-  }
-}
-
 async function report(decisionFile: string, workloadFile: string, flags: ReportFlags, progress: Progress): Promise<number> {
   const core = require("@aitracks/core") as typeof Core;
   // Every flag first, before reading anything: on bad input nothing is read, run or written.
   const problems: string[] = [];
-  const int = (flag: string, raw: string | undefined, min: number, max: number): number | undefined => {
-    if (raw === undefined) return undefined;
-    const n = Number(raw);
-    if (raw.trim() === "" || !Number.isInteger(n) || n < min || n > max) {
-      problems.push(`--${flag}: expected a whole number from ${min} to ${max.toLocaleString("en-US")}, got ${JSON.stringify(raw)}`);
-      return undefined;
-    }
-    return n;
-  };
-  const samples = int("samples", flags.samples, 1, 1_000_000) ?? 2_000;
-  const seed = int("seed", flags.seed, 0, 4_294_967_295) ?? 42;
-  const horizonMonths = int("horizon", flags.horizon, 1, 120);
+  const mc = monteCarloFlags(problems, flags);
+  const samples = mc.samples ?? 2_000;
+  const seed = mc.seed ?? 42;
+  const horizonMonths = mc.horizonMonths;
   if (flags.today !== undefined && !core.decisionDate.safeParse(flags.today).success) {
     problems.push(`--today: expected a date YYYY-MM-DD, got ${JSON.stringify(flags.today)}`);
   }
@@ -138,7 +116,7 @@ async function report(decisionFile: string, workloadFile: string, flags: ReportF
   const { html, charts } = await rep.buildReportHtml(inputs, (done, total) => progress.tick(done, total));
 
   progress.step(`writing ${flags.out}`);
-  writeAtomically(outPath, flags.out ?? "report.html", html, core);
+  writeFileAtomically(outPath, html, "--out", flags.out ?? "report.html");
   progress.clear();
 
   if (flags.json) {

@@ -1,5 +1,7 @@
 import type { Command } from "commander";
 import type * as Core from "@aitracks/core";
+import { monteCarloFlags } from "../flags";
+import { money, num, uncertainText } from "../format";
 import { out, runCommand } from "../run";
 
 // main.ts imports this file eagerly for every command (and for --help): @aitracks/core and
@@ -55,18 +57,7 @@ export function registerTco(program: Command, setExit: (code: number) => void): 
 function tco(file: string, flags: TcoFlags): number {
   const core = require("@aitracks/core") as typeof Core;
   const problems: string[] = [];
-  const int = (flag: string, raw: string | undefined, min: number, max: number): number | undefined => {
-    if (raw === undefined) return undefined;
-    const n = Number(raw);
-    if (raw.trim() === "" || !Number.isInteger(n) || n < min || n > max) {
-      problems.push(`--${flag}: expected a whole number from ${min} to ${max.toLocaleString("en-US")}, got ${JSON.stringify(raw)}`);
-      return undefined;
-    }
-    return n;
-  };
-  const samples = int("samples", flags.samples, 1, 1_000_000);
-  const seed = int("seed", flags.seed, 0, 4_294_967_295);
-  const horizonMonths = int("horizon", flags.horizon, 1, 120);
+  const { samples, seed, horizonMonths } = monteCarloFlags(problems, flags);
   if (problems.length) throw new core.InputError(problems);
 
   // Load the price catalog first, so a broken catalog is not reported as a fault of the workload.
@@ -107,32 +98,6 @@ function tco(file: string, flags: TcoFlags): number {
 
 // ---------------------------------------------------------------------------------------------
 // Text rendering
-
-const money = (x: number): string => {
-  const a = Math.abs(x);
-  const sign = x < 0 ? "-" : "";
-  if (a >= 1e9) return `${sign}$${(a / 1e9).toFixed(2)}B`;
-  if (a >= 1e6) return `${sign}$${(a / 1e6).toFixed(2)}M`;
-  if (a >= 1e4) return `${sign}$${(a / 1e3).toFixed(0)}K`;
-  if (a >= 1e3) return `${sign}$${(a / 1e3).toFixed(1)}K`;
-  return `${sign}$${a.toFixed(0)}`;
-};
-
-const num = (x: number): string => {
-  if (Math.abs(x) >= 1e9) return x.toExponential(2).replace("e+", "e");
-  return x.toLocaleString("en-US", { maximumFractionDigits: Math.abs(x) < 10 ? 3 : Math.abs(x) < 1000 ? 1 : 0 });
-};
-
-function uncertainText(v: unknown): string {
-  if (typeof v === "number") return num(v);
-  if (typeof v === "string") return v;
-  if (typeof v === "boolean") return String(v);
-  if (v && typeof v === "object" && "low" in v && "high" in v) {
-    const r = v as { low: number; high: number; likely?: number };
-    return `${num(r.low)}-${num(r.high)}${r.likely !== undefined ? ` (likely ${num(r.likely)})` : ""}`;
-  }
-  return JSON.stringify(v);
-}
 
 /** An uncertain number times k (growth fractions as percentages). */
 function scaled(v: Core.Uncertain, k: number): Core.Uncertain {

@@ -4,7 +4,7 @@
  */
 import { cheapestAt, checklistStatus, CRITERION_LABELS, TRACK_PROFILES, type DecisionOption } from "@aitracks/core";
 import { shortType } from "./charts/data";
-import { capitalize, esc, money, num, uncertainText, usd } from "./format";
+import { capitalize, esc, money, num, uncertainText, usd } from "../format";
 import { volumeData, type ReportInputs, type StackSection } from "./model";
 
 export interface RenderedChartEntry {

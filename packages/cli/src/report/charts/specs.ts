@@ -3,7 +3,7 @@
  * Data is always inline (`data.values`): rendering never loads anything.
  */
 import type { TopLevelSpec } from "vega-lite" with { "resolution-mode": "import" };
-import { money } from "../format";
+import { money } from "../../format";
 import {
   endLabels,
   hasBand,

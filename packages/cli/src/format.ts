@@ -1,4 +1,4 @@
-/** Small formatting helpers shared by the HTML report and the pull-request Markdown. */
+/** Small formatting helpers shared by the text output, the HTML report and the pull-request Markdown. */
 
 /** Escape text for HTML element content and attribute values. */
 export function esc(s: unknown): string {
