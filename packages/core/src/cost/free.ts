@@ -26,6 +26,7 @@ export const FREE: Readonly<Record<string, string>> = {
   "aws:bedrock/guardrail:Guardrail": "no fixed fee; the text it checks is billed per text unit (see UNCOUNTED_USAGE)",
   "aws:bedrock/guardrailVersion:GuardrailVersion": "a published version of the guardrail",
   "aws:bedrockmodel/invocationLoggingConfiguration:InvocationLoggingConfiguration": "a setting; the logs are priced where they land (bucket, log group)",
+  "pulumi-nodejs:dynamic/bedrock:CustomizationJobWait": "waits for a Bedrock customization job; the job is priced on its CustomModel",
   "aws:sagemaker/endpoint:Endpoint": "billed through its endpoint configuration's instances",
   "aws:sagemaker/model:Model": "a model definition; billed through the endpoints and jobs that run it",
   "aws:sagemaker/modelPackageGroup:ModelPackageGroup": "model registry entry",
