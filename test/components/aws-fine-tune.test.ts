@@ -50,6 +50,7 @@ const named = (g: ResourceGraph, type: string, name: string): GraphResource => {
   return r;
 };
 const evaluationJobs = (g: ResourceGraph) => Object.fromEntries(ofType(g, "aws:bedrock/evaluationJob:EvaluationJob").map((j) => [j.name, j.inputs as any]));
+const WAIT = "pulumi-nodejs:dynamic/bedrock:CustomizationJobWait";
 const taggable = (g: ResourceGraph) => g.resources.filter((r) => r.custom && "tags" in r.inputs);
 
 describe("fine-tune on AWS with Bedrock model customisation", async () => {
@@ -72,6 +73,28 @@ describe("fine-tune on AWS with Bedrock model customisation", async () => {
     const pt = one(graph, "aws:bedrock/provisionedModelThroughput:ProvisionedModelThroughput").inputs as any;
     expect(pt).toMatchObject({ modelUnits: 2, commitmentDuration: "OneMonth", provisionedModelName: "tune-run-1" });
     expect(pt.modelArn).toMatch(/^arn:aws:bedrock:us-east-1:123456789012:custom-model\//);
+  });
+
+  it("waits for the customisation job, then serves the model the job produced, in one update", () => {
+    const model = one(graph, "aws:bedrock/customModel:CustomModel");
+    const wait = one(graph, WAIT);
+    const pt = one(graph, "aws:bedrock/provisionedModelThroughput:ProvisionedModelThroughput");
+    expect(wait.parent).toBe(named(graph, "aitracks:aws:FineTuneTrack", "tune").urn);
+    // The wait polls the CustomModel's job, in the track's region, for a day by default.
+    expect(wait.inputs).toMatchObject({ region: "us-east-1", timeoutSeconds: 86400, pollIntervalSeconds: 60 });
+    const job = /^arn:aws:bedrock:us-east-1:123456789012:model-customization-job\/(tune-custom-model-[0-9a-f]{7})$/.exec(String(wait.inputs.jobArn));
+    expect(job, String(wait.inputs.jobArn)).not.toBeNull();
+    expect(wait.propertyDependencies.jobArn).toEqual([model.urn]);
+    // The throughput's model is the wait's output, not the CustomModel's ARN (empty until the job completes).
+    expect(pt.propertyDependencies.modelArn).toEqual([wait.urn]);
+    // (The preview's mock reports the completed job's model as custom-model/<the job's name>.)
+    expect(pt.inputs.modelArn).toBe(`arn:aws:bedrock:us-east-1:123456789012:custom-model/${job![1]}`);
+    expect(pt.dependencies).toEqual(expect.arrayContaining([wait.urn, model.urn]));
+  });
+
+  it("waits as long as customizationTimeoutHours says", async () => {
+    const g = await build({ ...bedrock, customizationTimeoutHours: 6.5 });
+    expect(one(g, WAIT).inputs.timeoutSeconds).toBe(23400);
   });
 
   it("evaluates the tuned model against its base model on the same held-out dataset", () => {
@@ -141,6 +164,10 @@ describe("fine-tune on AWS with SageMaker JumpStart", async () => {
     expect(job.algorithmSpecification).toBeUndefined(); // conflicts with serverlessJobConfig
   });
 
+  it("has no Bedrock customisation, wait or throughput", () => {
+    for (const t of ["aws:bedrock/customModel:CustomModel", WAIT, "aws:bedrock/provisionedModelThroughput:ProvisionedModelThroughput"]) expect(ofType(graph, t), t).toHaveLength(0);
+  });
+
   it("deploys the tuned model package through the serving track, in the same VPC, autoscaled", () => {
     const serving = named(graph, "aitracks:aws:ServingTrack", "tune-serving");
     expect(serving.parent).toBe(named(graph, "aitracks:aws:FineTuneTrack", "tune").urn);
@@ -197,6 +224,9 @@ describe("fine-tune settings", () => {
     expect(await attempt({ ...jumpstart, serving: { minInstances: 0 } })).toMatch(/^serving\.minInstances: expected at least 1 instance .* \(0\)$/);
     expect(await attempt({ ...jumpstart, serving: { instanceType: "ml.g9.xlarge" } })).toMatch(/^serving\.instanceType: unknown aws SKU "ml\.g9\.xlarge" in the price catalog/);
     expect(await attempt({ ...jumpstart, provisionedModelUnits: 1 })).toBe("provisionedModelUnits: applies to method bedrock only (0)");
+    expect(await attempt({ ...jumpstart, customizationTimeoutHours: 6 })).toBe("customizationTimeoutHours: applies to method bedrock only (0)");
+    expect(await attempt({ ...bedrock, customizationTimeoutHours: 0 })).toBe("customizationTimeoutHours: expected more than 0 and at most 672 hours (28 days), got 0 (0)");
+    expect(await attempt({ ...bedrock, customizationTimeoutHours: 700 })).toBe("customizationTimeoutHours: expected more than 0 and at most 672 hours (28 days), got 700 (0)");
     expect(await attempt({ ...bedrock, evaluation: { dataset: { s3Uri: bedrock.trainingDataUri } } })).toBe(
       "evaluation.dataset.s3Uri: expected a held-out set, not the training data (scores on training examples overstate the tuning) (0)",
     );

@@ -44,6 +44,12 @@ export function mockResource(m: MockInput): { id: string; state: Record<string, 
   // The Vertex AI jobs the GCP tracks drive through dynamic providers (tuning, evaluation, deployments).
   if (m.type.startsWith("pulumi-nodejs:dynamic/vertex:")) return gcp(m, "vertex-dynamic", kind, physical);
   if (pkg === "azure-native") return azureMock(m, module, kind, physical);
+  // The wait for a Bedrock customization job: a completed job and the custom model it produced.
+  if (m.type === "pulumi-nodejs:dynamic/bedrock:CustomizationJobWait") {
+    const jobArn = String(m.inputs.jobArn ?? "");
+    const model = jobArn.replace(":model-customization-job/", ":custom-model/");
+    return { id: jobArn || physical, state: { ...m.inputs, status: "Completed", outputModelArn: model, outputModelName: model.split("/").pop() ?? "", jobName: jobArn.split("/").pop() ?? "", failureMessage: "" } };
+  }
   if (m.type.startsWith("pulumi-nodejs:dynamic/azure-openai:")) return azureOpenAiDynamicMock(m) ?? { id: physical, state: { ...m.inputs } };
   return { id: physical, state: { ...m.inputs, name: physical } };
 }

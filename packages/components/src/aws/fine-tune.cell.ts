@@ -34,6 +34,7 @@ const settings = z.object({
     .strict()
     .optional(),
   maxRuntimeHours: hours.optional(),
+  customizationTimeoutHours: hours.optional(),
   runName: runName.optional(),
   network: networkSettings.optional(),
   monthlyBudgetUsd: monthlyBudgetUsd.optional(),

@@ -4,6 +4,7 @@ import { ModelPackageGroup, TrainingJob } from "@pulumi/aws/sagemaker";
 import { fieldError, known } from "../common/errors";
 import type { TrackBaseArgs, TrackComponent } from "../common/track";
 import { invokedModelId } from "./buy";
+import { BedrockCustomizationJobWait } from "./dynamic";
 import { AwsEvaluationTrack, resolveAwsEvaluationArgs, type AwsEvaluationDatasetArgs } from "./evaluation";
 import { AwsServingTrack, resolveAwsServingArgs } from "./serving";
 import {
@@ -90,6 +91,11 @@ export interface AwsFineTuneTrackArgs extends TrackBaseArgs, AwsBudgetArgs {
   readonly provisionedModelUnits?: number;
   /** Bedrock: "OneMonth" or "SixMonths" commitment for the throughput. @default none (no commitment) */
   readonly commitmentDuration?: string;
+  /**
+   * Bedrock: how long `pulumi up` waits for the customisation job before it gives up (the job goes
+   * on; the next `pulumi up` waits again). The throughput is created once the job completes. @default 24
+   */
+  readonly customizationTimeoutHours?: number;
   /** JumpStart: accept the base model's end-user licence (required by gated models such as Llama). @default false */
   readonly acceptEula?: boolean;
   /** JumpStart: how the tuned model is served. */
@@ -128,7 +134,7 @@ export function resolveAwsFineTuneArgs(args: AwsFineTuneTrackArgs) {
     if (args.baseModelVersion !== undefined && !/^\d{1,4}\.\d{1,4}\.\d{1,4}$/.test(args.baseModelVersion)) {
       fieldError("baseModelVersion", `expected a version such as 2.1.0, got ${JSON.stringify(args.baseModelVersion)}`);
     }
-    for (const f of ["customizationType", "provisionedModelUnits", "commitmentDuration"] as const) if (args[f] !== undefined) fieldError(f, "applies to method bedrock only");
+    for (const f of ["customizationType", "provisionedModelUnits", "commitmentDuration", "customizationTimeoutHours"] as const) if (args[f] !== undefined) fieldError(f, "applies to method bedrock only");
   }
   checkS3Uri("trainingDataUri", args.trainingDataUri);
   if (args.trainingDataUri === undefined) fieldError("trainingDataUri", "expected the S3 URI of the training set");
@@ -139,6 +145,10 @@ export function resolveAwsFineTuneArgs(args: AwsFineTuneTrackArgs) {
   if (!Number.isInteger(provisionedModelUnits) || provisionedModelUnits < 1) fieldError("provisionedModelUnits", `expected at least 1 model unit, got ${provisionedModelUnits}`);
   if (args.commitmentDuration !== undefined && !["OneMonth", "SixMonths"].includes(args.commitmentDuration)) {
     fieldError("commitmentDuration", `expected OneMonth or SixMonths (or leave it out for no commitment), got ${JSON.stringify(args.commitmentDuration)}`);
+  }
+  const customizationTimeoutHours = args.customizationTimeoutHours ?? 24;
+  if (typeof customizationTimeoutHours !== "number" || !(customizationTimeoutHours > 0) || customizationTimeoutHours > 24 * 28) {
+    fieldError("customizationTimeoutHours", `expected more than 0 and at most 672 hours (28 days), got ${JSON.stringify(customizationTimeoutHours)}`);
   }
   const hyperparameters = { ...(args.hyperparameters ?? (method === "bedrock" ? { epochCount: "2", batchSize: "1", learningRate: "0.00001" } : {})) };
   const maxRuntimeHours = args.maxRuntimeHours ?? 24;
@@ -190,6 +200,7 @@ export function resolveAwsFineTuneArgs(args: AwsFineTuneTrackArgs) {
     customizationType,
     provisionedModelUnits,
     commitmentDuration: args.commitmentDuration,
+    customizationTimeoutSeconds: Math.round(customizationTimeoutHours * 3600),
     acceptEula: args.acceptEula ?? false,
     serving: s,
     evaluation: { enabled: evaluationEnabled, dataset: ev.dataset, baseModelIdentifier: ev.baseModelIdentifier, judgeModelIdentifier: ev.judgeModelIdentifier },
@@ -237,6 +248,8 @@ export class AwsFineTuneTrack extends pulumi.ComponentResource implements TrackC
   readonly keyArn: pulumi.Output<string>;
   readonly outputBucketName: pulumi.Output<string>;
   readonly customModel?: CustomModel;
+  /** Bedrock: waits for the customisation job, so the throughput gets the tuned model's ARN in the same update. */
+  readonly customizationJob?: BedrockCustomizationJobWait;
   readonly provisionedThroughput?: ProvisionedModelThroughput;
   readonly trainingJob?: TrainingJob;
   readonly modelPackageGroup?: ModelPackageGroup;
@@ -308,16 +321,25 @@ export class AwsFineTuneTrack extends pulumi.ComponentResource implements TrackC
         },
         { ...parent, dependsOn: [role.policy] },
       );
+      // CustomModel only starts the job: its customModelArn stays empty until the job completes,
+      // hours later. The wait polls the job and hands the throughput the model's ARN once it exists.
+      this.customizationJob = new BedrockCustomizationJobWait(
+        `${name}-customization-job`,
+        { jobArn: this.customModel.jobArn, region: cfg.region, timeoutSeconds: cfg.customizationTimeoutSeconds },
+        parent,
+      );
       this.provisionedThroughput = new ProvisionedModelThroughput(
         `${name}-throughput`,
         {
           provisionedModelName: `${name}-${cfg.runName}`,
-          modelArn: this.customModel.customModelArn,
+          modelArn: this.customizationJob.outputModelArn,
           modelUnits: cfg.provisionedModelUnits,
           ...(cfg.commitmentDuration !== undefined ? { commitmentDuration: cfg.commitmentDuration } : {}),
           tags,
         },
-        parent,
+        // The custom model explicitly too: in a real preview the ARN is unknown, and the cost model
+        // tells a custom model's throughput by this dependency.
+        { ...parent, dependsOn: [this.customModel] },
       );
       tunedModel = this.provisionedThroughput.provisionedModelArn;
       baseModelForEvaluation = bedrockBaseInvokeId(cfg.baseModel, cfg.region);
@@ -423,7 +445,7 @@ export class AwsFineTuneTrack extends pulumi.ComponentResource implements TrackC
       baseModel: cfg.baseModel,
       labeledExamples: cfg.labeledExamples,
       outputBucket: output.name,
-      ...(this.provisionedThroughput ? { tunedModelArn: this.provisionedThroughput.provisionedModelArn, customModelArn: this.customModel!.customModelArn } : {}),
+      ...(this.provisionedThroughput ? { tunedModelArn: this.provisionedThroughput.provisionedModelArn, customModelArn: this.customizationJob!.outputModelArn } : {}),
       ...(this.serving ? { endpointName: this.serving.endpoint.name, trainingJobName: this.trainingJob!.trainingJobName } : {}),
       evaluation: this.evaluation ? this.evaluation.outputs : "disabled",
     };
