@@ -13,6 +13,7 @@ export * from "./aws/evaluation";
 export * from "./aws/clarify";
 export { nativeTags, type NativeTag } from "./aws/shared/tags";
 export * from "./aws/fine-tune";
+export * from "./aws/dynamic";
 export * from "./aws/build";
 export * from "./azure";
 export * from "./gcp";

@@ -1,12 +1,21 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Guardrail, GuardrailVersion, InferenceProfile } from "@pulumi/aws/bedrock";
-import { InvocationLoggingConfiguration } from "@pulumi/aws/bedrockmodel";
 import { LogGroup, MetricAlarm } from "@pulumi/aws/cloudwatch";
 import { Role, RolePolicy } from "@pulumi/aws/iam";
 import { Parameter } from "@pulumi/aws/ssm";
 import { fieldError } from "../common/errors";
 import type { TrackBaseArgs, TrackComponent } from "../common/track";
-import { awsAccount, customerManagedKey, inlinePolicy, resolveBudget, secureBucket, serviceTrustPolicy, trackBudget, type AwsBudgetArgs } from "./shared";
+import {
+  awsAccount,
+  bedrockInvocationLogging,
+  CLOUDWATCH_RETENTION_DAYS,
+  customerManagedKey,
+  inlinePolicy,
+  resolveBudget,
+  serviceTrustPolicy,
+  trackBudget,
+  type AwsBudgetArgs,
+} from "./shared";
 
 /** Content-safety settings of the Bedrock guardrail every buy track attaches. */
 export interface AwsGuardrailArgs {
@@ -94,7 +103,6 @@ export function resolveAwsBuyArgs(args: AwsBuyTrackArgs) {
 }
 export type ResolvedAwsBuyArgs = ReturnType<typeof resolveAwsBuyArgs>;
 
-const CLOUDWATCH_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 const DEFAULT_PII_TYPES = ["EMAIL", "PHONE", "NAME", "ADDRESS", "CREDIT_DEBIT_CARD_NUMBER", "US_SOCIAL_SECURITY_NUMBER", "US_BANK_ACCOUNT_NUMBER"];
 const CONTENT_FILTERS = ["HATE", "INSULTS", "SEXUAL", "VIOLENCE", "MISCONDUCT"];
 
@@ -200,58 +208,9 @@ export class AwsBuyTrack extends pulumi.ComponentResource implements TrackCompon
     );
 
     // Invocation logging: S3 (long-term, encrypted, versioned, private) and CloudWatch (search, alarms).
-    const logs = secureBucket(
-      `${name}-invocation-logs`,
-      {
-        kmsKeyArn: key.arn,
-        tags,
-        statements: (arn) => [
-          {
-            Sid: "BedrockWritesInvocationLogs",
-            Effect: "Allow",
-            Principal: { Service: "bedrock.amazonaws.com" },
-            Action: "s3:PutObject",
-            Resource: pulumi.interpolate`${arn}/bedrock/*`,
-            Condition: {
-              StringEquals: { "aws:SourceAccount": account.accountId },
-              ArnLike: { "aws:SourceArn": pulumi.interpolate`arn:${account.partition}:bedrock:${cfg.region}:${account.accountId}:*` },
-            },
-          },
-        ],
-      },
-      parent,
-    );
-    this.logBucket = logs.name;
-    this.logGroup = new LogGroup(
-      `${name}-invocations`,
-      { name: `/aitracks/${name}/bedrock-invocations`, retentionInDays: cfg.logRetentionDays, kmsKeyId: key.arn, tags },
-      parent,
-    );
-    const loggingRole = new Role(
-      `${name}-logging-role`,
-      { assumeRolePolicy: serviceTrustPolicy(["bedrock.amazonaws.com"], account.accountId), tags },
-      parent,
-    );
-    const loggingPolicy = inlinePolicy(
-      `${name}-logging-policy`,
-      loggingRole,
-      [{ Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: pulumi.interpolate`${this.logGroup.arn}:log-stream:*` }],
-      parent,
-    );
-    new InvocationLoggingConfiguration(
-      `${name}-invocation-logging`,
-      {
-        loggingConfig: {
-          textDataDeliveryEnabled: true,
-          imageDataDeliveryEnabled: true,
-          embeddingDataDeliveryEnabled: true,
-          videoDataDeliveryEnabled: true,
-          s3Config: { bucketName: logs.name, keyPrefix: "bedrock" },
-          cloudwatchConfig: { logGroupName: this.logGroup.name, roleArn: loggingRole.arn },
-        },
-      },
-      { ...parent, dependsOn: [loggingPolicy] },
-    );
+    const logging = bedrockInvocationLogging(name, account, { kmsKeyArn: key.arn, retentionDays: cfg.logRetentionDays, tags }, parent);
+    this.logBucket = logging.bucketName;
+    this.logGroup = logging.logGroup;
 
     // One application inference profile per model, in priority order: tags carry the spend to the track.
     const invoked = cfg.models.map((m) => invokedModelId(m, cfg.region, cfg.inferenceProfile));
@@ -345,7 +304,7 @@ export class AwsBuyTrack extends pulumi.ComponentResource implements TrackCompon
       guardrailId: this.guardrail.guardrailId,
       guardrailVersion: this.guardrailVersion.version,
       applicationRoleArn: this.applicationRole.arn,
-      invocationLogBucket: logs.name,
+      invocationLogBucket: logging.bucketName,
       invocationLogGroup: this.logGroup.name,
       alertTopicArn: topic.arn,
     };

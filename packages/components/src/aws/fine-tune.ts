@@ -27,9 +27,6 @@ import {
   type BucketGrant,
 } from "./shared";
 
-// The track's dynamic resources, exported with it (the package index re-exports this module).
-export * from "./dynamic";
-
 /** The tag every fine-tune resource carries with the number of labelled examples (the policy pack reads it). */
 export const LABELED_EXAMPLES_TAG = "aitracks-labeled-examples";
 /** The tag with the fine-tuning method ("bedrock" or "jumpstart"). */

@@ -13,3 +13,4 @@ export * from "./s3uri";
 export * from "./nested";
 export * from "./tags";
 export * from "./native-provider";
+export * from "./invocation-logging";
