@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { CustomModel, ProvisionedModelThroughput } from "@pulumi/aws/bedrock";
+import type { LogGroup } from "@pulumi/aws/cloudwatch";
 import { ModelPackageGroup, TrainingJob } from "@pulumi/aws/sagemaker";
 import { fieldError, known } from "../common/errors";
 import type { TrackBaseArgs, TrackComponent } from "../common/track";
@@ -9,7 +10,9 @@ import { AwsEvaluationTrack, resolveAwsEvaluationArgs, type AwsEvaluationDataset
 import { AwsServingTrack, resolveAwsServingArgs } from "./serving";
 import {
   awsAccount,
+  bedrockInvocationLogging,
   bucketArnOf,
+  CLOUDWATCH_RETENTION_DAYS,
   catalogRegion,
   checkS3Uri,
   customerManagedKey,
@@ -93,6 +96,16 @@ export interface AwsFineTuneTrackArgs extends TrackBaseArgs, AwsBudgetArgs {
    * on; the next `pulumi up` waits again). The throughput is created once the job completes. @default 24
    */
   readonly customizationTimeoutHours?: number;
+  /**
+   * Bedrock: "create" the region's Bedrock model invocation logging (an encrypted bucket and log
+   * group, see `bedrockInvocationLogging`), or "existing" when another track of the stack (a buy
+   * track in the same region) or another stack already sets it: Bedrock keeps one configuration
+   * per account and region, so only one track may create it. The stack's cell defaults to
+   * "existing" when another track of the stack creates it in this region. @default "create"
+   */
+  readonly invocationLogging?: string;
+  /** Bedrock: days CloudWatch keeps the invocation logs (with invocationLogging "create"). @default 365 */
+  readonly logRetentionDays?: number;
   /** JumpStart: accept the base model's end-user licence (required by gated models such as Llama). @default false */
   readonly acceptEula?: boolean;
   /** JumpStart: how the tuned model is served. */
@@ -108,6 +121,7 @@ export interface AwsFineTuneTrackArgs extends TrackBaseArgs, AwsBudgetArgs {
 }
 
 const METHODS = ["bedrock", "jumpstart"];
+const INVOCATION_LOGGING = ["create", "existing"];
 
 /** Every default of the fine-tune-on-AWS track, applied in one place; throws naming the field. */
 export function resolveAwsFineTuneArgs(args: AwsFineTuneTrackArgs) {
@@ -131,7 +145,7 @@ export function resolveAwsFineTuneArgs(args: AwsFineTuneTrackArgs) {
     if (args.baseModelVersion !== undefined && !/^\d{1,4}\.\d{1,4}\.\d{1,4}$/.test(args.baseModelVersion)) {
       fieldError("baseModelVersion", `expected a version such as 2.1.0, got ${JSON.stringify(args.baseModelVersion)}`);
     }
-    for (const f of ["customizationType", "provisionedModelUnits", "commitmentDuration", "customizationTimeoutHours"] as const) if (args[f] !== undefined) fieldError(f, "applies to method bedrock only");
+    for (const f of ["customizationType", "provisionedModelUnits", "commitmentDuration", "customizationTimeoutHours", "invocationLogging", "logRetentionDays"] as const) if (args[f] !== undefined) fieldError(f, "applies to method bedrock only");
   }
   checkS3Uri("trainingDataUri", args.trainingDataUri);
   if (args.trainingDataUri === undefined) fieldError("trainingDataUri", "expected the S3 URI of the training set");
@@ -146,6 +160,15 @@ export function resolveAwsFineTuneArgs(args: AwsFineTuneTrackArgs) {
   const customizationTimeoutHours = args.customizationTimeoutHours ?? 24;
   if (typeof customizationTimeoutHours !== "number" || !(customizationTimeoutHours > 0) || customizationTimeoutHours > 24 * 28) {
     fieldError("customizationTimeoutHours", `expected more than 0 and at most 672 hours (28 days), got ${JSON.stringify(customizationTimeoutHours)}`);
+  }
+  const invocationLogging = args.invocationLogging ?? "create";
+  if (!INVOCATION_LOGGING.includes(invocationLogging)) {
+    fieldError("invocationLogging", `expected create or existing (another track or stack sets the region's Bedrock invocation logging), got ${JSON.stringify(invocationLogging)}`);
+  }
+  if (args.logRetentionDays !== undefined && invocationLogging === "existing") fieldError("logRetentionDays", "applies with invocationLogging create only");
+  const logRetentionDays = args.logRetentionDays ?? 365;
+  if (!CLOUDWATCH_RETENTION_DAYS.includes(logRetentionDays)) {
+    fieldError("logRetentionDays", `expected one of CloudWatch's retention periods (${CLOUDWATCH_RETENTION_DAYS.join(", ")}), got ${logRetentionDays}`);
   }
   const hyperparameters = { ...(args.hyperparameters ?? (method === "bedrock" ? { epochCount: "2", batchSize: "1", learningRate: "0.00001" } : {})) };
   const maxRuntimeHours = args.maxRuntimeHours ?? 24;
@@ -198,6 +221,8 @@ export function resolveAwsFineTuneArgs(args: AwsFineTuneTrackArgs) {
     provisionedModelUnits,
     commitmentDuration: args.commitmentDuration,
     customizationTimeoutSeconds: Math.round(customizationTimeoutHours * 3600),
+    invocationLogging: (method === "bedrock" ? invocationLogging : "none") as "create" | "existing" | "none",
+    logRetentionDays,
     acceptEula: args.acceptEula ?? false,
     serving: s,
     evaluation: { enabled: evaluationEnabled, dataset: ev.dataset, baseModelIdentifier: ev.baseModelIdentifier, judgeModelIdentifier: ev.judgeModelIdentifier },
@@ -232,7 +257,8 @@ export function hubModelArn(partition: string, region: string, modelId: string, 
 /**
  * Fine-tune on AWS, by one of two methods. **bedrock**: a Bedrock model customisation job
  * (`CustomModel`) on the training and validation sets, in the track's VPC, output and model
- * encrypted with a customer-managed key, served by provisioned throughput. **jumpstart**: a
+ * encrypted with a customer-managed key, served by provisioned throughput, with the region's
+ * Bedrock model invocation logging (unless `invocationLogging: existing`). **jumpstart**: a
  * SageMaker serverless training job that fine-tunes a SageMaker public hub (JumpStart) model with
  * LoRA, registering the tuned model in a model package group, deployed through the serving track.
  * Either way the stack includes the evaluation track as a child: the base and the tuned model
@@ -248,6 +274,9 @@ export class AwsFineTuneTrack extends pulumi.ComponentResource implements TrackC
   /** Bedrock: waits for the customisation job, so the throughput gets the tuned model's ARN in the same update. */
   readonly customizationJob?: BedrockCustomizationJobWait;
   readonly provisionedThroughput?: ProvisionedModelThroughput;
+  /** Bedrock with invocationLogging "create": where the region's model invocations are logged. */
+  readonly invocationLogBucket?: pulumi.Output<string>;
+  readonly invocationLogGroup?: LogGroup;
   readonly trainingJob?: TrainingJob;
   readonly modelPackageGroup?: ModelPackageGroup;
   readonly serving?: AwsServingTrack;
@@ -270,7 +299,11 @@ export class AwsFineTuneTrack extends pulumi.ComponentResource implements TrackC
     const key = customerManagedKey(
       `${name}-key`,
       account,
-      { description: `aitracks ${name}: tuning data, tuned model, endpoint and evaluation`, services: ["bedrock", "sagemaker", "sns", "budgets", "cloudwatch"], tags },
+      {
+        description: `aitracks ${name}: tuning data, tuned model, endpoint and evaluation${cfg.invocationLogging === "create" ? ", invocation logs" : ""}`,
+        services: ["bedrock", "sagemaker", "sns", "budgets", "cloudwatch", ...(cfg.invocationLogging === "create" ? ["logs"] : [])],
+        tags,
+      },
       parent,
     );
     this.keyArn = key.arn;
@@ -338,6 +371,13 @@ export class AwsFineTuneTrack extends pulumi.ComponentResource implements TrackC
         // tells a custom model's throughput by this dependency.
         { ...parent, dependsOn: [this.customModel] },
       );
+      // The throughput serves applications through Bedrock: log their prompts and completions
+      // (once per account and region; see bedrockInvocationLogging).
+      if (cfg.invocationLogging === "create") {
+        const logging = bedrockInvocationLogging(name, account, { kmsKeyArn: key.arn, retentionDays: cfg.logRetentionDays, tags }, parent);
+        this.invocationLogBucket = logging.bucketName;
+        this.invocationLogGroup = logging.logGroup;
+      }
       tunedModel = this.provisionedThroughput.provisionedModelArn;
       baseModelForEvaluation = bedrockBaseInvokeId(cfg.baseModel, cfg.region);
     } else {
@@ -443,6 +483,9 @@ export class AwsFineTuneTrack extends pulumi.ComponentResource implements TrackC
       labeledExamples: cfg.labeledExamples,
       outputBucket: output.name,
       ...(this.provisionedThroughput ? { tunedModelArn: this.provisionedThroughput.provisionedModelArn, customModelArn: this.customizationJob!.outputModelArn } : {}),
+      ...(cfg.invocationLogging !== "none"
+        ? { invocationLogging: this.invocationLogGroup ? { bucket: this.invocationLogBucket!, logGroup: this.invocationLogGroup.name } : "existing" }
+        : {}),
       ...(this.serving ? { endpointName: this.serving.endpoint.name, trainingJobName: this.trainingJob!.trainingJobName } : {}),
       evaluation: this.evaluation ? this.evaluation.outputs : "disabled",
     };
