@@ -77,6 +77,14 @@ export function monthly(e: CatalogEntry, name: string, quantity: number, extra: 
   };
 }
 
+/**
+ * What autoscaling could add on top of the running fleet: nothing this month, `extra` instances
+ * all month as the ceiling (AWS Application Auto Scaling and Azure autoscale settings alike).
+ */
+export function headroomCeiling(e: CatalogEntry, name: string, extra: number): CostComponent {
+  return monthly(e, name, 0, { ceilingMonthlyQuantity: extra * HOURS, ceilingMonthlyUsd: Number((extra * HOURS * e.usd).toPrecision(12)) });
+}
+
 /** Usage priced per unit from the catalog (GB ingested, GB-months, GB-seconds). */
 export function usage(e: CatalogEntry, name: string, quantity: number): CostComponent {
   return { ...monthly(e, name, quantity), kind: "usage" };

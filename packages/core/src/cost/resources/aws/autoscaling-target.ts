@@ -1,6 +1,6 @@
 import { at } from "../../graph";
 import type { CostModule } from "../../module";
-import { catalogEntry, HOURS, num, optStr } from "../../price";
+import { catalogEntry, headroomCeiling, num, optStr } from "../../price";
 import type { CostResource } from "../../types";
 
 const ENDPOINT = "aws:sagemaker/endpoint:Endpoint";
@@ -28,19 +28,7 @@ export const autoscalingTarget: CostModule = {
     const e = catalogEntry(ctx, sku, "instanceType");
     const extra = Math.max(0, max - initial);
     return {
-      components: [
-        {
-          name: `autoscaling headroom: ${e.sku} x ${extra} above the initial ${initial} (ceiling only)`,
-          unit: e.unit,
-          kind: "fixed",
-          monthlyQuantity: 0,
-          unitPriceUsd: e.usd,
-          monthlyUsd: 0,
-          ceilingMonthlyQuantity: extra * HOURS,
-          ceilingMonthlyUsd: Number((extra * HOURS * e.usd).toPrecision(12)),
-          priceSource: `catalog ${e.sku} (${e.cloud} ${e.region}, ${e.asOf})`,
-        },
-      ],
+      components: [headroomCeiling(e, `autoscaling headroom: ${e.sku} x ${extra} above the initial ${initial} (ceiling only)`, extra)],
       notes: [`scales between ${num(r.inputs.minCapacity, "minCapacity", initial)} and ${max} instances; the month at the maximum is the ceiling`],
     };
   },

@@ -1,6 +1,6 @@
 import { asArray, at } from "../../graph";
 import type { CostModule } from "../../module";
-import { catalogEntry, HOURS, num, optStr } from "../../price";
+import { catalogEntry, headroomCeiling, num, optStr } from "../../price";
 
 const ONLINE_DEPLOYMENT = "azure-native:machinelearningservices:OnlineDeployment";
 
@@ -22,19 +22,7 @@ export const autoscaleSetting: CostModule = {
     const extra = Math.max(0, max - count);
     const e = catalogEntry(ctx, sku, "instanceType");
     return {
-      components: [
-        {
-          name: `autoscale headroom: ${e.sku} x ${extra} above the deployed ${count} (ceiling only)`,
-          unit: e.unit,
-          kind: "fixed",
-          monthlyQuantity: 0,
-          unitPriceUsd: e.usd,
-          monthlyUsd: 0,
-          ceilingMonthlyQuantity: extra * HOURS,
-          ceilingMonthlyUsd: Number((extra * HOURS * e.usd).toPrecision(12)),
-          priceSource: `catalog ${e.sku} (${e.cloud} ${e.region}, ${e.asOf})`,
-        },
-      ],
+      components: [headroomCeiling(e, `autoscale headroom: ${e.sku} x ${extra} above the deployed ${count} (ceiling only)`, extra)],
       notes: [`scales ${optStr(dep.name) ?? "the deployment"} up to ${max} instances; the month at the maximum is the ceiling`],
     };
   },
