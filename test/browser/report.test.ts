@@ -9,6 +9,11 @@ import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { aitracks, ROOT } from "../helpers/cli";
 
+// The page callbacks below run in Chromium, where these DOM globals exist; the test program's lib
+// (ES2023 and Node, no DOM) does not declare them, so the parts used are declared here, for this file only.
+declare const document: { documentElement: { scrollWidth: number; clientWidth: number }; body: { clientWidth: number } };
+declare function getComputedStyle(element: unknown): { fontSize: string };
+
 const CHROMIUM = "/usr/bin/chromium";
 const haveChromium = existsSync(CHROMIUM);
 const inCi = Boolean(process.env.CI);

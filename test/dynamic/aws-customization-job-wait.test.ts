@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { BedrockCustomizationJobWait, customizationJobWaitProvider, type CustomizationJobWaitInputs } from "@aitracks/components";
+import { BedrockCustomizationJobWait, customizationJobWaitProvider, type CustomizationJobWaitInputs, type CustomizationJobWaitOutputs } from "@aitracks/components";
 import { previewInline } from "@aitracks/preview";
 import { FakeBedrock } from "./aws-fake-bedrock";
 
@@ -113,11 +113,12 @@ describe("waiting for a Bedrock model customization job (against a local Bedrock
   });
 
   it("replaces only for a new job; delete leaves the job to the CustomModel", async () => {
-    const olds = inputs("done");
+    // Pulumi hands diff and delete the resource's last outputs.
+    const olds: CustomizationJobWaitOutputs = { ...inputs("done"), status: "Completed", outputModelArn: MODEL, outputModelName: "", jobName: "", failureMessage: "" };
     expect(await customizationJobWaitProvider.diff!(JOB("done"), olds, inputs("completes"))).toEqual({ changes: true, replaces: ["jobArn"], deleteBeforeReplace: false });
     expect(await customizationJobWaitProvider.diff!(JOB("done"), olds, inputs("done", { timeoutSeconds: 7200 }))).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
     expect((await customizationJobWaitProvider.diff!(JOB("done"), olds, inputs("done"))).changes).toBe(false);
-    await customizationJobWaitProvider.delete!(JOB("done"), { ...olds, status: "Completed", outputModelArn: MODEL, outputModelName: "", jobName: "", failureMessage: "" });
+    await customizationJobWaitProvider.delete!(JOB("done"), olds);
     expect(bedrock.calls).toHaveLength(0);
   });
 });

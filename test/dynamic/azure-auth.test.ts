@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { entraToken, fineTuningJobProvider } from "@aitracks/components";
 import { FakeAzureOpenAi } from "./azure-fake-openai";
+import { created } from "../helpers/defined";
 
 const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 const CLIENT = "6a1b2c3d-0000-4000-8000-00000000c11e";
@@ -40,14 +41,14 @@ describe("Entra ID token for https://cognitiveservices.azure.com/.default", () =
 
   it("calls the data plane with the minted token", async () => {
     credentials();
-    const { outs } = await fineTuningJobProvider.create({
+    const { outs } = created(await fineTuningJobProvider.create({
       endpoint: aoai.url,
       apiVersion: "2024-10-21",
       baseModel: "gpt-4.1-mini-2025-04-14",
       trainingFileId: "file-train0001",
       pollIntervalSeconds: 0.01,
       timeoutMinutes: 1,
-    });
+    }));
     expect(outs.status).toBe("succeeded");
     const api = aoai.calls.filter((c) => c.path.startsWith("/openai/"));
     expect(api.every((c) => c.authorization === "Bearer minted-token")).toBe(true);

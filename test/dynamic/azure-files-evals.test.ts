@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { EVALUATION_API_VERSION, openAiEvaluationProvider, openAiFileProvider, type OpenAiEvaluationInputs, type OpenAiFileInputs } from "@aitracks/components";
 import { FakeAzureOpenAi } from "./azure-fake-openai";
+import { created } from "../helpers/defined";
 
 const TOKEN = "file-and-eval-token";
 let aoai: FakeAzureOpenAi;
@@ -34,7 +35,7 @@ const fileInputs = (over: Partial<OpenAiFileInputs> = {}): OpenAiFileInputs => (
 
 describe("Azure OpenAI file provider", () => {
   it("uploads the local file as multipart with its purpose, and waits until it is processed", async () => {
-    const { id, outs } = await openAiFileProvider.create(fileInputs());
+    const { id, outs } = created(await openAiFileProvider.create(fileInputs()));
     const [upload, poll] = aoai.calls;
     expect(`${upload!.method} ${upload!.path}`).toBe("POST /openai/files");
     expect(upload!.contentType).toMatch(/^multipart\/form-data; boundary=/);
@@ -58,7 +59,7 @@ describe("Azure OpenAI file provider", () => {
   });
 
   it("deletes the uploaded file, and tolerates one already gone", async () => {
-    const { id, outs } = await openAiFileProvider.create(fileInputs());
+    const { id, outs } = created(await openAiFileProvider.create(fileInputs()));
     await openAiFileProvider.delete!(id, outs);
     expect(aoai.apiCalls().at(-1)).toBe(`DELETE /openai/files/${id}`);
     expect(aoai.files.has(id)).toBe(false);
@@ -81,7 +82,7 @@ const evalInputs = (over: Partial<OpenAiEvaluationInputs> = {}): OpenAiEvaluatio
 
 describe("Azure OpenAI evaluation provider (base vs tuned on one file)", () => {
   it("defines the eval with one grader per metric, then one run per deployment on the same file", async () => {
-    const { id, outs } = await openAiEvaluationProvider.create(evalInputs());
+    const { id, outs } = created(await openAiEvaluationProvider.create(evalInputs()));
     const [define, base, tuned] = aoai.calls;
     expect(`${define!.method} ${define!.path}`).toBe("POST /openai/evals");
     expect(define!.apiVersion).toBe("2025-04-01-preview");
@@ -111,7 +112,7 @@ describe("Azure OpenAI evaluation provider (base vs tuned on one file)", () => {
   });
 
   it("reads the runs' results: the comparison the framework asks for", async () => {
-    const { id, outs } = await openAiEvaluationProvider.create(evalInputs());
+    const { id, outs } = created(await openAiEvaluationProvider.create(evalInputs()));
     await openAiEvaluationProvider.read!(id, outs);
     const { props } = await openAiEvaluationProvider.read!(id, outs);
     expect(props!.results).toEqual({
@@ -123,7 +124,7 @@ describe("Azure OpenAI evaluation provider (base vs tuned on one file)", () => {
   });
 
   it("delete cancels runs still going, then deletes the eval", async () => {
-    const { id, outs } = await openAiEvaluationProvider.create(evalInputs());
+    const { id, outs } = created(await openAiEvaluationProvider.create(evalInputs()));
     aoai.reset();
     await openAiEvaluationProvider.delete!(id, outs);
     const [base, tuned] = [outs.runs.base, outs.runs.tuned];

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { FINE_TUNING_API_VERSION, fineTuningJobProvider, type FineTuningJobInputs } from "@aitracks/components";
 import { FakeAzureOpenAi } from "./azure-fake-openai";
+import { created } from "../helpers/defined";
 
 const TOKEN = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.test";
 let aoai: FakeAzureOpenAi;
@@ -31,7 +32,7 @@ beforeEach(() => {
 
 describe("Azure OpenAI fine-tuning job provider (against a local data plane)", () => {
   it("posts the job with the API's body, Entra ID token and api-version, then waits until it succeeded", async () => {
-    const { id, outs } = await fineTuningJobProvider.create(inputs());
+    const { id, outs } = created(await fineTuningJobProvider.create(inputs()));
     const [post, ...polls] = aoai.calls;
     expect(`${post!.method} ${post!.path}`).toBe("POST /openai/fine_tuning/jobs");
     expect(post!.apiVersion).toBe("2024-10-21");
@@ -79,14 +80,14 @@ describe("Azure OpenAI fine-tuning job provider (against a local data plane)", (
 
   it("retries a throttled call (429 with Retry-After) instead of failing", async () => {
     aoai.reset({ throttle: 2 });
-    const { outs } = await fineTuningJobProvider.create(inputs());
+    const { outs } = created(await fineTuningJobProvider.create(inputs()));
     expect(aoai.apiCalls().slice(0, 3)).toEqual(["POST /openai/fine_tuning/jobs", "POST /openai/fine_tuning/jobs", "POST /openai/fine_tuning/jobs"]);
     expect(aoai.jobs.size).toBeGreaterThan(0);
     expect(outs.status).toBe("succeeded");
   });
 
   it("reads the job's current state, and reports a job that is gone", async () => {
-    const { id, outs } = await fineTuningJobProvider.create(inputs());
+    const { id, outs } = created(await fineTuningJobProvider.create(inputs()));
     aoai.jobs.get(id).status = "running";
     aoai.jobs.get(id).fine_tuned_model = null;
     aoai.reset({ jobOutcome: "hang" });
@@ -99,7 +100,7 @@ describe("Azure OpenAI fine-tuning job provider (against a local data plane)", (
   });
 
   it("delete cancels a job that still runs, and leaves finished or missing jobs alone", async () => {
-    const done = await fineTuningJobProvider.create(inputs());
+    const done = created(await fineTuningJobProvider.create(inputs()));
     aoai.reset();
     await fineTuningJobProvider.delete!(done.id, done.outs);
     expect(aoai.apiCalls()).toEqual([`GET /openai/fine_tuning/jobs/${done.id}`]);

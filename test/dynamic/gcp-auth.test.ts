@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { accessToken, CLOUD_PLATFORM_SCOPE, serviceAccountAssertion, tuningJobProvider } from "@aitracks/components";
 import { FakeVertex } from "./gcp-fake-vertex";
+import { created } from "../helpers/defined";
 
 const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs8", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
 const TOKEN = "ya29.exchanged";
@@ -92,7 +93,7 @@ describe("Application Default Credentials, as Google's client libraries find the
   it("drives the tuning API with the exchanged token when only a key file is configured", async () => {
     delete process.env.GOOGLE_OAUTH_ACCESS_TOKEN;
     process.env.GOOGLE_APPLICATION_CREDENTIALS = keyFile(serviceAccountKey());
-    const { outs } = await tuningJobProvider.create({
+    const { outs } = created(await tuningJobProvider.create({
       project: "acme-ml",
       region: "us-central1",
       apiEndpoint: google.url,
@@ -100,7 +101,7 @@ describe("Application Default Credentials, as Google's client libraries find the
       tunedModelDisplayName: "t",
       trainingDatasetUri: "gs://b/t.jsonl",
       waitForCompletion: false,
-    });
+    }));
     expect(outs.state).toBe("JOB_STATE_PENDING");
     expect(google.apiCalls().at(-1)!.authorization).toBe(`Bearer ${TOKEN}`);
   });

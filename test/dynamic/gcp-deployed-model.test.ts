@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { deployedModelProvider, type DeployedModelInputs } from "@aitracks/components";
 import { FakeVertex } from "./gcp-fake-vertex";
+import { created } from "../helpers/defined";
 
 const TOKEN = "ya29.serve";
 let vertex: FakeVertex;
@@ -36,7 +37,7 @@ beforeEach(() => {
 
 describe("Vertex AI deployed-model provider (against a local Vertex AI)", () => {
   it("deploys onto dedicated machines, waits for the operation, and routes all traffic to it", async () => {
-    const { id, outs } = await deployedModelProvider.create(inputs());
+    const { id, outs } = created(await deployedModelProvider.create(inputs()));
     const [deploy, ...polls] = vertex.apiCalls();
     expect(`${deploy!.method} ${deploy!.path}`).toBe(`POST /v1/${endpoint}:deployModel`);
     expect(deploy!.body).toEqual({
@@ -56,7 +57,7 @@ describe("Vertex AI deployed-model provider (against a local Vertex AI)", () => 
   });
 
   it("changes replica bounds in place with mutateDeployedModel", async () => {
-    const { id, outs } = await deployedModelProvider.create(inputs());
+    const { id, outs } = created(await deployedModelProvider.create(inputs()));
     const diff = await deployedModelProvider.diff!(id, outs, inputs({ maxReplicaCount: 5 }));
     expect(diff).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
     vertex.calls.length = 0;
@@ -72,7 +73,7 @@ describe("Vertex AI deployed-model provider (against a local Vertex AI)", () => 
   });
 
   it("undeploys on delete and waits, so the endpoint can be deleted next", async () => {
-    const { id, outs } = await deployedModelProvider.create(inputs());
+    const { id, outs } = created(await deployedModelProvider.create(inputs()));
     vertex.calls.length = 0;
     await deployedModelProvider.delete!(id, outs);
     expect(vertex.apiCalls()[0]!.body).toEqual({ deployedModelId: outs.deployedModelId });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { evaluationRunProvider, type EvaluationRunInputs } from "@aitracks/components";
 import { FakeVertex } from "./gcp-fake-vertex";
+import { created } from "../helpers/defined";
 
 const TOKEN = "ya29.eval";
 let vertex: FakeVertex;
@@ -39,7 +40,7 @@ beforeEach(() => {
 
 describe("Vertex AI evaluation run provider (against a local Vertex AI)", () => {
   it("creates one run in which both candidates answer the same prompts, scored by the same metrics", async () => {
-    const { id, outs } = await evaluationRunProvider.create(inputs());
+    const { id, outs } = created(await evaluationRunProvider.create(inputs()));
     const post = vertex.apiCalls()[0]!;
     expect(`${post.method} ${post.path}`).toBe(`POST /v1/${loc}/evaluationRuns`);
     expect(post.authorization).toBe(`Bearer ${TOKEN}`);
@@ -69,13 +70,13 @@ describe("Vertex AI evaluation run provider (against a local Vertex AI)", () => 
   });
 
   it("cancels a running run before deleting it; deletes a finished one directly", async () => {
-    const running = await evaluationRunProvider.create(inputs({ waitForCompletion: false }));
+    const running = created(await evaluationRunProvider.create(inputs({ waitForCompletion: false })));
     vertex.calls.length = 0;
     await evaluationRunProvider.delete!(running.id, running.outs);
     expect(vertex.apiCalls().map((c) => `${c.method} ${c.path}`)).toEqual([`GET /v1/${running.id}`, `POST /v1/${running.id}:cancel`, `DELETE /v1/${running.id}`]);
     expect(vertex.evaluationRuns.has(running.id)).toBe(false);
 
-    const done = await evaluationRunProvider.create(inputs());
+    const done = created(await evaluationRunProvider.create(inputs()));
     vertex.calls.length = 0;
     await evaluationRunProvider.delete!(done.id, done.outs);
     expect(vertex.apiCalls().map((c) => c.method)).toEqual(["GET", "DELETE"]);

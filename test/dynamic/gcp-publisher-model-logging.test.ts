@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { publisherModelLoggingProvider, VertexPublisherModelLogging, type PublisherModelLoggingInputs } from "@aitracks/components";
 import { previewInline } from "@aitracks/preview";
 import { FakeVertex } from "./gcp-fake-vertex";
+import { created } from "../helpers/defined";
 
 const TOKEN = "ya29.logging";
 let vertex: FakeVertex;
@@ -32,7 +33,7 @@ beforeEach(() => {
 
 describe("Vertex AI publisher model logging provider (against a local Vertex AI)", () => {
   it("sets the logging config on the v1beta1 API with the caller's token, then waits for the operation", async () => {
-    const { id, outs } = await publisherModelLoggingProvider.create(inputs());
+    const { id, outs } = created(await publisherModelLoggingProvider.create(inputs()));
     const [set, ...polls] = vertex.apiCalls();
     expect(`${set!.method} ${set!.path}`).toBe(`POST /v1beta1/${MODEL}:setPublisherModelConfig`);
     expect(set!.authorization).toBe(`Bearer ${TOKEN}`);
@@ -56,7 +57,7 @@ describe("Vertex AI publisher model logging provider (against a local Vertex AI)
   });
 
   it("reads the config back with fetchPublisherModelConfig, and reads logging turned off elsewhere as gone", async () => {
-    const { id, outs } = await publisherModelLoggingProvider.create(inputs());
+    const { id, outs } = created(await publisherModelLoggingProvider.create(inputs()));
     vertex.calls.length = 0;
     // Someone changed the sampling rate in the console: read reports it, so a refresh shows the drift.
     vertex.publisherModelConfigs.get(MODEL).loggingConfig.samplingRate = 0.5;
@@ -69,7 +70,7 @@ describe("Vertex AI publisher model logging provider (against a local Vertex AI)
   });
 
   it("changes the sampling rate and destination in place by setting the config again", async () => {
-    const { id, outs } = await publisherModelLoggingProvider.create(inputs());
+    const { id, outs } = created(await publisherModelLoggingProvider.create(inputs()));
     const news = inputs({ samplingRate: 1, bigqueryOutputUri: "bq://acme-ml.other_logs.claude" });
     expect(await publisherModelLoggingProvider.diff!(id, outs, news)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
     vertex.calls.length = 0;
@@ -87,7 +88,7 @@ describe("Vertex AI publisher model logging provider (against a local Vertex AI)
   });
 
   it("turns logging off on delete (there is nothing to delete) and waits", async () => {
-    const { id, outs } = await publisherModelLoggingProvider.create(inputs());
+    const { id, outs } = created(await publisherModelLoggingProvider.create(inputs()));
     vertex.calls.length = 0;
     await publisherModelLoggingProvider.delete!(id, outs);
     const set = vertex.apiCalls()[0]!;

@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { tuningJobBody, tuningJobProvider, VertexTuningJob, type TuningJobInputs } from "@aitracks/components";
 import { previewInline } from "@aitracks/preview";
 import { FakeVertex } from "./gcp-fake-vertex";
+import { created } from "../helpers/defined";
 
 const TOKEN = "ya29.test-token";
 let vertex: FakeVertex;
@@ -36,7 +37,7 @@ beforeEach(() => {
 
 describe("Vertex AI tuning job provider (against a local Vertex AI)", () => {
   it("creates the job with the documented TuningJob body, then waits until it succeeded", async () => {
-    const { id, outs } = await tuningJobProvider.create(inputs());
+    const { id, outs } = created(await tuningJobProvider.create(inputs()));
     const [post, ...gets] = vertex.apiCalls();
     expect(post!.method).toBe("POST");
     expect(post!.path).toBe("/v1/projects/acme-ml/locations/us-central1/tuningJobs");
@@ -62,7 +63,7 @@ describe("Vertex AI tuning job provider (against a local Vertex AI)", () => {
   });
 
   it("returns at once without waiting when told, with the job still pending", async () => {
-    const { outs } = await tuningJobProvider.create(inputs({ waitForCompletion: false }));
+    const { outs } = created(await tuningJobProvider.create(inputs({ waitForCompletion: false })));
     expect(vertex.apiCalls()).toHaveLength(1);
     expect(outs.state).toBe("JOB_STATE_PENDING");
     expect(outs.tunedModelEndpoint).toBe("");
@@ -78,12 +79,12 @@ describe("Vertex AI tuning job provider (against a local Vertex AI)", () => {
   });
 
   it("cancels a running job on delete, and leaves a finished one alone", async () => {
-    const running = await tuningJobProvider.create(inputs({ waitForCompletion: false }));
+    const running = created(await tuningJobProvider.create(inputs({ waitForCompletion: false })));
     await tuningJobProvider.delete!(running.id, running.outs);
     expect(vertex.apiCalls().some((c) => c.method === "POST" && c.path === `/v1/${running.id}:cancel`)).toBe(true);
     expect(vertex.tuningJobs.get(running.id).state).toBe("JOB_STATE_CANCELLED");
 
-    const done = await tuningJobProvider.create(inputs());
+    const done = created(await tuningJobProvider.create(inputs()));
     vertex.calls.length = 0;
     await tuningJobProvider.delete!(done.id, done.outs);
     expect(vertex.apiCalls().map((c) => c.method)).toEqual(["GET"]);
@@ -142,7 +143,7 @@ describe("Vertex AI tuning job provider (against a local Vertex AI)", () => {
     const requireFromString = createRequire(require.resolve("@pulumi/pulumi"))("require-from-string") as (code: string) => { handler(): typeof tuningJobProvider };
     const revived = requireFromString(serialized).handler();
     vertex.calls.length = 0;
-    const { outs } = await revived.create(inputs());
+    const { outs } = created(await revived.create(inputs()));
     expect(outs.state).toBe("JOB_STATE_SUCCEEDED");
     expect(vertex.apiCalls()[0]!.path).toBe("/v1/projects/acme-ml/locations/us-central1/tuningJobs");
   });
