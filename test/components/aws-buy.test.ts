@@ -114,6 +114,15 @@ describe("buy on AWS (Bedrock)", async () => {
     expect(await attempt({ monthlyBudgetUsd: 0 })).toBe("monthlyBudgetUsd: expected a monthly budget above 0 USD, got 0 (0)");
     expect(await attempt({ logRetentionDays: 10 })).toMatch(/^logRetentionDays: expected one of CloudWatch's retention periods/);
     expect(await attempt({ guardrail: { piiAction: "IGNORE" } })).toBe("guardrail.piiAction: expected ANONYMIZE or BLOCK (0)");
+    expect(await attempt({ invocationLogging: "maybe" })).toMatch(/^invocationLogging: expected create or existing .* \(0\)$/);
+    expect(await attempt({ invocationLogging: "existing", logRetentionDays: 90 })).toBe("logRetentionDays: applies with invocationLogging create only (0)");
+  });
+
+  it("leaves the region's invocation logging to another track with invocationLogging: existing", async () => {
+    const g = await build({ invocationLogging: "existing" });
+    expect(ofType(g, "aws:bedrockmodel/invocationLoggingConfiguration:InvocationLoggingConfiguration")).toEqual([]);
+    expect(ofType(g, "aws:cloudwatch/logGroup:LogGroup")).toEqual([]);
+    expect(ofType(g, "aws:bedrock/guardrail:Guardrail")).toHaveLength(1);
   });
 });
 

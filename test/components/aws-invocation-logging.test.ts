@@ -220,4 +220,18 @@ describe("one invocation logging configuration per (stack, region)", () => {
       'aitracks:tracks[1].invocationLogging: expected existing (or leave it out): the fine-tune track "tune-a" already creates the Bedrock invocation logging of us-east-1, which is one per account and region (0)',
     );
   });
+
+  it("two buy tracks in one region: the first creates it, the second says existing and keeps its guardrail and models", async () => {
+    const g = await run("two-buys-aws", stackWith("two-buys-aws", [buyTrack(), { ...buyTrack(), name: "prototype" }]));
+    expect(owners(g)).toEqual(["assistant@us-east-1"]);
+    const out = g.outputs.tracks as any;
+    expect(out.prototype.invocationLogGroup).toBe("existing");
+    expect(out.prototype.invocationLogBucket).toBe("existing");
+    expect(ofType(g, "aws:bedrock/guardrail:Guardrail").map((r) => r.name).sort()).toEqual(["assistant-guardrail", "prototype-guardrail"]);
+    expect(
+      await failure("two-buys-clash-aws", stackWith("two-buys-clash-aws", [buyTrack(), { ...buyTrack(), name: "prototype", invocationLogging: "create" }])),
+    ).toBe(
+      'aitracks:tracks[1].invocationLogging: expected existing (or leave it out): the buy track "assistant" already creates the Bedrock invocation logging of us-east-1, which is one per account and region (0)',
+    );
+  });
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { InputError } from "@aitracks/core";
 import { parseSettings, type Cell } from "../cells";
 import { AwsBuyTrack, resolveAwsBuyArgs, type AwsBuyTrackArgs } from "./buy";
+import { invocationLoggingOf } from "./shared/invocation-logging-owner";
 import { bedrockModelId, monthlyBudgetUsd, stackBudget } from "./shared/settings";
 
 const settings = z.object({
@@ -19,6 +20,7 @@ const settings = z.object({
     })
     .strict()
     .optional(),
+  invocationLogging: z.enum(["create", "existing"], { error: "expected create or existing" }).optional(),
   logRetentionDays: z.number().int().optional(),
   monthlyBudgetUsd: monthlyBudgetUsd.optional(),
   invocationsPerHourAlarm: z.number().optional(),
@@ -36,7 +38,9 @@ export const awsBuyCell: Cell<AwsBuyTrackArgs> = {
     if (budget.monthlyBudgetUsd === undefined) {
       throw new InputError("monthlyBudgetUsd: expected a monthly budget for the track's AWS Budget (or set aitracks:budget.maxMonthlyUsd)");
     }
-    const args: AwsBuyTrackArgs = { ...s, region: entry.region, ...budget, monthlyBudgetUsd: budget.monthlyBudgetUsd, tags: ctx.tags };
+    // Bedrock's invocation logging is one per account and region: one track of the stack creates it.
+    const invocationLogging = invocationLoggingOf(entry, s.invocationLogging, ctx.spec);
+    const args: AwsBuyTrackArgs = { ...s, invocationLogging, region: entry.region, ...budget, monthlyBudgetUsd: budget.monthlyBudgetUsd, tags: ctx.tags };
     resolveAwsBuyArgs(args);
     return args;
   },

@@ -46,6 +46,11 @@ export interface AwsBuyTrackArgs extends TrackBaseArgs, AwsBudgetArgs {
   readonly inferenceProfile?: string;
   /** The guardrail's settings. The guardrail itself is always attached. */
   readonly guardrail?: AwsGuardrailArgs;
+  /**
+   * "create" the region's Bedrock model invocation logging (one configuration per account and
+   * region), or "existing" when another track or stack already does. @default "create"
+   */
+  readonly invocationLogging?: string;
   /** Days to keep invocation logs in CloudWatch. @default 365 */
   readonly logRetentionDays?: number;
   /** Monthly Bedrock spend the AWS Budget alerts against (USD). Required. */
@@ -78,6 +83,11 @@ export function resolveAwsBuyArgs(args: AwsBuyTrackArgs) {
   const piiAction = g.piiAction ?? "ANONYMIZE";
   if (!["ANONYMIZE", "BLOCK"].includes(piiAction)) fieldError("guardrail.piiAction", "expected ANONYMIZE or BLOCK");
   const budget = resolveBudget(args, true);
+  const invocationLogging = args.invocationLogging ?? "create";
+  if (invocationLogging !== "create" && invocationLogging !== "existing") {
+    fieldError("invocationLogging", `expected create or existing (another track or stack sets the region's Bedrock invocation logging), got ${JSON.stringify(invocationLogging)}`);
+  }
+  if (args.logRetentionDays !== undefined && invocationLogging === "existing") fieldError("logRetentionDays", "applies with invocationLogging create only");
   const logRetentionDays = args.logRetentionDays ?? 365;
   if (!CLOUDWATCH_RETENTION_DAYS.includes(logRetentionDays)) {
     fieldError("logRetentionDays", `expected one of CloudWatch's retention periods (${CLOUDWATCH_RETENTION_DAYS.join(", ")}), got ${logRetentionDays}`);
@@ -95,6 +105,7 @@ export function resolveAwsBuyArgs(args: AwsBuyTrackArgs) {
       piiAction,
       piiTypes: [...(g.piiTypes ?? DEFAULT_PII_TYPES)],
     },
+    invocationLogging: invocationLogging as "create" | "existing",
     logRetentionDays,
     ...budget,
     invocationsPerHourAlarm,
@@ -150,8 +161,9 @@ export class AwsBuyTrack extends pulumi.ComponentResource implements TrackCompon
   readonly key: pulumi.Output<string>;
   readonly guardrail: Guardrail;
   readonly guardrailVersion: GuardrailVersion;
-  readonly logBucket: pulumi.Output<string>;
-  readonly logGroup: LogGroup;
+  /** Where invocations are logged, when this track creates the region's logging. */
+  readonly logBucket?: pulumi.Output<string>;
+  readonly logGroup?: LogGroup;
   readonly applicationRole: Role;
   readonly inferenceProfiles: readonly InferenceProfile[];
   readonly alertTopicArn: pulumi.Output<string>;
@@ -208,9 +220,12 @@ export class AwsBuyTrack extends pulumi.ComponentResource implements TrackCompon
     );
 
     // Invocation logging: S3 (long-term, encrypted, versioned, private) and CloudWatch (search, alarms).
-    const logging = bedrockInvocationLogging(name, account, { kmsKeyArn: key.arn, retentionDays: cfg.logRetentionDays, tags }, parent);
-    this.logBucket = logging.bucketName;
-    this.logGroup = logging.logGroup;
+    const logging =
+      cfg.invocationLogging === "create"
+        ? bedrockInvocationLogging(name, account, { kmsKeyArn: key.arn, retentionDays: cfg.logRetentionDays, tags }, parent)
+        : undefined;
+    this.logBucket = logging?.bucketName;
+    this.logGroup = logging?.logGroup;
 
     // One application inference profile per model, in priority order: tags carry the spend to the track.
     const invoked = cfg.models.map((m) => invokedModelId(m, cfg.region, cfg.inferenceProfile));
@@ -304,8 +319,8 @@ export class AwsBuyTrack extends pulumi.ComponentResource implements TrackCompon
       guardrailId: this.guardrail.guardrailId,
       guardrailVersion: this.guardrailVersion.version,
       applicationRoleArn: this.applicationRole.arn,
-      invocationLogBucket: logging.bucketName,
-      invocationLogGroup: this.logGroup.name,
+      invocationLogBucket: logging ? logging.bucketName : "existing",
+      invocationLogGroup: logging ? logging.logGroup.name : "existing",
       alertTopicArn: topic.arn,
     };
     this.registerOutputs(this.outputs);

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { InputError, trackName, type StackSpec, type TrackEntry } from "@aitracks/core";
+import { InputError } from "@aitracks/core";
+import { invocationLoggingOf } from "./shared/invocation-logging-owner";
 import { parseSettings, type Cell } from "../cells";
 import { evaluationDatasetSettings } from "./evaluation.cell";
 import { AwsFineTuneTrack, resolveAwsFineTuneArgs, type AwsFineTuneTrackArgs } from "./fine-tune";
@@ -41,37 +42,6 @@ const settings = z.object({
   network: networkSettings.optional(),
   monthlyBudgetUsd: monthlyBudgetUsd.optional(),
 });
-
-/**
- * The track of the stack that creates Bedrock invocation logging in `region` (one configuration
- * per account and region): the first AWS buy track there (it always creates it), else the first
- * Bedrock fine-tune track there that does not say `invocationLogging: existing`.
- */
-export function invocationLoggingOwner(spec: StackSpec, region: string): TrackEntry | undefined {
-  const here = spec.tracks.filter((t) => t.cloud === "aws" && t.region === region);
-  return (
-    here.find((t) => t.track === "buy") ??
-    here.find((t) => t.track === "fine-tune" && t.method === "bedrock" && t.invocationLogging !== "existing")
-  );
-}
-
-/**
- * A Bedrock fine-tune track's invocationLogging, once per (stack, region): left out, "create"
- * when this track owns the region's logging and "existing" when another track does; an explicit
- * "create" where another track already creates it is an error (two resources would fight over
- * Bedrock's one configuration, and destroying either switches logging off for both).
- */
-function invocationLoggingOf(entry: TrackEntry, setting: "create" | "existing" | undefined, spec: StackSpec): "create" | "existing" {
-  if (setting === "existing") return setting;
-  const owner = invocationLoggingOwner(spec, entry.region);
-  if (owner === undefined || trackName(owner) === trackName(entry)) return "create";
-  if (setting === "create") {
-    throw new InputError(
-      `invocationLogging: expected existing (or leave it out): the ${owner.track} track ${JSON.stringify(trackName(owner))} already creates the Bedrock invocation logging of ${entry.region}, which is one per account and region`,
-    );
-  }
-  return "existing";
-}
 
 /** Fine-tune on AWS: Bedrock model customisation or SageMaker JumpStart, evaluated against the base model. */
 export const awsFineTuneCell: Cell<AwsFineTuneTrackArgs> = {

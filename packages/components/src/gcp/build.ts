@@ -129,7 +129,7 @@ export class GcpBuildTrack extends pulumi.ComponentResource implements TrackComp
     const cfg = resolveGcpBuildArgs(args);
     super("aitracks:gcp:BuildTrack", name, {}, opts);
     const labels = gcpLabels(args.tags);
-    const { parent, project, after } = gcpTrackBase(name, this, cfg.region, [
+    const { project, after } = gcpTrackBase(name, this, cfg.region, [
       "aiplatform.googleapis.com",
       "compute.googleapis.com",
       "artifactregistry.googleapis.com",

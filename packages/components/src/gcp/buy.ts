@@ -129,7 +129,7 @@ export class GcpBuyTrack extends pulumi.ComponentResource implements TrackCompon
     const cfg = resolveGcpBuyArgs(args);
     super("aitracks:gcp:BuyTrack", name, {}, opts);
     const labels = gcpLabels(args.tags);
-    const { parent, project, after } = gcpTrackBase(name, this, cfg.region, [
+    const { project, after } = gcpTrackBase(name, this, cfg.region, [
       "aiplatform.googleapis.com",
       "cloudkms.googleapis.com",
       "logging.googleapis.com",

@@ -306,7 +306,7 @@ export class GcpEvaluationTrack extends pulumi.ComponentResource implements Trac
     const cfg = resolveGcpEvaluationArgs(args);
     super("aitracks:gcp:EvaluationTrack", name, {}, opts);
     const labels = gcpLabels(args.tags);
-    const { parent, project, after } = gcpTrackBase(name, this, cfg.region, [
+    const { project, after } = gcpTrackBase(name, this, cfg.region, [
       "aiplatform.googleapis.com",
       "bigquery.googleapis.com",
       "storage.googleapis.com",

@@ -149,7 +149,7 @@ export class GcpFineTuneTrack extends pulumi.ComponentResource implements TrackC
     // The training set's size travels with the track, so reviews and policies see it (the framework's 100 / 1,000 marks).
     const examples = cfg.training.file?.examples;
     const labels = gcpLabels(args.tags).apply((l) => (examples === undefined ? l : { ...l, "aitracks-labeled-examples": String(examples) }));
-    const { parent, project, after } = gcpTrackBase(name, this, cfg.region, [
+    const { project, after } = gcpTrackBase(name, this, cfg.region, [
       "aiplatform.googleapis.com",
       "storage.googleapis.com",
       "bigquery.googleapis.com",

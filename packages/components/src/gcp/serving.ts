@@ -271,7 +271,7 @@ export class GcpServingTrack extends pulumi.ComponentResource implements TrackCo
     const cfg = resolveGcpServingArgs(args);
     super("aitracks:gcp:ServingTrack", name, {}, opts);
     const labels = gcpLabels(args.tags);
-    const { parent, project, after } = gcpTrackBase(name, this, cfg.region, [
+    const { project, after } = gcpTrackBase(name, this, cfg.region, [
       "aiplatform.googleapis.com",
       "compute.googleapis.com",
       "networkconnectivity.googleapis.com",
