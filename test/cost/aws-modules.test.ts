@@ -181,6 +181,17 @@ describe("storage, keys, logs and alarms", () => {
     expect(priced(e, "logs").monthlyUsd).toBeCloseTo(((gb * 37) / 2) * 0.023, 9); // 46.277 GB average x $0.023
   });
 
+  it("counts traffic through provisioned throughput (a tuned model) in the invocation logs too", () => {
+    const custom = res("aws:bedrock/customModel:CustomModel", "tuned", {});
+    const throughput = res("aws:bedrock/provisionedModelThroughput:ProvisionedModelThroughput", "pt", { modelUnits: 1, modelArn: "[unknown]" }, { dependencies: [custom.urn] });
+    const bucket = res("aws:s3/bucket:Bucket", "logs", {});
+    const group = res("aws:cloudwatch/logGroup:LogGroup", "group", { name: "/inv" });
+    const e = estimate([custom, throughput, bucket, group, logging("logs-123", "/inv", [bucket.urn, group.urn])]);
+    const gb = (((10_000 * 365) / 12) * 8_224) / 1e9; // the same hand-computed volume as above
+    expect(priced(e, "group").monthlyUsd).toBeCloseTo(gb * 0.5, 9);
+    expect(priced(e, "pt").monthlyUsd).toBeCloseTo(730 * 23.5, 9); // still a fixed price, whatever the traffic
+  });
+
   it("prices keys and alarms flat; a log group nobody writes to is free, a bucket nobody sizes is 0 GB", () => {
     const e = estimate([
       res("aws:kms/key:Key", "key", {}),

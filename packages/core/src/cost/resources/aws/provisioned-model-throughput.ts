@@ -10,6 +10,9 @@ import { bedrockModelId } from "./bedrock-model";
  */
 export const provisionedModelThroughput: CostModule = {
   service: "Amazon Bedrock provisioned throughput",
+  // It carries the track's traffic (at a fixed price): what the region's invocation logs record.
+  servesTraffic: () => true,
+  preferredForTraffic: () => true,
   price(r, ctx) {
     const units = num(r.inputs.modelUnits, "modelUnits");
     const id = bedrockModelId(r.inputs.modelArn);
