@@ -4,9 +4,8 @@
  * (endpoints, vault URIs, identity ids). Also the Azure OpenAI dynamic resources (fine-tuning
  * jobs, evaluations), which have no provider to ask under mocks.
  */
-import { MOCK_SUBSCRIPTION, MOCK_TENANT, shortHash, type MockInput } from "./mocks";
+import { MOCK_SUBSCRIPTION, MOCK_TENANT, lowerFirst, shortHash, type MockInput } from "./common";
 
-/** Read when called: mocks.ts and this file import each other. */
 const subscription = () => `/subscriptions/${MOCK_SUBSCRIPTION}`;
 
 const PROVIDER_NAMESPACES: Record<string, string> = {
@@ -31,7 +30,6 @@ export function mockGuid(seed: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 export function azureMock(m: MockInput, module: string, kind: string, physical: string): { id: string; state: Record<string, unknown> } {
   const SUB = subscription();
