@@ -43,3 +43,12 @@ export function parseJson(v: Json): Json {
 export function equalsIgnoreCase(v: Json, expected: string): boolean {
   return typeof v === "string" && v.toLowerCase() === expected.toLowerCase();
 }
+
+/**
+ * Azure's publicNetworkAccess must be "Disabled" (unset means Enabled): the violation message,
+ * naming the property as `path`, or undefined when it is disabled.
+ */
+export function publicAccessViolation(value: Json, path: string): string | undefined {
+  if (equalsIgnoreCase(value, "Disabled")) return undefined;
+  return `${path} is ${value ? JSON.stringify(value) : "not set (Enabled)"}; expected "Disabled"`;
+}

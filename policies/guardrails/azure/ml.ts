@@ -8,7 +8,7 @@ import { Compute, OnlineEndpoint, ServerlessEndpoint, Workspace } from "@pulumi/
 import { validateKnown } from "../../lib/checks";
 import { dataClassification } from "../../lib/facts";
 import type { AitracksPolicy } from "../../lib/types";
-import { equalsIgnoreCase, isSet, type Json } from "../../lib/values";
+import { equalsIgnoreCase, isSet, publicAccessViolation, type Json } from "../../lib/values";
 
 export const mlWorkspaceNoPublicAccess: AitracksPolicy = {
   name: "azure-ml-workspace-no-public-access",
@@ -18,7 +18,8 @@ export const mlWorkspaceNoPublicAccess: AitracksPolicy = {
   remediationSteps: 'Set publicNetworkAccess: "Disabled" (and leave allowPublicAccessWhenBehindVnet unset); reach the workspace through private endpoints.',
   tags: ["azure", "network"],
   validateResource: validateKnown(Workspace, (w, _a, report) => {
-    if (!equalsIgnoreCase(w.publicNetworkAccess, "Disabled")) report(`publicNetworkAccess is ${w.publicNetworkAccess ? JSON.stringify(w.publicNetworkAccess) : "not set (Enabled)"}; expected "Disabled"`);
+    const open = publicAccessViolation(w.publicNetworkAccess, "publicNetworkAccess");
+    if (open) report(open);
     if (w.allowPublicAccessWhenBehindVnet === true) report("allowPublicAccessWhenBehindVnet is true");
   }),
 };
@@ -118,8 +119,8 @@ export const mlOnlineEndpointPrivate: AitracksPolicy = {
   remediationSteps: 'Set properties.publicNetworkAccess: "Disabled" on the online endpoint; clients reach it through the workspace\'s private endpoint.',
   tags: ["azure", "network"],
   validateResource: validateKnown(OnlineEndpoint, (e, _a, report) => {
-    const v = e.properties?.publicNetworkAccess;
-    if (!equalsIgnoreCase(v, "Disabled")) report(`properties.publicNetworkAccess is ${v ? JSON.stringify(v) : "not set (Enabled)"}; expected "Disabled"`);
+    const open = publicAccessViolation(e.properties?.publicNetworkAccess, "properties.publicNetworkAccess");
+    if (open) report(open);
   }),
 };
 

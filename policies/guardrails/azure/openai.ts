@@ -8,7 +8,7 @@ import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { validateKnown } from "../../lib/checks";
 import type { AitracksPolicy } from "../../lib/types";
 import { Undecided } from "../../lib/unknown";
-import { asArray, equalsIgnoreCase, get, isSet, type Json } from "../../lib/values";
+import { asArray, equalsIgnoreCase, get, isSet, publicAccessViolation, type Json } from "../../lib/values";
 
 export const cognitiveNoPublicNetwork: AitracksPolicy = {
   name: "azure-cognitive-no-public-network",
@@ -18,8 +18,8 @@ export const cognitiveNoPublicNetwork: AitracksPolicy = {
   remediationSteps: 'Set properties.publicNetworkAccess: "Disabled" and reach the account through a private endpoint in the application\'s VNet.',
   tags: ["azure", "network"],
   validateResource: validateKnown(Account, (a, _x, report) => {
-    const v = a.properties?.publicNetworkAccess;
-    if (!equalsIgnoreCase(v, "Disabled")) report(`properties.publicNetworkAccess is ${v ? JSON.stringify(v) : "not set (Enabled)"}; expected "Disabled"`);
+    const open = publicAccessViolation(a.properties?.publicNetworkAccess, "properties.publicNetworkAccess");
+    if (open) report(open);
   }),
 };
 
