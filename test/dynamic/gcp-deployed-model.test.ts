@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { deployedModelProvider, type DeployedModelInputs } from "@aitracks/components";
-import { FakeVertex } from "./gcp-fake-vertex";
+import { useFakeVertex } from "./gcp-fake-vertex";
 import { created } from "../helpers/defined";
 
 const TOKEN = "ya29.serve";
-let vertex: FakeVertex;
+const vertex = useFakeVertex(TOKEN);
 const endpoint = "projects/acme-ml/locations/us-central1/endpoints/4242";
 const inputs = (over: Partial<DeployedModelInputs> = {}): DeployedModelInputs => ({
   project: "acme-ml",
@@ -25,13 +25,7 @@ const inputs = (over: Partial<DeployedModelInputs> = {}): DeployedModelInputs =>
   ...over,
 });
 
-beforeAll(async () => {
-  vertex = await new FakeVertex({ token: TOKEN }).start();
-});
-afterAll(() => vertex.stop());
 beforeEach(() => {
-  process.env.GOOGLE_OAUTH_ACCESS_TOKEN = TOKEN;
-  vertex.calls.length = 0;
   vertex.endpoints.set(endpoint, { name: endpoint, deployedModels: [], trafficSplit: {} });
 });
 

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { evaluationRunProvider, type EvaluationRunInputs } from "@aitracks/components";
-import { FakeVertex } from "./gcp-fake-vertex";
+import { FakeVertex, useFakeVertex } from "./gcp-fake-vertex";
 import { created } from "../helpers/defined";
 
 const TOKEN = "ya29.eval";
-let vertex: FakeVertex;
+const vertex = useFakeVertex(TOKEN);
 const loc = "projects/acme-ml/locations/us-central1";
 const inputs = (over: Partial<EvaluationRunInputs> = {}): EvaluationRunInputs => ({
   project: "acme-ml",
@@ -29,14 +29,6 @@ const inputs = (over: Partial<EvaluationRunInputs> = {}): EvaluationRunInputs =>
   ...over,
 });
 
-beforeAll(async () => {
-  vertex = await new FakeVertex({ token: TOKEN }).start();
-});
-afterAll(() => vertex.stop());
-beforeEach(() => {
-  process.env.GOOGLE_OAUTH_ACCESS_TOKEN = TOKEN;
-  vertex.calls.length = 0;
-});
 
 describe("Vertex AI evaluation run provider (against a local Vertex AI)", () => {
   it("creates one run in which both candidates answer the same prompts, scored by the same metrics", async () => {

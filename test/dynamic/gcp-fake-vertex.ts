@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, beforeEach } from "vitest";
 /**
  * A local stand-in for the parts of Vertex AI's REST API (v1, and v1beta1 for publisher model
  * configs) the GCP dynamic providers call, and
@@ -248,4 +249,19 @@ export class FakeVertex {
 function strip(o: any): any {
   const { _polls, ...rest } = o;
   return rest;
+}
+
+/**
+ * A fake Vertex AI for one test file: started before the tests, stopped after, its call log
+ * cleared and the access token set before each test (the providers read it from the environment).
+ */
+export function useFakeVertex(token: string): FakeVertex {
+  const vertex = new FakeVertex({ token });
+  beforeAll(() => vertex.start());
+  afterAll(() => vertex.stop());
+  beforeEach(() => {
+    process.env.GOOGLE_OAUTH_ACCESS_TOKEN = token;
+    vertex.calls.length = 0;
+  });
+  return vertex;
 }

@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createRequire } from "node:module";
 import { publisherModelLoggingProvider, VertexPublisherModelLogging, type PublisherModelLoggingInputs } from "@aitracks/components";
 import { previewInline } from "@aitracks/preview";
-import { FakeVertex } from "./gcp-fake-vertex";
+import { useFakeVertex } from "./gcp-fake-vertex";
 import { created } from "../helpers/defined";
 
 const TOKEN = "ya29.logging";
-let vertex: FakeVertex;
+const vertex = useFakeVertex(TOKEN);
 const MODEL = "projects/acme-ml/locations/us-central1/publishers/anthropic/models/claude-sonnet-4";
 const inputs = (over: Partial<PublisherModelLoggingInputs> = {}): PublisherModelLoggingInputs => ({
   project: "acme-ml",
@@ -21,13 +21,7 @@ const inputs = (over: Partial<PublisherModelLoggingInputs> = {}): PublisherModel
   ...over,
 });
 
-beforeAll(async () => {
-  vertex = await new FakeVertex({ token: TOKEN }).start();
-});
-afterAll(() => vertex.stop());
 beforeEach(() => {
-  process.env.GOOGLE_OAUTH_ACCESS_TOKEN = TOKEN;
-  vertex.calls.length = 0;
   vertex.publisherModelConfigs.clear();
 });
 

@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createRequire } from "node:module";
 import { tuningJobBody, tuningJobProvider, VertexTuningJob, type TuningJobInputs } from "@aitracks/components";
 import { previewInline } from "@aitracks/preview";
-import { FakeVertex } from "./gcp-fake-vertex";
+import { FakeVertex, useFakeVertex } from "./gcp-fake-vertex";
 import { created } from "../helpers/defined";
 
 const TOKEN = "ya29.test-token";
-let vertex: FakeVertex;
+const vertex = useFakeVertex(TOKEN);
 
 const inputs = (over: Partial<TuningJobInputs> = {}): TuningJobInputs => ({
   project: "acme-ml",
@@ -26,14 +26,6 @@ const inputs = (over: Partial<TuningJobInputs> = {}): TuningJobInputs => ({
   ...over,
 });
 
-beforeAll(async () => {
-  vertex = await new FakeVertex({ token: TOKEN }).start();
-});
-afterAll(() => vertex.stop());
-beforeEach(() => {
-  process.env.GOOGLE_OAUTH_ACCESS_TOKEN = TOKEN;
-  vertex.calls.length = 0;
-});
 
 describe("Vertex AI tuning job provider (against a local Vertex AI)", () => {
   it("creates the job with the documented TuningJob body, then waits until it succeeded", async () => {
