@@ -1,6 +1,3 @@
-import { basename, dirname, join } from "node:path";
-import { renameSync, unlinkSync, writeFileSync } from "node:fs";
-import type * as Core from "@aitracks/core";
 
 /**
  * A whole-number flag: undefined when not given, else the number, or a problem line pushed onto
@@ -23,25 +20,4 @@ export function monteCarloFlags(problems: string[], flags: { samples?: string; s
     seed: wholeNumberFlag(problems, "seed", flags.seed, 0, 4_294_967_295),
     horizonMonths: wholeNumberFlag(problems, "horizon", flags.horizon, 1, 120),
   };
-}
-
-/**
- * Write a file via a temp file in the same directory and a rename: readers never see half a file,
- * and a failure leaves nothing behind. Errors name the flag that gave the path.
- */
-export function writeFileAtomically(path: string, text: string, flag: string, shownAs: string = path): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    writeFileSync(tmp, text, { encoding: "utf8", flag: "wx" });
-    renameSync(tmp, path);
-  } catch (err) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // the temp file was never created
-    }
-    // Loaded here, not at the top: --help and flag errors start without the domain code.
-    const { InputError } = require("@aitracks/core") as typeof Core;
-    throw new InputError(`${flag} ${shownAs}: cannot write (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-  }
 }

@@ -165,6 +165,8 @@ async function runOne(cmd: StackCommand, target: TargetOptions, stack: string): 
     };
   } catch (err) {
     if (err instanceof InputError) return { stack, ok: false, exitCode: EXIT.badInput, error: err.lines.join("; ") };
+    // A figure that could not be computed: the stack fails with the reason, not as an internal error.
+    if (err instanceof CheckFailed) return { stack, ok: false, exitCode: EXIT.checkFailed, error: err.message };
     const e = err as Error;
     if (process.env.AITRACKS_DEBUG) process.stderr.write(`${e?.stack ?? ""}\n`);
     return { stack, ok: false, exitCode: EXIT.checkFailed, error: `internal error: ${String(e?.message ?? err).replace(/\s*\n\s*/g, "; ")}` };

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { Command } from "commander";
 import type * as Core from "@aitracks/core";
 import { checkAllFlags, describeAllOption, runStacks, type AllFlags, type StackOutcome } from "../multi-stack";
+import { requireFinite } from "../finite";
 import { runCommand } from "../run";
 import { describeTargetOptions, previewTarget, type TargetOptions } from "../target";
 
@@ -70,18 +71,22 @@ async function cost(flags: CostFlags): Promise<number> {
   const format = flags.format ?? "text";
   if (format !== "text" && format !== "markdown" && format !== "github-comment") problems.push(`--format: expected text, markdown or github-comment, got ${JSON.stringify(format)}`);
   if (flags.json && flags.format !== undefined && format !== "text") problems.push("--json: give --json or --format markdown, not both");
-  const amount = (flag: string, raw: string | undefined): number | undefined => {
+  const amount = (flag: string, raw: string | undefined, max: number): number | undefined => {
     if (raw === undefined) return undefined;
     const n = Number(raw);
     if (raw.trim() === "" || !Number.isFinite(n) || n < 0) {
       problems.push(`--${flag}: expected a number of 0 or more, got ${JSON.stringify(raw)}`);
       return undefined;
     }
+    if (n > max) {
+      problems.push(`--${flag}: expected at most ${core.limitText(max)}, got ${JSON.stringify(raw)}`);
+      return undefined;
+    }
     return n;
   };
   const gate: Core.DiffGate = {
-    maxIncreaseUsd: amount("fail-above-usd", flags.failAboveUsd),
-    maxIncreasePercent: amount("fail-above-percent", flags.failAbovePercent),
+    maxIncreaseUsd: amount("fail-above-usd", flags.failAboveUsd, core.LIMITS.usd),
+    maxIncreasePercent: amount("fail-above-percent", flags.failAbovePercent, 1e6),
     failOnBudgetCrossing: flags.failOnBudgetCrossing,
   };
   const gated = gate.maxIncreaseUsd !== undefined || gate.maxIncreasePercent !== undefined || gate.failOnBudgetCrossing === true;
@@ -99,6 +104,20 @@ async function cost(flags: CostFlags): Promise<number> {
     figureHeading: "monthly",
     one: (target, stack) => costOne(core, flags, format, gate, target, stack),
   });
+}
+
+/** The figures an estimate prints and gates on: totals first, then each resource's. */
+function* estimateFigures(e: Core.CostEstimate): Generator<readonly [string, number]> {
+  yield ["the monthly total", e.monthlyUsd];
+  yield ["the one-off total", e.oneOffUsd];
+  yield ["the monthly ceiling", e.ceilingMonthlyUsd];
+  yield ["the three-year total", e.threeYear.totalUsd];
+  for (const t of [...e.byTrack, ...e.byCloud]) yield [`the total of ${t.key}`, t.monthlyUsd];
+  for (const r of e.resources) {
+    yield [`the monthly cost of ${r.name}`, r.monthlyUsd];
+    yield [`the one-off cost of ${r.name}`, r.oneOffUsd];
+    for (const c of r.components) yield [`${r.name}'s ${c.name}`, c.monthlyUsd];
+  }
 }
 
 function isFolder(path: string): boolean {
@@ -126,8 +145,17 @@ async function costOne(core: typeof Core, flags: CostFlags, format: string, gate
 
   const { graph, config } = flags.fromPreview ? await fromPreview(core, flags) : { graph: await previewTarget(target), config: undefined };
   const estimate = core.estimateCost(graph, config ? { config } : {});
+  const name = `stack ${estimate.stack ?? stack ?? "?"}`;
+  requireFinite(name, estimateFigures(estimate));
   const doc = core.estimateJson(estimate);
   const diff = base ? core.diffCosts(base, doc as unknown as Core.CostBaseline) : undefined;
+  if (diff) {
+    requireFinite(name, [
+      ["the monthly change", diff.deltaUsd],
+      ["the monthly change in percent", diff.deltaPercent],
+      ["the monthly estimate after the change", diff.afterUsd],
+    ]);
+  }
   const reasons = diff ? core.gateDiff(diff, gate) : [];
   const money = core.formatUsd;
   return {

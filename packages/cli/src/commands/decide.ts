@@ -1,5 +1,3 @@
-import { existsSync, statSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
 // Only @aitracks/core and light libraries here: main.ts imports this eagerly, and
 // `aitracks decide` must never load @pulumi/*.
@@ -8,16 +6,17 @@ import {
   CRITERION_LABELS,
   DECISION_OPTIONS,
   InputError,
+  checkOutputPath,
   checklistStatus,
   decide,
   decisionDate,
   decisionSchema,
   loadFile,
   renderAdr,
+  writeFileSafely,
   type Decision,
   type DecisionInput,
 } from "@aitracks/core";
-import { writeFileAtomically } from "../flags";
 import { out, runCommand } from "../run";
 
 interface DecideFlags {
@@ -56,19 +55,6 @@ Examples:
   $ aitracks decide decision.yaml --json
   $ aitracks decide decision.yaml --adr docs/adr/0007-claims-triage.md
 `;
-
-/** The --adr target must be a file in an existing directory; checked before any work. */
-function checkAdrPath(path: string): string {
-  const full = resolve(path);
-  const dir = dirname(full);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new InputError(`--adr ${path}: directory ${dirname(path)} does not exist`);
-  }
-  if (existsSync(full) && statSync(full).isDirectory()) {
-    throw new InputError(`--adr ${path}: is a directory; expected a file such as ${join(path, "decision.md")}`);
-  }
-  return full;
-}
 
 function fit(x: number): string {
   return x.toFixed(2);
@@ -161,25 +147,31 @@ export function registerDecide(program: Command, setExit: (code: number) => void
         "the 90% rule, weight sensitivity and a review date",
     )
     .option("--json", "print the decision as JSON for machines")
-    .option("--adr <out.md>", "also write a Markdown decision record (ADR) to this file")
+    .option("--adr <out.md>", "also write a Markdown decision record (ADR) to this file (- prints it on stdout instead of the report)")
     .option("--today <YYYY-MM-DD>", "take this date as today (reproducible records); facts.decidedOn still wins")
     .addHelpText("after", HELP)
     .action(async (file: string, opts: DecideFlags) => {
       setExit(
         await runCommand(() => {
-          // Check every flag before reading anything: nothing is written on any failure.
-          const adrPath = opts.adr === undefined ? undefined : checkAdrPath(opts.adr);
-          if (adrPath !== undefined && adrPath === resolve(file)) {
-            throw new InputError(`--adr ${opts.adr}: is the decision file itself; choose another path`);
-          }
+          // Check every flag before reading anything: nothing is written on any failure. The
+          // target may not be the decision file, by any name (a symlinked folder, a hard link).
+          const toStdout = opts.adr === "-";
+          if (toStdout && opts.json) throw new InputError("--adr -: the record goes to stdout; give --json or --adr -, not both");
+          const adr =
+            opts.adr === undefined || toStdout
+              ? undefined
+              : { path: opts.adr, label: `--adr ${opts.adr}`, inputs: [{ path: file, is: "the decision file itself" }], example: "decision.md" };
+          if (adr) checkOutputPath(adr.path, adr);
           if (opts.today !== undefined && !decisionDate.safeParse(opts.today).success) {
             throw new InputError(`--today: expected a date YYYY-MM-DD, got ${JSON.stringify(opts.today)}`);
           }
           const input = loadFile(decisionSchema, file);
           const decision = decide(input, opts.today === undefined ? {} : { today: opts.today });
-          if (adrPath !== undefined && opts.adr !== undefined) {
-            writeFileAtomically(adrPath, renderAdr(input, decision, { source: file }), "--adr", opts.adr);
+          if (toStdout) {
+            out(renderAdr(input, decision, { source: file }));
+            return 0;
           }
+          if (adr) writeFileSafely(adr.path, renderAdr(input, decision, { source: file }), adr);
           if (opts.json) out(JSON.stringify(decisionJson(input, decision, opts.adr), null, 2));
           else out(renderDecisionText(input, decision, file, opts.adr));
           return 0;

@@ -87,9 +87,10 @@ function core(): typeof Core {
   return require("@aitracks/core") as typeof Core;
 }
 
-function num(raw: string, flag: string, ok: (n: number) => boolean, expected: string, problems: string[]): number {
+function num(raw: string, flag: string, ok: (n: number) => boolean, expected: string, problems: string[], max = Number.MAX_SAFE_INTEGER): number {
   const n = Number(raw);
   if (raw.trim() === "" || !Number.isFinite(n) || !ok(n)) problems.push(`--${flag}: expected ${expected}, got ${JSON.stringify(raw)}`);
+  else if (n > max) problems.push(`--${flag}: expected at most ${core().limitText(max)}, got ${JSON.stringify(raw)}`);
   return n;
 }
 
@@ -111,8 +112,8 @@ function pad(s: string, n: number): string {
 async function refresh(flags: RefreshFlags): Promise<number> {
   const c = core();
   const problems: string[] = [];
-  const maxChange = num(flags.maxChange, "max-change", (n) => n > 1, "a factor above 1 (e.g. 10)", problems);
-  const timeout = num(flags.timeout, "timeout", (n) => n > 0, "seconds above 0", problems);
+  const maxChange = num(flags.maxChange, "max-change", (n) => n > 1, "a factor above 1 (e.g. 10)", problems, 1e6);
+  const timeout = num(flags.timeout, "timeout", (n) => n > 0, "seconds above 0", problems, 3600);
   let clouds: Core.Cloud[] | undefined;
   if (flags.cloud !== undefined) {
     const list = flags.cloud.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);

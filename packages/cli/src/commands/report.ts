@@ -1,10 +1,9 @@
-import { existsSync, statSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { join } from "node:path";
 import type { Command } from "commander";
 import type * as Core from "@aitracks/core";
 import type { Progress } from "../progress";
 import type * as Report from "../report";
-import { monteCarloFlags, writeFileAtomically } from "../flags";
+import { monteCarloFlags } from "../flags";
 import { out, runCommand } from "../run";
 import { describeTargetOptions, type TargetOptions } from "../target";
 
@@ -42,7 +41,7 @@ export function registerReport(program: Command, setExit: (code: number) => void
       .command("report <decision-file> <workload-file>")
       .description("write a self-contained HTML decision report with charts: recommendation, TCO, checklist, review date (and a stack's cost and policies)"),
   )
-    .option("-o, --out <file.html>", "the HTML file to write", "report.html")
+    .option("-o, --out <file.html>", "the HTML file to write (- writes the page to stdout)", "report.html")
     .option("--today <YYYY-MM-DD>", "take this date as today (reproducible reports); facts.decidedOn still wins")
     .option("--samples <n>", "Monte Carlo samples for the P10-P90 band", "2000")
     .option("--seed <n>", "Monte Carlo seed", "42")
@@ -64,16 +63,29 @@ export function registerReport(program: Command, setExit: (code: number) => void
     });
 }
 
-/** The --out target: a file (not a folder) in an existing folder, not one of the inputs. */
-function checkOutPath(path: string, inputs: readonly string[], problems: string[]): string | undefined {
-  const full = resolve(path);
-  const dir = dirname(full);
-  if (path.trim() === "") problems.push("--out: expected a file path such as report.html");
-  else if (!existsSync(dir) || !statSync(dir).isDirectory()) problems.push(`--out ${path}: directory ${dirname(path)} does not exist`);
-  else if (existsSync(full) && statSync(full).isDirectory()) problems.push(`--out ${path}: is a directory; expected a file such as ${join(path, "report.html")}`);
-  else if (inputs.some((i) => resolve(i) === full)) problems.push(`--out ${path}: is one of the input files; choose another path`);
-  else return full;
-  return undefined;
+/**
+ * What the report reads, so --out never lands on any of them (by any name: compared by device
+ * and inode): the two files, the stack's config (given, or the project's Pulumi.<stack>.yaml),
+ * the project file and the price catalog.
+ */
+function reportInputs(core: typeof Core, decisionFile: string, workloadFile: string, flags: ReportFlags): Core.OutputInput[] {
+  const files = [decisionFile, workloadFile, core.catalogPath()];
+  if (flags.config) files.push(flags.config);
+  if (flags.stack !== undefined || flags.program !== undefined) {
+    // The light part of the preview engine: reading Pulumi.yaml loads no Pulumi.
+    const { findProjectDir, readProject } = require("@aitracks/preview/dist/project") as typeof import("@aitracks/preview");
+    const dir = flags.program ?? findProjectDir(process.cwd());
+    if (dir) {
+      try {
+        const project = readProject(dir);
+        files.push(join(project.dir, "Pulumi.yaml"), join(project.dir, "Pulumi.yml"));
+        if (flags.stack) files.push(join(project.stackConfigDir, `Pulumi.${flags.stack}.yaml`), join(project.stackConfigDir, `Pulumi.${flags.stack}.yml`));
+      } catch {
+        // a bad project is reported by the preview, with its own message
+      }
+    }
+  }
+  return files.map((path) => ({ path, is: "one of the input files" }));
 }
 
 async function report(decisionFile: string, workloadFile: string, flags: ReportFlags, progress: Progress): Promise<number> {
@@ -87,8 +99,19 @@ async function report(decisionFile: string, workloadFile: string, flags: ReportF
   if (flags.today !== undefined && !core.decisionDate.safeParse(flags.today).success) {
     problems.push(`--today: expected a date YYYY-MM-DD, got ${JSON.stringify(flags.today)}`);
   }
-  const outPath = checkOutPath(flags.out ?? "report.html", [decisionFile, workloadFile, ...(flags.config ? [flags.config] : [])], problems);
-  if (problems.length || outPath === undefined) throw new core.InputError(problems);
+  const outFile = flags.out ?? "report.html";
+  const toStdout = outFile === "-";
+  if (toStdout && flags.json) problems.push("--out -: the page goes to stdout; give --json or --out -, not both");
+  const target = { label: `--out ${outFile}`, inputs: reportInputs(core, decisionFile, workloadFile, flags), example: "report.html" };
+  if (!toStdout) {
+    try {
+      core.checkOutputPath(outFile, target);
+    } catch (err) {
+      if (!(err instanceof core.InputError)) throw err;
+      problems.push(...err.lines);
+    }
+  }
+  if (problems.length) throw new core.InputError(problems);
 
   const rep = await import("../report/index.js");
   const base = rep.loadReportInputs({
@@ -115,8 +138,13 @@ async function report(decisionFile: string, workloadFile: string, flags: ReportF
   progress.step("rendering the charts");
   const { html, charts } = await rep.buildReportHtml(inputs, (done, total) => progress.tick(done, total));
 
-  progress.step(`writing ${flags.out}`);
-  writeFileAtomically(outPath, html, "--out", flags.out ?? "report.html");
+  if (toStdout) {
+    progress.clear();
+    out(html);
+    return 0;
+  }
+  progress.step(`writing ${outFile}`);
+  core.writeFileSafely(outFile, html, target);
   progress.clear();
 
   if (flags.json) {

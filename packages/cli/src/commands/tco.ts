@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import type * as Core from "@aitracks/core";
+import { requireFinite, tcoFigures } from "../finite";
 import { monteCarloFlags } from "../flags";
 import { money, num, uncertainText } from "../format";
 import { out, runCommand } from "../run";
@@ -86,6 +87,7 @@ function tco(file: string, flags: TcoFlags): number {
   } finally {
     progress.clear();
   }
+  requireFinite(file, tcoFigures(report));
   if (flags.json) {
     out(JSON.stringify({ ...report, pricesAsOf: prices.asOf, priceWarnings: prices.warnings }, null, 2));
     return 0;

@@ -8,6 +8,7 @@ import {
   workloadFileSchema,
   type TcoModel,
 } from "@aitracks/core";
+import { requireFinite, tcoFigures } from "../finite";
 import { cumulativeBands, type MonthlyBands } from "./bands";
 import type { ReportInputs, StackSection } from "./model";
 
@@ -51,6 +52,7 @@ export function loadReportInputs(opts: LoadOptions): ReportInputs {
   const ranged = tcoModel.uncertain.length > 0;
   if (ranged) opts.onStep?.("Monte Carlo", samples);
   const tco = tcoReport(tcoModel, { samples, seed, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
+  requireFinite(opts.workloadFile, tcoFigures(tco));
   let bands: MonthlyBands = { ran: false, samples: 0, seed, byOption: {} };
   if (ranged) {
     opts.onStep?.("monthly P10-P90 bands", samples);

@@ -1,10 +1,13 @@
 /**
  * The stack part of the report: preview the program offline, list its cloud resources with their
  * track, and attach the cost estimate and policy verdicts where those engines are available.
- * Loads Pulumi (through the preview engine), so only `aitracks report --stack ...` imports it.
+ * Loads Pulumi (through the preview engine), so only `aitracks report --stack ...` import { requireFinite } from "../finite";
+import { requireFinite } from "../finite";
+imports it.
  */
 import type * as Core from "@aitracks/core";
 import type { GraphResource, ResourceGraph } from "@aitracks/preview";
+import { requireFinite } from "../finite";
 import { previewTarget, type TargetOptions } from "../target";
 import type { CostEstimateLike, PolicyResultLike, StackSection } from "./model";
 
@@ -41,7 +44,14 @@ export async function stackSection(target: TargetOptions): Promise<StackSection>
  */
 async function stackExtras(graph: ResourceGraph): Promise<StackExtras> {
   const core = require("@aitracks/core") as typeof Core;
-  const cost = core.estimateJson(core.estimateCost(graph));
+  const estimate = core.estimateCost(graph);
+  requireFinite(`stack ${graph.stack}`, [
+    ["the monthly total", estimate.monthlyUsd],
+    ["the one-off total", estimate.oneOffUsd],
+    ["the three-year total", estimate.threeYear.totalUsd],
+    ...estimate.resources.map((r) => [`the monthly cost of ${r.name}`, r.monthlyUsd] as const),
+  ]);
+  const cost = core.estimateJson(estimate);
   // The pack in-process, with its default config: what `aitracks check --engine in-process` says.
   const preview = await import("@aitracks/preview");
   const pack = await preview.loadPack();

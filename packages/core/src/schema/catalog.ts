@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate, nonNegative, positive } from "./common";
+import { LIMITS, isoDate, nonNegative, positiveUpTo } from "./common";
 
 export const CLOUDS = ["aws", "gcp", "azure"] as const;
 export type Cloud = (typeof CLOUDS)[number];
@@ -8,10 +8,10 @@ export const acceleratorSchema = z
   .object({
     /** e.g. nvidia-a100-40gb, aws-trainium, tpu-v5e */
     type: z.string().min(1),
-    count: positive,
+    count: positiveUpTo(LIMITS.instances),
     /** Dense BF16 peak per accelerator, in TFLOP/s: what the first-principles training estimate divides by. */
-    peakTflops: positive,
-    memoryGb: positive,
+    peakTflops: positiveUpTo(1e7),
+    memoryGb: positiveUpTo(1e7),
   })
   .strict();
 

@@ -1,5 +1,46 @@
 import { z } from "zod";
 
+/**
+ * The largest value each kind of number may take. Past these a projection overflows to Infinity
+ * (`requestsPerDay: 1e308`) or stops meaning anything, so every schema refuses them, naming the
+ * field (`workload.requestsPerDay: expected at most 1e12, got 1e+308`). README lists them.
+ */
+export const LIMITS = {
+  requestsPerDay: 1e12,
+  /** Tokens per request, per example. */
+  tokens: 1e7,
+  /** Any amount of money: a price, a monthly or annual amount, a budget. */
+  usd: 1e12,
+  /** Labelled examples, parameters and training tokens of a model. */
+  examples: 1e12,
+  parameters: 1e15,
+  trainingTokens: 1e16,
+  /** Engineers, developers, full-time equivalents. */
+  people: 1e6,
+  /** Instances, replicas, accelerators. */
+  instances: 1e6,
+  hours: 1e6,
+  epochs: 1e4,
+  weeks: 1e4,
+  months: 1200,
+  /** Ratios and multipliers (peak to average, experiment overhead). */
+  ratio: 1e3,
+  tokensPerSecond: 1e7,
+  /** Dates: a year outside this is a typo (`decidedOn: 9999-12-31`). */
+  firstYear: 1970,
+  lastYear: 2200,
+} as const;
+
+/** 1e12, 1,000: a limit as the error message and the README write it. */
+export function limitText(n: number): string {
+  return n >= 1e6 ? n.toExponential().replace("e+", "e") : n.toLocaleString("en-US");
+}
+
+/** `base`, refused above `max` with the limit in the message. */
+export function atMost(base: z.ZodNumber, max: number): z.ZodNumber {
+  return base.max(max, { error: `expected at most ${limitText(max)}` });
+}
+
 /** An integer in [min, max], with the message the CLI prints. */
 export function intRange(min: number, max: number) {
   const error = `expected an integer from ${min} to ${max}`;
@@ -12,23 +53,39 @@ export const fraction = z
   .min(0, { error: "expected a fraction from 0 to 1" })
   .max(1, { error: "expected a fraction from 0 to 1" });
 
-export const nonNegative = z
-  .number({ error: "expected a number of 0 or more" })
-  .min(0, { error: "expected a number of 0 or more" });
+/** A number of 0 or more, up to `max`. */
+export function nonNegativeUpTo(max: number) {
+  return atMost(z.number({ error: "expected a number of 0 or more" }).min(0, { error: "expected a number of 0 or more" }), max);
+}
 
-export const positive = z
-  .number({ error: "expected a number above 0" })
-  .gt(0, { error: "expected a number above 0" });
+/** A number above 0, up to `max`. */
+export function positiveUpTo(max: number) {
+  return atMost(z.number({ error: "expected a number above 0" }).gt(0, { error: "expected a number above 0" }), max);
+}
 
-export const nonNegativeInt = z
-  .number({ error: "expected a whole number of 0 or more" })
-  .int({ error: "expected a whole number of 0 or more" })
-  .min(0, { error: "expected a whole number of 0 or more" });
+/** A whole number of 0 or more, up to `max`. */
+export function nonNegativeIntUpTo(max: number) {
+  return atMost(
+    z
+      .number({ error: "expected a whole number of 0 or more" })
+      .int({ error: "expected a whole number of 0 or more" })
+      .min(0, { error: "expected a whole number of 0 or more" }),
+    max,
+  );
+}
 
-/** An ISO date `YYYY-MM-DD` (YAML may hand us a Date already). */
+/** An amount of money (0 or more, at most LIMITS.usd). */
+export const nonNegative = nonNegativeUpTo(LIMITS.usd);
+/** An amount of money above 0 (a budget). */
+export const positive = positiveUpTo(LIMITS.usd);
+
+/** An ISO date `YYYY-MM-DD` in the years LIMITS allows (YAML may hand us a Date already). */
 export const isoDate = z.preprocess(
   (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
-  z.string({ error: "expected a date YYYY-MM-DD" }).refine(isCalendarDate, { error: "expected a date YYYY-MM-DD" }),
+  z
+    .string({ error: "expected a date YYYY-MM-DD" })
+    .refine(isCalendarDate, { error: "expected a date YYYY-MM-DD" })
+    .refine(isBoundedYear, { error: `expected a date in the years ${LIMITS.firstYear} to ${LIMITS.lastYear}` }),
 );
 
 /** `2026-02-30` is not a date; `2028-02-29` is. */
@@ -38,6 +95,13 @@ export function isCalendarDate(s: string): boolean {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** A calendar date's year within LIMITS (what is not a date at all is isCalendarDate's to say). */
+export function isBoundedYear(s: string): boolean {
+  if (!isCalendarDate(s)) return true;
+  const y = Number(s.slice(0, 4));
+  return y >= LIMITS.firstYear && y <= LIMITS.lastYear;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fraction, intRange, nonNegative, nonNegativeInt } from "./common";
+import { LIMITS, fraction, intRange, isoDate, nonNegative, nonNegativeIntUpTo } from "./common";
 
 /** The seven criteria of the decision matrix, in the order the framework lists them. */
 export const CRITERIA = [
@@ -33,20 +33,8 @@ function objectError(expected: string, keys: readonly string[]) {
     issue.code === "unrecognized_keys" ? `expected only ${keys.join(", ")}` : expected;
 }
 
-/** A real calendar date `YYYY-MM-DD` (rejects 2026-02-30 and 2026-13-01; YAML may hand us a Date). */
-export const decisionDate = z.preprocess(
-  (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
-  z.string({ error: "expected a date YYYY-MM-DD" }).refine(
-    (s) => {
-      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-      if (!m) return false;
-      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-      const date = new Date(Date.UTC(y, mo - 1, d));
-      return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-    },
-    { error: "expected a date YYYY-MM-DD" },
-  ),
-);
+/** A real calendar date `YYYY-MM-DD` in the years LIMITS allows (rejects 2026-02-30, 2026-13-01 and 9999-12-31). */
+export const decisionDate = isoDate;
 
 /** A fraction above 0 (an accuracy target of 0 would make the 90% rule divide by zero). */
 const positiveFraction = z
@@ -88,9 +76,9 @@ export const decisionFactsSchema = z
     accuracyTarget: positiveFraction.optional(),
     /** What the best commercial API reached on the same evaluation set, as a fraction. */
     apiBaselineAccuracy: fraction.optional(),
-    labeledExamples: nonNegativeInt.optional(),
+    labeledExamples: nonNegativeIntUpTo(LIMITS.examples).optional(),
     budgetUsd: nonNegative.optional(),
-    mlEngineers: nonNegativeInt.optional(),
+    mlEngineers: nonNegativeIntUpTo(LIMITS.people).optional(),
     dataSharingAllowed: z.boolean({ error: "expected true or false" }).optional(),
     decidedOn: decisionDate.optional(),
     /** Months until the decision is reviewed; the framework says costs and models move every six. */

@@ -1,21 +1,21 @@
 import { z } from "zod";
-import { fraction, intRange, nonNegative, nonNegativeInt, positive, uncertain } from "./common";
+import { LIMITS, atMost, fraction, intRange, nonNegative, nonNegativeIntUpTo, positive, uncertain } from "./common";
 
 /**
  * The workload file: production volume and each option's settings. Every number may be a range
  * `{low, high, likely?}`; defaults come from the framework's own ranges and are reported as
  * assumptions. The TCO model (packages/core/src/tco) documents how each field is used.
  */
-const u = (what: string) => uncertain(z.number({ error: `expected ${what}` }).min(0, { error: `expected ${what}` }), what);
-const uPos = (what: string) => uncertain(z.number({ error: `expected ${what}` }).gt(0, { error: `expected ${what}` }), what);
+const u = (what: string, max: number) => uncertain(atMost(z.number({ error: `expected ${what}` }).min(0, { error: `expected ${what}` }), max), what);
+const uPos = (what: string, max: number) => uncertain(atMost(z.number({ error: `expected ${what}` }).gt(0, { error: `expected ${what}` }), max), what);
 const uFrac = (what: string) => uncertain(fraction, what);
 
 export const workloadProfileSchema = z
   .object(
     {
-      requestsPerDay: u("a number of requests per day of 0 or more"),
-      inputTokensPerRequest: u("a number of input tokens of 0 or more"),
-      outputTokensPerRequest: u("a number of output tokens of 0 or more"),
+      requestsPerDay: u("a number of requests per day of 0 or more", LIMITS.requestsPerDay),
+      inputTokensPerRequest: u("a number of input tokens of 0 or more", LIMITS.tokens),
+      outputTokensPerRequest: u("a number of output tokens of 0 or more", LIMITS.tokens),
       /** Compound growth of requestsPerDay per month (0.05 = 5% a month); default 0. */
       monthlyGrowth: uncertain(
         z
@@ -25,7 +25,7 @@ export const workloadProfileSchema = z
         "a monthly growth fraction (0.05 = 5% a month)",
       ).optional(),
       /** Peak traffic over the daily average, for sizing self-hosted inference; default 3. */
-      peakToAverage: uPos("a peak-to-average ratio above 0").optional(),
+      peakToAverage: uPos("a peak-to-average ratio above 0", LIMITS.ratio).optional(),
     },
     { error: "expected the workload: requestsPerDay, inputTokensPerRequest, outputTokensPerRequest" },
   )
@@ -39,13 +39,13 @@ export const inferenceSchema = z
     /** A SKU of the compute catalog, e.g. ml.g5.2xlarge. */
     instance: z.string({ error: "expected a catalog SKU such as ml.g5.2xlarge" }).optional(),
     /** Generated tokens per second one instance sustains (prefill counts at a tenth of a token). */
-    tokensPerSecondPerInstance: uPos("tokens per second above 0").optional(),
-    minInstances: nonNegativeInt.optional(),
+    tokensPerSecondPerInstance: uPos("tokens per second above 0", LIMITS.tokensPerSecond).optional(),
+    minInstances: nonNegativeIntUpTo(LIMITS.instances).optional(),
     /** Hosted inference: the provider and model of @pydantic/genai-prices, or explicit prices. */
     provider: z.string().optional(),
     model: z.string().optional(),
-    inputUsdPerMillionTokens: u("a price in USD per million tokens").optional(),
-    outputUsdPerMillionTokens: u("a price in USD per million tokens").optional(),
+    inputUsdPerMillionTokens: u("a price in USD per million tokens", LIMITS.usd).optional(),
+    outputUsdPerMillionTokens: u("a price in USD per million tokens", LIMITS.usd).optional(),
   })
   .strict();
 
@@ -53,32 +53,32 @@ export const buySchema = z
   .object({
     provider: z.string({ error: "expected a provider id such as openai, anthropic, google, aws, azure" }),
     model: z.string({ error: "expected a model id such as gpt-4o" }),
-    inputUsdPerMillionTokens: u("a price in USD per million tokens").optional(),
-    outputUsdPerMillionTokens: u("a price in USD per million tokens").optional(),
-    monitoringUsdPerMonth: u("a monthly amount in USD").optional(),
+    inputUsdPerMillionTokens: u("a price in USD per million tokens", LIMITS.usd).optional(),
+    outputUsdPerMillionTokens: u("a price in USD per million tokens", LIMITS.usd).optional(),
+    monitoringUsdPerMonth: u("a monthly amount in USD", LIMITS.usd).optional(),
   })
   .strict();
 
 export const fineTuneSchema = z
   .object({
-    labeledExamples: u("a number of labelled examples").optional(),
-    labelingUsdPerExample: u("a cost per example in USD").optional(),
-    tokensPerExample: u("a number of tokens per example").optional(),
-    epochs: u("a number of epochs").optional(),
+    labeledExamples: u("a number of labelled examples", LIMITS.examples).optional(),
+    labelingUsdPerExample: u("a cost per example in USD", LIMITS.usd).optional(),
+    tokensPerExample: u("a number of tokens per example", LIMITS.tokens).optional(),
+    epochs: u("a number of epochs", LIMITS.epochs).optional(),
     training: z
       .object({
         /** Default self-hosted (catalog instance-hours); hosted = per training token. */
         method: z.enum(["self-hosted", "hosted"], { error: "expected self-hosted or hosted" }).optional(),
         instance: z.string().optional(),
-        instanceCount: u("a number of instances").optional(),
-        hours: u("a number of hours").optional(),
-        usdPerMillionTrainingTokens: u("a price in USD per million training tokens").optional(),
+        instanceCount: u("a number of instances", LIMITS.instances).optional(),
+        hours: u("a number of hours", LIMITS.hours).optional(),
+        usdPerMillionTrainingTokens: u("a price in USD per million training tokens", LIMITS.usd).optional(),
       })
       .strict()
       .optional(),
-    engineers: u("a number of ML engineers").optional(),
-    projectWeeks: u("a number of weeks").optional(),
-    maintenanceFte: u("a number of full-time engineers").optional(),
+    engineers: u("a number of ML engineers", LIMITS.people).optional(),
+    projectWeeks: u("a number of weeks", LIMITS.weeks).optional(),
+    maintenanceFte: u("a number of full-time engineers", LIMITS.people).optional(),
     retrainEveryMonths: intRange(1, 120).optional(),
     inference: inferenceSchema.optional(),
   })
@@ -86,16 +86,16 @@ export const fineTuneSchema = z
 
 export const buildSchema = z
   .object({
-    parameters: uPos("a parameter count above 0").optional(),
-    trainingTokens: uPos("a number of training tokens above 0").optional(),
+    parameters: uPos("a parameter count above 0", LIMITS.parameters).optional(),
+    trainingTokens: uPos("a number of training tokens above 0", LIMITS.trainingTokens).optional(),
     instance: z.string().optional(),
     utilization: uFrac("a utilisation fraction from 0 to 1").optional(),
-    experimentOverhead: uPos("a multiplier above 0 (2 = twice the final run)").optional(),
-    dataUsd: u("an amount in USD").optional(),
-    engineers: u("a number of ML engineers").optional(),
-    projectMonths: u("a number of months").optional(),
-    maintenanceFte: u("a number of full-time engineers").optional(),
-    platformUsdPerMonth: u("a monthly amount in USD").optional(),
+    experimentOverhead: uPos("a multiplier above 0 (2 = twice the final run)", LIMITS.ratio).optional(),
+    dataUsd: u("an amount in USD", LIMITS.usd).optional(),
+    engineers: u("a number of ML engineers", LIMITS.people).optional(),
+    projectMonths: u("a number of months", LIMITS.months).optional(),
+    maintenanceFte: u("a number of full-time engineers", LIMITS.people).optional(),
+    platformUsdPerMonth: u("a monthly amount in USD", LIMITS.usd).optional(),
     refreshEveryMonths: intRange(1, 120).optional(),
     refreshComputeFraction: uFrac("a fraction of the pretraining compute").optional(),
     inference: inferenceSchema.optional(),
@@ -109,9 +109,9 @@ export const teamSchema = z
      * (an API, a fine-tuned or a built model sits behind the same product), so the TCO model
      * counts them in every option; default {1, 2, 3} (the framework's Buy team of 1-3 developers).
      */
-    developers: u("a number of developers").optional(),
-    developerAnnualUsd: u("an annual loaded cost in USD").optional(),
-    mlEngineerAnnualUsd: u("an annual loaded cost in USD").optional(),
+    developers: u("a number of developers", LIMITS.people).optional(),
+    developerAnnualUsd: u("an annual loaded cost in USD", LIMITS.usd).optional(),
+    mlEngineerAnnualUsd: u("an annual loaded cost in USD", LIMITS.usd).optional(),
   })
   .strict();
 
