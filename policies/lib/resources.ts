@@ -3,7 +3,8 @@
  * tags), the region, the aitracks track a resource belongs to, and links between resources.
  */
 import type { PolicyProviderResource, PolicyResource } from "@pulumi/policy";
-import { TAG_KEYS } from "@aitracks/core";
+import { defaultRegionOf, normaliseRegion, TAG_KEYS } from "@aitracks/core";
+import { configValue } from "./stack-config";
 import { tagPropertyOf } from "./taggable";
 import { isUnknownError } from "./unknown";
 import { asString, isObject, parseJson, type Json } from "./values";
@@ -91,7 +92,11 @@ export function tagValue(r: ResourceLike, key: string): string | undefined {
   return tagsOf(r)[key];
 }
 
-/** Region or location of a resource, normalised: "East US" -> "eastus", "us-central1-a" -> "us-central1". */
+/**
+ * Region or location of a resource, normalised ("East US" -> "eastus", "us-central1-a" ->
+ * "us-central1"): its own, else its provider's, else the stack config's default for its provider
+ * (`aws:region`, `gcp:region`, `azure-native:location`, …) — where the provider puts it.
+ */
 export function regionOf(r: ResourceLike): string | undefined {
   const p = r.props;
   const raw =
@@ -101,11 +106,7 @@ export function regionOf(r: ResourceLike): string | undefined {
     asString(providerValue(r.provider, "region")) ??
     asString(providerValue(r.provider, "location")) ??
     zoneRegion(asString(providerValue(r.provider, "zone")));
-  return raw ? normaliseRegion(raw) : undefined;
-}
-
-export function normaliseRegion(region: string): string {
-  return region.toLowerCase().replace(/\s+/g, "");
+  return raw ? normaliseRegion(raw) : defaultRegionOf(r.type, configValue);
 }
 
 function zoneRegion(zone: string | undefined): string | undefined {

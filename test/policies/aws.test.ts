@@ -1,5 +1,5 @@
 // Every AWS guardrail: a violating and a passing program of real @pulumi/aws (and aws-native) resources under mocks.
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as pulumi from "@pulumi/pulumi";
 import { AgentAgent, CustomModel, Guardrail, GuardrailVersion, InferenceProfile } from "@pulumi/aws/bedrock";
 import { InvocationLoggingConfiguration } from "@pulumi/aws/bedrockmodel";
@@ -8,7 +8,7 @@ import { Provider } from "@pulumi/aws/provider";
 import { Bucket, BucketPolicy, BucketPublicAccessBlock, BucketServerSideEncryptionConfiguration, BucketVersioning } from "@pulumi/aws/s3";
 import { DataQualityJobDefinition, Domain, EndpointConfiguration, Model, NotebookInstance, TrainingJob } from "@pulumi/aws/sagemaker";
 import { ModelBiasJobDefinition, ModelExplainabilityJobDefinition, ModelQualityJobDefinition } from "@pulumi/aws-native/sagemaker";
-import { expectPass, expectViolation, TAGS, type PolicyCase } from "./helpers";
+import { check, expectPass, expectViolation, notesOf, TAGS, urnOf, violationsOf, type PolicyCase } from "./helpers";
 
 const ROLE = "arn:aws:iam::123456789012:role/sagemaker";
 const KEY = "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555";
@@ -455,7 +455,48 @@ const cases: PolicyCase[] = [
   },
 ];
 
+/** What `aws.iam.getPolicyDocument(...).json` renders: compact JSON, a single action as a string. */
+const rendered = (action: string) => JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: action, Resource: "*" }] });
+
+cases.push(
+  {
+    // A getPolicyDocument document feeding a role policy is read like any JSON policy.
+    policy: "aws-iam-no-wildcard-actions",
+    bad: () => new RolePolicy("p", { role: "r", policy: rendered("dynamodb:*") }),
+    on: "p",
+    message: /^statement 0 allows the wildcard action dynamodb:\*; name the actions the track needs$/,
+    good: () => new RolePolicy("p", { role: "r", policy: rendered("dynamodb:GetItem") }),
+  },
+  {
+    // The same document given as an object (the SDK's PolicyDocument type).
+    policy: "aws-iam-no-wildcard-actions",
+    bad: () => new RolePolicy("p", { role: "r", policy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["dynamodb:*"], Resource: "*" }] } }),
+    on: "p",
+    message: /allows the wildcard action dynamodb:\*/,
+    good: () => new RolePolicy("p", { role: "r", policy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["dynamodb:GetItem"], Resource: "*" }] } }),
+  },
+  {
+    // A document that is not JSON cannot be judged: it fails, it does not pass.
+    policy: "aws-iam-no-wildcard-actions",
+    bad: () => new RolePolicy("p", { role: "r", policy: "Allow dynamodb:*" }),
+    on: "p",
+    message: /^the policy is not a readable IAM policy document/,
+    good: () => new RolePolicy("p", { role: "r", policy: rendered("dynamodb:Query") }),
+  },
+);
+
 describe("AWS guardrails", () => {
+  it("aws-iam-no-wildcard-actions: a policy document known only at deploy is information, not a verdict", async () => {
+    const { graph, report } = await check(() => {
+      const table = new Bucket("b", {});
+      new RolePolicy("p", { role: "r", policy: table.bucketRegionalDomainName.apply((d) => rendered(`s3:GetObject-${d}`)) });
+    });
+    expect(graph.resources.find((r) => r.name === "p")!.inputs.policy).toBe("[unknown]");
+    expect(violationsOf(report, "aws-iam-no-wildcard-actions")).toEqual([]);
+    const onPolicy = notesOf(report, "aws-iam-no-wildcard-actions").filter((n) => n.urn === urnOf(graph, "p"));
+    expect(onPolicy.map((n) => n.reason)).toEqual([".policy is not known until deploy; the policy decides at deploy"]);
+  });
+
   for (const c of cases) {
     it(`${c.policy} flags: ${c.message.source}`, () => expectViolation(c));
     it(`${c.policy} passes the fixed program (${c.message.source})`, () => expectPass(c));

@@ -88,6 +88,7 @@ const cases: PolicyCase[] = [
   },
   {
     policy: "required-tags",
+    config: FACTS, // an aitracks stack: the aitracks keys are required
     bad: () => new S3Bucket("data", { tags: { owner: "ml-platform", "aitracks-track": "buy", "decision-review-date": "2099-01-01" } }),
     on: "data",
     message: /^missing tag cost-center$/,
@@ -96,6 +97,7 @@ const cases: PolicyCase[] = [
   {
     // Provider default tags count.
     policy: "required-tags",
+    config: FACTS, // an aitracks stack: the aitracks keys are required
     bad: () => new S3Bucket("data", {}, { provider: new Provider("aws", { region: "us-east-1", defaultTags: { tags: { owner: "ml-platform" } } }) }),
     on: "data",
     message: /^missing tags aitracks-track, cost-center, decision-review-date$/,
@@ -104,6 +106,7 @@ const cases: PolicyCase[] = [
   {
     // aws-native takes tags as a list of {key, value}.
     policy: "required-tags",
+    config: FACTS, // an aitracks stack: the aitracks keys are required
     bad: () => nativeJob(withoutCostCenter),
     on: "quality",
     message: /^missing tag cost-center$/,
@@ -112,6 +115,7 @@ const cases: PolicyCase[] = [
   {
     // The aws-native provider's default tags count, as the aws provider's do.
     policy: "required-tags",
+    config: FACTS, // an aitracks stack: the aitracks keys are required
     bad: () => nativeJob(undefined, new NativeProvider("native", { region: "us-east-1", defaultTags: { tags: { owner: "ml-platform" } } })),
     on: "quality",
     message: /^missing tags aitracks-track, cost-center, decision-review-date$/,
@@ -129,6 +133,7 @@ const cases: PolicyCase[] = [
   },
   {
     policy: "required-tags",
+    config: FACTS, // an aitracks stack: the aitracks keys are required
     bad: () => new GcsBucket("data", { location: "US", labels: { owner: "ml-platform" } }),
     on: "data",
     message: /^missing labels aitracks-track, cost-center, decision-review-date$/,

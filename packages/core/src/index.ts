@@ -19,3 +19,6 @@ export * from "./pricing/tokens";
 export * from "./pricing/refresh";
 export * from "./pricing/status";
 export * from "./cost";
+export * from "./stack-kind";
+export * from "./resource-kind";
+export * from "./regions";

@@ -21,6 +21,8 @@
  * }
  * ```
  */
+import { isCloudResourceType } from "@aitracks/core";
+
 export const GRAPH_VERSION = 1 as const;
 
 export interface GraphResource {
@@ -87,7 +89,7 @@ export function indexByUrn(graph: ResourceGraph): Map<string, GraphResource> {
   return idx;
 }
 
-/** Custom resources only (what a cloud bills and policies judge), without providers. */
+/** Cloud resources only (what a cloud bills and policies judge): see isCloudResourceType. */
 export function cloudResources(graph: ResourceGraph): GraphResource[] {
-  return graph.resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:"));
+  return graph.resources.filter((r) => r.custom && isCloudResourceType(r.type));
 }

@@ -5,9 +5,19 @@ import { isWildcardAction, statements } from "../../lib/iam";
 import type { AitracksPolicy } from "../../lib/types";
 import { asArray, type Json } from "../../lib/values";
 
+/**
+ * A policy document as the program gives it: a JSON string (what `aws.iam.getPolicyDocument`'s
+ * `json` renders, or `JSON.stringify`), or an object. A value not known until deploy never gets
+ * here (the unknown-checking proxy throws; `on` makes it information). A document that cannot be
+ * read is a violation: a gate that cannot see the actions must not pass them.
+ */
 function checkDocument(doc: Json, where: string, report: (m: string) => void): void {
+  if (doc === undefined || doc === null) return;
   const sts = statements(doc);
-  if (!sts) return;
+  if (!sts) {
+    report(`${where}the policy is not a readable IAM policy document (expected JSON with a Statement list)`);
+    return;
+  }
   sts.forEach((st, i) => {
     if (st.Effect !== "Allow") return;
     const wild = st.Action.filter(isWildcardAction);

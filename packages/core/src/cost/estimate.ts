@@ -1,5 +1,6 @@
 import { loadCatalog, type PriceCatalog } from "../pricing/catalog";
 import { pricesStatus } from "../pricing/status";
+import { isAitracksStack } from "../stack-kind";
 import { freeReason, UNCOUNTED_USAGE } from "./free";
 import { cloudOf, GraphIndex, isBillable, nameOfUrn } from "./graph";
 import { Unpriced, type PricingContext } from "./module";
@@ -24,12 +25,13 @@ const DYNAMIC = /^pulumi-nodejs:dynamic(?:\/[^:]+)?:/;
  * Price every resource of a graph: the bill. Each resource type goes to its module in the
  * registry (cost components), or is free (free.ts, with the reason), or is unpriced (listed,
  * never counted as zero). Usage items read the stack's aitracks:workload; the three-year figure
- * adds the people costs of the stack's option from the TCO model.
+ * adds the people costs of the stack's option from the TCO model (aitracks stacks only).
  */
 export function estimateCost(graph: CostGraph, options: EstimateOptions = {}): CostEstimate {
-  const inputs = stackCostInputs(options.config ?? graph.config);
+  const config = options.config ?? graph.config;
+  const inputs = stackCostInputs(config);
   const catalog = options.catalog ?? loadCatalog();
-  const index = new GraphIndex(graph);
+  const index = new GraphIndex(graph, config);
   // Track components are not billed, except where a module prices what only the track stands for
   // (Vertex AI publisher models have no resource of their own).
   const billable = graph.resources.filter((r) => isBillable(r) || (r.type.startsWith("aitracks:") && costModuleFor(r.type) !== undefined));
@@ -115,7 +117,7 @@ export function estimateCost(graph: CostGraph, options: EstimateOptions = {}): C
     monthlyUsd: sum(resources.map((r) => r.monthlyUsd)),
     oneOffUsd: sum(resources.map((r) => r.oneOffUsd)),
     ceilingMonthlyUsd: sum(resources.map((r) => r.ceilingMonthlyUsd)),
-    threeYear: threeYearCost(resources, inputs, model, option),
+    threeYear: threeYearCost(resources, inputs, model, option, isAitracksStack(config)),
     resources,
     free,
     unpriced,

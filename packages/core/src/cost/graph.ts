@@ -1,3 +1,5 @@
+import { defaultRegionOf, normaliseRegion, regionOfZone } from "../regions";
+import { isCloudResourceType } from "../resource-kind";
 import type { CostGraph, CostResource, TrackRef } from "./types";
 
 /**
@@ -48,17 +50,13 @@ export function cloudOf(type: string): CloudId | undefined {
 const TRACK_TYPE = /^aitracks:(aws|gcp|azure):(Build|Buy|FineTune|Serving|Evaluation)Track$/;
 const TRACK_NAMES: Record<string, string> = { Build: "build", Buy: "buy", FineTune: "fine-tune", Serving: "serving", Evaluation: "evaluation" };
 
-/** Resources that cost nothing and need no module: providers, the stack, component resources. */
+/**
+ * Resources a cloud may bill: custom cloud resources. Providers, the stack, components (even
+ * when a caller marked them custom by mistake) and non-cloud resources (random, tls, command, the
+ * program's own dynamic resources …) cost nothing and are not listed at all.
+ */
 export function isBillable(r: CostResource): boolean {
-  if (r.custom === false) return false;
-  if (r.type.startsWith("pulumi:providers:") || r.type === "pulumi:pulumi:Stack") return false;
-  // Component resources that a caller marked custom by mistake are still components.
-  return !r.type.startsWith("aitracks:");
-}
-
-/** The region of a zone (`us-central1-a` -> `us-central1`); regions pass through. */
-function regionOfZone(zone: string): string {
-  return /^[a-z]+-[a-z]+\d+-[a-z]$/.test(zone) ? zone.slice(0, -2) : zone;
+  return r.custom !== false && isCloudResourceType(r.type);
 }
 
 /** Lookups over a graph, built once per estimate. */
@@ -67,7 +65,11 @@ export class GraphIndex {
   private readonly byType = new Map<string, CostResource[]>();
   private readonly trackCache = new Map<string, TrackRef | null>();
 
-  constructor(readonly graph: CostGraph) {
+  /** `config`: the stack config the estimate reads (default: the graph's), for the default region. */
+  constructor(
+    readonly graph: CostGraph,
+    private readonly config: Readonly<Record<string, unknown>> | undefined = graph.config,
+  ) {
     const byUrn = new Map<string, CostResource>();
     for (const r of graph.resources) {
       byUrn.set(r.urn, r);
@@ -117,11 +119,12 @@ export class GraphIndex {
   }
 
   /**
-   * The region or location a resource lives in: its own region / location / zone input, its
-   * provider's, or (Azure) its resource group's location.
+   * The region or location a resource lives in: the one the preview engine resolved (the graph's
+   * `region`), else its own region / location / zone input, its provider's, (Azure) its resource
+   * group's location, or the stack config's default for its provider (`aws:region`, …).
    */
   regionOf(r: CostResource): string | undefined {
-    if (r.region) return r.region;
+    if (r.region) return normaliseRegion(r.region);
     const own = pickRegion(r.inputs);
     if (own) return own;
     const provider = this.providerOf(r);
@@ -133,7 +136,7 @@ export class GraphIndex {
       const loc = group ? pickRegion(group.inputs) : undefined;
       if (loc) return loc;
     }
-    return undefined;
+    return defaultRegionOf(r.type, (key) => this.config?.[key]);
   }
 
   /** The resources of a type that a resource depends on (directly), in order. */
@@ -160,7 +163,7 @@ export class GraphIndex {
 function pickRegion(inputs: Readonly<Record<string, unknown>>): string | undefined {
   for (const key of ["region", "location", "zone"]) {
     const v = inputs[key];
-    if (typeof v === "string" && v !== "" && !isUnknown(v)) return key === "zone" ? regionOfZone(v) : v.toLowerCase().replace(/\s+/g, "");
+    if (typeof v === "string" && v !== "" && !isUnknown(v)) return normaliseRegion(key === "zone" ? regionOfZone(v) : v);
   }
   return undefined;
 }

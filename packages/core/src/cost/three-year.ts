@@ -56,10 +56,11 @@ export function growthFactor(monthlyGrowth: number, months: number): number {
 
 /**
  * Three years of the stack: fixed items x 36 months, usage items month by month with the
- * workload's growth, one-off items once, plus the people and data of the stack's option from
- * the TCO model (team, maintenance, labelling), which infrastructure alone leaves out.
+ * workload's growth, one-off items once, plus — for an aitracks stack (`withPeople`) — the people
+ * and data of the stack's option from the TCO model (team, maintenance, labelling), which
+ * infrastructure alone leaves out. A plain Pulumi program says nothing about a team: none is added.
  */
-export function threeYearCost(resources: readonly ResourceCost[], inputs: StackCostInputs, model: TcoModel, option: OptionId): ThreeYearCost {
+export function threeYearCost(resources: readonly ResourceCost[], inputs: StackCostInputs, model: TcoModel, option: OptionId, withPeople = true): ThreeYearCost {
   let fixed = 0;
   let usage = 0;
   let oneOff = 0;
@@ -72,13 +73,14 @@ export function threeYearCost(resources: readonly ResourceCost[], inputs: StackC
   }
   const g = inputs.usage.monthlyGrowth;
   const infrastructureUsd = fixed * HORIZON_MONTHS + usage * growthFactor(g, HORIZON_MONTHS);
-  const projection = projectDetailed(model, option);
-  const b = projection.breakdown;
+  const b = withPeople ? projectDetailed(model, option).breakdown : { team: 0, maintenance: 0, data: 0 };
   const peopleAndDataUsd = b.team + b.maintenance + b.data;
   const notes = [
-    `people and data: the TCO model's ${option} option (team, maintenance, labelling; \`aitracks tco\` lists each assumption)`,
+    withPeople
+      ? `people and data: the TCO model's ${option} option (team, maintenance, labelling; \`aitracks tco\` lists each assumption)`
+      : "people and data: not counted (no aitracks:* config: the stack says nothing about a team; add aitracks:workload to count one)",
     ...(g !== 0 ? [`usage items grow ${(g * 100).toFixed(1)}% a month (aitracks:workload.workload.monthlyGrowth)`] : []),
-    ...(inputs.usage.given ? [] : ["no aitracks:workload: usage items at zero volume, people costs at the TCO defaults"]),
+    ...(inputs.usage.given || !withPeople ? [] : ["no aitracks:workload: usage items at zero volume, people costs at the TCO defaults"]),
   ];
   return {
     horizonMonths: HORIZON_MONTHS,
