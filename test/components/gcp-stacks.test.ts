@@ -90,8 +90,8 @@ describe("bad GCP settings in a stack stop the program before anything is regist
     const graph = await previewProgram({ programDir: ROOT, stack: "buy-gcp" });
     const configs = ofType(graph, "pulumi-nodejs:dynamic/vertex:PublisherModelLogging").map((r) => [r.inputs.publisherModelName, r.inputs.bigqueryOutputUri, r.inputs.samplingRate]);
     expect(configs).toEqual([
-      ["publishers/google/models/gemini-2.5-flash", "bq://aitracks-preview.assistant_request_logs.google_gemini_2_5_flash", 0.1],
-      ["publishers/anthropic/models/claude-sonnet-4", "bq://aitracks-preview.assistant_request_logs.anthropic_claude_sonnet_4", 0.1],
+      ["publishers/google/models/gemini-2.5-flash", "bq://aitracks-example.assistant_request_logs.google_gemini_2_5_flash", 0.1],
+      ["publishers/anthropic/models/claude-sonnet-4", "bq://aitracks-example.assistant_request_logs.anthropic_claude_sonnet_4", 0.1],
     ]);
     const rate = variant("buy-gcp", (t) => Object.assign(t, { requestLogging: { samplingRate: 2 } }));
     expect(await failure("buy-gcp", rate)).toBe("aitracks:tracks[0].requestLogging.samplingRate: expected a share of at most 1, got 2 (0)");

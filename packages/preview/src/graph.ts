@@ -12,12 +12,14 @@
  *     "urn": "urn:pulumi:buy-aws::aitracks::aitracks:aws:BuyTrack$aws:s3/bucket:Bucket::assistant-invocation-logs",
  *     "type": "aws:s3/bucket:Bucket", "name": "assistant-invocation-logs", "custom": true,
  *     "parent": "urn:…BuyTrack::assistant", "provider": "urn:…pulumi:providers:aws::aws-us-east-1::<id>",
+ *     "region": "us-east-1",                         // where it lives (see `region` below)
  *     "inputs": { … },                               // exactly what the engine would get
  *     "secretInputs": ["password"],                  // top-level inputs that were Pulumi secrets
  *     "dependencies": ["urn:…"], "propertyDependencies": { "kmsKeyId": ["urn:…"] },
  *     "id": "assistant-invocation-logs-1a2b3c4"      // the mock's id
  *   }],
- *   "outputs": { "tracks": { … } }                   // the program's stack outputs
+ *   "outputs": { "tracks": { … } },                  // the program's stack outputs
+ *   "lookups": [{ "token": "aws:index/getRegion:getRegion", "mocked": true }]
  * }
  * ```
  */
@@ -35,6 +37,15 @@ export interface GraphResource {
   readonly parent: string | null;
   /** Provider reference `urn::id`, when the resource names one. */
   readonly provider: string | null;
+  /**
+   * The resolved region (AWS, GCP) or location (Azure) of a custom resource: its own
+   * region/location/zone input (a zone stands for its region), else its explicit provider's, else
+   * the stack config's default for its package (`aws:region`, `gcp:region` or the region of
+   * `gcp:zone`, `azure-native:location`). Azure display names are normalised (`West Europe` →
+   * `westeurope`). Absent for components, resources of no cloud, and placements not known at
+   * preview. Cost and residency read this, never the inputs. See region.ts.
+   */
+  readonly region?: string;
   readonly inputs: Record<string, unknown>;
   readonly secretInputs: readonly string[];
   /** Top-level inputs whose value is not known until deploy (shown as "[unknown]"). */
@@ -52,6 +63,12 @@ export interface ResourceGraph {
   readonly secretConfigKeys: readonly string[];
   readonly resources: readonly GraphResource[];
   readonly outputs: Readonly<Record<string, unknown>>;
+  /**
+   * The provider functions (invokes) the program called, each once, in call order. `mocked: false`
+   * marks one the engine has no mock for: it answered with a plausible empty result, so values
+   * derived from it are guesses. Absent when the program called none.
+   */
+  readonly lookups?: readonly { readonly token: string; readonly mocked: boolean }[];
 }
 
 export type CloudName = "aws" | "gcp" | "azure";

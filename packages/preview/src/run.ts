@@ -3,8 +3,10 @@ import { dirname, join, sep } from "node:path";
 import { InputError } from "@aitracks/core";
 import type * as pulumiType from "@pulumi/pulumi";
 import { GRAPH_VERSION, type GraphResource, type ResourceGraph } from "./graph";
-import { mockCall, mockResource } from "./mocks";
+import { createMocks, type Rpc } from "./mocks";
+import { markSecretOutputs } from "./mocks/secrets";
 import { readProject, readStackConfig, type ProjectInfo, type StackConfig } from "./project";
+import { resolveRegion } from "./region";
 
 /** A program that threw, or whose resources failed to register: exit 2 with its own message. */
 export class ProgramError extends InputError {}
@@ -18,9 +20,6 @@ export interface PreviewOptions {
   readonly configFile?: string | undefined;
 }
 
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-const SIG_KEY = "4dabf18193072939515e22adb298388d";
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 export const UNKNOWN_MARK = "[unknown]";
 export const SECRET_MARK = "[secret]";
 
@@ -93,47 +92,47 @@ async function runUnderMocks(spec: RunSpec): Promise<ResourceGraph> {
   const pulumi = mod<typeof pulumiType>("");
   const settings = mod<{ getMonitor(): MonitorLike; waitForRPCs?: () => Promise<void> }>("/runtime/settings");
   const stack = mod<{ runInPulumiStack(init: () => Promise<unknown>): Promise<unknown> }>("/runtime/stack");
+  const rpc = mod<Rpc>("/runtime/rpc");
 
   const resources: GraphResource[] = [];
-  const regions = new Map<string, string>(); // provider URN -> region/location
+  const providers = new Map<string, Record<string, unknown>>(); // explicit provider `urn::id` -> its inputs
+  const lookups = new Map<string, boolean>(); // invoke token -> whether it has a real mock
   let stackOutputs: Record<string, unknown> = {};
   let stackUrn = "";
   const failures: unknown[] = [];
 
   await pulumi.runtime.setMocks(
-    {
-      newResource: (args) => {
-        const ref = args.provider ?? "";
-        const region = regions.get(ref.slice(0, ref.lastIndexOf("::")));
-        return mockResource({ type: args.type, name: args.name, inputs: plain(args.inputs) as Record<string, unknown>, region });
-      },
-      call: (args) => mockCall(args.token, plain(args.inputs) as Record<string, unknown>),
-    },
+    createMocks({
+      config: spec.config.values,
+      rpc,
+      providerInputs: (ref) => providers.get(ref),
+      onLookup: (token, mocked) => lookups.set(token, mocked),
+    }),
     spec.project,
     spec.stack,
     true,
   );
-  wrapMonitor(settings.getMonitor(), {
+  wrapMonitor(settings.getMonitor(), rpc, {
     onRegister(req, urn, id) {
-      const { value, secrets, unknowns } = redact(deserialize(req.getObject()));
+      const { value, secrets, unknowns } = redact(deserialize(req.getObject()), rpc);
       const inputs = value as Record<string, unknown>;
       const type = req.getType();
-      if (type.startsWith("pulumi:providers:")) {
-        const r = inputs.region ?? inputs.location;
-        if (typeof r === "string") regions.set(urn, r);
-      }
+      if (type.startsWith("pulumi:providers:")) providers.set(`${urn}::${id}`, inputs);
       if (type === "pulumi:pulumi:Stack") stackUrn = urn;
       const propDeps: Record<string, string[]> = {};
       req.getPropertydependenciesMap().forEach((v, k) => {
         propDeps[k] = v.getUrnsList();
       });
+      const provider = req.getProvider() || null;
+      const region = req.getCustom() ? resolveRegion(type, inputs, provider ? providers.get(provider) : undefined, spec.config.values) : undefined;
       resources.push({
         urn,
         type,
         name: req.getName(),
         custom: req.getCustom(),
         parent: req.getParent() || null,
-        provider: req.getProvider() || null,
+        provider,
+        ...(region ? { region } : {}),
         inputs,
         secretInputs: secrets,
         ...(unknowns.length ? { unknownInputs: unknowns } : {}),
@@ -143,7 +142,7 @@ async function runUnderMocks(spec: RunSpec): Promise<ResourceGraph> {
       });
     },
     onOutputs(urn, outputs) {
-      if (urn === stackUrn) stackOutputs = redact(deserialize(outputs)).value as Record<string, unknown>;
+      if (urn === stackUrn) stackOutputs = redact(deserialize(outputs), rpc).value as Record<string, unknown>;
     },
   });
   pulumi.runtime.setAllConfig(spec.config.values, spec.config.secretKeys);
@@ -183,6 +182,7 @@ async function runUnderMocks(spec: RunSpec): Promise<ResourceGraph> {
     secretConfigKeys: spec.config.secretKeys,
     resources,
     outputs: stackOutputs,
+    ...(lookups.size ? { lookups: [...lookups].map(([token, mocked]) => ({ token, mocked })) } : {}),
   };
 }
 
@@ -252,20 +252,26 @@ interface RegisterRequest {
   getObject(): unknown;
   getDependenciesList(): string[];
   getPropertydependenciesMap(): { forEach(cb: (v: { getUrnsList(): string[] }, k: string) => void): void };
+  getAdditionalsecretoutputsList?(): string[];
 }
 interface MonitorLike {
-  registerResource(req: RegisterRequest, cb: (err: unknown, resp?: { getUrn(): string; getId(): string }) => void): unknown;
+  registerResource(req: RegisterRequest, cb: (err: unknown, resp?: { getUrn(): string; getId(): string; getObject(): unknown; setObject(v: unknown): void }) => void): unknown;
   registerResourceOutputs(req: { getUrn(): string; getOutputs(): unknown }, cb: (err: unknown, resp?: unknown) => void): unknown;
 }
 
 function wrapMonitor(
   monitor: MonitorLike,
+  rpc: Rpc,
   hooks: { onRegister(req: RegisterRequest, urn: string, id: string): void; onOutputs(urn: string, outputs: unknown): void },
 ): void {
   const register = monitor.registerResource.bind(monitor);
   monitor.registerResource = (req, cb) =>
     register(req, (err, resp) => {
-      if (!err && resp) hooks.onRegister(req, resp.getUrn(), resp.getId());
+      if (!err && resp) {
+        // The engine, not the SDK, makes a provider's declared secret outputs secret; do it for the mocks.
+        markSecretOutputs(resp, req.getAdditionalsecretoutputsList?.() ?? [], rpc);
+        hooks.onRegister(req, resp.getUrn(), resp.getId());
+      }
       cb(err, resp);
     });
   const outputs = monitor.registerResourceOutputs.bind(monitor);
@@ -285,22 +291,22 @@ function deserialize(struct: unknown): unknown {
  * Replace secrets with "[secret]" (listing their top-level input names) and unknowns with
  * "[unknown]", so the graph never holds a secret's plain text.
  */
-function redact(value: unknown): { value: unknown; secrets: string[]; unknowns: string[] } {
+function redact(value: unknown, rpc: Rpc): { value: unknown; secrets: string[]; unknowns: string[] } {
   const secrets = new Set<string>();
   const unknowns = new Set<string>();
   const walk = (v: unknown, top: string): unknown => {
-    if (v === UNKNOWN) {
+    if (v === rpc.unknownValue) {
       unknowns.add(top);
       return UNKNOWN_MARK;
     }
     if (Array.isArray(v)) return v.map((x) => walk(x, top));
     if (v && typeof v === "object") {
       const o = v as Record<string, unknown>;
-      if (o[SIG_KEY] === SECRET_SIG) {
+      if (o[rpc.specialSigKey] === rpc.specialSecretSig) {
         secrets.add(top);
         return SECRET_MARK;
       }
-      if (SIG_KEY in o) {
+      if (rpc.specialSigKey in o) {
         // Resource references and assets: keep the URN or path, not the wire form.
         return o.urn ?? o.path ?? o.uri ?? o.text ?? "[asset]";
       }
@@ -310,15 +316,4 @@ function redact(value: unknown): { value: unknown; secrets: string[]; unknowns: 
   };
   const out = walk(value, "");
   return { value: out, secrets: [...secrets].filter(Boolean), unknowns: [...unknowns].filter(Boolean) };
-}
-
-/** Inputs as the mocks receive them, with secrets unwrapped (mock outputs mirror inputs). */
-function plain(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(plain);
-  if (v && typeof v === "object") {
-    const o = v as Record<string, unknown>;
-    if (o[SIG_KEY] === SECRET_SIG) return plain(o.value);
-    return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, plain(x)]));
-  }
-  return v;
 }

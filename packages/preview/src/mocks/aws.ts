@@ -19,12 +19,14 @@ export function awsNative(m: MockInput, module: string, kind: string, physical: 
 }
 
 export function aws(m: MockInput, module: string, kind: string, physical: string) {
-  const region = (m.inputs.region as string | undefined) ?? m.region ?? "us-east-1";
+  const region = m.region ?? "us-east-1";
   const service = module === "cloudwatch" && kind === "LogGroup" ? "logs" : module === "bedrockmodel" ? "bedrock" : module;
   const global = ["iam", "s3", "budgets"].includes(module);
   const arnBase = `arn:aws:${service}:${global ? "" : region}:${module === "s3" ? "" : MOCK_ACCOUNT}`;
   let arn = `${arnBase}:${lowerFirst(kind)}/${physical}`;
-  const state: Record<string, unknown> = { ...m.inputs, name: physical, tagsAll: m.inputs.tags ?? {} };
+  // tagsAll: the provider's default tags under the resource's own, as the real provider reports them.
+  const tags = m.inputs.tags && typeof m.inputs.tags === "object" ? (m.inputs.tags as Record<string, unknown>) : undefined;
+  const state: Record<string, unknown> = { ...m.inputs, name: physical, tagsAll: m.defaultTags ? { ...m.defaultTags, ...tags } : (m.inputs.tags ?? {}) };
   let id = physical;
   switch (`${module}:${kind}`) {
     case "s3:Bucket":

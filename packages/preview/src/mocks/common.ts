@@ -22,6 +22,8 @@ export interface MockInput {
   /** The region or location of the resource's provider, when known. */
   readonly region?: string | undefined;
   readonly project?: string | undefined;
+  /** Tags the resource's aws provider adds to every taggable resource (its `defaultTags.tags`). */
+  readonly defaultTags?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** `Bucket` -> `bucket`: resource kinds as they appear in ids and ARNs. */
