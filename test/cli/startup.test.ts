@@ -3,13 +3,16 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "../helpers/cli";
 
-/** Run the CLI in one process and list the @pulumi modules it loaded on the way. */
-function pulumiModulesLoadedBy(args: string[]): { code: number; loaded: string[] } {
+/** The clouds' SDKs the dynamic providers load when a real `pulumi up` calls them, and only then. */
+const CLOUD_SDKS = "/(google-auth-library|google-gax|@google-cloud|@azure|openai|@aws-sdk)/";
+
+/** Run the CLI in one process and list the modules (@pulumi ones unless told) it loaded on the way. */
+function pulumiModulesLoadedBy(args: string[], pattern = "/@pulumi/"): { code: number; loaded: string[] } {
   const script = `
     const { main } = require(${JSON.stringify(join(ROOT, "packages/cli/dist/main.js"))});
     process.stdout.write = () => true;
     main(["node", "aitracks", ...${JSON.stringify(args)}]).then((code) => {
-      const loaded = Object.keys(require.cache).filter((k) => k.includes("/@pulumi/"));
+      const loaded = Object.keys(require.cache).filter((k) => new RegExp(${JSON.stringify(pattern)}).test(k));
       process.stderr.write("@@" + JSON.stringify({ code, loaded }));
     });`;
   const r = spawnSync(process.execPath, ["-e", script], { cwd: ROOT, encoding: "utf8" });
@@ -34,5 +37,18 @@ describe("commands that need no Pulumi start without it", () => {
     const r = pulumiModulesLoadedBy(["preview", "--stack", "buy-aws", "--json"]);
     expect(r.code).toBe(0);
     expect(r.loaded.some((k) => k.includes("/@pulumi/pulumi/"))).toBe(true);
+  });
+});
+
+describe("the clouds' SDKs stay out until a provider calls the cloud", () => {
+  it.each([
+    ["--help", ["--help"]],
+    ["decide", ["decide", "examples/decisions/clear-buy.yaml"]],
+    ["a GCP preview with Vertex AI dynamic resources", ["preview", "--stack", "fine-tune-gcp", "--json"]],
+    ["an Azure preview with Azure OpenAI dynamic resources", ["preview", "--stack", "fine-tune-azure", "--json"]],
+  ])("%s loads none of them", (_name, args) => {
+    const r = pulumiModulesLoadedBy(args, CLOUD_SDKS);
+    expect(r.code).toBe(0);
+    expect(r.loaded).toEqual([]);
   });
 });

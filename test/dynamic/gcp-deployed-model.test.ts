@@ -38,14 +38,17 @@ describe("Vertex AI deployed-model provider (against a local Vertex AI)", () => 
       deployedModel: {
         model: "projects/123456789012/locations/us-central1/models/555@1",
         displayName: "aitracks triage",
-        dedicatedResources: { machineSpec: { machineType: "g2-standard-12", acceleratorType: "NVIDIA_L4", acceleratorCount: 1 }, minReplicaCount: 1, maxReplicaCount: 3 },
+        // Google's client sends enums as numbers (`$alt=json;enum-encoding=int`): NVIDIA_L4 is 11.
+        dedicatedResources: { machineSpec: { machineType: "g2-standard-12", acceleratorType: 11, acceleratorCount: 1 }, minReplicaCount: 1, maxReplicaCount: 3 },
         serviceAccount: "at-triage-serving@acme-ml.iam.gserviceaccount.com",
         enableAccessLogging: true,
+        // The client writes its empty map fields out.
+        systemLabels: {},
       },
       trafficSplit: { "0": 100 },
     });
     expect(polls.map((c) => c.method)).toEqual(["GET", "GET"]);
-    expect(polls[0]!.path).toMatch(new RegExp(`^/v1/${endpoint}/operations/\\d+$`));
+    expect(polls[0]!.path).toMatch(new RegExp(`^/ui/${endpoint}/operations/\\d+$`));
     expect(id).toBe(`${endpoint}/deployedModels/${outs.deployedModelId}`);
     expect(vertex.endpoints.get(endpoint).trafficSplit).toEqual({ [outs.deployedModelId]: 100 });
   });
@@ -58,7 +61,7 @@ describe("Vertex AI deployed-model provider (against a local Vertex AI)", () => 
     await deployedModelProvider.update!(id, outs, inputs({ maxReplicaCount: 5 }));
     const mutate = vertex.apiCalls()[0]!;
     expect(`${mutate.method} ${mutate.path}`).toBe(`POST /v1/${endpoint}:mutateDeployedModel`);
-    expect(mutate.body.updateMask).toBe("dedicatedResources.minReplicaCount,dedicatedResources.maxReplicaCount");
+    expect(mutate.body.updateMask).toBe("dedicated_resources.min_replica_count,dedicated_resources.max_replica_count");
     expect(mutate.body.deployedModel.id).toBe(outs.deployedModelId);
     const read = await deployedModelProvider.read!(id, outs);
     expect(read.props!.maxReplicaCount).toBe(5);
@@ -70,7 +73,8 @@ describe("Vertex AI deployed-model provider (against a local Vertex AI)", () => 
     const { id, outs } = created(await deployedModelProvider.create(inputs()));
     vertex.calls.length = 0;
     await deployedModelProvider.delete!(id, outs);
-    expect(vertex.apiCalls()[0]!.body).toEqual({ deployedModelId: outs.deployedModelId });
+    // An empty traffic split leaves the endpoint's split to Vertex AI.
+    expect(vertex.apiCalls()[0]!.body).toEqual({ deployedModelId: outs.deployedModelId, trafficSplit: {} });
     expect(vertex.apiCalls().map((c) => c.method)).toEqual(["POST", "GET", "GET"]);
     expect(vertex.endpoints.get(endpoint).deployedModels).toEqual([]);
     expect((await deployedModelProvider.read!(id, outs)).id).toBe("");
@@ -78,7 +82,7 @@ describe("Vertex AI deployed-model provider (against a local Vertex AI)", () => 
 
   it("surfaces the API's refusal", async () => {
     await expect(deployedModelProvider.create(inputs({ minReplicaCount: 4, maxReplicaCount: 2 }))).rejects.toThrow(
-      /^Vertex AI POST .*:deployModel: 400 INVALID_ARGUMENT: max_replica_count must be >= min_replica_count\.$/,
+      /^Vertex AI DeployModel projects\/acme-ml\/locations\/us-central1\/endpoints\/4242: INVALID_ARGUMENT: max_replica_count must be >= min_replica_count\.$/,
     );
   });
 });

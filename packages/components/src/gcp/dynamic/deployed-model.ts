@@ -1,14 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
-import { changedKeys, isNotFound, vertexClient, waitForOperation, type Operation } from "./rest";
+import type { protos } from "@google-cloud/aiplatform";
+import { changedKeys, googleSignIn, isNotFound, operationPolling, vertexClientOptions, vertexError } from "./vertex";
 
 /**
  * A model deployed to a Vertex AI endpoint on dedicated machines. `@pulumi/gcp` creates endpoints
  * (with CMEK, private networking and request-response logging) but not deployments of a registry
- * model onto them, so this drives the documented REST methods:
- *   create  POST …/v1/{endpoint}:deployModel          (long-running operation, awaited)
- *   update  POST …/v1/{endpoint}:mutateDeployedModel  (replica bounds, in place)
- *   read    GET  …/v1/{endpoint}                      (the deployed model in `deployedModels`)
- *   delete  POST …/v1/{endpoint}:undeployModel        (awaited, so the endpoint can go next)
+ * model onto them, so this drives Google's `EndpointServiceClient` (v1):
+ *   create  DeployModel          (long-running operation, awaited)
+ *   update  MutateDeployedModel  (replica bounds, in place)
+ *   read    GetEndpoint          (the deployed model in `deployedModels`)
+ *   delete  UndeployModel        (awaited, so the endpoint can go next)
  * https://cloud.google.com/vertex-ai/docs/reference/rest/v1/projects.locations.endpoints
  */
 export interface DeployedModelInputs {
@@ -52,20 +53,28 @@ export const DEPLOYED_MODEL_REPLACE_KEYS = [
   "enableAccessLogging",
 ] as const;
 
-/** The DeployModelRequest body: the new deployment takes all of the endpoint's traffic. */
-export function deployModelBody(i: DeployedModelInputs): Record<string, unknown> {
+type V1 = typeof protos.google.cloud.aiplatform.v1;
+
+/** The machines a deployment runs on. */
+function dedicatedResources(i: DeployedModelInputs): protos.google.cloud.aiplatform.v1.IDedicatedResources {
   return {
+    machineSpec: {
+      machineType: i.machineType,
+      ...(i.acceleratorType ? { acceleratorType: i.acceleratorType as keyof V1["AcceleratorType"], acceleratorCount: i.acceleratorCount ?? 1 } : {}),
+    },
+    minReplicaCount: i.minReplicaCount,
+    maxReplicaCount: i.maxReplicaCount,
+  };
+}
+
+/** The DeployModelRequest: the new deployment takes all of the endpoint's traffic. */
+export function deployModelRequest(i: DeployedModelInputs): protos.google.cloud.aiplatform.v1.IDeployModelRequest {
+  return {
+    endpoint: i.endpoint,
     deployedModel: {
       model: i.model,
       displayName: i.displayName,
-      dedicatedResources: {
-        machineSpec: {
-          machineType: i.machineType,
-          ...(i.acceleratorType ? { acceleratorType: i.acceleratorType, acceleratorCount: i.acceleratorCount ?? 1 } : {}),
-        },
-        minReplicaCount: i.minReplicaCount,
-        maxReplicaCount: i.maxReplicaCount,
-      },
+      dedicatedResources: dedicatedResources(i),
       ...(i.serviceAccount ? { serviceAccount: i.serviceAccount } : {}),
       ...(i.enableAccessLogging !== undefined ? { enableAccessLogging: i.enableAccessLogging } : {}),
     },
@@ -74,15 +83,23 @@ export function deployModelBody(i: DeployedModelInputs): Record<string, unknown>
   };
 }
 
-interface EndpointResource {
-  readonly deployedModels?: readonly {
-    readonly id: string;
-    readonly model?: string;
-    readonly dedicatedResources?: { readonly minReplicaCount?: number; readonly maxReplicaCount?: number };
-  }[];
+/** Google's endpoint client for the target, signed in. */
+async function endpointClient(t: DeployedModelInputs) {
+  const { EndpointServiceClient } = require("@google-cloud/aiplatform/build/src/v1/endpoint_service_client") as typeof import("@google-cloud/aiplatform/build/src/v1/endpoint_service_client");
+  return new EndpointServiceClient(vertexClientOptions(t, await googleSignIn(t)));
 }
 
-/** The provider Pulumi serializes into the state; every method stands alone (see rest.ts). */
+/** Start a long-running method and wait for its result; its error becomes a one-line exception. */
+async function awaitOperation<R>(what: string, start: () => Promise<[{ promise(): Promise<[R, ...unknown[]]> }, ...unknown[]]>): Promise<R> {
+  try {
+    const [operation] = await start();
+    return (await operation.promise())[0];
+  } catch (err) {
+    throw vertexError(what, err);
+  }
+}
+
+/** The provider Pulumi serializes into the state; every method stands alone (see vertex.ts). */
 export const deployedModelProvider: pulumi.dynamic.ResourceProvider<DeployedModelInputs, DeployedModelOutputs> = {
   async diff(_id, olds, news) {
     const o = olds as unknown as Record<string, unknown>;
@@ -94,66 +111,77 @@ export const deployedModelProvider: pulumi.dynamic.ResourceProvider<DeployedMode
   },
 
   async create(inputs) {
-    const client = vertexClient(inputs);
-    const op = await client.call<Operation>("POST", `${inputs.endpoint}:deployModel`, deployModelBody(inputs));
-    const done = await waitForOperation(client, op, inputs.pollIntervalSeconds ?? 15, inputs.timeoutMinutes ?? 90);
-    const deployed = (done.response as { deployedModel?: { id?: string } } | undefined)?.deployedModel;
-    if (!deployed?.id) throw new Error(`deployModel on ${inputs.endpoint} finished without a deployed model id`);
-    return { id: `${inputs.endpoint}/deployedModels/${deployed.id}`, outs: { ...inputs, deployedModelId: deployed.id } };
+    const client = await endpointClient(inputs);
+    try {
+      const polling = operationPolling(inputs.pollIntervalSeconds ?? 15, inputs.timeoutMinutes ?? 90);
+      const response = await awaitOperation(`DeployModel ${inputs.endpoint}`, () => client.deployModel(deployModelRequest(inputs), polling));
+      const deployedId = response.deployedModel?.id;
+      if (!deployedId) throw new Error(`DeployModel on ${inputs.endpoint} finished without a deployed model id`);
+      return { id: `${inputs.endpoint}/deployedModels/${deployedId}`, outs: { ...inputs, deployedModelId: deployedId } };
+    } finally {
+      await client.close();
+    }
   },
 
   async read(id, props) {
-    const client = vertexClient(props!);
-    let endpoint: EndpointResource;
+    const client = await endpointClient(props!);
     try {
-      endpoint = await client.call<EndpointResource>("GET", props!.endpoint);
-    } catch (err) {
-      if (isNotFound(err)) return { id: "", props: {} as DeployedModelOutputs };
-      throw err;
+      let endpoint: protos.google.cloud.aiplatform.v1.IEndpoint;
+      try {
+        [endpoint] = await client.getEndpoint({ name: props!.endpoint });
+      } catch (err) {
+        const e = vertexError(`GetEndpoint ${props!.endpoint}`, err);
+        if (isNotFound(e)) return { id: "", props: {} as DeployedModelOutputs };
+        throw e;
+      }
+      const found = endpoint.deployedModels?.find((d) => d.id === props!.deployedModelId);
+      if (!found) return { id: "", props: {} as DeployedModelOutputs };
+      return {
+        id,
+        props: {
+          ...props!,
+          minReplicaCount: found.dedicatedResources?.minReplicaCount ?? props!.minReplicaCount,
+          maxReplicaCount: found.dedicatedResources?.maxReplicaCount ?? props!.maxReplicaCount,
+        },
+      };
+    } finally {
+      await client.close();
     }
-    const found = endpoint.deployedModels?.find((d) => d.id === props!.deployedModelId);
-    if (!found) return { id: "", props: {} as DeployedModelOutputs };
-    return {
-      id,
-      props: {
-        ...props!,
-        minReplicaCount: found.dedicatedResources?.minReplicaCount ?? props!.minReplicaCount,
-        maxReplicaCount: found.dedicatedResources?.maxReplicaCount ?? props!.maxReplicaCount,
-      },
-    };
   },
 
-  /** Replica bounds change in place (mutateDeployedModel); everything else replaces. */
+  /** Replica bounds change in place (MutateDeployedModel); everything else replaces. */
   async update(_id, olds, news) {
     if (olds.minReplicaCount !== news.minReplicaCount || olds.maxReplicaCount !== news.maxReplicaCount) {
-      const client = vertexClient(news);
-      const op = await client.call<Operation>("POST", `${news.endpoint}:mutateDeployedModel`, {
-        deployedModel: {
-          id: olds.deployedModelId,
-          model: news.model,
-          dedicatedResources: {
-            machineSpec: { machineType: news.machineType, ...(news.acceleratorType ? { acceleratorType: news.acceleratorType, acceleratorCount: news.acceleratorCount ?? 1 } : {}) },
-            minReplicaCount: news.minReplicaCount,
-            maxReplicaCount: news.maxReplicaCount,
-          },
-        },
-        updateMask: "dedicatedResources.minReplicaCount,dedicatedResources.maxReplicaCount",
-      });
-      await waitForOperation(client, op, news.pollIntervalSeconds ?? 15, news.timeoutMinutes ?? 90);
+      const client = await endpointClient(news);
+      try {
+        const polling = operationPolling(news.pollIntervalSeconds ?? 15, news.timeoutMinutes ?? 90);
+        await awaitOperation(`MutateDeployedModel ${news.endpoint}`, () =>
+          client.mutateDeployedModel(
+            {
+              endpoint: news.endpoint,
+              deployedModel: { id: olds.deployedModelId, model: news.model, dedicatedResources: dedicatedResources(news) },
+              updateMask: { paths: ["dedicated_resources.min_replica_count", "dedicated_resources.max_replica_count"] },
+            },
+            polling,
+          ),
+        );
+      } finally {
+        await client.close();
+      }
     }
     return { outs: { ...news, deployedModelId: olds.deployedModelId } };
   },
 
   async delete(_id, props) {
-    const client = vertexClient(props);
-    let op: Operation;
+    const client = await endpointClient(props);
     try {
-      op = await client.call<Operation>("POST", `${props.endpoint}:undeployModel`, { deployedModelId: props.deployedModelId });
+      const polling = operationPolling(props.pollIntervalSeconds ?? 15, props.timeoutMinutes ?? 90);
+      await awaitOperation(`UndeployModel ${props.endpoint}`, () => client.undeployModel({ endpoint: props.endpoint, deployedModelId: props.deployedModelId }, polling));
     } catch (err) {
-      if (isNotFound(err)) return;
-      throw err;
+      if (!isNotFound(err)) throw err;
+    } finally {
+      await client.close();
     }
-    await waitForOperation(client, op, props.pollIntervalSeconds ?? 15, props.timeoutMinutes ?? 90);
   },
 };
 

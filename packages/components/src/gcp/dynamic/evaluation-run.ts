@@ -1,9 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
-import { changedKeys, isNotFound, pollUntil, vertexClient } from "./rest";
+import type { protos } from "@google-cloud/aiplatform";
+import type { GoogleAuth } from "google-auth-library";
+import { changedKeys, googleSignIn, isNotFound, oneLine, pollUntil, vertexEndpoint, type VertexTarget } from "./vertex";
 
 /**
- * A Vertex AI (Gen AI evaluation service) evaluation run, driven through the documented REST API
- * because `@pulumi/gcp` has no resource for evaluation runs:
+ * A Vertex AI (Gen AI evaluation service) evaluation run. `@pulumi/gcp` has no resource for
+ * evaluation runs and `@google-cloud/aiplatform` (6.x) has no EvaluationRun methods yet, so this
+ * calls the REST methods through google-auth-library's signed-in HTTP client (the same
+ * Application Default Credentials as the other providers; see vertex.ts):
  *   create  POST   https://{region}-aiplatform.googleapis.com/v1/projects/{p}/locations/{r}/evaluationRuns
  *   read    GET    …/v1/{name}
  *   cancel  POST   …/v1/{name}:cancel
@@ -88,8 +92,13 @@ export const EVALUATION_RUN_REPLACE_KEYS = [
 
 export const TERMINAL_RUN_STATES = ["SUCCEEDED", "FAILED", "CANCELLED"];
 
-/** The EvaluationRun request body (the REST resource's JSON shape). */
+/**
+ * The EvaluationRun request body (the REST resource's JSON shape). The client's protos have no
+ * EvaluationRun message; the parts they do have (output and autorater configs) are typed by them.
+ */
 export function evaluationRunBody(i: EvaluationRunInputs): Record<string, unknown> {
+  const outputConfig: protos.google.cloud.aiplatform.v1beta1.IOutputConfig = { gcsDestination: { outputUriPrefix: i.outputUriPrefix } };
+  const autoraterConfig: protos.google.cloud.aiplatform.v1beta1.IAutoraterConfig | undefined = i.autoraterModel ? { autoraterModel: i.autoraterModel } : undefined;
   const dataSource = i.evaluationSet ? { evaluationSet: i.evaluationSet } : { bigqueryRequestSet: i.bigqueryRequestSet };
   return {
     displayName: i.displayName,
@@ -97,8 +106,8 @@ export function evaluationRunBody(i: EvaluationRunInputs): Record<string, unknow
     ...(i.inferenceConfigs && Object.keys(i.inferenceConfigs).length ? { inferenceConfigs: i.inferenceConfigs } : {}),
     evaluationConfig: {
       metrics: i.metrics,
-      outputConfig: { gcsDestination: { outputUriPrefix: i.outputUriPrefix } },
-      ...(i.autoraterModel ? { autoraterConfig: { autoraterModel: i.autoraterModel } } : {}),
+      outputConfig,
+      ...(autoraterConfig ? { autoraterConfig } : {}),
     },
     ...(i.kmsKeyName ? { encryptionSpec: { kmsKeyName: i.kmsKeyName } } : {}),
     ...(i.labels && Object.keys(i.labels).length ? { labels: i.labels } : {}),
@@ -123,7 +132,25 @@ function outputsOf(i: EvaluationRunInputs, run: EvaluationRunResource): Evaluati
   };
 }
 
-/** The provider Pulumi serializes into the state; every method stands alone (see rest.ts). */
+/**
+ * One call to the Vertex AI v1 REST API with the signed-in client; Google's error body becomes a
+ * one-line error (`Vertex AI <METHOD> <path>: <http status> <STATUS>: <message>`).
+ */
+async function callVertex<T>(auth: GoogleAuth, t: VertexTarget, method: "GET" | "POST" | "DELETE", resourcePath: string, body?: unknown): Promise<T> {
+  try {
+    const res = await auth.request<T>({ url: `${vertexEndpoint(t).baseUrl}/v1/${resourcePath}`, method, ...(body === undefined ? {} : { data: body }), retry: true });
+    return res.data;
+  } catch (err) {
+    const e = err as { status?: number; response?: { status?: number; data?: { error?: { status?: string; message?: string } } } };
+    const status = e.response?.status ?? e.status ?? 0;
+    const detail = e.response?.data?.error;
+    throw Object.assign(new Error(`Vertex AI ${method} ${resourcePath}: ${status} ${detail?.status ?? ""}: ${oneLine(detail?.message ?? err)}`.replace(" :", ":")), {
+      notFound: status === 404,
+    });
+  }
+}
+
+/** The provider Pulumi serializes into the state; every method stands alone (see vertex.ts). */
 export const evaluationRunProvider: pulumi.dynamic.ResourceProvider<EvaluationRunInputs, EvaluationRunOutputs> = {
   async diff(_id, olds, news) {
     const o = olds as unknown as Record<string, unknown>;
@@ -134,11 +161,11 @@ export const evaluationRunProvider: pulumi.dynamic.ResourceProvider<EvaluationRu
   },
 
   async create(inputs) {
-    const client = vertexClient(inputs);
-    let run = await client.call<EvaluationRunResource>("POST", `projects/${inputs.project}/locations/${inputs.region}/evaluationRuns`, evaluationRunBody(inputs));
+    const auth = await googleSignIn(inputs);
+    let run = await callVertex<EvaluationRunResource>(auth, inputs, "POST", `projects/${inputs.project}/locations/${inputs.region}/evaluationRuns`, evaluationRunBody(inputs));
     if (inputs.waitForCompletion ?? true) {
       run = await pollUntil(
-        () => client.call<EvaluationRunResource>("GET", run.name),
+        () => callVertex<EvaluationRunResource>(auth, inputs, "GET", run.name),
         (r) => TERMINAL_RUN_STATES.includes(r.state ?? ""),
         inputs.pollIntervalSeconds ?? 30,
         inputs.timeoutMinutes ?? 720,
@@ -150,9 +177,8 @@ export const evaluationRunProvider: pulumi.dynamic.ResourceProvider<EvaluationRu
   },
 
   async read(id, props) {
-    const client = vertexClient(props!);
     try {
-      return { id, props: outputsOf(props!, await client.call<EvaluationRunResource>("GET", id)) };
+      return { id, props: outputsOf(props!, await callVertex<EvaluationRunResource>(await googleSignIn(props!), props!, "GET", id)) };
     } catch (err) {
       if (isNotFound(err)) return { id: "", props: {} as EvaluationRunOutputs };
       throw err;
@@ -165,17 +191,17 @@ export const evaluationRunProvider: pulumi.dynamic.ResourceProvider<EvaluationRu
 
   /** Cancel a run that is still going, then delete it (its results stay in the bucket). */
   async delete(id, props) {
-    const client = vertexClient(props);
+    const auth = await googleSignIn(props);
     let run: EvaluationRunResource;
     try {
-      run = await client.call<EvaluationRunResource>("GET", id);
+      run = await callVertex<EvaluationRunResource>(auth, props, "GET", id);
     } catch (err) {
       if (isNotFound(err)) return;
       throw err;
     }
-    if (!TERMINAL_RUN_STATES.includes(run.state ?? "")) await client.call("POST", `${id}:cancel`, {});
+    if (!TERMINAL_RUN_STATES.includes(run.state ?? "")) await callVertex(auth, props, "POST", `${id}:cancel`, {});
     try {
-      await client.call("DELETE", id);
+      await callVertex(auth, props, "DELETE", id);
     } catch (err) {
       if (!isNotFound(err)) throw err;
     }

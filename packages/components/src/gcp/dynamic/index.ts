@@ -1,5 +1,5 @@
 /** Pulumi dynamic resources for the Vertex AI jobs `@pulumi/gcp` has no resource for. */
-export * from "./rest";
+export * from "./vertex";
 export * from "./tuning-job";
 export * from "./evaluation-run";
 export * from "./deployed-model";

@@ -1,23 +1,20 @@
 import * as pulumi from "@pulumi/pulumi";
-import { changedKeys, isNotFound, vertexClient, waitForOperation, type Operation } from "./rest";
+import type { protos } from "@google-cloud/aiplatform";
+import { changedKeys, googleSignIn, isNotFound, operationPolling, vertexClientOptions, vertexError } from "./vertex";
 
 /**
  * Request-response logging of a Model Garden publisher model (Gemini, or a partner model such as
  * Claude) to BigQuery. Vertex AI offers it per project, region and publisher model through the
  * PublisherModelConfig methods of the v1beta1 API; `@pulumi/gcp` has no resource for them, so this
- * drives them directly:
- *   create/update  POST …/v1beta1/projects/{p}/locations/{r}/publishers/{publisher}/models/{model}:setPublisherModelConfig
- *                  body {publisherModelConfig: {loggingConfig: {enabled, samplingRate,
- *                        bigqueryDestination: {outputUri: "bq://project.dataset.table"}, enableOtelLogging?}}}
+ * drives them through Google's `EndpointServiceClient` (v1beta1, the only surface with them):
+ *   create/update  SetPublisherModelConfig {name, publisherModelConfig: {loggingConfig}}
  *                  → a long-running operation, awaited
- *   read           GET  …/v1beta1/{name}:fetchPublisherModelConfig → PublisherModelConfig {loggingConfig}
- *   delete         setPublisherModelConfig with {loggingConfig: {enabled: false}} (there is no delete)
+ *   read           FetchPublisherModelConfig {name} → PublisherModelConfig {loggingConfig}
+ *   delete         SetPublisherModelConfig with {loggingConfig: {enabled: false}} (there is no delete)
  * https://cloud.google.com/vertex-ai/generative-ai/docs/multimodal/request-response-logging
  * https://cloud.google.com/vertex-ai/docs/reference/rest/v1beta1/projects.locations.publishers.models/setPublisherModelConfig
- * https://cloud.google.com/vertex-ai/docs/reference/rest/v1beta1/projects.locations.publishers.models/fetchPublisherModelConfig
  * (loggingConfig is a RequestResponseLoggingConfig, the same message an endpoint's
- * predictRequestResponseLoggingConfig uses.) These shapes were written from the documentation
- * as remembered, without network access to check them; the test double follows the same shapes.
+ * predictRequestResponseLoggingConfig uses.)
  */
 export interface PublisherModelLoggingInputs {
   readonly project: string;
@@ -49,30 +46,38 @@ export interface PublisherModelLoggingOutputs extends PublisherModelLoggingInput
 export const PUBLISHER_MODEL_LOGGING_REPLACE_KEYS = ["project", "region", "publisherModelName"] as const;
 const IN_PLACE_KEYS = ["enabled", "samplingRate", "bigqueryOutputUri", "enableOtelLogging", "apiEndpoint", "pollIntervalSeconds", "timeoutMinutes"] as const;
 
-/** The SetPublisherModelConfigRequest body (the name is in the URL). */
-export function publisherModelLoggingBody(i: PublisherModelLoggingInputs): Record<string, unknown> {
+/** The publisher model config to set, typed by the client's own protos (v1beta1). */
+export function publisherModelConfig(i: PublisherModelLoggingInputs): protos.google.cloud.aiplatform.v1beta1.IPublisherModelConfig {
   return {
-    publisherModelConfig: {
-      loggingConfig: {
-        enabled: i.enabled ?? true,
-        samplingRate: i.samplingRate,
-        bigqueryDestination: { outputUri: i.bigqueryOutputUri },
-        ...(i.enableOtelLogging !== undefined ? { enableOtelLogging: i.enableOtelLogging } : {}),
-      },
+    loggingConfig: {
+      enabled: i.enabled ?? true,
+      samplingRate: i.samplingRate,
+      bigqueryDestination: { outputUri: i.bigqueryOutputUri },
+      ...(i.enableOtelLogging !== undefined ? { enableOtelLogging: i.enableOtelLogging } : {}),
     },
   };
 }
 
-interface FetchedConfig {
-  readonly loggingConfig?: {
-    readonly enabled?: boolean;
-    readonly samplingRate?: number;
-    readonly bigqueryDestination?: { readonly outputUri?: string };
-    readonly enableOtelLogging?: boolean;
-  };
+/** Google's v1beta1 endpoint client for the target, signed in. */
+async function endpointClient(t: PublisherModelLoggingInputs) {
+  const { EndpointServiceClient } = require("@google-cloud/aiplatform/build/src/v1beta1/endpoint_service_client") as typeof import("@google-cloud/aiplatform/build/src/v1beta1/endpoint_service_client");
+  return new EndpointServiceClient(vertexClientOptions(t, await googleSignIn(t)));
 }
 
-/** The provider Pulumi serializes into the state; every method stands alone (see rest.ts). */
+/** SetPublisherModelConfig, awaited; one-line errors. */
+async function setConfig(t: PublisherModelLoggingInputs, name: string, config: protos.google.cloud.aiplatform.v1beta1.IPublisherModelConfig): Promise<void> {
+  const client = await endpointClient(t);
+  try {
+    const [operation] = await client.setPublisherModelConfig({ name, publisherModelConfig: config }, operationPolling(t.pollIntervalSeconds ?? 5, t.timeoutMinutes ?? 20));
+    await operation.promise();
+  } catch (err) {
+    throw vertexError(`SetPublisherModelConfig ${name}`, err);
+  } finally {
+    await client.close();
+  }
+}
+
+/** The provider Pulumi serializes into the state; every method stands alone (see vertex.ts). */
 export const publisherModelLoggingProvider: pulumi.dynamic.ResourceProvider<PublisherModelLoggingInputs, PublisherModelLoggingOutputs> = {
   async diff(_id, olds, news) {
     const o = olds as unknown as Record<string, unknown>;
@@ -85,21 +90,22 @@ export const publisherModelLoggingProvider: pulumi.dynamic.ResourceProvider<Publ
 
   async create(inputs) {
     const name = `projects/${inputs.project}/locations/${inputs.region}/${inputs.publisherModelName}`;
-    const client = vertexClient(inputs, "v1beta1");
-    const op = await client.call<Operation>("POST", `${name}:setPublisherModelConfig`, publisherModelLoggingBody(inputs));
-    await waitForOperation(client, op, inputs.pollIntervalSeconds ?? 5, inputs.timeoutMinutes ?? 20);
+    await setConfig(inputs, name, publisherModelConfig(inputs));
     return { id: name, outs: { ...inputs, modelResourceName: name } };
   },
 
   /** Logging turned off (or never set) outside Pulumi reads as gone, so a refresh shows the drift. */
   async read(id, props) {
-    const client = vertexClient(props!, "v1beta1");
-    let config: FetchedConfig;
+    const client = await endpointClient(props!);
+    let config: protos.google.cloud.aiplatform.v1beta1.IPublisherModelConfig;
     try {
-      config = await client.call<FetchedConfig>("GET", `${props!.modelResourceName}:fetchPublisherModelConfig`);
+      [config] = await client.fetchPublisherModelConfig({ name: props!.modelResourceName });
     } catch (err) {
-      if (isNotFound(err)) return { id: "", props: {} as PublisherModelLoggingOutputs };
-      throw err;
+      const e = vertexError(`FetchPublisherModelConfig ${props!.modelResourceName}`, err);
+      if (isNotFound(e)) return { id: "", props: {} as PublisherModelLoggingOutputs };
+      throw e;
+    } finally {
+      await client.close();
     }
     const lc = config.loggingConfig;
     if (!lc?.enabled) return { id: "", props: {} as PublisherModelLoggingOutputs };
@@ -110,30 +116,24 @@ export const publisherModelLoggingProvider: pulumi.dynamic.ResourceProvider<Publ
         enabled: true,
         samplingRate: lc.samplingRate ?? props!.samplingRate,
         bigqueryOutputUri: lc.bigqueryDestination?.outputUri ?? props!.bigqueryOutputUri,
-        ...(lc.enableOtelLogging !== undefined || props!.enableOtelLogging !== undefined ? { enableOtelLogging: lc.enableOtelLogging ?? false } : {}),
+        ...(lc.enableOtelLogging != null || props!.enableOtelLogging !== undefined ? { enableOtelLogging: lc.enableOtelLogging ?? false } : {}),
       },
     };
   },
 
   /** The whole configuration is set again (the method takes the complete config, no update mask). */
   async update(_id, olds, news) {
-    const client = vertexClient(news, "v1beta1");
-    const op = await client.call<Operation>("POST", `${olds.modelResourceName}:setPublisherModelConfig`, publisherModelLoggingBody(news));
-    await waitForOperation(client, op, news.pollIntervalSeconds ?? 5, news.timeoutMinutes ?? 20);
+    await setConfig(news, olds.modelResourceName, publisherModelConfig(news));
     return { outs: { ...news, modelResourceName: olds.modelResourceName } };
   },
 
   /** There is nothing to delete: logging is turned off. The BigQuery table and its rows stay. */
   async delete(_id, props) {
-    const client = vertexClient(props, "v1beta1");
-    let op: Operation;
     try {
-      op = await client.call<Operation>("POST", `${props.modelResourceName}:setPublisherModelConfig`, { publisherModelConfig: { loggingConfig: { enabled: false } } });
+      await setConfig(props, props.modelResourceName, { loggingConfig: { enabled: false } });
     } catch (err) {
-      if (isNotFound(err)) return;
-      throw err;
+      if (!isNotFound(err)) throw err;
     }
-    await waitForOperation(client, op, props.pollIntervalSeconds ?? 5, props.timeoutMinutes ?? 20);
   },
 };
 

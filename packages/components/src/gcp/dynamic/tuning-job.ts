@@ -1,12 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
-import { changedKeys, isNotFound, pollUntil, vertexClient } from "./rest";
+import type { protos } from "@google-cloud/aiplatform";
+import { changedKeys, googleSignIn, isNotFound, pollUntil, vertexClientOptions, vertexError } from "./vertex";
 
 /**
- * A Vertex AI supervised tuning job, driven through the documented REST API because `@pulumi/gcp`
- * has no resource for it:
- *   create  POST   https://{region}-aiplatform.googleapis.com/v1/projects/{p}/locations/{r}/tuningJobs
- *   read    GET    …/v1/{name}
- *   cancel  POST   …/v1/{name}:cancel
+ * A Vertex AI supervised tuning job, driven through Google's client (`GenAiTuningServiceClient`,
+ * v1) because `@pulumi/gcp` has no resource for it: create CreateTuningJob, read GetTuningJob,
+ * cancel CancelTuningJob.
  * https://cloud.google.com/vertex-ai/docs/reference/rest/v1/projects.locations.tuningJobs
  *
  * Tuning jobs are immutable and cannot be deleted (the API has no delete): destroying the resource
@@ -72,12 +71,11 @@ export const TUNING_JOB_REPLACE_KEYS = [
 
 export const TERMINAL_JOB_STATES = ["JOB_STATE_SUCCEEDED", "JOB_STATE_FAILED", "JOB_STATE_CANCELLED", "JOB_STATE_EXPIRED"];
 
-/** The TuningJob request body (the REST resource's JSON shape). */
-export function tuningJobBody(i: TuningJobInputs): Record<string, unknown> {
-  const hyper: Record<string, unknown> = {};
-  // int64 fields travel as strings in Google's JSON mapping.
-  if (i.epochCount !== undefined) hyper.epochCount = String(i.epochCount);
-  if (i.adapterSize !== undefined) hyper.adapterSize = i.adapterSize;
+/** The TuningJob to create, typed by the client's own protos. */
+export function tuningJobBody(i: TuningJobInputs): protos.google.cloud.aiplatform.v1.ITuningJob {
+  const hyper: protos.google.cloud.aiplatform.v1.ISupervisedHyperParameters = {};
+  if (i.epochCount !== undefined) hyper.epochCount = i.epochCount;
+  if (i.adapterSize !== undefined) hyper.adapterSize = i.adapterSize as keyof typeof protos.google.cloud.aiplatform.v1.SupervisedHyperParameters.AdapterSize;
   if (i.learningRateMultiplier !== undefined) hyper.learningRateMultiplier = i.learningRateMultiplier;
   return {
     baseModel: i.baseModel,
@@ -94,28 +92,40 @@ export function tuningJobBody(i: TuningJobInputs): Record<string, unknown> {
   };
 }
 
-interface TuningJobResource {
-  readonly name: string;
-  readonly state?: string;
-  readonly tunedModel?: { readonly model?: string; readonly endpoint?: string };
-  readonly experiment?: string;
-  readonly createTime?: string;
-  readonly error?: { readonly message?: string };
+type TuningJob = protos.google.cloud.aiplatform.v1.ITuningJob;
+
+/** A protobuf Timestamp as RFC 3339. */
+function timestamp(t: protos.google.protobuf.ITimestamp | null | undefined): string {
+  return t?.seconds == null ? "" : new Date(Number(t.seconds) * 1000 + Math.round((t.nanos ?? 0) / 1e6)).toISOString().replace(".000Z", "Z");
 }
 
-function outputsOf(i: TuningJobInputs, job: TuningJobResource): TuningJobOutputs {
+function outputsOf(i: TuningJobInputs, job: TuningJob): TuningJobOutputs {
   return {
     ...i,
-    jobName: job.name,
-    state: job.state ?? "JOB_STATE_UNSPECIFIED",
+    jobName: job.name ?? "",
+    state: String(job.state ?? "JOB_STATE_UNSPECIFIED"),
     tunedModelName: job.tunedModel?.model ?? "",
     tunedModelEndpoint: job.tunedModel?.endpoint ?? "",
     experiment: job.experiment ?? "",
-    createTime: job.createTime ?? "",
+    createTime: timestamp(job.createTime),
   };
 }
 
-/** The provider Pulumi serializes into the state; every method stands alone (see rest.ts). */
+/** Google's tuning client for the target, signed in. */
+async function tuningClient(t: TuningJobInputs) {
+  const { GenAiTuningServiceClient } = require("@google-cloud/aiplatform/build/src/v1/gen_ai_tuning_service_client") as typeof import("@google-cloud/aiplatform/build/src/v1/gen_ai_tuning_service_client");
+  return new GenAiTuningServiceClient(vertexClientOptions(t, await googleSignIn(t)));
+}
+
+async function getJob(client: Awaited<ReturnType<typeof tuningClient>>, name: string): Promise<TuningJob> {
+  try {
+    return (await client.getTuningJob({ name }))[0];
+  } catch (err) {
+    throw vertexError(`GetTuningJob ${name}`, err);
+  }
+}
+
+/** The provider Pulumi serializes into the state; every method stands alone (see vertex.ts). */
 export const tuningJobProvider: pulumi.dynamic.ResourceProvider<TuningJobInputs, TuningJobOutputs> = {
   async diff(_id, olds, news) {
     const replaces = changedKeys(olds as unknown as Record<string, unknown>, news as unknown as Record<string, unknown>, TUNING_JOB_REPLACE_KEYS);
@@ -129,32 +139,43 @@ export const tuningJobProvider: pulumi.dynamic.ResourceProvider<TuningJobInputs,
   },
 
   async create(inputs) {
-    const client = vertexClient(inputs);
-    const parent = `projects/${inputs.project}/locations/${inputs.region}`;
-    let job = await client.call<TuningJobResource>("POST", `${parent}/tuningJobs`, tuningJobBody(inputs));
-    if (inputs.waitForCompletion ?? true) {
-      job = await pollUntil(
-        () => client.call<TuningJobResource>("GET", job.name),
-        (j) => TERMINAL_JOB_STATES.includes(j.state ?? ""),
-        inputs.pollIntervalSeconds ?? 60,
-        inputs.timeoutMinutes ?? 1440,
-        `tuning job ${job.name}`,
-      );
-      if (job.state !== "JOB_STATE_SUCCEEDED") {
-        throw new Error(`tuning job ${job.name} ended in ${job.state}: ${job.error?.message ?? "no error message"}`);
+    const client = await tuningClient(inputs);
+    try {
+      const parent = `projects/${inputs.project}/locations/${inputs.region}`;
+      let job: TuningJob;
+      try {
+        job = (await client.createTuningJob({ parent, tuningJob: tuningJobBody(inputs) }))[0];
+      } catch (err) {
+        throw vertexError(`CreateTuningJob ${parent}`, err);
       }
+      if (inputs.waitForCompletion ?? true) {
+        const name = job.name ?? "";
+        job = await pollUntil(
+          () => getJob(client, name),
+          (j) => TERMINAL_JOB_STATES.includes(String(j.state ?? "")),
+          inputs.pollIntervalSeconds ?? 60,
+          inputs.timeoutMinutes ?? 1440,
+          `tuning job ${name}`,
+        );
+        if (job.state !== "JOB_STATE_SUCCEEDED") {
+          throw new Error(`tuning job ${name} ended in ${job.state}: ${job.error?.message ?? "no error message"}`);
+        }
+      }
+      return { id: job.name ?? "", outs: outputsOf(inputs, job) };
+    } finally {
+      await client.close();
     }
-    return { id: job.name, outs: outputsOf(inputs, job) };
   },
 
   async read(id, props) {
-    const client = vertexClient(props!);
+    const client = await tuningClient(props!);
     try {
-      const job = await client.call<TuningJobResource>("GET", id);
-      return { id, props: outputsOf(props!, job) };
+      return { id, props: outputsOf(props!, await getJob(client, id)) };
     } catch (err) {
       if (isNotFound(err)) return { id: "", props: {} as TuningJobOutputs };
       throw err;
+    } finally {
+      await client.close();
     }
   },
 
@@ -164,15 +185,23 @@ export const tuningJobProvider: pulumi.dynamic.ResourceProvider<TuningJobInputs,
   },
 
   async delete(id, props) {
-    const client = vertexClient(props);
-    let job: TuningJobResource;
+    const client = await tuningClient(props);
     try {
-      job = await client.call<TuningJobResource>("GET", id);
-    } catch (err) {
-      if (isNotFound(err)) return;
-      throw err;
+      let job: TuningJob;
+      try {
+        job = await getJob(client, id);
+      } catch (err) {
+        if (isNotFound(err)) return;
+        throw err;
+      }
+      if (!TERMINAL_JOB_STATES.includes(String(job.state ?? ""))) {
+        await client.cancelTuningJob({ name: id }).catch((err: unknown) => {
+          throw vertexError(`CancelTuningJob ${id}`, err);
+        });
+      }
+    } finally {
+      await client.close();
     }
-    if (!TERMINAL_JOB_STATES.includes(job.state ?? "")) await client.call("POST", `${id}:cancel`, {});
   },
 };
 
