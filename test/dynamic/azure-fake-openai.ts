@@ -1,6 +1,7 @@
 /**
  * A local stand-in for the parts of the Azure OpenAI data-plane API (2024-10-21 and the evals
- * preview) the Azure dynamic providers call, and for Entra ID's token endpoint. It speaks the
+ * preview) the Azure dynamic providers call through the openai package's AzureOpenAI client (Entra
+ * ID's token endpoint is azure-fake-entra.ts). It speaks the
  * API's shapes: `?api-version=` on every call, bearer tokens, fine-tuning jobs advancing
  * pending -> running -> succeeded (or failed) on each GET, files uploaded as multipart and
  * processed on the first GET, evals with runs, and Azure's error body `{error: {code, message}}`.
@@ -20,10 +21,6 @@ export interface AzureCall {
 export interface FakeAzureOpenAiOptions {
   /** The bearer token API calls must carry. */
   readonly token: string;
-  /** Client credentials the token endpoint accepts. */
-  readonly tenant?: string;
-  readonly clientId?: string;
-  readonly clientSecret?: string;
   /** How a fine-tuning job ends, after pending and running. "hang" never ends. */
   readonly jobOutcome?: "succeeded" | "failed" | "hang";
   /** How an uploaded file ends. */
@@ -47,6 +44,8 @@ export class FakeAzureOpenAi {
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));
+    // The client keeps connections alive: a socket closed under it shows up as a reset.
+    this.server.keepAliveTimeout = 120_000;
     await new Promise<void>((r) => this.server.listen(0, "127.0.0.1", r));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
@@ -91,8 +90,6 @@ export class FakeAzureOpenAi {
     };
     const error = (status: number, code: string, message: string) => send(status, { error: { code, message } });
 
-    const tokenPath = /^\/([^/]+)\/oauth2\/v2\.0\/token$/.exec(path);
-    if (tokenPath && req.method === "POST") return this.token(tokenPath[1]!, body, send);
     if (!path.startsWith("/openai/")) return error(404, "404", `Resource not found: ${path}`);
     if (!url.searchParams.get("api-version")) return error(404, "404", "Resource not found (missing api-version)");
     if (req.headers.authorization !== `Bearer ${this.opts.token}`) {
@@ -107,16 +104,6 @@ export class FakeAzureOpenAi {
     if (parts[0] === "files") return this.file(req.method!, parts.slice(1), body, send, error);
     if (parts[0] === "evals") return this.evaluation(req.method!, parts.slice(1), body, send, error);
     return error(404, "404", `Resource not found: ${path}`);
-  }
-
-  private token(tenant: string, body: any, send: (s: number, j: unknown) => void) {
-    if (body?.grant_type !== "client_credentials") return send(400, { error: "unsupported_grant_type", error_description: "AADSTS70003: The app requested an unsupported grant type." });
-    if (tenant !== this.opts.tenant) return send(400, { error: "invalid_request", error_description: `AADSTS90002: Tenant '${tenant}' not found.\nTrace ID: 1` });
-    if (body.client_id !== this.opts.clientId || body.client_secret !== this.opts.clientSecret) {
-      return send(401, { error: "invalid_client", error_description: "AADSTS7000215: Invalid client secret provided.\nTrace ID: 2" });
-    }
-    if (body.scope !== "https://cognitiveservices.azure.com/.default") return send(400, { error: "invalid_scope", error_description: `AADSTS70011: The provided value for scope ${body.scope} is not valid.` });
-    return send(200, { token_type: "Bearer", expires_in: 3599, ext_expires_in: 3599, access_token: this.opts.token });
   }
 
   private fineTuning(method: string, rest: string[], body: any, send: any, error: any) {

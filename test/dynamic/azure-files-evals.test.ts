@@ -5,10 +5,13 @@ import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { EVALUATION_API_VERSION, openAiEvaluationProvider, openAiFileProvider, type OpenAiEvaluationInputs, type OpenAiFileInputs } from "@aitracks/components";
 import { FakeAzureOpenAi } from "./azure-fake-openai";
+import { useAzureCliSignIn } from "./azure-fake-entra";
 import { created } from "../helpers/defined";
 
 const TOKEN = "file-and-eval-token";
 let aoai: FakeAzureOpenAi;
+// Signed in as a developer is: the Azure CLI (a fake `az` on PATH), found by DefaultAzureCredential.
+const azCli = useAzureCliSignIn(TOKEN);
 const dir = mkdtempSync(join(tmpdir(), "aitracks-aoai-files-"));
 const trainPath = join(dir, "train.jsonl");
 const TRAIN = '{"messages":[{"role":"user","content":"Refund please"},{"role":"assistant","content":"billing"}]}\n';
@@ -20,7 +23,7 @@ beforeAll(async () => {
 afterAll(() => aoai.stop());
 beforeEach(() => {
   aoai.reset({ fileOutcome: "processed" });
-  process.env.AZURE_OPENAI_AD_TOKEN = TOKEN;
+  azCli.setToken(TOKEN);
 });
 
 const fileInputs = (over: Partial<OpenAiFileInputs> = {}): OpenAiFileInputs => ({

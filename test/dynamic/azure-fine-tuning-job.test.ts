@@ -2,10 +2,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { FINE_TUNING_API_VERSION, fineTuningJobProvider, type FineTuningJobInputs } from "@aitracks/components";
 import { FakeAzureOpenAi } from "./azure-fake-openai";
+import { useAzureCliSignIn } from "./azure-fake-entra";
 import { created } from "../helpers/defined";
 
 const TOKEN = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.test";
 let aoai: FakeAzureOpenAi;
+// Signed in as a developer is: the Azure CLI (a fake `az` on PATH), found by DefaultAzureCredential.
+const azCli = useAzureCliSignIn(TOKEN);
 
 const inputs = (over: Partial<FineTuningJobInputs> = {}): FineTuningJobInputs => ({
   endpoint: `${aoai.url}/`,
@@ -27,7 +30,7 @@ beforeAll(async () => {
 afterAll(() => aoai.stop());
 beforeEach(() => {
   aoai.reset({ jobOutcome: "succeeded", throttle: 0 });
-  process.env.AZURE_OPENAI_AD_TOKEN = TOKEN;
+  azCli.setToken(TOKEN);
 });
 
 describe("Azure OpenAI fine-tuning job provider (against a local data plane)", () => {
@@ -129,7 +132,7 @@ describe("Azure OpenAI fine-tuning job provider (against a local data plane)", (
   });
 
   it("turns Azure's error body into one line with the status and code", async () => {
-    process.env.AZURE_OPENAI_AD_TOKEN = "wrong-token";
+    azCli.setToken("wrong-token");
     await expect(fineTuningJobProvider.create(inputs())).rejects.toThrow(
       "POST fine_tuning/jobs: HTTP 401 PermissionDenied: Principal does not have access to API/Operation.",
     );

@@ -10,16 +10,24 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AzureOpenAiFile, AzureOpenAiFineTuningJob } from "@aitracks/components";
 import { previewInline, type GraphResource } from "@aitracks/preview";
 import { FakeAzureOpenAi } from "./azure-fake-openai";
+import { ENTRA_CA_FILE, FakeEntra } from "./azure-fake-entra";
 
 const run = promisify(execFile);
 const TOKEN = "serialized-provider-token";
 const dir = mkdtempSync(join(tmpdir(), "aitracks-serialized-"));
 let aoai: FakeAzureOpenAi;
+let entra: FakeEntra;
+const federatedTokenFile = join(dir, "azure-identity-token");
+writeFileSync(federatedTokenFile, "eyJ.github-oidc.jwt");
 
 beforeAll(async () => {
   aoai = await new FakeAzureOpenAi({ token: TOKEN, jobOutcome: "succeeded" }).start();
+  entra = await new FakeEntra({ tenant: "contoso", clientId: "deployer", token: TOKEN, federatedAssertion: "eyJ.github-oidc.jwt" }).start();
 });
-afterAll(() => aoai.stop());
+afterAll(async () => {
+  await aoai.stop();
+  await entra.stop();
+});
 
 /** Call one provider method from the serialized text, in a child process; returns its JSON result. */
 async function callSerialized(resource: GraphResource, method: string, args: unknown[]): Promise<any> {
@@ -27,9 +35,22 @@ async function callSerialized(resource: GraphResource, method: string, args: unk
   expect(typeof text).toBe("string");
   const file = join(dir, `${resource.name}.js`);
   writeFileSync(file, String(text));
-  const script = `const p = require(${JSON.stringify(file)}).handler();
+  // Loaded the way Pulumi's dynamic provider host loads it: from the text, resolving modules (the SDKs) from the program's folder.
+  const script = `const rfs = require(require.resolve("require-from-string", { paths: [require.resolve("@pulumi/pulumi")] }));
+const p = rfs(require("node:fs").readFileSync(${JSON.stringify(file)}, "utf8")).handler();
 p[${JSON.stringify(method)}](...${JSON.stringify(args)}).then((r) => process.stdout.write(JSON.stringify(r ?? null)), (e) => { process.stderr.write(e.message); process.exit(3); });`;
-  const { stdout } = await run(process.execPath, ["-e", script], { cwd: dir, env: { PATH: process.env.PATH ?? "", AZURE_OPENAI_AD_TOKEN: TOKEN } });
+  const { stdout } = await run(process.execPath, ["-e", script], {
+    cwd: process.cwd(),
+    env: {
+      PATH: "/usr/bin:/bin",
+      // Signed in as the deploy workflow is: azure/login's OIDC token in a file, for a federated app registration.
+      NODE_EXTRA_CA_CERTS: ENTRA_CA_FILE,
+      AZURE_AUTHORITY_HOST: entra.url,
+      AZURE_TENANT_ID: "contoso",
+      AZURE_CLIENT_ID: "deployer",
+      AZURE_FEDERATED_TOKEN_FILE: federatedTokenFile,
+    },
+  });
   return JSON.parse(stdout);
 }
 

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { callDataPlane, entraToken, sleep, type DataPlaneError, type DataPlaneTarget } from "./dataplane";
+import { azureOpenAiClient, call, sleep, type DataPlaneError, type DataPlaneTarget } from "./openai-client";
 
 /** The GA data-plane API version with fine-tuning jobs. */
 export const FINE_TUNING_API_VERSION = "2024-10-21";
@@ -67,33 +67,35 @@ function outputsOf(inputs: FineTuningJobInputs, job: ApiJob): FineTuningJobOutpu
 }
 
 /**
- * The dynamic provider: create submits the job (POST /openai/fine_tuning/jobs) and waits for it
- * to finish, so the fine-tuned model can be deployed in the same update; read refreshes it
- * (GET …/jobs/{id}); delete cancels it if it still runs (POST …/jobs/{id}/cancel). A job that
+ * The dynamic provider, through the openai package's AzureOpenAI client: create submits the job
+ * (fineTuning.jobs.create) and waits for it to finish, so the fine-tuned model can be deployed in
+ * the same update; read refreshes it (retrieve); delete cancels it if it still runs (cancel). A job that
  * fails, or outlasts timeoutMinutes (then it is cancelled), fails the update with Azure's reason.
  */
 export const fineTuningJobProvider: pulumi.dynamic.ResourceProvider<FineTuningJobInputs, FineTuningJobOutputs> = {
   async create(inputs) {
-    const t = target(inputs);
-    const token = await entraToken();
+    const client = await azureOpenAiClient(target(inputs));
     const h = inputs.hyperparameters ?? {};
     const hyperparameters = { n_epochs: h.nEpochs, batch_size: h.batchSize, learning_rate_multiplier: h.learningRateMultiplier };
-    let job = await callDataPlane<ApiJob>(t, token, "POST", "fine_tuning/jobs", {
-      model: inputs.baseModel,
-      training_file: inputs.trainingFileId,
-      validation_file: inputs.validationFileId,
-      hyperparameters: Object.values(hyperparameters).some((v) => v !== undefined) ? hyperparameters : undefined,
-      suffix: inputs.suffix,
-      seed: inputs.seed,
-    });
+    let job: ApiJob = await call("POST fine_tuning/jobs", () =>
+      client.fineTuning.jobs.create({
+        model: inputs.baseModel,
+        training_file: inputs.trainingFileId,
+        ...(inputs.validationFileId !== undefined ? { validation_file: inputs.validationFileId } : {}),
+        ...(Object.values(hyperparameters).some((v) => v !== undefined) ? { hyperparameters } : {}),
+        ...(inputs.suffix !== undefined ? { suffix: inputs.suffix } : {}),
+        ...(inputs.seed !== undefined ? { seed: inputs.seed } : {}),
+      }),
+    );
     const deadline = Date.now() + inputs.timeoutMinutes * 60_000;
     while (!TERMINAL.includes(job.status)) {
+      const id = job.id;
       if (Date.now() > deadline) {
-        await callDataPlane<ApiJob>(t, token, "POST", `fine_tuning/jobs/${encodeURIComponent(job.id)}/cancel`);
-        throw new Error(`fine-tuning job ${job.id} did not finish within ${inputs.timeoutMinutes} minutes (last status ${job.status}); it was cancelled`);
+        await call(`POST fine_tuning/jobs/${id}/cancel`, () => client.fineTuning.jobs.cancel(id));
+        throw new Error(`fine-tuning job ${id} did not finish within ${inputs.timeoutMinutes} minutes (last status ${job.status}); it was cancelled`);
       }
       await sleep(inputs.pollIntervalSeconds);
-      job = await callDataPlane<ApiJob>(t, token, "GET", `fine_tuning/jobs/${encodeURIComponent(job.id)}`);
+      job = await call(`GET fine_tuning/jobs/${id}`, () => client.fineTuning.jobs.retrieve(id));
     }
     if (job.status !== "succeeded") {
       const why = job.error?.message ? `: ${job.error.code ? `${job.error.code}: ` : ""}${job.error.message}` : "";
@@ -104,9 +106,9 @@ export const fineTuningJobProvider: pulumi.dynamic.ResourceProvider<FineTuningJo
 
   async read(id, props) {
     const p = props as FineTuningJobOutputs;
-    const token = await entraToken();
+    const client = await azureOpenAiClient(target(p));
     try {
-      const job = await callDataPlane<ApiJob>(target(p), token, "GET", `fine_tuning/jobs/${encodeURIComponent(id)}`);
+      const job: ApiJob = await call(`GET fine_tuning/jobs/${id}`, () => client.fineTuning.jobs.retrieve(id));
       return { id, props: outputsOf(p, job) };
     } catch (err) {
       // The job is gone: tell the engine, which then plans to create it again.
@@ -128,16 +130,15 @@ export const fineTuningJobProvider: pulumi.dynamic.ResourceProvider<FineTuningJo
 
   async delete(id, props) {
     const p = props as FineTuningJobOutputs;
-    const t = target(p);
-    const token = await entraToken();
+    const client = await azureOpenAiClient(target(p));
     let job: ApiJob;
     try {
-      job = await callDataPlane<ApiJob>(t, token, "GET", `fine_tuning/jobs/${encodeURIComponent(id)}`);
+      job = await call(`GET fine_tuning/jobs/${id}`, () => client.fineTuning.jobs.retrieve(id));
     } catch (err) {
       if ((err as DataPlaneError).status === 404) return;
       throw err;
     }
-    if (!TERMINAL.includes(job.status)) await callDataPlane<ApiJob>(t, token, "POST", `fine_tuning/jobs/${encodeURIComponent(id)}/cancel`);
+    if (!TERMINAL.includes(job.status)) await call(`POST fine_tuning/jobs/${id}/cancel`, () => client.fineTuning.jobs.cancel(id));
   },
 };
 

@@ -2,4 +2,4 @@
 export * from "./fine-tuning-job";
 export * from "./openai-evaluation";
 export * from "./openai-file";
-export { COGNITIVE_SERVICES_SCOPE, callDataPlane, entraToken, type DataPlaneTarget } from "./dataplane";
+export { COGNITIVE_SERVICES_SCOPE, azureOpenAiClient, type DataPlaneTarget } from "./openai-client";

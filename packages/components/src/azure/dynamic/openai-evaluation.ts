@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { callDataPlane, entraToken, type DataPlaneError, type DataPlaneTarget } from "./dataplane";
+import type { EvalCreateParams } from "openai/resources/evals/evals";
+import type { RunCreateParams } from "openai/resources/evals/runs/runs";
+import { azureOpenAiClient, call, type DataPlaneError, type DataPlaneTarget } from "./openai-client";
 
 /** The data-plane API version with evaluations (preview). */
 export const EVALUATION_API_VERSION = "2025-04-01-preview";
@@ -43,8 +45,11 @@ function target(p: { endpoint: string; apiVersion: string }): DataPlaneTarget {
   return { endpoint: p.endpoint, apiVersion: p.apiVersion };
 }
 
+/** The similarity metrics the API knows (the inputs are checked against EVALUATION_METRICS). */
+type SimilarityMetric = Extract<EvalCreateParams["testing_criteria"][number], { type: "text_similarity" }>["evaluation_metric"];
+
 /** The eval definition: the item schema and one grader per metric, comparing the output with the expected answer. */
-export function evaluationBody(inputs: OpenAiEvaluationInputs): Record<string, unknown> {
+export function evaluationBody(inputs: OpenAiEvaluationInputs): EvalCreateParams {
   const input = "{{sample.output_text}}";
   const reference = `{{item.${inputs.expectedField}}}`;
   return {
@@ -61,13 +66,13 @@ export function evaluationBody(inputs: OpenAiEvaluationInputs): Record<string, u
     testing_criteria: inputs.metrics.map((m) =>
       m === "exact_match"
         ? { type: "string_check", name: m, input, reference, operation: "eq" }
-        : { type: "text_similarity", name: m, input, reference, evaluation_metric: m, pass_threshold: inputs.passThreshold },
+        : { type: "text_similarity", name: m, input, reference, evaluation_metric: m as SimilarityMetric, pass_threshold: inputs.passThreshold },
     ),
   };
 }
 
 /** A run: the deployment answers every prompt of the file, and the graders score the answers. */
-export function runBody(inputs: OpenAiEvaluationInputs, label: string, deployment: string): Record<string, unknown> {
+export function runBody(inputs: OpenAiEvaluationInputs, label: string, deployment: string): RunCreateParams {
   return {
     name: `${inputs.name}-${label}`,
     data_source: {
@@ -85,19 +90,19 @@ function resultOf(run: ApiRun) {
 }
 
 /**
- * The dynamic provider: create defines the evaluation (POST /openai/evals) and starts one run per
- * deployment on the same file (POST /openai/evals/{id}/runs); read refreshes the runs' status and
- * counts; delete cancels runs still going and deletes the evaluation.
+ * The dynamic provider, through the openai package's AzureOpenAI client: create defines the
+ * evaluation (evals.create) and starts one run per deployment on the same file (evals.runs.create);
+ * read refreshes the runs' status and counts; delete cancels runs still going and deletes the
+ * evaluation.
  */
 export const openAiEvaluationProvider: pulumi.dynamic.ResourceProvider<OpenAiEvaluationInputs, OpenAiEvaluationOutputs> = {
   async create(inputs) {
-    const t = target(inputs);
-    const token = await entraToken();
-    const evaluation = await callDataPlane<{ id: string }>(t, token, "POST", "evals", evaluationBody(inputs));
+    const client = await azureOpenAiClient(target(inputs));
+    const evaluation = await call("POST evals", () => client.evals.create(evaluationBody(inputs)));
     const runs: Record<string, string> = {};
     const results: OpenAiEvaluationOutputs["results"] = {};
     for (const [label, deployment] of Object.entries(inputs.deployments)) {
-      const run = await callDataPlane<ApiRun>(t, token, "POST", `evals/${encodeURIComponent(evaluation.id)}/runs`, runBody(inputs, label, deployment));
+      const run: ApiRun = await call(`POST evals/${evaluation.id}/runs`, () => client.evals.runs.create(evaluation.id, runBody(inputs, label, deployment)));
       runs[label] = run.id;
       results[label] = resultOf(run);
     }
@@ -106,17 +111,16 @@ export const openAiEvaluationProvider: pulumi.dynamic.ResourceProvider<OpenAiEva
 
   async read(id, props) {
     const p = props as OpenAiEvaluationOutputs;
-    const t = target(p);
-    const token = await entraToken();
+    const client = await azureOpenAiClient(target(p));
     try {
-      await callDataPlane(t, token, "GET", `evals/${encodeURIComponent(id)}`);
+      await call(`GET evals/${id}`, () => client.evals.retrieve(id));
     } catch (err) {
       if ((err as DataPlaneError).status === 404) return {};
       throw err;
     }
     const results: OpenAiEvaluationOutputs["results"] = {};
     for (const [label, runId] of Object.entries(p.runs ?? {})) {
-      results[label] = resultOf(await callDataPlane<ApiRun>(t, token, "GET", `evals/${encodeURIComponent(id)}/runs/${encodeURIComponent(runId)}`));
+      results[label] = resultOf(await call(`GET evals/${id}/runs/${runId}`, () => client.evals.runs.retrieve(runId, { eval_id: id })));
     }
     return { id, props: { ...p, results } };
   },
@@ -133,15 +137,13 @@ export const openAiEvaluationProvider: pulumi.dynamic.ResourceProvider<OpenAiEva
 
   async delete(id, props) {
     const p = props as OpenAiEvaluationOutputs;
-    const t = target(p);
-    const token = await entraToken();
+    const client = await azureOpenAiClient(target(p));
     try {
       for (const runId of Object.values(p.runs ?? {})) {
-        const run = await callDataPlane<ApiRun>(t, token, "GET", `evals/${encodeURIComponent(id)}/runs/${encodeURIComponent(runId)}`);
-        // POST on a run cancels it.
-        if (!RUN_TERMINAL.includes(run.status)) await callDataPlane(t, token, "POST", `evals/${encodeURIComponent(id)}/runs/${encodeURIComponent(runId)}`);
+        const run: ApiRun = await call(`GET evals/${id}/runs/${runId}`, () => client.evals.runs.retrieve(runId, { eval_id: id }));
+        if (!RUN_TERMINAL.includes(run.status)) await call(`POST evals/${id}/runs/${runId}`, () => client.evals.runs.cancel(runId, { eval_id: id }));
       }
-      await callDataPlane(t, token, "DELETE", `evals/${encodeURIComponent(id)}`);
+      await call(`DELETE evals/${id}`, () => client.evals.delete(id));
     } catch (err) {
       if ((err as DataPlaneError).status === 404) return;
       throw err;

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { callDataPlane, entraToken, sleep, type DataPlaneError, type DataPlaneTarget } from "./dataplane";
+import { azureOpenAiClient, call, sleep, type DataPlaneError, type DataPlaneTarget } from "./openai-client";
 
 /** The provider's inputs. */
 export interface OpenAiFileInputs {
@@ -32,36 +32,36 @@ function target(p: { endpoint: string; apiVersion: string }): DataPlaneTarget {
 }
 
 /**
- * The dynamic provider: create uploads the local file (POST /openai/files, multipart) and waits
- * until Azure has processed it (GET /openai/files/{id}); read refreshes it; delete removes it
- * (DELETE /openai/files/{id}). A file Azure rejects fails the update with its reason.
+ * The dynamic provider, through the openai package's AzureOpenAI client: create uploads the local
+ * file (files.create) and waits until Azure has processed it (files.retrieve); read refreshes it;
+ * delete removes it (files.delete). A file Azure rejects fails the update with its reason.
  */
 export const openAiFileProvider: pulumi.dynamic.ResourceProvider<OpenAiFileInputs, OpenAiFileOutputs> = {
   async create(inputs) {
     // Required here, not at the top: the provider is serialized with what it references.
     const { readFileSync } = require("node:fs") as typeof import("node:fs");
     const { basename } = require("node:path") as typeof import("node:path");
-    const t = target(inputs);
-    const token = await entraToken();
-    const form = new FormData();
-    form.append("purpose", inputs.purpose);
-    form.append("file", new Blob([readFileSync(inputs.path)], { type: "application/jsonl" }), basename(inputs.path));
-    let file = await callDataPlane<ApiFile>(t, token, "POST", "files", form);
+    const { toFile } = require("openai") as typeof import("openai");
+    const client = await azureOpenAiClient(target(inputs));
+    const upload = await toFile(readFileSync(inputs.path), basename(inputs.path), { type: "application/jsonl" });
+    let file: ApiFile = await call("POST files", () => client.files.create({ file: upload, purpose: inputs.purpose as "fine-tune" }));
     for (let i = 0; file.status !== "processed"; i++) {
       if (file.status === "error" || file.status === "deleted") {
         throw new Error(`file ${inputs.path} (${file.id}) was rejected: ${file.status_details ?? file.status}`);
       }
       if (i >= 120) throw new Error(`file ${inputs.path} (${file.id}) is still ${file.status} after ${120 * inputs.pollIntervalSeconds} s`);
       await sleep(inputs.pollIntervalSeconds);
-      file = await callDataPlane<ApiFile>(t, token, "GET", `files/${encodeURIComponent(file.id)}`);
+      const id = file.id;
+      file = await call(`GET files/${id}`, () => client.files.retrieve(id));
     }
     return { id: file.id, outs: { ...inputs, fileId: file.id, status: file.status, bytes: file.bytes ?? 0 } };
   },
 
   async read(id, props) {
     const p = props as OpenAiFileOutputs;
+    const client = await azureOpenAiClient(target(p));
     try {
-      const file = await callDataPlane<ApiFile>(target(p), await entraToken(), "GET", `files/${encodeURIComponent(id)}`);
+      const file: ApiFile = await call(`GET files/${id}`, () => client.files.retrieve(id));
       return { id, props: { ...p, status: file.status ?? p.status, bytes: file.bytes ?? p.bytes } };
     } catch (err) {
       if ((err as DataPlaneError).status === 404) return {};
@@ -80,8 +80,9 @@ export const openAiFileProvider: pulumi.dynamic.ResourceProvider<OpenAiFileInput
   },
 
   async delete(id, props) {
+    const client = await azureOpenAiClient(target(props as OpenAiFileOutputs));
     try {
-      await callDataPlane(target(props as OpenAiFileOutputs), await entraToken(), "DELETE", `files/${encodeURIComponent(id)}`);
+      await call(`DELETE files/${id}`, () => client.files.delete(id));
     } catch (err) {
       if ((err as DataPlaneError).status !== 404) throw err;
     }
