@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import * as pulumi from "@pulumi/pulumi";
+import { Role } from "@pulumi/aws/iam";
 import { AwsBuyTrack, invokedModelId, type AwsBuyTrackArgs } from "@aitracks/components";
 import { previewInline, type ResourceGraph } from "@aitracks/preview";
 import { REQUIRED_TAG_KEYS, standardTags } from "@aitracks/core";
@@ -79,6 +81,26 @@ describe("buy on AWS (Bedrock)", async () => {
     expect(resources.filter((r) => r.includes("application-inference-profile"))).toHaveLength(2);
     expect(invoke.Condition.StringEquals["bedrock:GuardrailIdentifier"]).toMatch(/^arn:aws:bedrock:us-east-1:123456789012:guardrail\/\w+:1$/);
     for (const s of policy.Statement) for (const a of [s.Action].flat()) expect(a).not.toContain("*");
+  });
+
+  it("grantInvoke gives another role every ARN and condition the track's own application role has, so a cross-region model works", async () => {
+    const g = await previewInline({
+      program: () => new AwsBuyTrack("assistant", base).grantInvoke("assistant-web", new Role("web", { assumeRolePolicy: pulumi.output("{}") })),
+    });
+    const policyOf = (n: string) => jsonInput(g.resources.find((r) => r.type === "aws:iam/rolePolicy:RolePolicy" && r.name === n)!, "policy");
+    const own = policyOf("assistant-app-policy");
+    const granted = policyOf("assistant-web");
+    const arns = (p: any, action: string) =>
+      p.Statement.filter((s: any) => [s.Action].flat().includes(action)).flatMap((s: any) => [s.Resource].flat()).sort();
+    for (const action of ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream", "bedrock:ApplyGuardrail"]) {
+      expect(arns(own, action).length).toBeGreaterThan(0);
+      expect(arns(granted, action)).toEqual(arns(own, action));
+    }
+    // The cross-region model's foundation ARNs and system profile, not only the application profiles.
+    const invoke = granted.Statement.find((s: any) => s.Sid === "InvokeChosenModelsWithGuardrail");
+    expect(invoke.Resource).toContain("arn:aws:bedrock:*::foundation-model/anthropic.claude-sonnet-4-20250514-v1:0");
+    expect(invoke.Resource).toContain("arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-sonnet-4-20250514-v1:0");
+    expect(invoke.Condition).toEqual(own.Statement.find((s: any) => s.Sid === "InvokeChosenModelsWithGuardrail").Condition);
   });
 
   it("keeps models in priority order: one application inference profile and alarm per model", () => {

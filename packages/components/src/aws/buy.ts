@@ -165,6 +165,8 @@ export class AwsBuyTrack extends pulumi.ComponentResource implements TrackCompon
   readonly logBucket?: pulumi.Output<string>;
   readonly logGroup?: LogGroup;
   readonly applicationRole: Role;
+  /** What calling the models takes (one home: the application role's policy and grantInvoke). */
+  private readonly invokeStatements: Parameters<typeof inlinePolicy>[2];
   readonly inferenceProfiles: readonly InferenceProfile[];
   readonly alertTopicArn: pulumi.Output<string>;
   readonly outputs: Record<string, pulumi.Input<unknown>>;
@@ -262,21 +264,19 @@ export class AwsBuyTrack extends pulumi.ComponentResource implements TrackCompon
     const systemProfileArns = invoked
       .filter((id, i) => id !== cfg.models[i])
       .map((id) => pulumi.interpolate`arn:${account.partition}:bedrock:${cfg.region}:${account.accountId}:inference-profile/${id}`);
-    inlinePolicy(
-      `${name}-app-policy`,
-      this.applicationRole,
-      [
-        {
-          Sid: "InvokeChosenModelsWithGuardrail",
-          Effect: "Allow",
-          Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
-          Resource: [...this.inferenceProfiles.map((p) => p.arn), ...systemProfileArns, ...foundationArns],
-          Condition: { StringEquals: { "bedrock:GuardrailIdentifier": pulumi.interpolate`${guardrailId}:${this.guardrailVersion.version}` } },
-        },
-        { Sid: "ApplyGuardrail", Effect: "Allow", Action: "bedrock:ApplyGuardrail", Resource: this.guardrail.guardrailArn },
-      ],
-      parent,
-    );
+    // Calling through an inference profile also needs the models behind it: the foundation
+    // models (every region a cross-region profile routes to) and the system profiles copied from.
+    this.invokeStatements = [
+      {
+        Sid: "InvokeChosenModelsWithGuardrail",
+        Effect: "Allow",
+        Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+        Resource: [...this.inferenceProfiles.map((p) => p.arn), ...systemProfileArns, ...foundationArns],
+        Condition: { StringEquals: { "bedrock:GuardrailIdentifier": pulumi.interpolate`${guardrailId}:${this.guardrailVersion.version}` } },
+      },
+      { Sid: "ApplyGuardrail", Effect: "Allow", Action: "bedrock:ApplyGuardrail", Resource: this.guardrail.guardrailArn },
+    ];
+    inlinePolicy(`${name}-app-policy`, this.applicationRole, this.invokeStatements, parent);
 
     // Cost monitoring: a Bedrock budget for the track, and invocation-volume alarms per model.
     const topic = trackBudget(name, account, { budget: cfg, services: ["Amazon Bedrock"], kmsKeyArn: key.arn, tags }, parent);
@@ -326,23 +326,12 @@ export class AwsBuyTrack extends pulumi.ComponentResource implements TrackCompon
     this.registerOutputs(this.outputs);
   }
 
-  /** Let another role (say, an existing service's) invoke the track's models with the guardrail. */
+  /**
+   * Let another role (say, an existing service's) invoke the track's models with the guardrail:
+   * the same statements as the track's own application role, so a cross-region model works too.
+   */
   grantInvoke(name: string, role: Role): RolePolicy {
-    return inlinePolicy(
-      name,
-      role,
-      [
-        {
-          Effect: "Allow",
-          Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
-          Resource: this.inferenceProfiles.map((p) => p.arn),
-          Condition: {
-            StringEquals: { "bedrock:GuardrailIdentifier": pulumi.interpolate`${this.guardrail.guardrailArn}:${this.guardrailVersion.version}` },
-          },
-        },
-      ],
-      { parent: this },
-    );
+    return inlinePolicy(name, role, this.invokeStatements, { parent: this });
   }
 }
 
