@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AzureOpenAiFile, AzureOpenAiFineTuningJob } from "@aitracks/components";
+import { AzureOpenAiEvaluation, AzureOpenAiFile, AzureOpenAiFineTuningJob } from "@aitracks/components";
 import { previewInline, type GraphResource } from "@aitracks/preview";
 import { FakeAzureOpenAi } from "./azure-fake-openai";
 import { ENTRA_CA_FILE, FakeEntra } from "./azure-fake-entra";
@@ -61,10 +61,12 @@ describe("serialized Azure OpenAI providers run on their own", async () => {
     program: () => {
       new AzureOpenAiFineTuningJob("job", { endpoint: "https://placeholder.openai.azure.com/", baseModel: "gpt-4o-mini-2024-07-18", trainingFileId: "file-abcdef" });
       new AzureOpenAiFile("upload", { endpoint: "https://placeholder.openai.azure.com/", path: trainPath, purpose: "fine-tune", sha256: "0" });
+      new AzureOpenAiEvaluation("compare", { endpoint: "https://placeholder.openai.azure.com/", name: "triage", fileId: "file-eval", deployments: { base: "gpt-4o-mini", tuned: "gpt-4o-mini-ft" } });
     },
   });
   const job = graph.resources.find((r) => r.type === "pulumi-nodejs:dynamic/azure-openai:FineTuningJob")!;
   const upload = graph.resources.find((r) => r.type === "pulumi-nodejs:dynamic/azure-openai:File")!;
+  const evaluation = graph.resources.find((r) => r.type === "pulumi-nodejs:dynamic/azure-openai:Evaluation")!;
 
   it("registers under the azure-openai module with its defaults and no secret", () => {
     expect(job.inputs).toMatchObject({ apiVersion: "2024-10-21", pollIntervalSeconds: 60, timeoutMinutes: 1440, baseModel: "gpt-4o-mini-2024-07-18" });
@@ -86,5 +88,18 @@ describe("serialized Azure OpenAI providers run on their own", async () => {
     const result = await callSerialized(upload, "create", [{ endpoint: aoai.url, apiVersion: "2024-10-21", path: trainPath, purpose: "fine-tune", sha256: "0", pollIntervalSeconds: 0.01 }]);
     expect(result.outs.status).toBe("processed");
     expect(aoai.calls[0]!.body.file.filename).toBe("train.jsonl");
+  });
+
+  it("the evaluation provider creates, reads and deletes an evaluation with one run per deployment from another process", async () => {
+    aoai.reset();
+    const inputs = { ...evaluation.inputs, endpoint: aoai.url };
+    delete (inputs as Record<string, unknown>).__provider;
+    const made = await callSerialized(evaluation, "create", [inputs]);
+    expect(Object.keys(made.outs.runs)).toEqual(["base", "tuned"]);
+    const read = await callSerialized(evaluation, "read", [made.id, made.outs]);
+    expect(read.id).toBe(made.id);
+    await callSerialized(evaluation, "delete", [made.id, made.outs]);
+    expect(aoai.apiCalls()).toContain(`DELETE /openai/evals/${made.id}`);
+    expect(aoai.calls.every((c) => c.authorization === `Bearer ${TOKEN}`)).toBe(true);
   });
 });
