@@ -32,6 +32,8 @@ export const monthlyBudget: StackValidationPolicy & AitracksPolicy = {
       ...(inputs.budgetUsd !== undefined ? [{ usd: inputs.budgetUsd, from: "aitracks:budget.maxMonthlyUsd" }] : []),
       ...(maxMonthlyUsd !== undefined ? [{ usd: maxMonthlyUsd, from: "the policy's maxMonthlyUsd" }] : []),
     ].sort((a, b) => a.usd - b.usd);
+    const broken = limits.find((l) => !Number.isFinite(l.usd));
+    if (broken) return report(`cannot judge the budget: ${broken.from} is ${String(broken.usd)}, not a finite number`);
     const limit = limits[0];
     if (!limit) return args.notApplicable("no monthly budget: set aitracks:budget.maxMonthlyUsd in the stack config or maxMonthlyUsd in the policy config");
     const over = estimate.monthlyUsd - limit.usd;

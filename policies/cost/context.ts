@@ -3,7 +3,7 @@
  * config (sent by the engine in ConfigureStack, or by the offline runners), and one estimate.
  */
 import type { PolicyResource, StackValidationArgs } from "@pulumi/policy";
-import { estimateCost, stackCostInputs, type CostEstimate, type CostGraph, type CostResource, type StackCostInputs } from "@aitracks/core";
+import { estimateCost, nonFiniteFigure, stackCostInputs, type CostEstimate, type CostGraph, type CostResource, type StackCostInputs } from "@aitracks/core";
 import { stackConfig } from "../lib/stack-config";
 
 /** Type tokens of the providers aitracks stacks use (custom resources even when no provider is recorded). */
@@ -72,12 +72,19 @@ export function costView(args: Pick<StackValidationArgs, "resources">): CostView
 
 /**
  * The cost view, or undefined after saying why there is none: a stack config the cost model cannot
- * read (a malformed aitracks:workload) is a violation of the policy that needed it, not a crash of
- * the whole pack.
+ * read (a malformed aitracks:workload) or an estimate with a figure that is not finite is a
+ * violation of the policy that needed it, not a crash of the whole pack nor a pass.
  */
 export function costViewOr(args: Pick<StackValidationArgs, "resources">, report: (message: string) => void): CostView | undefined {
   try {
-    return costView(args);
+    const view = costView(args);
+    // A figure that is not a number (NaN, Infinity) would pass or fail a gate for no reason: fail, saying which.
+    const bad = nonFiniteFigure(view.estimate);
+    if (bad) {
+      report(`cannot compute the stack's cost: ${bad} is not a finite number; no cost gate passes on it`);
+      return undefined;
+    }
+    return view;
   } catch (err) {
     if (err instanceof Error && err.name === "InputError") {
       report(`cannot estimate the stack's cost: ${err.message.split("\n").join("; ")}`);

@@ -3,7 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import { evaluateInProcess, previewProgram, type PolicyReport } from "@aitracks/preview";
+import { Bucket } from "@pulumi/aws/s3";
+import { EndpointConfiguration } from "@pulumi/aws/sagemaker";
+import { estimateCost, nonFiniteFigure } from "@aitracks/core";
+import { evaluateInProcess, previewInline, previewProgram, type PolicyReport } from "@aitracks/preview";
 import { ROOT } from "../helpers/cli";
 
 const dir = mkdtempSync(join(tmpdir(), "aitracks-cost-policies-"));
@@ -135,5 +138,43 @@ describe("cost-resource-cap, cost-accelerator-families, cost-unpriced-resources"
     expect(v.every((x) => x.level === "advisory")).toBe(true);
     expect(v.map((x) => x.urn!.split("::").pop()).sort()).toEqual(["side-box"]);
     expect(of(await check("buy-aws"), "cost-unpriced-resources")).toEqual([]);
+  });
+});
+
+describe("a cost figure that is not a number fails the gates, never passes them", () => {
+  /** 1e308 instances: a finite input whose monthly cost (x 730 h x price) is Infinity. */
+  const huge = () => new EndpointConfiguration("ranker", { productionVariants: [{ variantName: "primary", modelName: "m", instanceType: "ml.g5.2xlarge", initialInstanceCount: 1e308 }] });
+
+  it("the budget and the per-resource cap report the figure they cannot compute", async () => {
+    const graph = await previewInline({ program: huge, config: { "aws:region": "us-east-1", "aitracks:budget": { maxMonthlyUsd: 1000 } } });
+    expect(estimateCost(graph).monthlyUsd).toBe(Infinity);
+    const r = await evaluateInProcess(graph, { allNotes: true });
+    const message = "cannot compute the stack's cost: the monthly total (got Infinity) is not a finite number; no cost gate passes on it";
+    expect(of(r, "cost-monthly-budget").map((v) => [v.level, v.message])).toEqual([["mandatory", message]]);
+    expect(of(r, "cost-resource-cap").map((v) => v.message)).toEqual([message]);
+  });
+
+  it("names the first figure that is NaN or infinite, and nothing in a sound estimate", async () => {
+    const graph = await previewInline({ program: () => huge(), config: { "aws:region": "us-east-1" } });
+    const e = estimateCost(graph);
+    expect(nonFiniteFigure({ ...e, monthlyUsd: NaN })).toBe("the monthly total (got NaN)");
+    expect(nonFiniteFigure({ ...e, monthlyUsd: 1, oneOffUsd: 0, ceilingMonthlyUsd: 1, threeYear: { ...e.threeYear, totalUsd: 36 }, resources: e.resources.map((x) => ({ ...x, monthlyUsd: NaN })) })).toBe("ranker's monthly cost (got NaN)");
+    expect(nonFiniteFigure({ ...e, monthlyUsd: 1, ceilingMonthlyUsd: 1, threeYear: { ...e.threeYear, totalUsd: 36 }, resources: [] })).toBeUndefined();
+  });
+
+  it("a data-capture sampling percentage that is not a number leaves the bucket unpriced, not NaN", async () => {
+    const graph = await previewInline({
+      program: () => {
+        const b = new Bucket("capture", {});
+        new EndpointConfiguration("ep", {
+          productionVariants: [{ variantName: "primary", modelName: "m", instanceType: "ml.g5.2xlarge", initialInstanceCount: 1 }],
+          dataCaptureConfig: { destinationS3Uri: b.bucket.apply((n) => `s3://${n}/`), initialSamplingPercentage: "most" as unknown as number, captureOptions: [{ captureMode: "Input" }] },
+        });
+      },
+      config: { "aws:region": "us-east-1" },
+    });
+    const e = estimateCost(graph);
+    expect(Number.isFinite(e.monthlyUsd)).toBe(true);
+    expect(e.unpriced.find((u) => u.name === "capture")?.reason).toMatch(/^dataCaptureConfig\.initialSamplingPercentage: expected a number/);
   });
 });

@@ -263,6 +263,29 @@ const cases: PolicyCase[] = [
     config: { "app:openaiApiKey": "sk-proj-EXAMPLEonlyNOTaREALkey0123456789abcdef" },
     goodSecretKeys: ["app:openaiApiKey"],
   },
+  {
+    // A secret (or a value derived from one) that reaches a tag: the cloud lists tags in plain text.
+    policy: "no-secret-in-plain-fields",
+    bad: () => {
+      const token = pulumi.secret("tok-EXAMPLE-123456");
+      new S3Bucket("data", { tags: { ...TAGS, "api-token": token.apply((t) => `${t}-v2`) } });
+    },
+    on: "data",
+    message: /^input tags\.api-token holds a Pulumi secret, but it is a tag, which the cloud shows in plain text$/,
+    good: () => {
+      const token = pulumi.secret("tok-EXAMPLE-123456");
+      new Parameter("token", { name: "/app/api-token", type: "SecureString", value: token, tags: TAGS });
+      new S3Bucket("data", { tags: { ...TAGS, "api-token-parameter": "/app/api-token" } });
+    },
+  },
+  {
+    // A secret used as a name ends up in ARNs, URLs and logs.
+    policy: "no-secret-in-plain-fields",
+    bad: () => new S3Bucket("data", { bucket: pulumi.secret("tok-EXAMPLE-123456"), tags: TAGS }),
+    on: "data",
+    message: /^input bucket holds a Pulumi secret, but it is the resource's name, which the cloud shows in plain text$/,
+    good: () => new S3Bucket("data", { bucket: "team-data", tags: TAGS }),
+  },
 ];
 
 describe("governance and anti-pattern policies", () => {

@@ -3,7 +3,7 @@ import type { AitracksPolicy } from "../../lib/types";
 import { fineTunePolicies } from "./fine-tune";
 import { dataResidency } from "./residency";
 import { decisionReviewDue } from "./review";
-import { noPlaintextSecrets } from "./secrets";
+import { noPlaintextSecrets, noSecretInPlainFields } from "./secrets";
 import { requiredTags } from "./tags";
 import { thirdPartyPolicies } from "./third-party";
 
@@ -14,4 +14,5 @@ export const governancePolicies: AitracksPolicy[] = [
   ...fineTunePolicies,
   ...thirdPartyPolicies,
   noPlaintextSecrets,
+  noSecretInPlainFields,
 ];

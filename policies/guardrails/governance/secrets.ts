@@ -6,6 +6,7 @@
 import type { StackValidationPolicy } from "@pulumi/policy";
 import { SECRET_MARK, secretPathsOfProps } from "../../lib/secrets";
 import { stackConfig } from "../../lib/stack-config";
+import { isTaggable, tagPropertyOf } from "../../lib/taggable";
 import type { AitracksPolicy } from "../../lib/types";
 import { isUnknownError } from "../../lib/unknown";
 
@@ -105,6 +106,38 @@ export const noPlaintextSecrets: StackValidationPolicy & AitracksPolicy = {
           const why = plaintextCredential(leafKey, value);
           if (why) report(`stack config ${key}${path ? `.${path}` : ""} ${why}; set it with \`pulumi config set --secret\``);
         });
+      }
+    }
+  },
+};
+
+/** Top-level inputs that name the resource: they end up in ARNs, URLs, consoles and logs. */
+const NAME_INPUT = /^(name|bucket|[a-z][A-Za-z0-9]*Name)$/;
+
+/**
+ * Where a secret at `path` would be shown in plain text by the cloud, or undefined: a tag or label
+ * (listed by consoles, billing exports and any reader of the resource), or a name.
+ */
+function plainField(type: string, path: string): string | undefined {
+  const top = path.split(/[.[]/)[0]!;
+  if (isTaggable(type) && top === tagPropertyOf(type)) return top === "tags" ? "a tag" : "a label";
+  if (path === top && NAME_INPUT.test(top)) return "the resource's name";
+  return undefined;
+}
+
+export const noSecretInPlainFields: StackValidationPolicy & AitracksPolicy = {
+  name: "no-secret-in-plain-fields",
+  description: "No Pulumi secret reaches a field the cloud shows in plain text: tags, labels or a resource name.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    "Keep secrets out of tags, labels and names: tag with a non-secret identifier (the secret's name or ARN in its store), and name resources from non-secret config. If the value is not really a secret, stop marking it as one.",
+  tags: ["any", "secrets"],
+  validateStack: (args, report) => {
+    for (const r of args.resources) {
+      for (const path of [...secretPathsOfProps(r.props)].sort()) {
+        const where = plainField(r.type, path);
+        if (where) report(`input ${path} holds a Pulumi secret, but it is ${where}, which the cloud shows in plain text`, r.urn);
       }
     }
   },

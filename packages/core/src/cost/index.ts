@@ -18,3 +18,4 @@ export { diffCosts, gateDiff, type CostChange, type CostDiff, type DiffGate } fr
 export { commentMarker, costMarkdown, formatAmount, formatQuantity, formatUnitPrice, formatUsd } from "./markdown";
 export { graphFromPulumiPreview } from "./pulumi-preview";
 export { DEFAULT_FITS_VOLUME_MARGIN, trackFitsVolume, type FitsVolumeOptions, type FitsVolumeVerdict } from "./fits-volume";
+export { nonFiniteFigure } from "./finite";

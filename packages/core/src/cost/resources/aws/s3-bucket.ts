@@ -1,6 +1,6 @@
 import { at } from "../../graph";
 import type { CostModule } from "../../module";
-import { catalogEntry, fmt, monthly, regionNotes } from "../../price";
+import { catalogEntry, fmt, monthly, num, regionNotes } from "../../price";
 import { BYTES_PER_TOKEN, HORIZON_MONTHS, LOG_RECORD_OVERHEAD_BYTES, averageStoredGb, requestLogGbPerMonth, trackDataGb } from "../../storage";
 import { bedrockShare, invocationLoggersOf } from "./traffic-logs";
 
@@ -25,7 +25,7 @@ export const s3Bucket: CostModule = {
     for (const ec of ctx.graph.dependentsOfType(r, ENDPOINT_CONFIGURATION)) {
       const capture = at(ec.inputs, "dataCaptureConfig");
       if (!capture || at(capture, "enableCapture") === false) continue;
-      const pct = Number(at(capture, "initialSamplingPercentage") ?? 100);
+      const pct = num(at(capture, "initialSamplingPercentage"), "dataCaptureConfig.initialSamplingPercentage", 100);
       const bytes = (ctx.usage.inputTokensPerRequest + ctx.usage.outputTokensPerRequest) * BYTES_PER_TOKEN + LOG_RECORD_OVERHEAD_BYTES;
       gbPerMonth += (ctx.usage.requestsPerMonth * (pct / 100) * bytes) / 1e9;
       sources.push(`SageMaker data capture (${fmt(pct)}% of requests)`);
