@@ -3,7 +3,7 @@
  * tags), the region, the aitracks track a resource belongs to, and links between resources.
  */
 import type { PolicyProviderResource, PolicyResource } from "@pulumi/policy";
-import { defaultRegionOf, normaliseRegion, TAG_KEYS } from "@aitracks/core";
+import { cloudOf as coreCloudOf, defaultRegionOf, isCloudPackageType, normaliseRegion, TAG_KEYS, trackIdentityOf } from "@aitracks/core";
 import { configValue } from "./stack-config";
 import { tagPropertyOf } from "./taggable";
 import { isUnknownError } from "./unknown";
@@ -20,18 +20,14 @@ export interface ResourceLike {
 
 export type CloudOfType = "aws" | "gcp" | "azure" | undefined;
 
+/** The cloud of a type token (core's one answer). */
 export function cloudOf(type: string): CloudOfType {
-  const pkg = type.startsWith("pulumi:providers:") ? type.slice("pulumi:providers:".length) : type.split(":")[0];
-  if (pkg === "aws" || pkg === "aws-native") return "aws";
-  if (pkg === "gcp") return "gcp";
-  if (pkg === "azure-native") return "azure";
-  const m = /^aitracks:(aws|gcp|azure):/.exec(type);
-  return m ? (m[1] as CloudOfType) : undefined;
+  return coreCloudOf(type);
 }
 
 /** Custom cloud resources: not providers, not components, not the stack. */
 export function isCloudResource(type: string): boolean {
-  return /^(aws|aws-native|gcp|azure-native):/.test(type);
+  return isCloudPackageType(type);
 }
 
 /** Provider config values arrive as JSON strings; read them as objects. */
@@ -113,18 +109,19 @@ function zoneRegion(zone: string | undefined): string | undefined {
   return zone ? zone.replace(/-[a-z]$/, "") : undefined;
 }
 
-const TRACK_IN_URN = /aitracks:(aws|gcp|azure):(Build|Buy|FineTune|Serving|Evaluation)Track/;
-const TRACK_NAMES: Record<string, string> = { Build: "build", Buy: "buy", FineTune: "fine-tune", Serving: "serving", Evaluation: "evaluation" };
-
 /**
  * The track a resource belongs to: its `aitracks-track` tag, else the aitracks track component it
- * sits under (the URN's type chain names every ancestor's type).
+ * sits under (the URN's type chain names every ancestor's type; a resource validation sees no
+ * parent's inputs, so the type token is looked up in core's table of known tracks).
  */
 export function trackOf(r: ResourceLike): string | undefined {
   const tagged = safeTag(r, TAG_KEYS.track);
   if (tagged) return tagged;
-  const m = TRACK_IN_URN.exec(urnTypeChain(r.urn));
-  return m ? TRACK_NAMES[m[2]!] : undefined;
+  for (const type of urnTypeChain(r.urn).split("$")) {
+    const id = trackIdentityOf(type);
+    if (id) return id.track;
+  }
+  return undefined;
 }
 
 /** `aitracks:aws:BuyTrack$aws:s3/bucket:Bucket` from a URN. */
@@ -143,10 +140,10 @@ export function safeTag(r: ResourceLike, key: string): string | undefined {
   }
 }
 
-/** The aitracks track component (by type) a resource belongs to, walking parents. */
+/** The aitracks track component a resource belongs to, walking parents; it describes itself in its inputs. */
 export function trackComponentOf(r: PolicyResource): PolicyResource | undefined {
   for (let cur: PolicyResource | undefined = r; cur; cur = cur.parent) {
-    if (TRACK_IN_URN.test(cur.type) && cur.type.startsWith("aitracks:")) return cur;
+    if (trackIdentityOf(cur.type, cur.props)) return cur;
   }
   return undefined;
 }
@@ -154,9 +151,8 @@ export function trackComponentOf(r: PolicyResource): PolicyResource | undefined 
 /** The track a stack resource belongs to, with its name: tags first, then the component. */
 export function trackInfo(r: PolicyResource): { track?: string; name?: string } {
   const comp = trackComponentOf(r);
-  const m = comp ? TRACK_IN_URN.exec(comp.type) : null;
   return {
-    track: safeTag(r, TAG_KEYS.track) ?? (m ? TRACK_NAMES[m[2]!] : undefined),
+    track: safeTag(r, TAG_KEYS.track) ?? (comp ? trackIdentityOf(comp.type, comp.props)?.track : undefined),
     name: safeTag(r, "aitracks-name") ?? comp?.name,
   };
 }

@@ -26,10 +26,10 @@ describe("the estimate as a bill", () => {
   });
 
   it("splits the workload evenly across tracks that serve it, primary first", () => {
-    const gcp = track("Buy", "gcp", "proto");
+    const gcp = { ...track("Buy", "gcp", "proto"), inputs: { track: "buy", cloud: "gcp", region: "us-central1", models: ["google/gemini-2.5-flash"] } };
     const e = estimate(
       [buy, model(0, "amazon.nova-lite-v1:0"), model(1, "amazon.nova-pro-v1:0"), gcp],
-      { "aitracks:workload": { workload: { requestsPerDay: 10_000, inputTokensPerRequest: 1_500, outputTokensPerRequest: 300 } }, "aitracks:tracks": [{ track: "buy", cloud: "gcp", region: "us-central1", name: "proto", models: ["google/gemini-2.5-flash"] }] },
+      { "aitracks:workload": { workload: { requestsPerDay: 10_000, inputTokensPerRequest: 1_500, outputTokensPerRequest: 300 } } },
     );
     // half of 456.25M input / 91.25M output each: nova-lite $0.06/$0.24, gemini-2.5-flash $0.30/$2.50
     expect(priced(e, "assistant-model-0").monthlyUsd).toBeCloseTo(228.125 * 0.06 + 45.625 * 0.24, 9);

@@ -87,13 +87,12 @@ describe("storage, keys and tools", () => {
 });
 
 describe("Gemini and partner models, tuning and evaluation", () => {
-  const buy = track("Buy", "gcp", "assistant");
-  const tracks = [{ track: "buy", cloud: "gcp", region: "us-central1", name: "assistant", models: ["google/gemini-2.5-flash", "anthropic/claude-sonnet-4@20250514"] }];
+  // The component registers its models (its identity); the cost model reads them there, not in the stack config.
+  const buy = { ...track("Buy", "gcp", "assistant"), inputs: { track: "buy", cloud: "gcp", region: "us-central1", models: ["google/gemini-2.5-flash", "anthropic/claude-sonnet-4@20250514"] } };
 
-  it("prices the buy track's primary publisher model per token, from the stack config", () => {
+  it("prices the buy track's primary publisher model per token, from the models its component registers", () => {
     const e = estimate([buy, child(buy, "gcp:vertex/aiModelGardenEnableModel:AiModelGardenEnableModel", "claude", { publisherModelName: "publishers/anthropic/models/claude-sonnet-4@20250514" })], {
       "aitracks:workload": { workload: { requestsPerDay: 10_000, inputTokensPerRequest: 1_500, outputTokensPerRequest: 300 } },
-      "aitracks:tracks": tracks,
     });
     // gemini-2.5-flash: 456.25M x $0.30 + 91.25M x $2.50 = $136.875 + $228.125
     expect(priced(e, "assistant").monthlyUsd).toBeCloseTo(365, 6);

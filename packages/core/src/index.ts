@@ -13,6 +13,7 @@ export * from "./io/load";
 export * from "./io/write";
 export * from "./schema/stack";
 export * from "./tags";
+export * from "./identity";
 export * from "./decision";
 export * from "./tco";
 export * from "./pricing/tokens";

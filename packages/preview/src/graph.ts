@@ -23,7 +23,7 @@
  * }
  * ```
  */
-import { isCloudResourceType } from "@aitracks/core";
+import { cloudOf, isCloudResourceType, trackIdentityOf, type Cloud } from "@aitracks/core";
 
 export const GRAPH_VERSION = 1 as const;
 
@@ -71,27 +71,17 @@ export interface ResourceGraph {
   readonly lookups?: readonly { readonly token: string; readonly mocked: boolean }[];
 }
 
-export type CloudName = "aws" | "gcp" | "azure";
+export type CloudName = Cloud;
 
-/** The cloud a type token belongs to, or undefined for Pulumi's own and component types. */
-export function cloudOfType(type: string): CloudName | undefined {
-  const pkg = type.startsWith("pulumi:providers:") ? type.slice("pulumi:providers:".length) : type.split(":")[0];
-  if (pkg === "aws" || pkg === "aws-native") return "aws";
-  if (pkg === "gcp" || pkg === "google-native") return "gcp";
-  if (pkg === "azure-native" || pkg === "azure") return "azure";
-  const m = /^aitracks:(aws|gcp|azure):/.exec(type);
-  return m ? (m[1] as CloudName) : undefined;
-}
+/** The cloud a type token belongs to, or undefined for Pulumi's own and dynamic types (core's one answer). */
+export const cloudOfType = cloudOf;
 
-const TRACK_TYPE = /^aitracks:(aws|gcp|azure):(Build|Buy|FineTune|Serving|Evaluation)Track$/;
-const TRACK_NAMES: Record<string, string> = { Build: "build", Buy: "buy", FineTune: "fine-tune", Serving: "serving", Evaluation: "evaluation" };
-
-/** The aitracks track component a resource belongs to (walking up its parents), if any. */
+/** The aitracks track component a resource belongs to (walking up its parents), as the component describes itself. */
 export function trackOf(graph: ResourceGraph, resource: GraphResource): { track: string; cloud: CloudName; name: string } | undefined {
   const byUrn = indexByUrn(graph);
   for (let r: GraphResource | undefined = resource; r; r = r.parent ? byUrn.get(r.parent) : undefined) {
-    const m = TRACK_TYPE.exec(r.type);
-    if (m) return { track: TRACK_NAMES[m[2]!]!, cloud: m[1] as CloudName, name: r.name };
+    const id = r.custom ? undefined : trackIdentityOf(r.type, r.inputs);
+    if (id) return { ...id, name: r.name };
   }
   return undefined;
 }

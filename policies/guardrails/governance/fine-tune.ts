@@ -2,6 +2,7 @@
  * The framework's fine-tuning anti-patterns: too little data, and no before/after evaluation
  * (the tuned model against its base model on the same evaluation set).
  */
+import { trackIdentityOf } from "@aitracks/core";
 import { CustomModel } from "@pulumi/aws/bedrock";
 import { EvaluationJob } from "@pulumi/aws/bedrock";
 import type { PolicyResource, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
@@ -14,7 +15,7 @@ import { asArray, get, isObject, type Json } from "../../lib/values";
 
 /** Resources of the stack's fine-tune tracks: tagged, under a FineTuneTrack component, or tuning jobs. */
 function fineTuneResources(args: StackValidationArgs): PolicyResource[] {
-  return args.resources.filter((r) => r.isType(CustomModel) || /^aitracks:(aws|gcp|azure):FineTuneTrack$/.test(r.type) || trackOf(r) === "fine-tune");
+  return args.resources.filter((r) => r.isType(CustomModel) || trackOf(r) === "fine-tune");
 }
 
 function isFineTuneStack(args: StackValidationArgs): boolean {
@@ -177,7 +178,7 @@ function tuningUnits(args: StackValidationArgs): TuningUnit[] {
     const comp = trackComponentOf(m);
     covered.add(comp ?? m);
   }
-  for (const comp of args.resources.filter((r) => /^aitracks:(aws|gcp|azure):FineTuneTrack$/.test(r.type))) {
+  for (const comp of args.resources.filter((r) => trackIdentityOf(r.type, r.props)?.track === "fine-tune")) {
     if (covered.has(comp)) continue;
     const members = new Set(args.resources.filter((r) => trackComponentOf(r) === comp && TUNING_TYPES.test(r.type) && !isEvaluation(r)));
     units.push({ anchor: comp, members, tunedIds: new Set() });

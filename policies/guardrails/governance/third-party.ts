@@ -2,6 +2,7 @@
  * The buy track's third-party risks (the framework's checklist): what data flows to which model
  * provider, and lock-in to a single provider or model.
  */
+import { DYNAMIC_TYPE_PREFIX } from "@aitracks/core";
 import { CustomModel, InferenceProfile, ProvisionedModelThroughput } from "@pulumi/aws/bedrock";
 import { GroupPolicy, Policy, RolePolicy, UserPolicy } from "@pulumi/aws/iam";
 import { Deployment } from "@pulumi/azure-native/cognitiveservices";
@@ -48,7 +49,7 @@ function modelsOf(r: PolicyResource): { model: string; provider?: string }[] {
       if (st.Effect !== "Allow" || !st.Action.some((a) => grants(a, "bedrock:InvokeModel"))) continue;
       for (const res of st.Resource) if (/:foundation-model\//.test(res)) add(res);
     }
-  } else if (r.type.startsWith("pulumi-nodejs:dynamic")) {
+  } else if (r.type.startsWith(DYNAMIC_TYPE_PREFIX)) {
     for (const k of ["model", "modelId", "baseModel", "publisherModel"]) add(r.props[k]);
     for (const m of asArray(r.props.models)) add(m as Json);
   }
@@ -77,7 +78,7 @@ export function buyModelUses(args: StackValidationArgs, undecided: Undecided): M
 }
 
 function isBuyStack(args: StackValidationArgs): boolean {
-  return args.resources.some((r) => /^aitracks:(aws|gcp|azure):BuyTrack$/.test(r.type) || trackInfo(r).track === "buy") || buyTrackNames().size > 0;
+  return args.resources.some((r) => trackInfo(r).track === "buy") || buyTrackNames().size > 0;
 }
 
 export const restrictedDataApprovedProviders: StackValidationPolicy & AitracksPolicy = {

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { LifecyclePolicy, Repository } from "@pulumi/aws/ecr";
 import { MlflowTrackingServer, TrainingJob, Workteam } from "@pulumi/aws/sagemaker";
 import { fieldError } from "../common/errors";
-import type { TrackBaseArgs, TrackComponent } from "../common/track";
+import { trackIdentity, type TrackBaseArgs, type TrackComponent } from "../common/track";
 import {
   awsAccount,
   catalogInstance,
@@ -173,7 +173,7 @@ export class AwsBuildTrack extends pulumi.ComponentResource implements TrackComp
 
   constructor(name: string, args: AwsBuildTrackArgs, opts?: pulumi.ComponentResourceOptions) {
     const cfg = resolveAwsBuildArgs(args);
-    super("aitracks:aws:BuildTrack", name, {}, opts);
+    super("aitracks:aws:BuildTrack", name, trackIdentity("build", "aws", cfg.region, { instanceTypes: [cfg.instanceType] }), opts);
     const parent = { parent: this };
     const tags = args.tags;
     const account = awsAccount(cfg.region, this);

@@ -4,7 +4,7 @@ import { LogGroup, MetricAlarm } from "@pulumi/aws/cloudwatch";
 import { Role, RolePolicy } from "@pulumi/aws/iam";
 import { Parameter } from "@pulumi/aws/ssm";
 import { fieldError } from "../common/errors";
-import type { TrackBaseArgs, TrackComponent } from "../common/track";
+import { trackIdentity, type TrackBaseArgs, type TrackComponent } from "../common/track";
 import {
   awsAccount,
   bedrockInvocationLogging,
@@ -173,7 +173,7 @@ export class AwsBuyTrack extends pulumi.ComponentResource implements TrackCompon
 
   constructor(name: string, args: AwsBuyTrackArgs, opts?: pulumi.ComponentResourceOptions) {
     const cfg = resolveAwsBuyArgs(args);
-    super("aitracks:aws:BuyTrack", name, {}, opts);
+    super("aitracks:aws:BuyTrack", name, trackIdentity("buy", "aws", cfg.region, { models: cfg.models }), opts);
     const parent = { parent: this };
     const tags = args.tags;
     const account = awsAccount(cfg.region, this);

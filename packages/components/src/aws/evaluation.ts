@@ -3,7 +3,7 @@ import { EvaluationJob } from "@pulumi/aws/bedrock";
 import { DataQualityJobDefinition, MonitoringSchedule, getPrebuiltEcrImageOutput } from "@pulumi/aws/sagemaker";
 import type { ModelBiasJobDefinition, ModelExplainabilityJobDefinition, ModelQualityJobDefinition } from "@pulumi/aws-native/sagemaker";
 import { fieldError, known } from "../common/errors";
-import type { TrackBaseArgs, TrackComponent } from "../common/track";
+import { trackIdentity, type TrackBaseArgs, type TrackComponent } from "../common/track";
 import { clarifyMonitors, clarifyReads, resolveClarify, type AwsClarifyArgs } from "./clarify";
 import {
   awsAccount,
@@ -195,7 +195,7 @@ export class AwsEvaluationTrack extends pulumi.ComponentResource implements Trac
 
   constructor(name: string, args: AwsEvaluationTrackArgs, opts?: pulumi.ComponentResourceOptions) {
     const cfg = resolveAwsEvaluationArgs(args);
-    super("aitracks:aws:EvaluationTrack", name, {}, opts);
+    super("aitracks:aws:EvaluationTrack", name, trackIdentity("evaluation", "aws", cfg.region), opts);
     const parent = { parent: this };
     const tags = args.tags;
     const account = awsAccount(cfg.region, this);

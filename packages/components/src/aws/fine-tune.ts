@@ -3,7 +3,7 @@ import { CustomModel, ProvisionedModelThroughput } from "@pulumi/aws/bedrock";
 import type { LogGroup } from "@pulumi/aws/cloudwatch";
 import { ModelPackageGroup, TrainingJob } from "@pulumi/aws/sagemaker";
 import { fieldError, known } from "../common/errors";
-import type { TrackBaseArgs, TrackComponent } from "../common/track";
+import { trackIdentity, type TrackBaseArgs, type TrackComponent } from "../common/track";
 import { invokedModelId } from "./buy";
 import { BedrockCustomizationJobWait } from "./dynamic";
 import { AwsEvaluationTrack, resolveAwsEvaluationArgs, type AwsEvaluationDatasetArgs } from "./evaluation";
@@ -285,7 +285,7 @@ export class AwsFineTuneTrack extends pulumi.ComponentResource implements TrackC
 
   constructor(name: string, args: AwsFineTuneTrackArgs, opts?: pulumi.ComponentResourceOptions) {
     const cfg = resolveAwsFineTuneArgs(args);
-    super("aitracks:aws:FineTuneTrack", name, {}, opts);
+    super("aitracks:aws:FineTuneTrack", name, trackIdentity("fine-tune", "aws", cfg.region, { models: [cfg.baseModel] }), opts);
     const parent = { parent: this };
     const tags = pulumi.output(args.tags).apply(
       (t): Record<string, string> => ({

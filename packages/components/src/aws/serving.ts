@@ -3,7 +3,7 @@ import { Policy as ScalingPolicy, Target as ScalingTarget } from "@pulumi/aws/ap
 import { Role, RolePolicy } from "@pulumi/aws/iam";
 import { Endpoint, EndpointConfiguration, Model } from "@pulumi/aws/sagemaker";
 import { fieldError, known } from "../common/errors";
-import type { TrackBaseArgs, TrackComponent } from "../common/track";
+import { trackIdentity, type TrackBaseArgs, type TrackComponent } from "../common/track";
 import {
   awsAccount,
   bucketArnOf,
@@ -187,7 +187,7 @@ export class AwsServingTrack extends pulumi.ComponentResource implements TrackCo
 
   constructor(name: string, args: AwsServingTrackArgs, opts?: pulumi.ComponentResourceOptions) {
     const cfg = resolveAwsServingArgs(args);
-    super("aitracks:aws:ServingTrack", name, {}, opts);
+    super("aitracks:aws:ServingTrack", name, trackIdentity("serving", "aws", cfg.region, { instanceTypes: [cfg.instanceType] }), opts);
     const parent = { parent: this };
     const tags = args.tags;
     const account = awsAccount(cfg.region, this);

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ComponentVersion, Job, type Compute, type DataVersion } from "@pulumi/azure-native/machinelearningservices";
 import { fieldError } from "../common/errors";
-import type { TrackComponent } from "../common/track";
+import { trackIdentity, type TrackComponent } from "../common/track";
 import {
   DEFAULT_GPU_ENVIRONMENT,
   amlCluster,
@@ -149,7 +149,7 @@ export class AzureBuildTrack extends pulumi.ComponentResource implements TrackCo
 
   constructor(name: string, args: AzureBuildTrackArgs, opts?: pulumi.ComponentResourceOptions) {
     const cfg = resolveAzureBuildArgs(args);
-    super("aitracks:azure:BuildTrack", name, {}, opts);
+    super("aitracks:azure:BuildTrack", name, trackIdentity("build", "azure", cfg.location, { instanceTypes: [cfg.cluster.vmSize] }), opts);
     const f = azureFoundation(name, cfg, this);
     this.foundation = f;
     this.workspace = mlWorkspace(name, f, `aitracks ${name}: train from scratch`, this);

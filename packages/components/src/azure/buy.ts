@@ -3,7 +3,7 @@ import type { Account, Deployment, RaiPolicy } from "@pulumi/azure-native/cognit
 import type { RoleAssignment } from "@pulumi/azure-native/authorization";
 import type { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity";
 import { fieldError } from "../common/errors";
-import type { TrackComponent } from "../common/track";
+import { trackIdentity, type TrackComponent } from "../common/track";
 import {
   DEPLOYMENT_SKUS,
   azureFoundation,
@@ -110,7 +110,7 @@ export class AzureBuyTrack extends pulumi.ComponentResource implements TrackComp
 
   constructor(name: string, args: AzureBuyTrackArgs, opts?: pulumi.ComponentResourceOptions) {
     const cfg = resolveAzureBuyArgs(args);
-    super("aitracks:azure:BuyTrack", name, {}, opts);
+    super("aitracks:azure:BuyTrack", name, trackIdentity("buy", "azure", cfg.location, { models: cfg.deployments.map((d) => d.model) }), opts);
     const f = azureFoundation(name, cfg, this);
     this.foundation = f;
     this.account = openAiAccount(name, f, this);

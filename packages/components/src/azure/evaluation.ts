@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Job, Schedule, type Compute, type DataVersion } from "@pulumi/azure-native/machinelearningservices";
 import type * as inputs from "@pulumi/azure-native/types/input";
 import { fieldError } from "../common/errors";
-import type { TrackComponent } from "../common/track";
+import { trackIdentity, type TrackComponent } from "../common/track";
 import {
   DEFAULT_CPU_ENVIRONMENT,
   amlCluster,
@@ -127,7 +127,7 @@ export class AzureEvaluationTrack extends pulumi.ComponentResource implements Tr
 
   constructor(name: string, args: AzureEvaluationTrackArgs, opts?: pulumi.ComponentResourceOptions) {
     const cfg = resolveAzureEvaluationArgs(args);
-    super("aitracks:azure:EvaluationTrack", name, {}, opts);
+    super("aitracks:azure:EvaluationTrack", name, trackIdentity("evaluation", "azure", cfg.location), opts);
     const f = azureFoundation(name, cfg, this);
     this.foundation = f;
     const ws = mlWorkspace(name, f, `aitracks ${name}: model evaluation`, this);

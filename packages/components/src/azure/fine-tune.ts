@@ -3,7 +3,7 @@ import type { RoleAssignment } from "@pulumi/azure-native/authorization";
 import type { Account, Deployment, RaiPolicy } from "@pulumi/azure-native/cognitiveservices";
 import type { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity";
 import { fieldError } from "../common/errors";
-import type { TrackComponent } from "../common/track";
+import { trackIdentity, type TrackComponent } from "../common/track";
 import { AzureOpenAiEvaluation, EVALUATION_METRICS } from "./dynamic/openai-evaluation";
 import { AzureOpenAiFineTuningJob } from "./dynamic/fine-tuning-job";
 import { AzureOpenAiFile } from "./dynamic/openai-file";
@@ -205,7 +205,7 @@ export class AzureFineTuneTrack extends pulumi.ComponentResource implements Trac
 
   constructor(name: string, args: AzureFineTuneTrackArgs, opts?: pulumi.ComponentResourceOptions) {
     const cfg = resolveAzureFineTuneArgs(name, args);
-    super("aitracks:azure:FineTuneTrack", name, {}, opts);
+    super("aitracks:azure:FineTuneTrack", name, trackIdentity("fine-tune", "azure", cfg.location, { models: [cfg.model.name] }), opts);
     const parent = { parent: this };
     // The number of training examples travels as a tag (the policy pack's fine-tune checks read it).
     const examples = "upload" in cfg.training ? cfg.training.upload.lines : undefined;

@@ -4,7 +4,7 @@ import { MarketplaceSubscription, OnlineDeployment, OnlineEndpoint, ServerlessEn
 import { AutoscaleSetting } from "@pulumi/azure-native/monitor";
 import { Deployment as ArmDeployment } from "@pulumi/azure-native/resources";
 import { fieldError } from "../common/errors";
-import type { TrackComponent } from "../common/track";
+import { trackIdentity, type TrackComponent } from "../common/track";
 import {
   ONLINE_ENDPOINT_NAME,
   azureFoundation,
@@ -151,7 +151,7 @@ export class AzureServingTrack extends pulumi.ComponentResource implements Track
 
   constructor(name: string, args: AzureServingTrackArgs, opts?: pulumi.ComponentResourceOptions) {
     const cfg = resolveAzureServingArgs(args);
-    super("aitracks:azure:ServingTrack", name, {}, opts);
+    super("aitracks:azure:ServingTrack", name, trackIdentity("serving", "azure", cfg.location), opts);
     const parent = { parent: this };
     const f = azureFoundation(name, cfg, this);
     this.foundation = f;

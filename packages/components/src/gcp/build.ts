@@ -3,7 +3,7 @@ import { Repository, RepositoryIamMember } from "@pulumi/gcp/artifactregistry";
 import { V2QueuedResource, V2Vm } from "@pulumi/gcp/tpu";
 import { AiPersistentResource, AiTensorboard } from "@pulumi/gcp/vertex";
 import { fieldError } from "../common/errors";
-import type { TrackBaseArgs, TrackComponent } from "../common/track";
+import { trackIdentity, type TrackBaseArgs, type TrackComponent } from "../common/track";
 import {
   accountId,
   cmekKey,
@@ -127,7 +127,7 @@ export class GcpBuildTrack extends pulumi.ComponentResource implements TrackComp
 
   constructor(name: string, args: GcpBuildTrackArgs, opts?: pulumi.ComponentResourceOptions) {
     const cfg = resolveGcpBuildArgs(args);
-    super("aitracks:gcp:BuildTrack", name, {}, opts);
+    super("aitracks:gcp:BuildTrack", name, trackIdentity("build", "gcp", cfg.region), opts);
     const labels = gcpLabels(args.tags);
     const { project, after } = gcpTrackBase(name, this, cfg.region, [
       "aiplatform.googleapis.com",

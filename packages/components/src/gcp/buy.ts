@@ -6,7 +6,7 @@ import { RegionalParameter, RegionalParameterVersion } from "@pulumi/gcp/paramet
 import { IAMMember } from "@pulumi/gcp/projects";
 import { AiModelGardenEnableModel } from "@pulumi/gcp/vertex";
 import { fieldError } from "../common/errors";
-import type { TrackBaseArgs, TrackComponent } from "../common/track";
+import { trackIdentity, type TrackBaseArgs, type TrackComponent } from "../common/track";
 import { VertexPublisherModelLogging } from "./dynamic/publisher-model-logging";
 import { accountId, cmekKey, gcpLabels, gcpTrackBase, requestLogDataset, serviceAccount, vertexAuditLogs, withDependencies } from "./shared";
 
@@ -127,7 +127,7 @@ export class GcpBuyTrack extends pulumi.ComponentResource implements TrackCompon
 
   constructor(name: string, args: GcpBuyTrackArgs, opts?: pulumi.ComponentResourceOptions) {
     const cfg = resolveGcpBuyArgs(args);
-    super("aitracks:gcp:BuyTrack", name, {}, opts);
+    super("aitracks:gcp:BuyTrack", name, trackIdentity("buy", "gcp", cfg.region, { models: cfg.models.map((m) => m.id) }), opts);
     const labels = gcpLabels(args.tags);
     const { project, after } = gcpTrackBase(name, this, cfg.region, [
       "aiplatform.googleapis.com",

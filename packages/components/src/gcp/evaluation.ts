@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Dataset, DatasetIamMember, Table } from "@pulumi/gcp/bigquery";
 import { AiEvaluationMetric } from "@pulumi/gcp/vertex";
 import { fieldError } from "../common/errors";
-import type { TrackBaseArgs, TrackComponent } from "../common/track";
+import { trackIdentity, type TrackBaseArgs, type TrackComponent } from "../common/track";
 import { VertexEvaluationRun, type EvaluationRunMetric } from "./dynamic/evaluation-run";
 import {
   gcpLabels,
@@ -304,7 +304,7 @@ export class GcpEvaluationTrack extends pulumi.ComponentResource implements Trac
 
   constructor(name: string, args: GcpEvaluationTrackArgs, opts?: pulumi.ComponentResourceOptions) {
     const cfg = resolveGcpEvaluationArgs(args);
-    super("aitracks:gcp:EvaluationTrack", name, {}, opts);
+    super("aitracks:gcp:EvaluationTrack", name, trackIdentity("evaluation", "gcp", cfg.region), opts);
     const labels = gcpLabels(args.tags);
     const { project, after } = gcpTrackBase(name, this, cfg.region, [
       "aiplatform.googleapis.com",

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { fieldError } from "../common/errors";
-import type { TrackBaseArgs, TrackComponent } from "../common/track";
+import { trackIdentity, type TrackBaseArgs, type TrackComponent } from "../common/track";
 import { VertexTuningJob } from "./dynamic/tuning-job";
 import { checkModelReference, evaluationSuite, modelResource, resolveMetrics, type GcpEvaluationMetricsArgs } from "./evaluation";
 import { dedicatedEndpoint, resolveServing, type GcpServingSettings } from "./serving";
@@ -145,7 +145,7 @@ export class GcpFineTuneTrack extends pulumi.ComponentResource implements TrackC
 
   constructor(name: string, args: GcpFineTuneTrackArgs, opts?: pulumi.ComponentResourceOptions) {
     const cfg = resolveGcpFineTuneArgs(args);
-    super("aitracks:gcp:FineTuneTrack", name, {}, opts);
+    super("aitracks:gcp:FineTuneTrack", name, trackIdentity("fine-tune", "gcp", cfg.region, { models: [cfg.baseModel] }), opts);
     // The training set's size travels with the track, so reviews and policies see it (the framework's 100 / 1,000 marks).
     const examples = cfg.training.file?.examples;
     const labels = gcpLabels(args.tags).apply((l) => (examples === undefined ? l : { ...l, "aitracks-labeled-examples": String(examples) }));

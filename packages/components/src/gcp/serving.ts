@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ServiceConnectionPolicy } from "@pulumi/gcp/networkconnectivity";
 import { AiEndpoint, AiEndpointIamMember, AiEndpointWithModelGardenDeployment } from "@pulumi/gcp/vertex";
 import { fieldError } from "../common/errors";
-import type { TrackBaseArgs, TrackComponent } from "../common/track";
+import { trackIdentity, type TrackBaseArgs, type TrackComponent } from "../common/track";
 import { VertexDeployedModel } from "./dynamic/deployed-model";
 import {
   accountId,
@@ -269,7 +269,7 @@ export class GcpServingTrack extends pulumi.ComponentResource implements TrackCo
 
   constructor(name: string, args: GcpServingTrackArgs, opts?: pulumi.ComponentResourceOptions) {
     const cfg = resolveGcpServingArgs(args);
-    super("aitracks:gcp:ServingTrack", name, {}, opts);
+    super("aitracks:gcp:ServingTrack", name, trackIdentity("serving", "gcp", cfg.region), opts);
     const labels = gcpLabels(args.tags);
     const { project, after } = gcpTrackBase(name, this, cfg.region, [
       "aiplatform.googleapis.com",

@@ -2,7 +2,8 @@ import { loadCatalog, type PriceCatalog } from "../pricing/catalog";
 import { pricesStatus } from "../pricing/status";
 import { isAitracksStack } from "../stack-kind";
 import { freeReason, UNCOUNTED_USAGE } from "./free";
-import { cloudOf, GraphIndex, isBillable, nameOfUrn } from "./graph";
+import { cloudOf, COMPONENT_TYPE_PREFIX, DYNAMIC_TYPE_PREFIX } from "../identity";
+import { GraphIndex, isBillable, nameOfUrn } from "./graph";
 import { Unpriced, type PricingContext } from "./module";
 import { costModuleFor } from "./registry";
 import { stackOption, stackTcoModel, tcoInputOf, threeYearCost } from "./three-year";
@@ -18,9 +19,6 @@ export interface EstimateOptions {
   readonly pricesAt?: Date;
 }
 
-/** Dynamic providers register under one type; their inputs say what they drive. */
-const DYNAMIC = /^pulumi-nodejs:dynamic(?:\/[^:]+)?:/;
-
 /**
  * Price every resource of a graph: the bill. Each resource type goes to its module in the
  * registry (cost components), or is free (free.ts, with the reason), or is unpriced (listed,
@@ -34,7 +32,7 @@ export function estimateCost(graph: CostGraph, options: EstimateOptions = {}): C
   const index = new GraphIndex(graph, config);
   // Track components are not billed, except where a module prices what only the track stands for
   // (Vertex AI publisher models have no resource of their own).
-  const billable = graph.resources.filter((r) => isBillable(r) || (r.type.startsWith("aitracks:") && costModuleFor(r.type) !== undefined));
+  const billable = graph.resources.filter((r) => isBillable(r) || (r.type.startsWith(COMPONENT_TYPE_PREFIX) && costModuleFor(r.type) !== undefined));
   const traffic = planTraffic(index, billable);
 
   const resources: ResourceCost[] = [];
@@ -53,7 +51,7 @@ export function estimateCost(graph: CostGraph, options: EstimateOptions = {}): C
           urn: r.urn,
           type: r.type,
           name,
-          reason: DYNAMIC.test(r.type) ? "a dynamic resource the cost model does not recognise" : "no cost module for this resource type",
+          reason: r.type.startsWith(DYNAMIC_TYPE_PREFIX) ? "a dynamic resource the cost model does not recognise" : "no cost module for this resource type",
           inTrack: track !== undefined,
         });
       continue;
@@ -69,7 +67,6 @@ export function estimateCost(graph: CostGraph, options: EstimateOptions = {}): C
       track,
       trafficShare: traffic.shares.get(r.urn) ?? 0,
       trafficShares: traffic.shares,
-      stackTracks: inputs.trackEntries,
       pricesAt: options.pricesAt,
     };
     try {

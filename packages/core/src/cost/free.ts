@@ -1,3 +1,5 @@
+import { DYNAMIC_RESOURCES } from "../identity";
+
 /**
  * Resource types that cost nothing by themselves, each with the reason. Together with the
  * registry (registry.ts) this is the whole list of what the cost model knows: a type in
@@ -26,7 +28,7 @@ export const FREE: Readonly<Record<string, string>> = {
   "aws:bedrock/guardrail:Guardrail": "no fixed fee; the text it checks is billed per text unit (see UNCOUNTED_USAGE)",
   "aws:bedrock/guardrailVersion:GuardrailVersion": "a published version of the guardrail",
   "aws:bedrockmodel/invocationLoggingConfiguration:InvocationLoggingConfiguration": "a setting; the logs are priced where they land (bucket, log group)",
-  "pulumi-nodejs:dynamic/bedrock:CustomizationJobWait": "waits for a Bedrock customization job; the job is priced on its CustomModel",
+  [DYNAMIC_RESOURCES.bedrockCustomizationJobWait.type]: "waits for a Bedrock customization job; the job is priced on its CustomModel",
   "aws:sagemaker/endpoint:Endpoint": "billed through its endpoint configuration's instances",
   "aws:sagemaker/model:Model": "a model definition; billed through the endpoints and jobs that run it",
   "aws:sagemaker/modelPackageGroup:ModelPackageGroup": "model registry entry",
@@ -97,8 +99,8 @@ export const FREE: Readonly<Record<string, string>> = {
   "gcp:bigquery/datasetIamMember:DatasetIamMember": "access binding",
   "gcp:bigquery/table:Table": "an evaluation prompt table (an external table over Cloud Storage stores nothing itself; queries of a few MB are within the free tier)",
   "gcp:networkconnectivity/serviceConnectionPolicy:ServiceConnectionPolicy": "network automation policy",
-  "pulumi-nodejs:dynamic/vertex:PublisherModelLogging": "a setting; the logged requests are billed as BigQuery storage of the dataset they land in",
-  "pulumi-nodejs:dynamic/azure-openai:File": "an uploaded training or evaluation file (Azure OpenAI file storage is free)",
+  [DYNAMIC_RESOURCES.vertexPublisherModelLogging.type]: "a setting; the logged requests are billed as BigQuery storage of the dataset they land in",
+  [DYNAMIC_RESOURCES.azureOpenAiFile.type]: "an uploaded training or evaluation file (Azure OpenAI file storage is free)",
 
   // ---- Azure
   "azure-native:resources:ResourceGroup": "a container",

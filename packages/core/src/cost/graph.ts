@@ -1,5 +1,6 @@
 import { defaultRegionOf, normaliseRegion, regionOfZone } from "../regions";
 import { isCloudResourceType } from "../resource-kind";
+import { COMPONENT_TYPE_PREFIX, trackIdentityOf } from "../identity";
 import type { CostGraph, CostResource, TrackRef } from "./types";
 
 /**
@@ -34,21 +35,6 @@ export function at(value: unknown, path: string): unknown {
 export function asArray(v: unknown): unknown[] {
   return Array.isArray(v) ? v : [];
 }
-
-export type CloudId = "aws" | "gcp" | "azure";
-
-/** The cloud of a type token: aws / gcp / azure, or undefined (Pulumi's own, dynamic, components). */
-export function cloudOf(type: string): CloudId | undefined {
-  const pkg = type.startsWith("pulumi:providers:") ? type.slice("pulumi:providers:".length) : type.split(":")[0];
-  if (pkg === "aws" || pkg === "aws-native") return "aws";
-  if (pkg === "gcp" || pkg === "google-native") return "gcp";
-  if (pkg === "azure-native" || pkg === "azure") return "azure";
-  const m = /^aitracks:(aws|gcp|azure):/.exec(type);
-  return m ? (m[1] as CloudId) : undefined;
-}
-
-const TRACK_TYPE = /^aitracks:(aws|gcp|azure):(Build|Buy|FineTune|Serving|Evaluation)Track$/;
-const TRACK_NAMES: Record<string, string> = { Build: "build", Buy: "buy", FineTune: "fine-tune", Serving: "serving", Evaluation: "evaluation" };
 
 /**
  * Resources a cloud may bill: custom cloud resources. Providers, the stack, components (even
@@ -90,7 +76,7 @@ export class GraphIndex {
     return this.ofType(type).find((r) => at(r.inputs, key) === value);
   }
 
-  /** The aitracks track component a resource belongs to (walking up its parents). */
+  /** The aitracks track component a resource belongs to (walking up its parents), as the component describes itself. */
   trackOf(r: CostResource): TrackRef | undefined {
     const cached = this.trackCache.get(r.urn);
     if (cached !== undefined) return cached ?? undefined;
@@ -98,9 +84,9 @@ export class GraphIndex {
     const seen = new Set<string>();
     for (let cur: CostResource | undefined = r; cur && !seen.has(cur.urn); cur = cur.parent ? this.byUrn.get(cur.parent) : undefined) {
       seen.add(cur.urn);
-      const m = TRACK_TYPE.exec(cur.type);
-      if (m) {
-        found = { track: TRACK_NAMES[m[2]!]!, cloud: m[1]!, name: cur.name ?? nameOfUrn(cur.urn) };
+      const id = cur.custom === false || cur.type.startsWith(COMPONENT_TYPE_PREFIX) ? trackIdentityOf(cur.type, cur.inputs) : undefined;
+      if (id) {
+        found = { ...id, name: cur.name ?? nameOfUrn(cur.urn) };
         break;
       }
     }

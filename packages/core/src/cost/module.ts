@@ -1,7 +1,7 @@
 import type { PriceCatalog } from "../pricing/catalog";
 import type { GraphIndex } from "./graph";
 import type { CostComponent, CostResource, TrackRef } from "./types";
-import type { StackTrackEntry, Usage } from "./usage";
+import type { Usage } from "./usage";
 
 /** What a cost module gets besides the resource. */
 export interface PricingContext {
@@ -19,8 +19,6 @@ export interface PricingContext {
   readonly trafficShare: number;
   /** Every traffic-serving resource's share, by URN (for storage that logs another resource's traffic). */
   readonly trafficShares: ReadonlyMap<string, number>;
-  /** The stack config's track entries (`aitracks:tracks`), for what only the config names (GCP publisher models). */
-  readonly stackTracks: readonly StackTrackEntry[];
   /** Price date for token prices; default now. */
   readonly pricesAt?: Date | undefined;
 }

@@ -1,3 +1,4 @@
+import { DYNAMIC_RESOURCES, trackComponentType } from "../identity";
 import type { CostModule } from "./module";
 import { autoscalingTarget } from "./resources/aws/autoscaling-target";
 import { customModel } from "./resources/aws/custom-model";
@@ -78,10 +79,10 @@ export const COST_MODULES: Readonly<Record<string, CostModule>> = {
   "gcp:storage/bucket:Bucket": storageBucket,
   "gcp:kms/cryptoKey:CryptoKey": kmsCryptoKey,
   "gcp:artifactregistry/repository:Repository": artifactRegistryRepository,
-  "aitracks:gcp:BuyTrack": modelGardenTokens,
-  "pulumi-nodejs:dynamic/vertex:TuningJob": vertexTuningJob,
-  "pulumi-nodejs:dynamic/vertex:EvaluationRun": vertexEvaluationRun,
-  "pulumi-nodejs:dynamic/vertex:DeployedModel": vertexDeployedModel,
+  [trackComponentType("gcp", "buy")]: modelGardenTokens,
+  [DYNAMIC_RESOURCES.vertexTuningJob.type]: vertexTuningJob,
+  [DYNAMIC_RESOURCES.vertexEvaluationRun.type]: vertexEvaluationRun,
+  [DYNAMIC_RESOURCES.vertexDeployedModel.type]: vertexDeployedModel,
 
   // ---- Azure
   "azure-native:cognitiveservices:Deployment": openAiDeployment,
@@ -99,8 +100,8 @@ export const COST_MODULES: Readonly<Record<string, CostModule>> = {
   "azure-native:resources:Deployment": armDeployment,
   "azure-native:privatedns:PrivateZone": privateDnsZone,
   "azure-native:network:PrivateZone": privateDnsZone,
-  "pulumi-nodejs:dynamic/azure-openai:FineTuningJob": openAiFineTuningJob,
-  "pulumi-nodejs:dynamic/azure-openai:Evaluation": openAiEvaluation,
+  [DYNAMIC_RESOURCES.azureOpenAiFineTuningJob.type]: openAiFineTuningJob,
+  [DYNAMIC_RESOURCES.azureOpenAiEvaluation.type]: openAiEvaluation,
 };
 
 /** The module for a type token, if one prices it. */

@@ -75,16 +75,6 @@ export interface StackCostInputs {
   readonly decidedTrack: string | undefined;
   /** The tracks the stack lists (`aitracks:tracks[].track`). */
   readonly tracks: readonly string[];
-  readonly trackEntries: readonly StackTrackEntry[];
-}
-
-/** A track entry of the stack config, as far as the cost model reads it. */
-export interface StackTrackEntry {
-  readonly track: string;
-  readonly cloud: string;
-  /** The track's logical name: `name`, else `<track>-<cloud>` (the component's name). */
-  readonly name: string;
-  readonly models: readonly string[];
 }
 
 /**
@@ -101,14 +91,6 @@ export function stackCostInputs(config: Readonly<Record<string, unknown>> | unde
   const decision = rawDecision === undefined ? undefined : decisionRefSchema.safeParse(rawDecision);
   const decidedTrack = decision?.success && "track" in decision.data ? decision.data.track : undefined;
   const rawTracks = configValue(config, "aitracks:tracks");
-  const trackEntries: StackTrackEntry[] = Array.isArray(rawTracks)
-    ? rawTracks.flatMap((t) => {
-        if (!t || typeof t !== "object") return [];
-        const o = t as Record<string, unknown>;
-        if (typeof o.track !== "string" || typeof o.cloud !== "string") return [];
-        const models = Array.isArray(o.models) ? o.models.flatMap((m) => (typeof m === "string" ? [m] : m && typeof m === "object" && typeof (m as { id?: unknown }).id === "string" ? [(m as { id: string }).id] : [])) : [];
-        return [{ track: o.track, cloud: o.cloud, name: typeof o.name === "string" ? o.name : `${o.track}-${o.cloud}`, models }];
-      })
-    : [];
-  return { usage: usageOf(workload), budgetUsd: budget?.maxMonthlyUsd, decidedTrack, tracks: trackEntries.map((t) => t.track), trackEntries };
+  const tracks = Array.isArray(rawTracks) ? rawTracks.flatMap((t) => (t && typeof t === "object" && typeof (t as { track?: unknown }).track === "string" ? [(t as { track: string }).track] : [])) : [];
+  return { usage: usageOf(workload), budgetUsd: budget?.maxMonthlyUsd, decidedTrack, tracks };
 }

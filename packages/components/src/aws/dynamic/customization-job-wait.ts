@@ -1,3 +1,4 @@
+import { DYNAMIC_RESOURCES } from "@aitracks/core";
 import * as pulumi from "@pulumi/pulumi";
 
 /**
@@ -222,8 +223,8 @@ export class BedrockCustomizationJobWait extends pulumi.dynamic.Resource {
         failureMessage: undefined,
       },
       opts,
-      "bedrock",
-      "CustomizationJobWait",
+      DYNAMIC_RESOURCES.bedrockCustomizationJobWait.module,
+      DYNAMIC_RESOURCES.bedrockCustomizationJobWait.name,
     );
   }
 }

@@ -1,3 +1,4 @@
+import { DYNAMIC_RESOURCES } from "@aitracks/core";
 import * as pulumi from "@pulumi/pulumi";
 import { azureOpenAiClient, call, sleep, type DataPlaneError, type DataPlaneTarget } from "./openai-client";
 
@@ -189,8 +190,8 @@ export class AzureOpenAiFineTuningJob extends pulumi.dynamic.Resource {
         trainedTokens: undefined,
       },
       opts,
-      "azure-openai",
-      "FineTuningJob",
+      DYNAMIC_RESOURCES.azureOpenAiFineTuningJob.module,
+      DYNAMIC_RESOURCES.azureOpenAiFineTuningJob.name,
     );
   }
 }

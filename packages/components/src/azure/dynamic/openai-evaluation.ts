@@ -1,3 +1,4 @@
+import { DYNAMIC_RESOURCES } from "@aitracks/core";
 import * as pulumi from "@pulumi/pulumi";
 import type { EvalCreateParams } from "openai/resources/evals/evals";
 import type { RunCreateParams } from "openai/resources/evals/runs/runs";
@@ -195,8 +196,8 @@ export class AzureOpenAiEvaluation extends pulumi.dynamic.Resource {
         results: undefined,
       },
       opts,
-      "azure-openai",
-      "Evaluation",
+      DYNAMIC_RESOURCES.azureOpenAiEvaluation.module,
+      DYNAMIC_RESOURCES.azureOpenAiEvaluation.name,
     );
   }
 }

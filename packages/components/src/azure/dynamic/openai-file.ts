@@ -1,3 +1,4 @@
+import { DYNAMIC_RESOURCES } from "@aitracks/core";
 import * as pulumi from "@pulumi/pulumi";
 import { azureOpenAiClient, call, sleep, type DataPlaneError, type DataPlaneTarget } from "./openai-client";
 
@@ -122,8 +123,8 @@ export class AzureOpenAiFile extends pulumi.dynamic.Resource {
         bytes: undefined,
       },
       opts,
-      "azure-openai",
-      "File",
+      DYNAMIC_RESOURCES.azureOpenAiFile.module,
+      DYNAMIC_RESOURCES.azureOpenAiFile.name,
     );
   }
 }

@@ -1,3 +1,4 @@
+import { DYNAMIC_RESOURCES } from "@aitracks/core";
 import * as pulumi from "@pulumi/pulumi";
 import type { protos } from "@google-cloud/aiplatform";
 import { changedKeys, googleSignIn, isNotFound, operationPolling, vertexClientOptions, vertexError } from "./vertex";
@@ -193,6 +194,6 @@ export class VertexDeployedModel extends pulumi.dynamic.Resource {
   declare readonly endpoint: pulumi.Output<string>;
 
   constructor(name: string, args: VertexDeployedModelArgs, opts?: pulumi.CustomResourceOptions) {
-    super(deployedModelProvider, name, { ...args, deployedModelId: undefined }, opts, "vertex", "DeployedModel");
+    super(deployedModelProvider, name, { ...args, deployedModelId: undefined }, opts, DYNAMIC_RESOURCES.vertexDeployedModel.module, DYNAMIC_RESOURCES.vertexDeployedModel.name);
   }
 }

@@ -1,3 +1,4 @@
+import { DYNAMIC_RESOURCES } from "@aitracks/core";
 import * as pulumi from "@pulumi/pulumi";
 import type { protos } from "@google-cloud/aiplatform";
 import type { GoogleAuth } from "google-auth-library";
@@ -217,6 +218,6 @@ export class VertexEvaluationRun extends pulumi.dynamic.Resource {
   declare readonly summaryMetrics: pulumi.Output<string>;
 
   constructor(name: string, args: VertexEvaluationRunArgs, opts?: pulumi.CustomResourceOptions) {
-    super(evaluationRunProvider, name, { ...args, runName: undefined, state: undefined, summaryMetrics: undefined, createTime: undefined }, opts, "vertex", "EvaluationRun");
+    super(evaluationRunProvider, name, { ...args, runName: undefined, state: undefined, summaryMetrics: undefined, createTime: undefined }, opts, DYNAMIC_RESOURCES.vertexEvaluationRun.module, DYNAMIC_RESOURCES.vertexEvaluationRun.name);
   }
 }

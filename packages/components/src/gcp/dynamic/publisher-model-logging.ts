@@ -1,3 +1,4 @@
+import { DYNAMIC_RESOURCES } from "@aitracks/core";
 import * as pulumi from "@pulumi/pulumi";
 import type { protos } from "@google-cloud/aiplatform";
 import { changedKeys, googleSignIn, isNotFound, operationPolling, vertexClientOptions, vertexError } from "./vertex";
@@ -146,6 +147,6 @@ export class VertexPublisherModelLogging extends pulumi.dynamic.Resource {
   declare readonly samplingRate: pulumi.Output<number>;
 
   constructor(name: string, args: VertexPublisherModelLoggingArgs, opts?: pulumi.CustomResourceOptions) {
-    super(publisherModelLoggingProvider, name, { ...args, modelResourceName: undefined }, opts, "vertex", "PublisherModelLogging");
+    super(publisherModelLoggingProvider, name, { ...args, modelResourceName: undefined }, opts, DYNAMIC_RESOURCES.vertexPublisherModelLogging.module, DYNAMIC_RESOURCES.vertexPublisherModelLogging.name);
   }
 }

@@ -1,3 +1,4 @@
+import { DYNAMIC_RESOURCES } from "@aitracks/core";
 import * as pulumi from "@pulumi/pulumi";
 import type { protos } from "@google-cloud/aiplatform";
 import { changedKeys, googleSignIn, isNotFound, pollUntil, vertexClientOptions, vertexError } from "./vertex";
@@ -223,8 +224,8 @@ export class VertexTuningJob extends pulumi.dynamic.Resource {
       name,
       { ...args, jobName: undefined, state: undefined, tunedModelName: undefined, tunedModelEndpoint: undefined, experiment: undefined, createTime: undefined },
       opts,
-      "vertex",
-      "TuningJob",
+      DYNAMIC_RESOURCES.vertexTuningJob.module,
+      DYNAMIC_RESOURCES.vertexTuningJob.name,
     );
   }
 }

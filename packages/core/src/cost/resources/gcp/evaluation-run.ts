@@ -1,10 +1,10 @@
+import { DYNAMIC_RESOURCES } from "../../../identity";
 import { asArray, at } from "../../graph";
 import type { CostModule } from "../../module";
 import { fmt, oneOffTokenComponents, optStr } from "../../price";
 import type { CostComponent } from "../../types";
 import { publisherModel } from "./model-garden";
 
-export const VERTEX_TUNING_JOB = "pulumi-nodejs:dynamic/vertex:TuningJob";
 /** Prompts an evaluation run is assumed to score (the dataset's size is not in the stack). */
 export const EVAL_PROMPTS = 1_000;
 /** Tokens a judge model writes per metric and answer. */
@@ -22,7 +22,7 @@ export const vertexEvaluationRun: CostModule = {
     const components: CostComponent[] = [];
     const notes = [`one-off: ${fmt(EVAL_PROMPTS)} prompts assumed (the dataset's size is not in the stack) x ${fmt(u.inputTokensPerRequest)} input + ${fmt(u.outputTokensPerRequest)} output tokens`];
     const configs = r.inputs.inferenceConfigs && typeof r.inputs.inferenceConfigs === "object" ? Object.entries(r.inputs.inferenceConfigs as Record<string, unknown>) : [];
-    const tuning = ctx.graph.ofType(VERTEX_TUNING_JOB)[0];
+    const tuning = ctx.graph.ofType(DYNAMIC_RESOURCES.vertexTuningJob.type)[0];
     for (const [label, cfg] of configs) {
       const model = optStr(at(cfg, "model")) ?? "";
       const viaEndpoint = /\/endpoints\//.test(model) || model === "";

@@ -1,3 +1,4 @@
+import { trackModelsOf } from "../../../identity";
 import { Unpriced, type CostModule } from "../../module";
 import { tokenComponents } from "../../price";
 import type { CostComponent } from "../../types";
@@ -20,18 +21,16 @@ export function vertexTokens(ctx: Parameters<CostModule["price"]>[1], id: string
 
 /**
  * Buy on GCP (Vertex AI Model Garden): publisher models are pay per token and have no resource of
- * their own, so the tokens are priced on the track, for the primary model the track's stack
- * config names (`aitracks:tracks[].models[0]`); fallbacks serve no traffic.
+ * their own, so the tokens are priced on the track, for the primary model the track component
+ * registers among its inputs (`models[0]`); fallbacks serve no traffic.
  */
 export const modelGardenTokens: CostModule = {
   service: "Vertex AI Model Garden (pay per token)",
   servesTraffic: () => true,
   price(r, ctx) {
-    const entry = ctx.stackTracks.find((t) => t.cloud === "gcp" && t.track === "buy" && t.name === r.name);
-    const primary = entry?.models[0];
-    if (!primary) throw new Unpriced("the track's models are named in its stack config (aitracks:tracks[].models), which this graph does not carry");
+    const [primary, ...rest] = trackModelsOf(r.inputs);
+    if (!primary) throw new Unpriced("the track component registered no models (a graph recorded without component inputs)");
     const t = vertexTokens(ctx, primary);
-    const rest = entry.models.slice(1);
     return { components: t.components, notes: [...t.notes, ...(rest.length ? [`fallbacks ${rest.join(", ")}: no traffic assumed`] : [])] };
   },
 };
