@@ -1,8 +1,10 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // The corpus programs carry their own node_modules: never collect tests from them.
+    exclude: [...configDefaults.exclude, "test/corpus/*/**"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // Pulumi's runtime keeps global state (mocks, stack resource): one file per worker process.

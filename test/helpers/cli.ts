@@ -11,12 +11,12 @@ export interface CliResult {
 }
 
 /** Run the built `aitracks` command as a user would (build first: npm test does). */
-export function aitracks(args: readonly string[], opts: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
+export function aitracks(args: readonly string[], opts: { cwd?: string; env?: Record<string, string>; timeoutMs?: number } = {}): CliResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? ROOT,
     env: { ...process.env, ...opts.env, FORCE_COLOR: "0", NO_COLOR: "1" },
     encoding: "utf8",
-    timeout: 60_000,
+    timeout: opts.timeoutMs ?? 60_000,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
