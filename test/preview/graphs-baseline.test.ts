@@ -27,11 +27,19 @@ function customResources(graph: ResourceGraph) {
       parent: r.parent,
       provider: r.provider,
       // A dynamic resource's serialized provider is code, not what the stack creates: left out.
-      inputs: withoutProvider(r.inputs),
+      inputs: relativeToRoot(withoutProvider(r.inputs)) as Record<string, unknown>,
       secretInputs: r.secretInputs,
       dependencies: [...r.dependencies].sort(),
     }))
     .sort((a, b) => a.urn.localeCompare(b.urn));
+}
+
+/** Paths under the checkout written as `<root>/…`, so the baseline holds wherever the repository is cloned. */
+function relativeToRoot(value: unknown): unknown {
+  if (typeof value === "string") return value.startsWith(ROOT + "/") ? `<root>/${value.slice(ROOT.length + 1)}` : value;
+  if (Array.isArray(value)) return value.map(relativeToRoot);
+  if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, relativeToRoot(v)]));
+  return value;
 }
 
 function withoutProvider(inputs: Record<string, unknown>): Record<string, unknown> {
