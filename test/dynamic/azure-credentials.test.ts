@@ -18,15 +18,19 @@ const TOKEN = "entra-access-token";
 const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 const CLIENT = "0f6b5c4a-1111-2222-3333-444455556666";
 const GITHUB_OIDC = "eyJ.github-actions-oidc.jwt";
+const SECRET = "client-secret-value~1";
 const dir = mkdtempSync(join(tmpdir(), "aitracks-azure-creds-"));
 const federatedTokenFile = join(dir, "azure-identity-token");
 writeFileSync(federatedTokenFile, GITHUB_OIDC);
 let aoai: FakeAzureOpenAi;
 let entra: FakeEntra;
+/** HTTPS_PROXY: MSAL's instance discovery (login.microsoftonline.com) reaches the fake through it, as a real run reaches Entra. */
+let proxy: Record<string, string>;
 
 beforeAll(async () => {
   aoai = await new FakeAzureOpenAi({ token: TOKEN }).start();
-  entra = await new FakeEntra({ tenant: TENANT, clientId: CLIENT, token: TOKEN, federatedAssertion: GITHUB_OIDC }).start();
+  entra = await new FakeEntra({ tenant: TENANT, clientId: CLIENT, token: TOKEN, federatedAssertion: GITHUB_OIDC, clientSecret: SECRET }).start();
+  proxy = { HTTPS_PROXY: await entra.discoveryProxy(), NO_PROXY: "127.0.0.1" };
 });
 afterAll(async () => {
   await aoai.stop();
@@ -57,7 +61,7 @@ const p = rfs(require("node:fs").readFileSync(${JSON.stringify(providerFile)}, "
   await p.delete(made.id, read.props);
   process.stdout.write(JSON.stringify({ id: made.id, status: read.props.status, model: read.props.fineTunedModel }));
 })().catch((e) => { process.stdout.write(e.message); process.exit(3); });`;
-  const base = { PATH: "/usr/bin:/bin", HOME: dir, NODE_EXTRA_CA_CERTS: ENTRA_CA_FILE, AZURE_AUTHORITY_HOST: entra.url };
+  const base = { PATH: "/usr/bin:/bin", HOME: dir, NODE_EXTRA_CA_CERTS: ENTRA_CA_FILE, AZURE_AUTHORITY_HOST: entra.url, ...proxy };
   try {
     const { stdout } = await run(process.execPath, ["-e", script], { cwd: process.cwd(), env: { ...base, ...env } });
     return { ok: true, out: stdout };
@@ -82,6 +86,27 @@ describe("signing in to Azure OpenAI with DefaultAzureCredential (serialized pro
     // create (POST + polls), read, delete: every data-plane call carries Entra's token.
     expect(aoai.apiCalls()[0]).toBe("POST /openai/fine_tuning/jobs");
     expect(aoai.calls.every((c) => c.authorization === `Bearer ${TOKEN}`)).toBe(true);
+  });
+
+  it("uses an environment client secret (AZURE_CLIENT_SECRET), and the data plane gets Entra's token", async () => {
+    const r = await lifecycle({ AZURE_CLIENT_ID: CLIENT, AZURE_TENANT_ID: TENANT, AZURE_CLIENT_SECRET: SECRET });
+    expect(r.ok, r.out).toBe(true);
+    expect(JSON.parse(r.out)).toMatchObject({ status: "succeeded" });
+    const grant = entra.calls.find((c) => c.path === `/${TENANT}/oauth2/v2.0/token`)!;
+    expect(grant.body).toMatchObject({ grant_type: "client_credentials", client_id: CLIENT, client_secret: SECRET, scope: "https://cognitiveservices.azure.com/.default" });
+    expect(grant.body.client_assertion).toBeUndefined();
+    expect(entra.calls.some((c) => c.path === "/common/discovery/instance")).toBe(true);
+    expect(aoai.calls.length).toBeGreaterThan(0);
+    expect(aoai.calls.every((c) => c.authorization === `Bearer ${TOKEN}`)).toBe(true);
+  });
+
+  it("fails on one line, without echoing the secret, when Entra refuses the client secret", async () => {
+    const r = await lifecycle({ AZURE_CLIENT_ID: CLIENT, AZURE_TENANT_ID: TENANT, AZURE_CLIENT_SECRET: "wrong-secret-value" });
+    expect(r.ok).toBe(false);
+    expect(r.out).not.toContain("\n");
+    expect(r.out).toMatch(/no Entra ID token for https:\/\/cognitiveservices\.azure\.com\/\.default: .*AADSTS7000215/);
+    expect(r.out).not.toContain("wrong-secret-value");
+    expect(aoai.calls).toHaveLength(0);
   });
 
   it("fails on one line naming the refusal when Entra refuses the federated token", async () => {
