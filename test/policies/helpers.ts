@@ -1,7 +1,15 @@
 // Shared by the policy tests: build a small graph from real provider resources under mocks, run the
 // pack in-process, and read the verdicts of one policy. Run `npx tsc -b` first (tests import dist).
-import { expect } from "vitest";
-import { evaluateInProcess, previewInline, type PolicyNote, type PolicyReport, type PolicyViolation, type ResourceGraph } from "@aitracks/preview";
+import { afterAll, expect } from "vitest";
+import { AnalyzerSession, evaluateInProcess, previewInline, type PolicyNote, type PolicyReport, type PolicyViolation, type ResourceGraph } from "@aitracks/preview";
+
+// One analyzer-protocol session per test file, started on first use: every policy case is judged
+// by both runners, which must agree.
+let analyzer: Promise<AnalyzerSession> | undefined;
+afterAll(async () => {
+  if (analyzer) await (await analyzer).close();
+  analyzer = undefined;
+});
 
 /** The stack facts an aitracks stack config carries, for the governance policies. */
 export const FACTS = {
@@ -29,7 +37,26 @@ export async function check(
   opts: { config?: Record<string, unknown>; secretKeys?: string[]; policyConfig?: unknown; stackTags?: Record<string, string> } = {},
 ): Promise<Checked> {
   const graph = await previewInline({ program, config: opts.config ?? {}, secretKeys: opts.secretKeys ?? [] });
-  const report = await evaluateInProcess(graph, { config: opts.policyConfig, allNotes: true, ...(opts.stackTags ? { stackTags: opts.stackTags } : {}) });
+  const evalOpts = { config: opts.policyConfig, allNotes: true, ...(opts.stackTags ? { stackTags: opts.stackTags } : {}) };
+  const report = await evaluateInProcess(graph, evalOpts);
+  return { graph, report };
+}
+
+/** `check`, and the same graph over the analyzer protocol: both runners must give the same verdicts. */
+export async function checkBoth(...a: Parameters<typeof check>): Promise<Checked> {
+  const [program, opts = {}] = a;
+  const graph = await previewInline({ program, config: opts.config ?? {}, secretKeys: opts.secretKeys ?? [] });
+  const evalOpts = { config: opts.policyConfig, allNotes: true, ...(opts.stackTags ? { stackTags: opts.stackTags } : {}) };
+  const report = await evaluateInProcess(graph, evalOpts);
+  analyzer ??= AnalyzerSession.start();
+  // Compared as `aitracks check` compares them: violations and informative notes (the analyzer also
+  // reports "only applies to type X" for every resource, which the in-process type filter skips).
+  const { allNotes: _all, ...compared } = evalOpts;
+  const [inProcess, overAnalyzer] = [await evaluateInProcess(graph, compared), await (await analyzer).evaluate(graph, compared)];
+  expect({ violations: overAnalyzer.violations, notes: overAnalyzer.notes }, "the analyzer-protocol run must agree with the in-process run").toEqual({
+    violations: inProcess.violations,
+    notes: inProcess.notes,
+  });
   return { graph, report };
 }
 
@@ -67,7 +94,7 @@ export interface PolicyCase {
 }
 
 export async function expectViolation(c: PolicyCase): Promise<void> {
-  const { graph, report } = await check(c.bad, { config: c.config ?? {}, policyConfig: c.policyConfig });
+  const { graph, report } = await checkBoth(c.bad, { config: c.config ?? {}, policyConfig: c.policyConfig });
   const vs = violationsOf(report, c.policy);
   const urn = c.on === "stack" ? undefined : urnOf(graph, c.on);
   const match = vs.filter((v) => v.urn === urn && c.message.test(v.message));
@@ -77,7 +104,7 @@ export async function expectViolation(c: PolicyCase): Promise<void> {
 
 /** The fixed program: no violation of the policy, and the policy did judge it (no not-applicable note on the resource or stack). */
 export async function expectPass(c: PolicyCase): Promise<void> {
-  const { graph, report } = await check(c.good, { config: c.goodConfig ?? c.config ?? {}, secretKeys: c.goodSecretKeys, policyConfig: c.policyConfig });
+  const { graph, report } = await checkBoth(c.good, { config: c.goodConfig ?? c.config ?? {}, secretKeys: c.goodSecretKeys, policyConfig: c.policyConfig });
   expect(violationsOf(report, c.policy), `${c.policy} on the fixed program`).toEqual([]);
   const urn = c.on === "stack" ? undefined : urnOf(graph, c.on);
   const vacuous = notesOf(report, c.policy).filter((n) => n.urn === urn || n.urn === undefined);
