@@ -58,7 +58,7 @@ new TrainingJob(
   aws,
 );
 
-// aws-sagemaker-model-network-isolation; aws-sagemaker-model-artifacts-cmk (artifacts in the unencrypted bucket)
+// aws-sagemaker-model-network-isolation, aws-sagemaker-model-in-vpc; aws-sagemaker-model-artifacts-cmk (artifacts in the unencrypted bucket)
 const model = new Model(
   "model",
   {

@@ -227,6 +227,21 @@ const cases: PolicyCase[] = [
     good: () => model({ enableNetworkIsolation: true, vpcConfig: { subnets: ["subnet-1"], securityGroupIds: ["sg-1"] } }),
   },
   {
+    // Was a false alarm: network isolation on and no VPC passes the isolation policy (the VPC is its own policy).
+    policy: "aws-sagemaker-model-network-isolation",
+    bad: () => model({ enableNetworkIsolation: false }),
+    on: "model",
+    message: /^enableNetworkIsolation is false; expected true$/,
+    good: () => model({ enableNetworkIsolation: true }),
+  },
+  {
+    policy: "aws-sagemaker-model-in-vpc",
+    bad: () => model({ enableNetworkIsolation: true }),
+    on: "model",
+    message: /^vpcConfig\.subnets is empty; the model containers would run outside your VPC$/,
+    good: () => model({ enableNetworkIsolation: true, vpcConfig: { subnets: ["subnet-1"], securityGroupIds: ["sg-1"] } }),
+  },
+  {
     policy: "aws-sagemaker-model-artifacts-cmk",
     bad: () => {
       const b = bucket({ block: true, kms: "aws-managed", versioning: true });

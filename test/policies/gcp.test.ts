@@ -109,10 +109,11 @@ const cases: PolicyCase[] = [
   },
   {
     policy: "gcp-vertex-private-endpoint",
-    bad: () => new AiIndexEndpoint("iep", { displayName: "i", region: "us-central1", ...cmek }),
+    // Was a false alarm: publicEndpointEnabled false and no network exposes nothing.
+    bad: () => new AiIndexEndpoint("iep", { displayName: "i", region: "us-central1", publicEndpointEnabled: true, ...cmek }),
     on: "iep",
-    message: /the index endpoint has neither a network nor Private Service Connect/,
-    good: () => new AiIndexEndpoint("iep", { displayName: "i", region: "us-central1", privateServiceConnectConfig: { enablePrivateServiceConnect: true, projectAllowlists: ["p"] }, ...cmek }),
+    message: /^publicEndpointEnabled is true; the deployed indexes would be served on a public endpoint$/,
+    good: () => new AiIndexEndpoint("iep", { displayName: "i", region: "us-central1", publicEndpointEnabled: false, ...cmek }),
   },
   {
     policy: "gcp-vertex-private-endpoint",

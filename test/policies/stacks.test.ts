@@ -72,6 +72,7 @@ describe("examples/insecure", () => {
         "mandatory aws-s3-bucket-versioned training-data",
         "mandatory aws-sagemaker-endpoint-config-kms endpoint-config",
         "mandatory aws-sagemaker-model-artifacts-cmk model",
+        "mandatory aws-sagemaker-model-in-vpc model",
         "mandatory aws-sagemaker-model-network-isolation model",
         "mandatory aws-sagemaker-notebook-kms notebook",
         "mandatory aws-sagemaker-notebook-no-direct-internet notebook",

@@ -127,13 +127,24 @@ export const sagemakerTrainingJobInterContainer: AitracksPolicy = {
 
 export const sagemakerModelIsolation: AitracksPolicy = {
   name: "aws-sagemaker-model-network-isolation",
-  description: "SageMaker models run with network isolation inside a VPC.",
+  description: "SageMaker models run with network isolation: the inference containers make no outbound network calls.",
   enforcementLevel: "mandatory",
   severity: "high",
-  remediationSteps: "Set enableNetworkIsolation: true and vpcConfig {subnets, securityGroupIds} on the model.",
+  remediationSteps: "Set enableNetworkIsolation: true on the model (SageMaker still loads the artifacts from S3 for the container).",
   tags: ["aws", "network"],
   validateResource: validateKnown(Model, (model, _args, report) => {
     if (model.enableNetworkIsolation !== true) report(`enableNetworkIsolation is ${shown(model.enableNetworkIsolation, "off")}; expected true`);
+  }),
+};
+
+export const sagemakerModelInVpc: AitracksPolicy = {
+  name: "aws-sagemaker-model-in-vpc",
+  description: "SageMaker models run in your VPC (vpcConfig with subnets), so their traffic, artifact downloads included, goes through your network controls.",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps: "Set vpcConfig {subnets, securityGroupIds} on the model, with private subnets and VPC endpoints for S3 and ECR.",
+  tags: ["aws", "network"],
+  validateResource: validateKnown(Model, (model, _args, report) => {
     if (!asArray(model.vpcConfig?.subnets).length) report("vpcConfig.subnets is empty; the model containers would run outside your VPC");
   }),
 };
@@ -221,6 +232,7 @@ export const sagemakerPolicies: AitracksPolicy[] = [
   sagemakerTrainingJobIsolation,
   sagemakerTrainingJobInterContainer,
   sagemakerModelIsolation,
+  sagemakerModelInVpc,
   sagemakerModelArtifactsCmk,
   sagemakerDomainVpcOnly,
   sagemakerDomainKms,

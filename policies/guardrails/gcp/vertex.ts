@@ -70,7 +70,7 @@ export const vertexPrivateEndpoint: AitracksPolicy = {
   description: "Vertex AI endpoints and index endpoints are private: reached through a VPC peering network or Private Service Connect, never a public endpoint.",
   enforcementLevel: "mandatory",
   severity: "high",
-  remediationSteps: "Give the endpoint a network (projects/<number>/global/networks/<vpc>) or privateServiceConnectConfig {enablePrivateServiceConnect: true, projectAllowlists}; leave publicEndpointEnabled off on index endpoints.",
+  remediationSteps: "Give the endpoint a network (projects/<number>/global/networks/<vpc>) or privateServiceConnectConfig {enablePrivateServiceConnect: true, projectAllowlists}; leave publicEndpointEnabled unset or false on index endpoints.",
   tags: ["gcp", "network"],
   validateResource: validateTypes(
     on(AiEndpoint, (r, _a, report) => {
@@ -78,11 +78,10 @@ export const vertexPrivateEndpoint: AitracksPolicy = {
         report("the endpoint has neither a network nor Private Service Connect; it would be served on a public endpoint");
       }
     }),
+    // An index endpoint is reachable only through what it enables: a public endpoint (off unless
+    // publicEndpointEnabled), a peered network or Private Service Connect. With none, nothing is exposed.
     on(AiIndexEndpoint, (r, _a, report) => {
-      if (r.publicEndpointEnabled === true) report("publicEndpointEnabled is true");
-      else if (!isSet(r.network) && r.privateServiceConnectConfig?.enablePrivateServiceConnect !== true) {
-        report("the index endpoint has neither a network nor Private Service Connect");
-      }
+      if (r.publicEndpointEnabled === true) report("publicEndpointEnabled is true; the deployed indexes would be served on a public endpoint");
     }),
   ),
 };
