@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { InputError } from "@aitracks/core";
 import { createProgress } from "./progress";
-import { CheckFailed, EXIT, out } from "./run";
+import { CheckFailed, EXIT, out, say } from "./run";
 import type { TargetOptions } from "./target";
 
 /**
@@ -84,7 +84,7 @@ export async function runStacks(flags: AllFlags, cmd: StackCommand): Promise<num
     try {
       const o = await cmd.one(flags);
       out(flags.json ? JSON.stringify(o.result, null, 2) : await o.render());
-      for (const n of o.notes ?? []) process.stderr.write(`aitracks: ${n}\n`);
+      for (const n of o.notes ?? []) say(n);
       if (o.exitCode) throw new CheckFailed(o.failure ?? "");
       return EXIT.ok;
     } finally {
@@ -116,7 +116,7 @@ async function runAll(flags: AllFlags, cmd: StackCommand): Promise<number> {
       const entry = await runOne(cmd, { program: flags.program, stack }, stack);
       entries.push(entry);
       progress.clear();
-      if (entry.error) process.stderr.write(`aitracks: ${stack}: ${entry.error}\n`);
+      if (entry.error) say(`${stack}: ${entry.error}`);
       if (!flags.json) out(await section(entry, i === 0));
     }
   } finally {

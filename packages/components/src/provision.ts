@@ -1,9 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
-import { readFileSync } from "node:fs";
-import { parse as parseYaml } from "yaml";
 import {
+  FORBIDDEN_KEYS,
   InputError,
+  parseJsonText,
   parseOrThrow,
+  parseYamlText,
+  readInputText,
   stackSpecSchema,
   standardTags,
   trackName,
@@ -28,7 +30,10 @@ export function readStackSpec(raw: Record<string, string> = pulumi.runtime.allCo
   const data: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
     if (!key.startsWith(prefix)) continue;
-    data[key.slice(prefix.length)] = parseConfigValue(value);
+    const name = key.slice(prefix.length);
+    // `aitracks:__proto__` would set the prototype of the spec, not a key of it.
+    if (FORBIDDEN_KEYS.has(name)) throw new InputError(`${key}: the key is reserved (it could change what every object inherits)`);
+    data[name] = parseConfigValue(value, key);
   }
   if (Object.keys(data).length === 0) {
     throw new InputError(`${prefix}tracks: expected the stack's aitracks config (no aitracks:* keys are set)`);
@@ -36,27 +41,29 @@ export function readStackSpec(raw: Record<string, string> = pulumi.runtime.allCo
   return parseOrThrow(stackSpecSchema, data, prefix);
 }
 
-/** Structured config values arrive as JSON strings; plain ones as strings. */
-function parseConfigValue(value: string): unknown {
+/** Structured config values arrive as JSON strings (read as any input's JSON); plain ones as strings. */
+function parseConfigValue(value: string, key: string): unknown {
   try {
-    return JSON.parse(value);
-  } catch {
+    return parseJsonText(value, `${key}.`);
+  } catch (err) {
+    if (err instanceof InputError) throw err;
     return value;
   }
 }
 
 /** The decision's review date: from the stack config or the decision record's front matter. */
-export function reviewDateOf(spec: StackSpec, readFile: (p: string) => string = (p) => readFileSync(p, "utf8")): string {
+export function reviewDateOf(spec: StackSpec, readFile: (p: string) => string = (p) => readInputText(p)): string {
   const d = spec.decision;
   if ("reviewDate" in d) return d.reviewDate;
   let text: string;
   try {
     text = readFile(d.record);
-  } catch {
+  } catch (err) {
+    if (err instanceof InputError && !/no such file/.test(err.message)) throw new InputError(`${CONFIG_NAMESPACE}:decision.record: ${err.message}`);
     throw new InputError(`${CONFIG_NAMESPACE}:decision.record: no decision record at ${d.record}`);
   }
   const front = /^---\n([\s\S]*?)\n---/.exec(text)?.[1];
-  const meta = front ? (parseYaml(front) as Record<string, unknown>) : undefined;
+  const meta = front ? (parseYamlText(front, `${CONFIG_NAMESPACE}:decision.record: ${d.record}: `) as Record<string, unknown> | null) : undefined;
   const date = meta?.reviewDate instanceof Date ? meta.reviewDate.toISOString().slice(0, 10) : meta?.reviewDate;
   if (typeof date !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
     throw new InputError(`${CONFIG_NAMESPACE}:decision.record: ${d.record} has no reviewDate in its front matter`);

@@ -58,6 +58,9 @@ function readable(message: string): string {
   return `expected ${TYPE_NAMES[type] ?? type}`;
 }
 
+/** Unknown keys named in one message; the rest are counted. */
+const MAX_KEYS_SHOWN = 10;
+
 /** One line per zod issue: `criteria.budget.score: expected an integer from 1 to 5, got 7`. */
 export function issueLines(error: z.ZodError, prefix = ""): string[] {
   const lines: string[] = [];
@@ -73,7 +76,9 @@ export function issueLines(error: z.ZodError, prefix = ""): string[] {
     if (issue.code === "unrecognized_keys") {
       // zod's default message repeats the keys; a schema's own message says which keys it takes.
       const own = issue.message.startsWith("Unrecognized key") ? "" : `; ${issue.message}`;
-      lines.push(`${where}: unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")}${own}`);
+      // A file of 100,000 stray keys gets one readable line, not a megabyte of them.
+      const shown = issue.keys.length > MAX_KEYS_SHOWN ? [...issue.keys.slice(0, MAX_KEYS_SHOWN), `and ${issue.keys.length - MAX_KEYS_SHOWN} more`] : issue.keys;
+      lines.push(`${where}: unknown key${issue.keys.length > 1 ? "s" : ""} ${shown.join(", ")}${own}`);
     } else {
       lines.push(`${where}: ${readable(issue.message)}${issue.message.includes(", got ") ? "" : got}`);
     }

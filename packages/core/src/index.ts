@@ -10,6 +10,7 @@ export * from "./schema/workload";
 export * from "./schema/catalog";
 export * from "./pricing/catalog";
 export * from "./io/load";
+export * from "./text";
 export * from "./io/write";
 export * from "./schema/stack";
 export * from "./tags";

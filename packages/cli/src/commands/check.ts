@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import type * as Preview from "@aitracks/preview";
 import { checkAllFlags, describeAllOption, runStacks, type AllFlags, type StackOutcome } from "../multi-stack";
@@ -75,7 +74,7 @@ async function check(flags: CheckFlags): Promise<number> {
     if (!m) throw new core.InputError(`--stack-tag: expected key=value, got ${JSON.stringify(t)}`);
     stackTags[m[1]!] = m[2]!;
   }
-  const config = flags.policyConfig ? readPolicyConfig(flags.policyConfig, core.InputError) : undefined;
+  const config = flags.policyConfig ? readPolicyConfig(flags.policyConfig, core) : undefined;
   const preview = (await import("@aitracks/preview")) as typeof Preview;
   // Validate the pack config before previewing: bad input stops early, nothing runs.
   const pack = await preview.loadPack();
@@ -158,17 +157,12 @@ function checkOutcome(graph: Preview.ResourceGraph, reports: readonly Preview.Po
   };
 }
 
-function readPolicyConfig(file: string, InputError: typeof import("@aitracks/core").InputError): unknown {
-  let text: string;
+function readPolicyConfig(file: string, core: typeof import("@aitracks/core")): unknown {
   try {
-    text = readFileSync(file, "utf8");
-  } catch {
-    throw new InputError(`--policy-config: ${file}: no such file`);
-  }
-  try {
-    return JSON.parse(text) as unknown;
+    return core.readJsonFile(file);
   } catch (err) {
-    throw new InputError(`--policy-config: ${file}: not valid JSON (${(err as Error).message.split("\n")[0]})`);
+    if (err instanceof core.InputError) throw new core.InputError(err.lines.map((l) => `--policy-config: ${l}`));
+    throw err;
   }
 }
 

@@ -175,7 +175,7 @@ async function costOne(core: typeof Core, flags: CostFlags, format: string, gate
 
 /** The graph of a `pulumi preview --json` document, and the stack config that goes with it. */
 async function fromPreview(core: typeof Core, flags: CostFlags): Promise<{ graph: Core.CostGraph; config: Record<string, unknown> | undefined }> {
-  const graph = core.graphFromPulumiPreview(core.readDataFile(flags.fromPreview!), flags.fromPreview!);
+  const graph = core.graphFromPulumiPreview(core.readDataFile(flags.fromPreview!, { maxBytes: core.INPUT_LIMITS.plan }), flags.fromPreview!);
   if (!flags.stack && !flags.config) return { graph, config: undefined };
   const { readProject, readStackConfig, findProjectDir } = await import("@aitracks/preview");
   const dir = flags.program ?? findProjectDir(process.cwd());

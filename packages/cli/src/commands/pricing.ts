@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import type * as Core from "@aitracks/core";
-import { CheckFailed, out, runCommand } from "../run";
+import { CheckFailed, out, runCommand, say } from "../run";
 
 // main.ts imports this file eagerly for every command (and for --help): @aitracks/core loads
 // only when a pricing subcommand runs.
@@ -130,7 +130,7 @@ async function refresh(flags: RefreshFlags): Promise<number> {
   let shown = false;
   const onProgress = (e: Core.ProgressEvent) => {
     if (!progress) return;
-    const line = `${e.cloud}: ${e.message}`;
+    const line = c.printableLine(`${e.cloud}: ${e.message}`);
     const width = (process.stderr.columns ?? 80) - 1;
     process.stderr.write(`\r\x1b[K${line.length > width ? `${line.slice(0, width - 3)}...` : line}`);
     shown = true;
@@ -153,7 +153,7 @@ async function refresh(flags: RefreshFlags): Promise<number> {
       onProgress,
       onWarning: (m) => {
         clearProgress();
-        process.stderr.write(`aitracks: warning: ${m}\n`);
+        say(`warning: ${m}`);
       },
     });
   } catch (err) {

@@ -3,7 +3,7 @@ import type * as Core from "@aitracks/core";
 import { requireFinite, tcoFigures } from "../finite";
 import { monteCarloFlags } from "../flags";
 import { money, num, uncertainText } from "../format";
-import { out, runCommand } from "../run";
+import { out, runCommand, say } from "../run";
 
 // main.ts imports this file eagerly for every command (and for --help): @aitracks/core and
 // cli-table3 load only when `tco` runs. Nothing here touches @pulumi/*.
@@ -94,7 +94,7 @@ function tco(file: string, flags: TcoFlags): number {
   }
   out(renderText(file, workload, model, report));
   out(`\n${core.pricesAsOfLine(prices)}`);
-  for (const w of prices.warnings) process.stderr.write(`aitracks: warning: ${w}\n`);
+  for (const w of prices.warnings) say(`warning: ${w}`);
   return 0;
 }
 

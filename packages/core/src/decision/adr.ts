@@ -1,5 +1,6 @@
 import { stringify } from "yaml";
 import { CRITERION_LABELS, type DecisionInput } from "../schema/decision";
+import { markdownInline, printableLine } from "../text";
 import { checklistStatus } from "./checklist";
 import { usd } from "./gates";
 import { DECISION_OPTIONS, type DecisionOption } from "./options";
@@ -74,18 +75,21 @@ export function renderAdr(input: DecisionInput, decision: Decision, options: Adr
     { lineWidth: 0 },
   );
   const pct = (v: number) => `${Math.round(v * 1000) / 10}%`;
-  const title = `${useCase ?? "AI capability"}: ${rec ?? "no eligible option"}`;
+  // The use case and the file name are input: one line each in the body, shown, never markup.
+  const shownUseCase = useCase === null ? null : markdownInline(useCase);
+  const source = options.source === undefined ? undefined : printableLine(options.source).replace(/`/g, "'");
+  const title = `${shownUseCase ?? "AI capability"}: ${rec ?? "no eligible option"}`;
   const md: string[] = [];
   md.push("---", front.trimEnd(), "---", "");
   md.push(`# Decision record: ${title}`, "");
   md.push(
     `Decided on ${decision.decidedOn}; review by **${decision.reviewDate}** (every ${decision.reviewAfterMonths} months)` +
-      (options.source ? `. Source: \`${options.source}\`, scored with \`aitracks decide\`.` : "."),
+      (source ? `. Source: \`${source}\`, scored with \`aitracks decide\`.` : "."),
     "",
   );
 
   md.push("## Context", "");
-  md.push(`Use case: ${useCase ?? "not named"}.`, "");
+  md.push(`Use case: ${shownUseCase ?? "not named"}.`, "");
   md.push(
     table(
       ["Fact", "Value"],
@@ -168,7 +172,7 @@ export function renderAdr(input: DecisionInput, decision: Decision, options: Adr
   md.push(
     `Revisit by **${decision.reviewDate}**: models improve and prices drop roughly every six months, so a use case ` +
       `that needed ${rec === "buy" ? "an API today may need fine-tuning at scale, or the reverse" : "fine-tuning or building today may be solvable with a prompt then"}. ` +
-      `Re-measure the API baseline, update the facts and re-run \`aitracks decide${options.source ? ` ${options.source}` : ""}\`.`,
+      `Re-measure the API baseline, update the facts and re-run \`aitracks decide${source ? ` ${source}` : ""}\`.`,
     "",
   );
   return md.join("\n");

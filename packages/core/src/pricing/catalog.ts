@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { InputError, parseOrThrow } from "../errors";
+import { readJsonFile } from "../io/load";
 import { catalogSchema, type Catalog, type CatalogEntry, type Cloud } from "../schema/catalog";
 
 /** Where the bundled catalog lives; `aitracks pricing refresh` rewrites this file (or AITRACKS_CATALOG). */
@@ -53,12 +53,7 @@ let cached: { path: string; catalog: PriceCatalog } | undefined;
 /** Load and validate the catalog (cached per path). A bad catalog is an InputError naming the entry. */
 export function loadCatalog(path = catalogPath()): PriceCatalog {
   if (cached?.path === path) return cached.catalog;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, "utf8"));
-  } catch (err) {
-    throw new InputError(`${path}: cannot read the price catalog (${(err as Error).message})`);
-  }
+  const raw = readJsonFile(path, { what: "the price catalog" });
   const catalog = new PriceCatalog(parseOrThrow(catalogSchema, raw, `${path}: `));
   cached = { path, catalog };
   return catalog;

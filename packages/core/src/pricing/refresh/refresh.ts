@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { parseJsonText, readInputBytes } from "../../io/load";
 import { InputError, issueLines, parseOrThrow } from "../../errors";
 import { catalogSchema, CLOUDS, type CatalogEntry, type Cloud } from "../../schema/catalog";
 import { catalogPath as defaultCatalogPath } from "../catalog";
@@ -81,18 +81,13 @@ function checkOptions(o: RefreshOptions): void {
 
 /** Read the catalog: bytes (to compare and to keep formatting), raw JSON, validated entries. */
 export function readCatalogFile(path: string): { bytes: Buffer; text: string; raw: RawCatalog; entries: readonly CatalogEntry[] } {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    throw new InputError(`${path}: cannot read the price catalog (${e.code === "ENOENT" ? "no such file" : e.message})`);
-  }
+  const bytes = readInputBytes(path, { what: "the price catalog" });
   const text = bytes.toString("utf8");
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = parseJsonText(text, `${path}: `);
   } catch (err) {
+    if (err instanceof InputError) throw err;
     throw new InputError(`${path}: the price catalog is not valid JSON (${(err as Error).message})`);
   }
   const catalog = parseOrThrow(catalogSchema, raw, `${path}: `);
