@@ -10,8 +10,8 @@ import { gcpBuildCell, gcpBuyCell, gcpEvaluationCell, gcpFineTuneCell, gcpServin
 
 /**
  * The cloud mapping of the design, in code: every (track, cloud) cell and the component that
- * provisions it. All fifteen are built; a new cell that is mapped before it is built can be
- * entered as `planned(track, cloud, service)` (cells.ts), and choosing it fails naming the cell.
+ * provisions it. Every (track, cloud) pair has a cell: the record's type makes a missing one a
+ * compile error.
  */
 export const CLOUD_MAPPING: Readonly<Record<`${Track}:${Cloud}`, Cell<any>>> = {
   "build:aws": awsBuildCell,

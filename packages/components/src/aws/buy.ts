@@ -3,118 +3,98 @@ import { Guardrail, GuardrailVersion, InferenceProfile } from "@pulumi/aws/bedro
 import { LogGroup, MetricAlarm } from "@pulumi/aws/cloudwatch";
 import { Role, RolePolicy } from "@pulumi/aws/iam";
 import { Parameter } from "@pulumi/aws/ssm";
-import { fieldError } from "../common/errors";
-import { trackIdentity, type TrackBaseArgs, type TrackComponent } from "../common/track";
+import { z } from "zod";
+import { alertEmailsArg, alertThresholdsArg, budgetUsdArg, parseArgs, regionArg, tagsArg } from "../common/args";
+import { trackIdentity, type TrackComponent } from "../common/track";
 import {
   awsAccount,
   bedrockInvocationLogging,
   CLOUDWATCH_RETENTION_DAYS,
   customerManagedKey,
   inlinePolicy,
-  resolveBudget,
   serviceTrustPolicy,
   trackBudget,
-  type AwsBudgetArgs,
 } from "./shared";
 
-/** Content-safety settings of the Bedrock guardrail every buy track attaches. */
-export interface AwsGuardrailArgs {
-  /** Strength of the hate, insults, sexual, violence and misconduct filters. @default "HIGH" */
-  readonly contentFilterStrength?: string;
-  /** Strength of the prompt-attack (jailbreak, injection) filter on input. @default "HIGH" */
-  readonly promptAttackStrength?: string;
-  /** Topics the application must refuse, each with a one-sentence definition. @default [] */
-  readonly deniedTopics?: readonly { readonly name: string; readonly definition: string; readonly examples?: readonly string[] }[];
-  /** What to do with personal data in prompts and answers: "ANONYMIZE" or "BLOCK". @default "ANONYMIZE" */
-  readonly piiAction?: string;
-  /** PII entity types the guardrail looks for. @default email, phone, name, address, card, SSN, bank account */
-  readonly piiTypes?: readonly string[];
-}
-
-export interface AwsBuyTrackArgs extends TrackBaseArgs, AwsBudgetArgs {
-  /** The AWS region of the track (the stack's provider for it points there). */
-  readonly region: string;
-  /**
-   * Bedrock model ids in priority order: the first serves, the rest are fallbacks the application
-   * moves to when the first is throttled or unavailable (the framework's lock-in answer).
-   */
-  readonly models: readonly string[];
-  /**
-   * Route through the geography's cross-region inference profile: "auto" (for the models that
-   * need one), "always" or "never". @default "auto"
-   */
-  readonly inferenceProfile?: string;
-  /** The guardrail's settings. The guardrail itself is always attached. */
-  readonly guardrail?: AwsGuardrailArgs;
-  /**
-   * "create" the region's Bedrock model invocation logging (one configuration per account and
-   * region), or "existing" when another track or stack already does. @default "create"
-   */
-  readonly invocationLogging?: string;
-  /** Days to keep invocation logs in CloudWatch. @default 365 */
-  readonly logRetentionDays?: number;
-  /** Monthly Bedrock spend the AWS Budget alerts against (USD). Required. */
-  readonly monthlyBudgetUsd: number;
-  /** Invocations in one hour above which the volume alarm fires, per model. @default 10000 */
-  readonly invocationsPerHourAlarm?: number;
-  /** AWS service principals that may assume the application role. @default ["lambda.amazonaws.com", "ecs-tasks.amazonaws.com"] */
-  readonly applicationPrincipals?: readonly string[];
-}
-
-/** Every default of the buy-on-AWS track, applied in one place. */
-export function resolveAwsBuyArgs(args: AwsBuyTrackArgs) {
-  if (args.models.length === 0) fieldError("models", "expected at least one Bedrock model id");
-  args.models.forEach((m, i) => {
-    if (!/^(?:[a-z]{2,7}\.)?[a-z0-9-]+\.[A-Za-z0-9.:_-]+$/.test(m)) {
-      fieldError(`models[${i}]`, `expected a Bedrock model id such as anthropic.claude-3-5-haiku-20241022-v1:0, got ${JSON.stringify(m)}`);
-    }
-  });
-  if (new Set(args.models).size !== args.models.length) fieldError("models", "expected each model once");
-  const inferenceProfile = args.inferenceProfile ?? "auto";
-  if (!["auto", "always", "never"].includes(inferenceProfile)) {
-    fieldError("inferenceProfile", `expected auto, always or never, got ${JSON.stringify(inferenceProfile)}`);
-  }
-  const g = args.guardrail ?? {};
-  const strengths = ["NONE", "LOW", "MEDIUM", "HIGH"];
-  const contentFilterStrength = g.contentFilterStrength ?? "HIGH";
-  const promptAttackStrength = g.promptAttackStrength ?? "HIGH";
-  if (!strengths.includes(contentFilterStrength)) fieldError("guardrail.contentFilterStrength", `expected one of ${strengths.join(", ")}`);
-  if (!strengths.includes(promptAttackStrength)) fieldError("guardrail.promptAttackStrength", `expected one of ${strengths.join(", ")}`);
-  const piiAction = g.piiAction ?? "ANONYMIZE";
-  if (!["ANONYMIZE", "BLOCK"].includes(piiAction)) fieldError("guardrail.piiAction", "expected ANONYMIZE or BLOCK");
-  const budget = resolveBudget(args, true);
-  const invocationLogging = args.invocationLogging ?? "create";
-  if (invocationLogging !== "create" && invocationLogging !== "existing") {
-    fieldError("invocationLogging", `expected create or existing (another track or stack sets the region's Bedrock invocation logging), got ${JSON.stringify(invocationLogging)}`);
-  }
-  if (args.logRetentionDays !== undefined && invocationLogging === "existing") fieldError("logRetentionDays", "applies with invocationLogging create only");
-  const logRetentionDays = args.logRetentionDays ?? 365;
-  if (!CLOUDWATCH_RETENTION_DAYS.includes(logRetentionDays)) {
-    fieldError("logRetentionDays", `expected one of CloudWatch's retention periods (${CLOUDWATCH_RETENTION_DAYS.join(", ")}), got ${logRetentionDays}`);
-  }
-  const invocationsPerHourAlarm = args.invocationsPerHourAlarm ?? 10_000;
-  if (!(invocationsPerHourAlarm > 0)) fieldError("invocationsPerHourAlarm", "expected a number of invocations above 0");
-  return {
-    region: args.region,
-    models: [...args.models],
-    inferenceProfile,
-    guardrail: {
-      contentFilterStrength,
-      promptAttackStrength,
-      deniedTopics: [...(g.deniedTopics ?? [])],
-      piiAction,
-      piiTypes: [...(g.piiTypes ?? DEFAULT_PII_TYPES)],
-    },
-    invocationLogging: invocationLogging as "create" | "existing",
-    logRetentionDays,
-    ...budget,
-    invocationsPerHourAlarm,
-    applicationPrincipals: [...(args.applicationPrincipals ?? ["lambda.amazonaws.com", "ecs-tasks.amazonaws.com"])],
-  };
-}
-export type ResolvedAwsBuyArgs = ReturnType<typeof resolveAwsBuyArgs>;
-
+const strength = z.enum(["NONE", "LOW", "MEDIUM", "HIGH"], { error: "expected NONE, LOW, MEDIUM or HIGH" });
 const DEFAULT_PII_TYPES = ["EMAIL", "PHONE", "NAME", "ADDRESS", "CREDIT_DEBIT_CARD_NUMBER", "US_SOCIAL_SECURITY_NUMBER", "US_BANK_ACCOUNT_NUMBER"];
+
+/** Content-safety settings of the Bedrock guardrail every buy track attaches. */
+export const awsGuardrailArgs = z.strictObject({
+  /** Strength of the hate, insults, sexual, violence and misconduct filters. @default "HIGH" */
+  contentFilterStrength: strength.default("HIGH"),
+  /** Strength of the prompt-attack (jailbreak, injection) filter on input. @default "HIGH" */
+  promptAttackStrength: strength.default("HIGH"),
+  /** Topics the application must refuse, each with a one-sentence definition. @default [] */
+  deniedTopics: z
+    .array(z.strictObject({ name: z.string({ error: "expected the topic's name" }), definition: z.string({ error: "expected a one-sentence definition" }), examples: z.array(z.string()).default([]) }), {
+      error: "expected a list of topics, each {name, definition, examples?}",
+    })
+    .default([]),
+  /** What to do with personal data in prompts and answers: "ANONYMIZE" or "BLOCK". @default "ANONYMIZE" */
+  piiAction: z.enum(["ANONYMIZE", "BLOCK"], { error: "expected ANONYMIZE or BLOCK" }).default("ANONYMIZE"),
+  /** PII entity types the guardrail looks for. @default email, phone, name, address, card, SSN, bank account */
+  piiTypes: z.array(z.string({ error: "expected a Bedrock PII entity type such as EMAIL" })).default(DEFAULT_PII_TYPES),
+});
+export type AwsGuardrailArgs = z.input<typeof awsGuardrailArgs>;
+
+/** The args of the buy-on-AWS track: every default and rule in one place. */
+export const awsBuyTrackArgs = z
+  .strictObject({
+    /** The AWS region of the track (the stack's provider for it points there). */
+    region: regionArg,
+    tags: tagsArg,
+    /**
+     * Bedrock model ids in priority order: the first serves, the rest are fallbacks the application
+     * moves to when the first is throttled or unavailable (the framework's lock-in answer).
+     */
+    models: z
+      .array(
+        z.string({ error: "expected a Bedrock model id" }).regex(/^(?:[a-z]{2,7}\.)?[a-z0-9-]+\.[A-Za-z0-9.:_-]+$/, {
+          error: "expected a Bedrock model id such as anthropic.claude-3-5-haiku-20241022-v1:0",
+        }),
+        { error: "expected a list of Bedrock model ids, primary first" },
+      )
+      .min(1, { error: "expected at least one Bedrock model id" })
+      .refine((m) => new Set(m).size === m.length, { error: "expected each model once" }),
+    /**
+     * Route through the geography's cross-region inference profile: "auto" (for the models that
+     * need one), "always" or "never". @default "auto"
+     */
+    inferenceProfile: z.enum(["auto", "always", "never"], { error: "expected auto, always or never" }).default("auto"),
+    /** The guardrail's settings. The guardrail itself is always attached. @default every filter HIGH, PII anonymised */
+    guardrail: awsGuardrailArgs.prefault({}),
+    /**
+     * "create" the region's Bedrock model invocation logging (one configuration per account and
+     * region), or "existing" when another track or stack already does. @default "create"
+     */
+    invocationLogging: z
+      .enum(["create", "existing"], { error: "expected create or existing (another track or stack sets the region's Bedrock invocation logging)" })
+      .default("create"),
+    /** Days to keep invocation logs in CloudWatch (one of CloudWatch's retention periods). @default 365 */
+    logRetentionDays: z
+      .number({ error: "expected a number of days" })
+      .refine((d) => CLOUDWATCH_RETENTION_DAYS.includes(d), { error: `expected one of CloudWatch's retention periods (${CLOUDWATCH_RETENTION_DAYS.join(", ")})` })
+      .optional(),
+    /** Monthly Bedrock spend the AWS Budget alerts against (USD). Required. */
+    monthlyBudgetUsd: budgetUsdArg,
+    /** Percentages of the budget that alert. @default [50, 80, 100] */
+    budgetAlertThresholds: alertThresholdsArg,
+    /** Who gets the budget emails. @default [] (the SNS topic only) */
+    alertEmails: alertEmailsArg,
+    /** Invocations in one hour above which the volume alarm fires, per model. @default 10000 */
+    invocationsPerHourAlarm: z.number({ error: "expected a number of invocations" }).gt(0, { error: "expected a number of invocations above 0" }).default(10_000),
+    /** AWS service principals that may assume the application role. @default ["lambda.amazonaws.com", "ecs-tasks.amazonaws.com"] */
+    applicationPrincipals: z.array(z.string({ error: "expected a service principal such as lambda.amazonaws.com" })).default(["lambda.amazonaws.com", "ecs-tasks.amazonaws.com"]),
+  })
+  .superRefine((a, ctx) => {
+    if (a.logRetentionDays !== undefined && a.invocationLogging === "existing") {
+      ctx.addIssue({ code: "custom", path: ["logRetentionDays"], message: "applies with invocationLogging create only", input: a });
+    }
+  })
+  .transform((a) => ({ ...a, logRetentionDays: a.logRetentionDays ?? 365 }));
+export type AwsBuyTrackArgs = z.input<typeof awsBuyTrackArgs>;
+
 const CONTENT_FILTERS = ["HATE", "INSULTS", "SEXUAL", "VIOLENCE", "MISCONDUCT"];
 
 /**
@@ -172,7 +152,7 @@ export class AwsBuyTrack extends pulumi.ComponentResource implements TrackCompon
   readonly outputs: Record<string, pulumi.Input<unknown>>;
 
   constructor(name: string, args: AwsBuyTrackArgs, opts?: pulumi.ComponentResourceOptions) {
-    const cfg = resolveAwsBuyArgs(args);
+    const cfg = parseArgs(awsBuyTrackArgs, args);
     super("aitracks:aws:BuyTrack", name, trackIdentity("buy", "aws", cfg.region, { models: cfg.models }), opts);
     const parent = { parent: this };
     const tags = args.tags;

@@ -56,7 +56,7 @@ export const awsFineTuneCell: Cell<AwsFineTuneTrackArgs> = {
     if (labeledExamples === undefined) {
       throw new InputError("labeledExamples: expected the number of labelled examples in the training set (or a plain number in aitracks:workload.fineTune.labeledExamples)");
     }
-    const invocationLogging = s.method === "bedrock" ? invocationLoggingOf(entry, s.invocationLogging, ctx.spec) : s.invocationLogging;
+    const invocationLogging = s.method === "bedrock" ? (invocationLoggingOf(entry, ctx.spec) as typeof s.invocationLogging) : s.invocationLogging;
     const args: AwsFineTuneTrackArgs = {
       ...s,
       ...(invocationLogging !== undefined ? { invocationLogging } : {}),

@@ -19,10 +19,12 @@ export function invocationLoggingOwner(spec: StackSpec, region: string): TrackEn
  * A Bedrock-serving track's invocationLogging, once per (stack, region): left out, "create" when
  * this track owns the region's logging and "existing" when another track does; an explicit
  * "create" where another track already creates it is an error (two resources would fight over
- * Bedrock's one configuration, and destroying either switches logging off for both).
+ * Bedrock's one configuration, and destroying either switches logging off for both). Any other
+ * value is returned as it is, for the track's schema to reject.
  */
-export function invocationLoggingOf(entry: TrackEntry, setting: "create" | "existing" | undefined, spec: StackSpec): "create" | "existing" {
-  if (setting === "existing") return setting;
+export function invocationLoggingOf(entry: TrackEntry, spec: StackSpec): unknown {
+  const setting: unknown = entry.invocationLogging;
+  if (setting !== undefined && setting !== "create") return setting;
   const owner = invocationLoggingOwner(spec, entry.region);
   if (owner === undefined || trackName(owner) === trackName(entry)) return "create";
   if (setting === "create") {

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { StackContext } from "../../cells";
+import type { TrackEntry } from "@aitracks/core";
+import type { CellContext, StackContext } from "../../cells";
 
 /** Zod shapes the AWS cells share: the network block and budget fallbacks. */
 export const networkSettings = z
@@ -30,5 +31,13 @@ export function stackBudget(monthlyBudgetUsd: number | undefined, ctx: StackCont
     monthlyBudgetUsd: monthlyBudgetUsd ?? ctx.spec.budget?.maxMonthlyUsd,
     budgetAlertThresholds: ctx.spec.budget?.alertThresholds,
     alertEmails: ctx.spec.budget?.alertEmails,
+  };
+}
+
+/** What the stack adds to an AWS track entry: region, tags, the budget's alerts, and its limit unless the track sets one. */
+export function awsStackContext(entry: TrackEntry, ctx: StackContext): CellContext {
+  return {
+    stack: { region: entry.region, tags: ctx.tags, budgetAlertThresholds: ctx.spec.budget?.alertThresholds, alertEmails: ctx.spec.budget?.alertEmails },
+    fallbacks: { monthlyBudgetUsd: ctx.spec.budget?.maxMonthlyUsd },
   };
 }
