@@ -135,8 +135,8 @@ describe("buy on AWS (Bedrock)", async () => {
     expect(await attempt({ models: ["gpt-4o"] })).toMatch(/^models\[0\]: expected a Bedrock model id .* \(0\)$/);
     expect(await attempt({ monthlyBudgetUsd: 0 })).toBe("monthlyBudgetUsd: expected a monthly budget above 0 USD, got 0 (0)");
     expect(await attempt({ logRetentionDays: 10 })).toMatch(/^logRetentionDays: expected one of CloudWatch's retention periods/);
-    expect(await attempt({ guardrail: { piiAction: "IGNORE" } })).toBe('guardrail.piiAction: expected ANONYMIZE or BLOCK, got "IGNORE" (0)');
-    expect(await attempt({ invocationLogging: "maybe" })).toMatch(/^invocationLogging: expected create or existing .* \(0\)$/);
+    expect(await attempt({ guardrail: { piiAction: "IGNORE" as never } })).toBe('guardrail.piiAction: expected ANONYMIZE or BLOCK, got "IGNORE" (0)');
+    expect(await attempt({ invocationLogging: "maybe" as never })).toMatch(/^invocationLogging: expected create or existing .* \(0\)$/);
     expect(await attempt({ invocationLogging: "existing", logRetentionDays: 90 })).toBe("logRetentionDays: applies with invocationLogging create only (0)");
   });
 

@@ -135,8 +135,8 @@ describe("build on Azure (Azure ML + ND GPUs)", async () => {
     expect(await bad({ cluster: { maxNodes: 0 } })).toBe("cluster.maxNodes: expected a whole number from 1 to 100, got 0 (0)");
     expect(await bad({ training: { instanceCount: 5 } })).toBe("training.instanceCount: expected at most cluster.maxNodes (4), got 5 (0)");
     expect(await bad({ training: { processesPerNode: 16 } })).toBe("training.processesPerNode: expected a whole number from 1 to 8, got 16 (0)");
-    expect(await bad({ corpus: [] })).toBe("corpus: expected at least one corpus data asset (0)");
+    expect(await bad({ corpus: [] })).toBe("corpus: expected at least one corpus data asset, got an empty list (0)");
     expect(await bad({ corpus: [{ name: "web", uri: "s3://bucket/web/" }] })).toMatch(/^corpus\[0\]\.uri: expected a folder of the workspace's datastore .* got "s3:\/\/bucket\/web\/" \(0\)$/);
-    expect(await bad({ cluster: { priority: "Spot" } })).toBe('cluster.priority: expected Dedicated or LowPriority, got "Spot" (0)');
+    expect(await bad({ cluster: { priority: "Spot" as never } })).toBe('cluster.priority: expected Dedicated or LowPriority, got "Spot" (0)');
   });
 });

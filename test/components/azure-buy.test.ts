@@ -168,7 +168,7 @@ describe("buy on Azure (Azure OpenAI Service)", async () => {
 
   it("rejects bad settings before registering anything, naming the field", async () => {
     const bad = (args: Partial<AzureBuyTrackArgs>) => failure(build(args));
-    expect(await bad({ deployments: [] })).toBe("deployments: expected at least one Azure OpenAI model deployment (0)");
+    expect(await bad({ deployments: [] })).toBe("deployments: expected at least one Azure OpenAI model deployment, got an empty list (0)");
     expect(await bad({ deployments: [{ model: "gpt-4o" }, { model: "gpt-4x" }] })).toBe('deployments[1].model: unknown Azure OpenAI model "gpt-4x"; did you mean gpt-4o, gpt-4.1, gpt-5? (0)');
     expect(await bad({ deployments: [{ model: "gpt-4o", version: "2023-01-01" }] })).toBe(
       'deployments[0].version: expected a version of gpt-4o (2024-11-20, 2024-08-06, 2024-05-13), got "2023-01-01" (0)',
@@ -187,7 +187,7 @@ describe("buy on Azure (Azure OpenAI Service)", async () => {
     );
     expect(await bad({ monthlyBudgetUsd: 0 })).toBe("monthlyBudgetUsd: expected a monthly budget above 0 USD, got 0 (0)");
     expect(await bad({ region: "East US" })).toBe('region: expected an Azure region such as eastus2 or swedencentral, got "East US" (0)');
-    expect(await bad({ contentFilter: { severityThreshold: "Off" } })).toBe('contentFilter.severityThreshold: expected Low, Medium or High, got "Off" (0)');
+    expect(await bad({ contentFilter: { severityThreshold: "Off" as never } })).toBe('contentFilter.severityThreshold: expected Low, Medium or High, got "Off" (0)');
     expect(await bad({ budgetAlertThresholds: [25, 50, 75, 90, 100] })).toBe("budgetAlertThresholds: expected 1 to 4 percentages (Azure allows 5 notifications, one is the forecast), got 5 (0)");
     expect(await bad({ invokerPrincipalIds: ["ml-team"] })).toBe('invokerPrincipalIds[0]: expected an Entra ID object id (a GUID), got "ml-team" (0)');
     expect(await bad({ network: { addressSpace: "10.42.0.0/29" } })).toBe('network.addressSpace: expected an IPv4 range from /8 to /27 such as 10.42.0.0/24, got "10.42.0.0/29" (0)');

@@ -131,10 +131,10 @@ describe("fine-tune on Azure (Azure OpenAI fine-tuning)", async () => {
     expect(await bad({ trainingFile: undefined })).toBe("trainingFile: expected a local JSONL file to upload (trainingFile) or an uploaded file's id (trainingFileId) (0)");
     expect(await bad({ evaluation: { metrics: ["exact_match"] } })).toBe("evaluation.file: expected a local JSONL file to upload (evaluation.file) or an uploaded file's id (evaluation.fileId) (0)");
     expect(await bad({ evaluation: { file: data("train.jsonl") } })).toMatch(/^evaluation\.file: .*train\.jsonl line 1: expected \{"item": \{"prompt": \.\.\., "expected": \.\.\.\}\} with a string prompt \(0\)$/);
-    expect(await bad({ evaluation: { fileId: "file-eval1234", metrics: ["accuracy"] } })).toMatch(/^evaluation\.metrics\[0\]: expected one of exact_match, fuzzy_match, .* got "accuracy" \(0\)$/);
+    expect(await bad({ evaluation: { fileId: "file-eval1234", metrics: ["accuracy" as never] } })).toMatch(/^evaluation\.metrics\[0\]: expected one of exact_match, fuzzy_match, .* got "accuracy" \(0\)$/);
     expect(await bad({ hyperparameters: { epochs: 0 } })).toBe("hyperparameters.epochs: expected a whole number from 1 to 50, got 0 (0)");
     expect(await bad({ hyperparameters: { learningRateMultiplier: -1 } })).toBe("hyperparameters.learningRateMultiplier: expected a number above 0 and at most 10, got -1 (0)");
     expect(await bad({ deployment: { capacity: 0 } })).toBe("deployment.capacity: expected a whole number of thousand tokens per minute of at least 1, got 0 (0)");
-    expect(await bad({ deployment: { sku: "GlobalProvisionedManaged" } })).toBe('deployment.sku: expected Standard or GlobalStandard for a fine-tuned model, got "GlobalProvisionedManaged" (0)');
+    expect(await bad({ deployment: { sku: "GlobalProvisionedManaged" as never } })).toBe('deployment.sku: expected Standard or GlobalStandard for a fine-tuned model, got "GlobalProvisionedManaged" (0)');
   });
 });

@@ -31,7 +31,7 @@ describe("serving on Azure (Azure ML online endpoints)", async () => {
   });
 
   it("takes key or Azure ML token auth when the config says so", async () => {
-    for (const authMode of ["Key", "AMLToken"]) {
+    for (const authMode of ["Key", "AMLToken"] as const) {
       const g = await build({ authMode });
       expect((one(g, "azure-native:machinelearningservices:OnlineEndpoint").inputs as any).properties.authMode).toBe(authMode);
     }
@@ -100,8 +100,8 @@ describe("serving on Azure (Azure ML online endpoints)", async () => {
     expect(await bad({ instanceType: "Standard_NC6" })).toMatch(/^deployment\.instanceType: unknown azure SKU "Standard_NC6" in the price catalog/);
     expect(await bad({ model: "support-ranker" })).toMatch(/^deployment\.model: expected azureml:<name>:<version> .* got "support-ranker" \(0\)$/);
     expect(await bad({ codeUri: "code/score/" })).toBe("deployment.scoringScript: expected codeUri and scoringScript together (or neither, for an MLflow model) (0)");
-    expect(await bad({}, { authMode: "None" })).toBe('authMode: expected Key, AMLToken or AADToken, got "None" (0)');
-    expect(await bad({}, { serverless: [{ name: "x", modelId: "Meta-Llama-3.1-8B-Instruct" }] })).toBe('serverless[0].name: expected 3-32 letters, digits and dashes starting with a letter, got "x" (0)');
+    expect(await bad({}, { authMode: "None" as never })).toBe('authMode: expected Key, AMLToken or AADToken, got "None" (0)');
+    expect(await bad({}, { serverless: [{ name: "x", modelId: "azureml://registries/azureml-meta/models/Meta-Llama-3.1-8B-Instruct" }] })).toBe('serverless[0].name: expected 3-32 letters, digits and dashes starting with a letter, got "x" (0)');
     expect(await bad({}, { serverless: [{ name: "llama", modelId: "Meta-Llama-3.1-8B-Instruct" }] })).toBe(
       'serverless[0].modelId: expected a catalogue model azureml://registries/<registry>/models/<name>, got "Meta-Llama-3.1-8B-Instruct" (0)',
     );

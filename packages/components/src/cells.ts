@@ -50,6 +50,19 @@ export function cellArgs<S extends z.ZodType>(schema: S, entry: TrackEntry, cont
   return input as z.input<S>;
 }
 
+/**
+ * What the stack adds to a track entry: its region and tags and, for a track with a budget, the
+ * stack budget's alerts (aitracks:budget) and its limit unless the track sets its own.
+ */
+export function stackContext(entry: TrackEntry, ctx: StackContext, opts: { readonly budget?: boolean; readonly programOnly?: readonly string[] } = {}): CellContext {
+  const b = ctx.spec.budget;
+  return {
+    stack: { region: entry.region, tags: ctx.tags, ...(opts.budget ? { budgetAlertThresholds: b?.alertThresholds, alertEmails: b?.alertEmails } : {}) },
+    fallbacks: opts.budget ? { monthlyBudgetUsd: b?.maxMonthlyUsd } : {},
+    programOnly: opts.programOnly ?? [],
+  };
+}
+
 function defined(o: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 }

@@ -1,7 +1,6 @@
-import { cellArgs, type Cell } from "../cells";
+import { cellArgs, stackContext, type Cell } from "../cells";
 import { AwsBuyTrack, awsBuyTrackArgs, type AwsBuyTrackArgs } from "./buy";
 import { invocationLoggingOf } from "./shared/invocation-logging-owner";
-import { awsStackContext } from "./shared/settings";
 
 /** Buy on AWS: Amazon Bedrock. */
 export const awsBuyCell: Cell<AwsBuyTrackArgs> = {
@@ -10,6 +9,6 @@ export const awsBuyCell: Cell<AwsBuyTrackArgs> = {
   service: "Amazon Bedrock",
   args: (entry, ctx) =>
     // Bedrock's invocation logging is one per account and region: one track of the stack creates it.
-    cellArgs(awsBuyTrackArgs, { ...entry, invocationLogging: invocationLoggingOf(entry, ctx.spec) }, awsStackContext(entry, ctx)),
+    cellArgs(awsBuyTrackArgs, { ...entry, invocationLogging: invocationLoggingOf(entry, ctx.spec) }, stackContext(entry, ctx, { budget: true })),
   create: (name, args, opts) => new AwsBuyTrack(name, args, opts),
 };

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ComponentVersion, Job, type Compute, type DataVersion } from "@pulumi/azure-native/machinelearningservices";
-import { fieldError } from "../common/errors";
+import { z } from "zod";
+import { issue, parseArgs, wholeArg } from "../common/args";
 import { trackIdentity, type TrackComponent } from "../common/track";
 import {
   DEFAULT_GPU_ENVIRONMENT,
@@ -15,118 +16,105 @@ import {
   environmentId,
   inputKey,
   mlWorkspace,
-  resolveAzureBaseArgs,
-  wholeNumber,
+  azureBase,
+  azureTrackBaseArgs,
   type AzureFoundation,
-  type AzureTrackBaseArgs,
   type MlWorkspace,
 } from "./shared";
 
 /** The GPU cluster training runs on. */
-export interface AzureTrainingClusterArgs {
+export const azureTrainingClusterArgs = z.strictObject({
   /** ND-series VM size from the price catalog (ND A100 v4 / ND H100 v5). @default "Standard_ND96amsr_A100_v4" */
-  readonly vmSize?: string;
+  vmSize: z.string({ error: "expected an ND-series VM size such as Standard_ND96amsr_A100_v4" }).default("Standard_ND96amsr_A100_v4"),
   /** Nodes kept running when idle. @default 0 (scale from zero: no idle GPU cost) */
-  readonly minNodes?: number;
+  minNodes: wholeArg(0).default(0),
   /** Most nodes the cluster scales to (the subscription's ND quota must allow it). @default 2 */
-  readonly maxNodes?: number;
+  maxNodes: wholeArg(1, 100).default(2),
   /** "Dedicated" or "LowPriority" (spot: cheaper, may be pre-empted). @default "Dedicated" */
-  readonly priority?: string;
+  priority: z.enum(["Dedicated", "LowPriority"], { error: "expected Dedicated or LowPriority" }).default("Dedicated"),
   /** Idle minutes before a node is released. @default 15 */
-  readonly idleMinutes?: number;
-}
+  idleMinutes: wholeArg(1, 10080).default(15),
+});
+export type AzureTrainingClusterArgs = z.input<typeof azureTrainingClusterArgs>;
 
 /** One corpus: a folder (or file) of training data, registered as a versioned data asset. */
-export interface AzureCorpusArgs {
+export const azureCorpusArgs = z.strictObject({
   /** The data asset's name, e.g. "pretraining-corpus". */
-  readonly name: string;
+  name: z.string({ error: "expected the data asset's name" }),
   /** A folder of the workspace's datastore ("corpus/v1/"), an azureml://datastores/... URI or an https blob URL. */
-  readonly uri: string;
+  uri: z.string({ error: "expected where the corpus is (a datastore folder or a blob URL)" }),
   /** The asset's version. @default "1" */
-  readonly version?: string;
+  version: z.union([z.string(), z.number()], { error: "expected a version such as 1" }).transform(String).default("1"),
   /** "uri_folder" or "uri_file". @default "uri_folder" */
-  readonly type?: string;
-}
+  type: z.enum(["uri_folder", "uri_file"], { error: "expected uri_folder or uri_file" }).default("uri_folder"),
+});
+export type AzureCorpusArgs = z.input<typeof azureCorpusArgs>;
 
 /** The training job definition. */
-export interface AzureTrainingJobArgs {
+export const azureTrainingJobArgs = z.strictObject({
   /** The command each process runs; `${{inputs.<corpus>}}` and `${{outputs.model}}` are bound by Azure ML. @default "python train.py --<corpus> ${{inputs.<corpus>}} … --output ${{outputs.model}}" */
-  readonly command?: string;
+  command: z.string({ error: "expected the command that starts training" }).refine((c) => c.trim() !== "", { error: "expected the command that starts training" }).optional(),
   /** A blob folder holding the training code, registered as a code asset. @default none (the command runs in the environment as is) */
-  readonly codeUri?: string;
+  codeUri: z.string({ error: "expected a blob folder" }).optional(),
   /** The Azure ML environment. @default the curated ACPT PyTorch 2.2 / CUDA 12.1 image */
-  readonly environment?: string;
+  environment: z.string({ error: "expected an Azure ML environment" }).default(DEFAULT_GPU_ENVIRONMENT),
   /** Nodes the job runs on. @default the cluster's maxNodes */
-  readonly instanceCount?: number;
+  instanceCount: wholeArg(1).optional(),
   /** Processes (GPUs) per node. @default the VM size's GPU count from the catalog */
-  readonly processesPerNode?: number;
+  processesPerNode: wholeArg(1).optional(),
   /** Hours before Azure ML cancels the run. @default 168 (a week) */
-  readonly timeoutHours?: number;
+  timeoutHours: wholeArg(1, 24 * 90).default(168),
   /** Submit the job on `pulumi up` (it runs, and bills, right away). @default false: the definition is registered as a component to run on demand */
-  readonly submit?: boolean;
+  submit: z.boolean({ error: "expected true or false" }).default(false),
   /** The experiment runs are grouped under. @default the track name */
-  readonly experimentName?: string;
-}
+  experimentName: z.string({ error: "expected an experiment name" }).optional(),
+});
+export type AzureTrainingJobArgs = z.input<typeof azureTrainingJobArgs>;
 
-export interface AzureBuildTrackArgs extends AzureTrackBaseArgs {
-  readonly cluster?: AzureTrainingClusterArgs;
-  /** The training corpus: at least one data asset. */
-  readonly corpus: readonly AzureCorpusArgs[];
-  readonly training?: AzureTrainingJobArgs;
-}
-
-/** Every default of the build-on-Azure track, applied in one place. */
-export function resolveAzureBuildArgs(args: AzureBuildTrackArgs) {
-  const base = resolveAzureBaseArgs(args);
-  const c = args.cluster ?? {};
-  const vmSize = c.vmSize ?? "Standard_ND96amsr_A100_v4";
-  const vm = azureVmSize(vmSize, "cluster.vmSize", base.location, { ndSeries: true });
-  const minNodes = wholeNumber("cluster.minNodes", c.minNodes ?? 0, 0);
-  const maxNodes = wholeNumber("cluster.maxNodes", c.maxNodes ?? 2, 1, 100);
-  if (minNodes > maxNodes) fieldError("cluster.minNodes", `expected at most cluster.maxNodes (${maxNodes}), got ${minNodes}`);
-  const priority = c.priority ?? "Dedicated";
-  if (!["Dedicated", "LowPriority"].includes(priority)) fieldError("cluster.priority", `expected Dedicated or LowPriority, got ${JSON.stringify(priority)}`);
-  const idleMinutes = wholeNumber("cluster.idleMinutes", c.idleMinutes ?? 15, 1, 10080);
-
-  if (args.corpus.length === 0) fieldError("corpus", "expected at least one corpus data asset");
-  const corpus = args.corpus.map((d, i) => {
-    const type = d.type ?? "uri_folder";
-    if (type !== "uri_folder" && type !== "uri_file") fieldError(`corpus[${i}].type`, `expected uri_folder or uri_file, got ${JSON.stringify(type)}`);
-    return { name: assetName(`corpus[${i}].name`, d.name), uri: dataUri(`corpus[${i}].uri`, d.uri), version: d.version ?? "1", type: type as "uri_folder" | "uri_file" };
+/** The args of the build-on-Azure track: every default and rule in one place. */
+export const azureBuildTrackArgs = azureTrackBaseArgs
+  .extend({
+    /** The GPU cluster. @default 0-2 Standard_ND96amsr_A100_v4 nodes */
+    cluster: azureTrainingClusterArgs.prefault({}),
+    /** The training corpus: at least one data asset. */
+    corpus: z.array(azureCorpusArgs, { error: "expected a list of corpus data assets" }).min(1, { error: "expected at least one corpus data asset" }),
+    /** The training job. */
+    training: azureTrainingJobArgs.prefault({}),
+  })
+  .transform((a, ctx) => {
+    const c = a.cluster;
+    const vm = azureVmSize(c.vmSize, "cluster.vmSize", a.region, { ndSeries: true });
+    if (c.minNodes > c.maxNodes) issue(ctx, ["cluster", "minNodes"], `expected at most cluster.maxNodes (${c.maxNodes}), got ${c.minNodes}`);
+    const corpus = a.corpus.map((d, i) => ({ ...d, name: assetName(`corpus[${i}].name`, d.name), uri: dataUri(`corpus[${i}].uri`, d.uri) }));
+    const keys = new Map<string, number>();
+    corpus.forEach((d, i) => {
+      const first = keys.get(inputKey(d.name));
+      if (first !== undefined) issue(ctx, ["corpus", i, "name"], `expected a unique corpus name; it clashes with corpus[${first}]`);
+      keys.set(inputKey(d.name), i);
+    });
+    const t = a.training;
+    const instanceCount = t.instanceCount ?? c.maxNodes;
+    if (instanceCount > c.maxNodes) issue(ctx, ["training", "instanceCount"], `expected at most cluster.maxNodes (${c.maxNodes}), got ${instanceCount}`);
+    const gpus = vm.accelerator?.count ?? 1;
+    const processesPerNode = t.processesPerNode ?? gpus;
+    if (processesPerNode > gpus) issue(ctx, ["training", "processesPerNode"], `expected a whole number from 1 to ${gpus}, got ${processesPerNode}`);
+    return {
+      ...azureBase(a),
+      cluster: { ...c, gpusPerNode: gpus, accelerator: vm.accelerator?.type ?? "none" },
+      corpus,
+      training: {
+        command: t.command ?? `python train.py ${corpus.map((d) => `--${inputKey(d.name)} \${{inputs.${inputKey(d.name)}}}`).join(" ")} --output \${{outputs.model}}`,
+        codeUri: t.codeUri === undefined ? undefined : dataUri("training.codeUri", t.codeUri),
+        environment: environmentId("training.environment", t.environment),
+        instanceCount,
+        processesPerNode,
+        timeoutHours: t.timeoutHours,
+        submit: t.submit,
+        experimentName: t.experimentName,
+      },
+    };
   });
-  const keys = new Map<string, number>();
-  corpus.forEach((d, i) => {
-    const first = keys.get(inputKey(d.name));
-    if (first !== undefined) fieldError(`corpus[${i}].name`, `expected a unique corpus name; it clashes with corpus[${first}]`);
-    keys.set(inputKey(d.name), i);
-  });
-
-  const t = args.training ?? {};
-  const instanceCount = wholeNumber("training.instanceCount", t.instanceCount ?? maxNodes, 1);
-  if (instanceCount > maxNodes) fieldError("training.instanceCount", `expected at most cluster.maxNodes (${maxNodes}), got ${instanceCount}`);
-  const gpus = vm.accelerator?.count ?? 1;
-  const processesPerNode = wholeNumber("training.processesPerNode", t.processesPerNode ?? gpus, 1, gpus);
-  const command =
-    t.command ?? `python train.py ${corpus.map((d) => `--${inputKey(d.name)} \${{inputs.${inputKey(d.name)}}}`).join(" ")} --output \${{outputs.model}}`;
-  if (!command.trim()) fieldError("training.command", "expected the command that starts training");
-  const timeoutHours = wholeNumber("training.timeoutHours", t.timeoutHours ?? 168, 1, 24 * 90);
-  return {
-    ...base,
-    cluster: { vmSize, minNodes, maxNodes, priority, idleMinutes, gpusPerNode: gpus, accelerator: vm.accelerator?.type ?? "none" },
-    corpus,
-    training: {
-      command,
-      codeUri: t.codeUri === undefined ? undefined : dataUri("training.codeUri", t.codeUri),
-      environment: environmentId("training.environment", t.environment ?? DEFAULT_GPU_ENVIRONMENT),
-      instanceCount,
-      processesPerNode,
-      timeoutHours,
-      submit: t.submit ?? false,
-      experimentName: t.experimentName,
-    },
-  };
-}
-export type ResolvedAzureBuildArgs = ReturnType<typeof resolveAzureBuildArgs>;
+export type AzureBuildTrackArgs = z.input<typeof azureBuildTrackArgs>;
 
 /**
  * Build on Azure: Azure ML with ND-series GPUs, secure by default. In its own resource group: an
@@ -148,7 +136,7 @@ export class AzureBuildTrack extends pulumi.ComponentResource implements TrackCo
   readonly outputs: Record<string, pulumi.Input<unknown>>;
 
   constructor(name: string, args: AzureBuildTrackArgs, opts?: pulumi.ComponentResourceOptions) {
-    const cfg = resolveAzureBuildArgs(args);
+    const cfg = parseArgs(azureBuildTrackArgs, args);
     super("aitracks:azure:BuildTrack", name, trackIdentity("build", "azure", cfg.location, { instanceTypes: [cfg.cluster.vmSize] }), opts);
     const f = azureFoundation(name, cfg, this);
     this.foundation = f;

@@ -2,6 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import type { Account, Deployment, RaiPolicy } from "@pulumi/azure-native/cognitiveservices";
 import type { RoleAssignment } from "@pulumi/azure-native/authorization";
 import type { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity";
+import { z } from "zod";
+import { budgetUsdArg, parseArgs } from "../common/args";
 import { fieldError } from "../common/errors";
 import { trackIdentity, type TrackComponent } from "../common/track";
 import {
@@ -15,80 +17,76 @@ import {
   modelDeployment,
   openAiAccount,
   openAiApplicationIdentity,
-  resolveAzureBaseArgs,
-  resolveContentFilter,
-  type AzureContentFilterArgs,
+  azureBase,
+  azureContentFilterArgs,
+  azureTrackBaseArgs,
   type AzureFoundation,
-  type AzureTrackBaseArgs,
 } from "./shared";
-
-/** One Azure OpenAI model deployment. */
-export interface AzureOpenAiDeploymentArgs {
-  /** Azure OpenAI model name, e.g. "gpt-4o" or "gpt-4.1-mini". */
-  readonly model: string;
-  /** Model version. @default the newest version the component knows */
-  readonly version?: string;
-  /**
-   * Deployment SKU: "GlobalStandard", "DataZoneStandard", "Standard" (pay per token) or
-   * "GlobalProvisionedManaged", "DataZoneProvisionedManaged", "ProvisionedManaged" (PTUs). @default "GlobalStandard"
-   */
-  readonly sku?: string;
-  /**
-   * Capacity: thousands of tokens per minute for pay-per-token SKUs, provisioned throughput units
-   * for provisioned ones. @default 30 for pay-per-token SKUs; required for provisioned ones
-   */
-  readonly capacity?: number;
-  /** The deployment name the application calls. @default the model name */
-  readonly name?: string;
-}
-
-export interface AzureBuyTrackArgs extends AzureTrackBaseArgs {
-  /**
-   * Model deployments in priority order: the first serves, the rest are fallbacks the application
-   * moves to when it is throttled or down. A provisioned deployment spills over to the next one.
-   */
-  readonly deployments: readonly AzureOpenAiDeploymentArgs[];
-  /** The content filter attached to every deployment. @default Medium threshold, Prompt Shields and protected material on */
-  readonly contentFilter?: AzureContentFilterArgs;
-  /** Monthly spend of the track's resource group that the consumption budget alerts against (USD). Required. */
-  readonly monthlyBudgetUsd: number;
-  /** Object ids of existing Entra ID groups given the Cognitive Services OpenAI User role (apps: use grantInvoke). @default [] */
-  readonly invokerPrincipalIds?: readonly string[];
-}
 
 const DEPLOYMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Every default of the buy-on-Azure track, applied in one place. */
-export function resolveAzureBuyArgs(args: AzureBuyTrackArgs) {
-  const base = resolveAzureBaseArgs(args, { budgetRequired: true });
-  if (args.deployments.length === 0) fieldError("deployments", "expected at least one Azure OpenAI model deployment");
-  const deployments = args.deployments.map((d, i) => {
-    const field = `deployments[${i}]`;
-    const model = azureOpenAiModel(field, d.model, d.version);
-    const sku = d.sku ?? "GlobalStandard";
-    const rule = DEPLOYMENT_SKUS[sku];
-    if (!rule) fieldError(`${field}.sku`, `expected one of ${Object.keys(DEPLOYMENT_SKUS).join(", ")}, got ${JSON.stringify(sku)}`);
-    if (rule.provisioned && d.capacity === undefined) fieldError(`${field}.capacity`, `expected the number of provisioned throughput units for ${sku}`);
-    const capacity = deploymentCapacity(field, sku, d.capacity ?? 30);
-    if (rule.ptuSku) azureOffering(rule.ptuSku, `${field}.sku`, base.location, `${sku} capacity`);
-    const name = d.name ?? model.name;
-    if (!DEPLOYMENT_NAME.test(name)) fieldError(`${field}.name`, `expected 2-64 letters, digits, dots, dashes or underscores, got ${JSON.stringify(name)}`);
-    return { name, model: model.name, version: model.version, sku, capacity, provisioned: rule.provisioned };
+/** One Azure OpenAI model deployment. */
+export const azureOpenAiDeploymentArgs = z.strictObject({
+  /** Azure OpenAI model name, e.g. "gpt-4o" or "gpt-4.1-mini". */
+  model: z.string({ error: "expected an Azure OpenAI model name such as gpt-4o" }),
+  /** Model version. @default the newest version the component knows */
+  version: z.string({ error: "expected a model version such as 2024-11-20" }).optional(),
+  /**
+   * Deployment SKU: "GlobalStandard", "DataZoneStandard", "Standard" (pay per token) or
+   * "GlobalProvisionedManaged", "DataZoneProvisionedManaged", "ProvisionedManaged" (PTUs). @default "GlobalStandard"
+   */
+  sku: z
+    .string({ error: "expected a deployment SKU such as GlobalStandard" })
+    .refine((s) => s in DEPLOYMENT_SKUS, { error: `expected one of ${Object.keys(DEPLOYMENT_SKUS).join(", ")}` })
+    .default("GlobalStandard"),
+  /**
+   * Capacity: thousands of tokens per minute for pay-per-token SKUs, provisioned throughput units
+   * for provisioned ones. @default 30 for pay-per-token SKUs; required for provisioned ones
+   */
+  capacity: z.number({ error: "expected a capacity (thousands of tokens per minute, or PTUs)" }).optional(),
+  /** The deployment name the application calls. @default the model name */
+  name: z.string({ error: "expected a deployment name" }).regex(DEPLOYMENT_NAME, { error: "expected 2-64 letters, digits, dots, dashes or underscores" }).optional(),
+});
+export type AzureOpenAiDeploymentArgs = z.input<typeof azureOpenAiDeploymentArgs>;
+
+/** The args of the buy-on-Azure track: every default and rule in one place. */
+export const azureBuyTrackArgs = azureTrackBaseArgs
+  .extend({
+    /**
+     * Model deployments in priority order: the first serves, the rest are fallbacks the application
+     * moves to when it is throttled or down. A provisioned deployment spills over to the next one.
+     */
+    deployments: z
+      .array(azureOpenAiDeploymentArgs, { error: "expected a list of model deployments, primary first" })
+      .min(1, { error: "expected at least one Azure OpenAI model deployment" }),
+    /** The content filter attached to every deployment. @default Medium threshold, Prompt Shields and protected material on */
+    contentFilter: azureContentFilterArgs.prefault({}),
+    /** Monthly spend of the track's resource group that the consumption budget alerts against (USD). Required. */
+    monthlyBudgetUsd: budgetUsdArg,
+    /** Object ids of existing Entra ID groups given the Cognitive Services OpenAI User role (apps: use grantInvoke). @default [] */
+    invokerPrincipalIds: z.array(z.string({ error: "expected an Entra ID object id" }).regex(GUID, { error: "expected an Entra ID object id (a GUID)" })).default([]),
+  })
+  .transform((a) => {
+    // The catalogue rules of each deployment: the model and version, the SKU's capacity steps and PTU offering.
+    const deployments = a.deployments.map((d, i) => {
+      const field = `deployments[${i}]`;
+      const model = azureOpenAiModel(field, d.model, d.version);
+      const rule = DEPLOYMENT_SKUS[d.sku]!;
+      if (rule.provisioned && d.capacity === undefined) fieldError(`${field}.capacity`, `expected the number of provisioned throughput units for ${d.sku}`);
+      const capacity = deploymentCapacity(field, d.sku, d.capacity ?? 30);
+      if (rule.ptuSku) azureOffering(rule.ptuSku, `${field}.sku`, a.region, `${d.sku} capacity`);
+      return { name: d.name ?? model.name, model: model.name, version: model.version, sku: d.sku, capacity, provisioned: rule.provisioned };
+    });
+    const seen = new Map<string, number>();
+    deployments.forEach((d, i) => {
+      const first = seen.get(d.name);
+      if (first !== undefined) fieldError(`deployments[${i}].name`, `expected a unique deployment name; "${d.name}" is also deployments[${first}] (set name: to tell them apart)`);
+      seen.set(d.name, i);
+    });
+    return { ...azureBase(a), deployments, contentFilter: a.contentFilter, invokerPrincipalIds: a.invokerPrincipalIds };
   });
-  const seen = new Map<string, number>();
-  deployments.forEach((d, i) => {
-    const first = seen.get(d.name);
-    if (first !== undefined) fieldError(`deployments[${i}].name`, `expected a unique deployment name; "${d.name}" is also deployments[${first}] (set name: to tell them apart)`);
-    seen.set(d.name, i);
-  });
-  const invokerPrincipalIds = [...(args.invokerPrincipalIds ?? [])];
-  invokerPrincipalIds.forEach((p, i) => {
-    if (!GUID.test(p)) fieldError(`invokerPrincipalIds[${i}]`, `expected an Entra ID object id (a GUID), got ${JSON.stringify(p)}`);
-  });
-  return { ...base, deployments, contentFilter: resolveContentFilter("contentFilter", args.contentFilter), invokerPrincipalIds };
-}
-export type ResolvedAzureBuyArgs = ReturnType<typeof resolveAzureBuyArgs>;
+export type AzureBuyTrackArgs = z.input<typeof azureBuyTrackArgs>;
 
 /**
  * Buy on Azure: Azure OpenAI Service, secure by default. In its own resource group: an Azure
@@ -109,7 +107,7 @@ export class AzureBuyTrack extends pulumi.ComponentResource implements TrackComp
   readonly outputs: Record<string, pulumi.Input<unknown>>;
 
   constructor(name: string, args: AzureBuyTrackArgs, opts?: pulumi.ComponentResourceOptions) {
-    const cfg = resolveAzureBuyArgs(args);
+    const cfg = parseArgs(azureBuyTrackArgs, args);
     super("aitracks:azure:BuyTrack", name, trackIdentity("buy", "azure", cfg.location, { models: cfg.deployments.map((d) => d.model) }), opts);
     const f = azureFoundation(name, cfg, this);
     this.foundation = f;

@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Job, Schedule, type Compute, type DataVersion } from "@pulumi/azure-native/machinelearningservices";
 import type * as inputs from "@pulumi/azure-native/types/input";
-import { fieldError } from "../common/errors";
+import { z } from "zod";
+import { issue, parseArgs, wholeArg } from "../common/args";
 import { trackIdentity, type TrackComponent } from "../common/track";
 import {
   DEFAULT_CPU_ENVIRONMENT,
@@ -15,10 +16,9 @@ import {
   dataUri,
   environmentId,
   mlWorkspace,
-  resolveAzureBaseArgs,
-  wholeNumber,
+  azureBase,
+  azureTrackBaseArgs,
   type AzureFoundation,
-  type AzureTrackBaseArgs,
   type MlWorkspace,
 } from "./shared";
 
@@ -27,86 +27,89 @@ export const AI_ASSISTED_METRICS = ["groundedness", "relevance", "coherence", "f
 export const NLP_METRICS = ["f1_score", "bleu_score", "gleu_score", "rouge_score", "meteor_score"] as const;
 const METRICS: readonly string[] = [...AI_ASSISTED_METRICS, ...NLP_METRICS];
 
-export interface AzureEvaluationDatasetArgs {
-  /** The data asset's name. */
-  readonly name: string;
-  /** The JSONL file (or folder): a path in the workspace's datastore, an azureml://datastores/... URI or an https blob URL. */
-  readonly uri: string;
-  /** @default "1" */
-  readonly version?: string;
-  /** "uri_file" or "uri_folder". @default "uri_file" */
-  readonly type?: string;
-}
-
-export interface AzureEvaluationTrackArgs extends AzureTrackBaseArgs {
-  /** The evaluation set: the same one for every model compared. */
-  readonly dataset: AzureEvaluationDatasetArgs;
-  /** Metrics to compute. @default ["groundedness", "relevance", "coherence", "fluency", "similarity", "f1_score"] */
-  readonly metrics?: readonly string[];
-  /** What is evaluated, passed to the job: a deployment name or an endpoint URL. @default none (the dataset holds the answers) */
-  readonly target?: string;
-  /** The Azure OpenAI deployment (endpoint URL#deployment or name) that grades AI-assisted metrics. Required for them. */
-  readonly judgeDeployment?: string;
-  /** The CPU cluster the evaluation runs on. */
-  readonly compute?: { readonly vmSize?: string; readonly maxNodes?: number };
-  /** Run on a schedule (NCRONTAB, e.g. "0 6 * * 1") instead of once on `pulumi up`. @default run once */
-  readonly schedule?: { readonly cron: string; readonly timeZone?: string };
-  /** The evaluation command. @default "python evaluate.py --data ${{inputs.dataset}} --metrics ${{inputs.metrics}} … --results ${{outputs.results}}" */
-  readonly command?: string;
-  /** A blob folder with the evaluation code (evaluate.py). @default none */
-  readonly codeUri?: string;
-  /** @default the curated scikit-learn 1.5 CPU environment */
-  readonly environment?: string;
-}
-
 const CRON_FIELD = /^[0-9*/,-]+$/;
+const DEFAULT_METRICS = ["groundedness", "relevance", "coherence", "fluency", "similarity", "f1_score"];
 
-/** Every default of the evaluation-on-Azure track, applied in one place. */
-export function resolveAzureEvaluationArgs(args: AzureEvaluationTrackArgs) {
-  const base = resolveAzureBaseArgs(args);
-  const ds = args.dataset;
-  const type = ds.type ?? "uri_file";
-  if (type !== "uri_file" && type !== "uri_folder") fieldError("dataset.type", `expected uri_file or uri_folder, got ${JSON.stringify(type)}`);
-  const dataset = { name: assetName("dataset.name", ds.name), uri: dataUri("dataset.uri", ds.uri), version: ds.version ?? "1", type: type as "uri_file" | "uri_folder" };
-  const metrics = [...(args.metrics ?? ["groundedness", "relevance", "coherence", "fluency", "similarity", "f1_score"])];
-  if (metrics.length === 0) fieldError("metrics", `expected at least one metric (${METRICS.join(", ")})`);
-  metrics.forEach((m, i) => {
-    if (!METRICS.includes(m)) fieldError(`metrics[${i}]`, `expected one of ${METRICS.join(", ")}, got ${JSON.stringify(m)}`);
-  });
-  if (new Set(metrics).size !== metrics.length) fieldError("metrics", "expected each metric once");
-  const assisted = metrics.filter((m) => (AI_ASSISTED_METRICS as readonly string[]).includes(m));
-  if (assisted.length && !args.judgeDeployment) {
-    fieldError("judgeDeployment", `expected the Azure OpenAI deployment that grades ${assisted.join(", ")} (AI-assisted metrics need a judge model)`);
-  }
-  const vmSize = args.compute?.vmSize ?? "Standard_DS3_v2";
-  azureVmSize(vmSize, "compute.vmSize", base.location);
-  const maxNodes = wholeNumber("compute.maxNodes", args.compute?.maxNodes ?? 2, 1, 100);
-  let schedule: { cron: string; timeZone: string } | undefined;
-  if (args.schedule) {
-    const fields = args.schedule.cron.trim().split(/\s+/);
-    if (fields.length !== 5 || !fields.every((x) => CRON_FIELD.test(x))) {
-      fieldError("schedule.cron", `expected five cron fields (minute hour day month weekday) such as "0 6 * * 1", got ${JSON.stringify(args.schedule.cron)}`);
+/** The evaluation set, registered as a versioned data asset. */
+export const azureEvaluationDatasetArgs = z.strictObject({
+  /** The data asset's name. */
+  name: z.string({ error: "expected the data asset's name" }),
+  /** The JSONL file (or folder): a path in the workspace's datastore, an azureml://datastores/... URI or an https blob URL. */
+  uri: z.string({ error: "expected where the evaluation set is (a datastore path or a blob URL)" }),
+  /** The asset's version. @default "1" */
+  version: z.union([z.string(), z.number()], { error: "expected a version such as 1" }).transform(String).default("1"),
+  /** "uri_file" or "uri_folder". @default "uri_file" */
+  type: z.enum(["uri_file", "uri_folder"], { error: "expected uri_file or uri_folder" }).default("uri_file"),
+});
+export type AzureEvaluationDatasetArgs = z.input<typeof azureEvaluationDatasetArgs>;
+
+/** The args of the evaluation-on-Azure track: every default and rule in one place. */
+export const azureEvaluationTrackArgs = azureTrackBaseArgs
+  .extend({
+    /** The evaluation set: the same one for every model compared. */
+    dataset: azureEvaluationDatasetArgs,
+    /** Metrics to compute. @default ["groundedness", "relevance", "coherence", "fluency", "similarity", "f1_score"] */
+    metrics: z
+      .array(z.string().refine((m) => METRICS.includes(m), { error: `expected one of ${METRICS.join(", ")}` }), { error: "expected a list of metric names" })
+      .min(1, { error: `expected at least one metric (${METRICS.join(", ")})` })
+      .refine((m) => new Set(m).size === m.length, { error: "expected each metric once" })
+      .default(DEFAULT_METRICS),
+    /** What is evaluated, passed to the job: a deployment name or an endpoint URL. @default none (the dataset holds the answers) */
+    target: z.string({ error: "expected a deployment name or an endpoint URL" }).optional(),
+    /** The Azure OpenAI deployment (endpoint URL#deployment or name) that grades AI-assisted metrics. Required for them. */
+    judgeDeployment: z.string({ error: "expected an Azure OpenAI deployment" }).optional(),
+    /** The CPU cluster the evaluation runs on. @default {vmSize: "Standard_DS3_v2", maxNodes: 2} */
+    compute: z
+      .strictObject({
+        /** @default "Standard_DS3_v2" */
+        vmSize: z.string({ error: "expected a VM size such as Standard_DS3_v2" }).default("Standard_DS3_v2"),
+        /** @default 2 */
+        maxNodes: wholeArg(1, 100).default(2),
+      })
+      .prefault({}),
+    /** Run on a schedule (NCRONTAB, e.g. "0 6 * * 1") instead of once on `pulumi up`. @default run once */
+    schedule: z
+      .strictObject({
+        cron: z
+          .string({ error: 'expected a cron expression such as "0 6 * * 1"' })
+          .refine((c) => c.trim().split(/\s+/).length === 5 && c.trim().split(/\s+/).every((x) => CRON_FIELD.test(x)), {
+            error: 'expected five cron fields (minute hour day month weekday) such as "0 6 * * 1"',
+          })
+          .transform((c) => c.trim().split(/\s+/).join(" ")),
+        /** @default "UTC" */
+        timeZone: z.string({ error: "expected a time zone such as UTC" }).default("UTC"),
+      })
+      .optional(),
+    /** The evaluation command. @default "python evaluate.py --data ${{inputs.dataset}} --metrics ${{inputs.metrics}} … --results ${{outputs.results}}" */
+    command: z.string({ error: "expected a command" }).optional(),
+    /** A blob folder with the evaluation code (evaluate.py). @default none */
+    codeUri: z.string({ error: "expected a blob folder" }).optional(),
+    /** The Azure ML environment. @default the curated scikit-learn 1.5 CPU environment */
+    environment: z.string({ error: "expected an Azure ML environment" }).default(DEFAULT_CPU_ENVIRONMENT),
+  })
+  .transform((a, ctx) => {
+    const assisted = a.metrics.filter((m) => (AI_ASSISTED_METRICS as readonly string[]).includes(m));
+    if (assisted.length && !a.judgeDeployment) {
+      issue(ctx, ["judgeDeployment"], `expected the Azure OpenAI deployment that grades ${assisted.join(", ")} (AI-assisted metrics need a judge model)`);
     }
-    schedule = { cron: fields.join(" "), timeZone: args.schedule.timeZone ?? "UTC" };
-  }
-  const inputsUsed = ["--data ${{inputs.dataset}}", "--metrics ${{inputs.metrics}}"];
-  if (args.target) inputsUsed.push("--target ${{inputs.target}}");
-  if (args.judgeDeployment) inputsUsed.push("--judge ${{inputs.judge}}");
-  const command = args.command ?? `python evaluate.py ${inputsUsed.join(" ")} --results \${{outputs.results}}`;
-  return {
-    ...base,
-    dataset,
-    metrics,
-    target: args.target,
-    judgeDeployment: args.judgeDeployment,
-    compute: { vmSize, maxNodes },
-    schedule,
-    command,
-    codeUri: args.codeUri === undefined ? undefined : dataUri("codeUri", args.codeUri),
-    environment: environmentId("environment", args.environment ?? DEFAULT_CPU_ENVIRONMENT),
-  };
-}
-export type ResolvedAzureEvaluationArgs = ReturnType<typeof resolveAzureEvaluationArgs>;
+    azureVmSize(a.compute.vmSize, "compute.vmSize", a.region);
+    const inputsUsed = ["--data ${{inputs.dataset}}", "--metrics ${{inputs.metrics}}"];
+    if (a.target) inputsUsed.push("--target ${{inputs.target}}");
+    if (a.judgeDeployment) inputsUsed.push("--judge ${{inputs.judge}}");
+    return {
+      ...azureBase(a),
+      dataset: { ...a.dataset, name: assetName("dataset.name", a.dataset.name), uri: dataUri("dataset.uri", a.dataset.uri) },
+      metrics: a.metrics,
+      target: a.target,
+      judgeDeployment: a.judgeDeployment,
+      compute: a.compute,
+      schedule: a.schedule,
+      command: a.command ?? `python evaluate.py ${inputsUsed.join(" ")} --results \${{outputs.results}}`,
+      codeUri: a.codeUri === undefined ? undefined : dataUri("codeUri", a.codeUri),
+      environment: environmentId("environment", a.environment),
+    };
+  });
+export type AzureEvaluationTrackArgs = z.input<typeof azureEvaluationTrackArgs>;
 
 /**
  * Evaluation on Azure: Azure ML, secure by default. In its own resource group and Azure ML
@@ -126,7 +129,7 @@ export class AzureEvaluationTrack extends pulumi.ComponentResource implements Tr
   readonly outputs: Record<string, pulumi.Input<unknown>>;
 
   constructor(name: string, args: AzureEvaluationTrackArgs, opts?: pulumi.ComponentResourceOptions) {
-    const cfg = resolveAzureEvaluationArgs(args);
+    const cfg = parseArgs(azureEvaluationTrackArgs, args);
     super("aitracks:azure:EvaluationTrack", name, trackIdentity("evaluation", "azure", cfg.location), opts);
     const f = azureFoundation(name, cfg, this);
     this.foundation = f;

@@ -2,6 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import type { RoleAssignment } from "@pulumi/azure-native/authorization";
 import type { Account, Deployment, RaiPolicy } from "@pulumi/azure-native/cognitiveservices";
 import type { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity";
+import { z } from "zod";
+import { issue, parseArgs, wholeArg } from "../common/args";
 import { fieldError } from "../common/errors";
 import { trackIdentity, type TrackComponent } from "../common/track";
 import { AzureOpenAiEvaluation, EVALUATION_METRICS } from "./dynamic/openai-evaluation";
@@ -19,143 +21,138 @@ import {
   modelDeployment,
   openAiAccount,
   openAiApplicationIdentity,
-  resolveAzureBaseArgs,
-  resolveContentFilter,
+  azureBase,
+  azureContentFilterArgs,
+  azureTrackBaseArgs,
   secureStorage,
-  wholeNumber,
-  type AzureContentFilterArgs,
   type AzureFoundation,
-  type AzureTrackBaseArgs,
   type SecureStorage,
 } from "./shared";
 
+const FILE_ID = /^file-[A-Za-z0-9_-]{6,}$/;
+const FIELD_NAME = z.string({ error: "expected a field name" }).regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: "expected a field name of letters, digits and underscores" });
+
 /** The fine-tuning configuration: Azure chooses what is left out. */
-export interface AzureFineTuneHyperparameters {
+export const azureFineTuneHyperparameters = z.strictObject({
   /** Passes over the training file (1-50). @default Azure's choice */
-  readonly epochs?: number;
+  epochs: wholeArg(1, 50, "epochs").optional(),
   /** Examples per step (1-256). @default Azure's choice */
-  readonly batchSize?: number;
+  batchSize: wholeArg(1, 256, "examples per step").optional(),
   /** Scales the base learning rate (above 0, at most 10). @default Azure's choice */
-  readonly learningRateMultiplier?: number;
-}
+  learningRateMultiplier: z
+    .number({ error: "expected a learning-rate multiplier" })
+    .gt(0, { error: "expected a number above 0 and at most 10" })
+    .lte(10, { error: "expected a number above 0 and at most 10" })
+    .optional(),
+});
+export type AzureFineTuneHyperparameters = z.input<typeof azureFineTuneHyperparameters>;
 
 /** Where a model of the track is deployed. */
-export interface AzureFineTunedDeploymentArgs {
+export const azureFineTunedDeploymentArgs = z.strictObject({
   /** Deployment name. @default "<track>-tuned" (the base model's: "<track>-base") */
-  readonly name?: string;
+  name: z.string({ error: "expected a deployment name" }).optional(),
   /** "Standard" (regional) or "GlobalStandard". @default "Standard" */
-  readonly sku?: string;
+  sku: z.enum(["Standard", "GlobalStandard"], { error: "expected Standard or GlobalStandard for a fine-tuned model" }).default("Standard"),
   /** Thousands of tokens per minute. @default 10 */
-  readonly capacity?: number;
-}
+  capacity: z.number({ error: "expected thousands of tokens per minute" }).default(10),
+});
+export type AzureFineTunedDeploymentArgs = z.input<typeof azureFineTunedDeploymentArgs>;
 
 /** The base-vs-tuned comparison on one evaluation set. */
-export interface AzureFineTuneEvaluationArgs {
-  /** Local JSONL evaluation set ({"item": {"prompt": ..., "expected": ...}} per line) the track uploads. Either this or fileId. */
-  readonly file?: string;
-  /** An already uploaded evaluation file's id (purpose evals). */
-  readonly fileId?: string;
-  /** Graders: exact_match, fuzzy_match, bleu, gleu, meteor, rouge_1, rouge_2, rouge_l. @default ["exact_match", "fuzzy_match"] */
-  readonly metrics?: readonly string[];
-  /** Score (0-1] a similarity grader needs for a line to pass. @default 0.8 */
-  readonly passThreshold?: number;
-  /** @default "prompt" */
-  readonly promptField?: string;
-  /** @default "expected" */
-  readonly expectedField?: string;
+export const azureFineTuneEvaluationArgs = z.strictObject(
+  {
+    /** Local JSONL evaluation set ({"item": {"prompt": ..., "expected": ...}} per line) the track uploads. Either this or fileId. */
+    file: z.string({ error: "expected a local JSONL file" }).optional(),
+    /** An already uploaded evaluation file's id (purpose evals). */
+    fileId: z.string({ error: "expected an uploaded file's id" }).optional(),
+    /** Graders: exact_match, fuzzy_match, bleu, gleu, meteor, rouge_1, rouge_2, rouge_l. @default ["exact_match", "fuzzy_match"] */
+    metrics: z
+      .array(z.enum(EVALUATION_METRICS, { error: `expected one of ${EVALUATION_METRICS.join(", ")}` }), { error: "expected a list of graders" })
+      .min(1, { error: `expected at least one of ${EVALUATION_METRICS.join(", ")}` })
+      .default(["exact_match", "fuzzy_match"]),
+    /** Score (0-1] a similarity grader needs for a line to pass. @default 0.8 */
+    passThreshold: z.number({ error: "expected a score" }).gt(0, { error: "expected a score above 0 and at most 1" }).lte(1, { error: "expected a score above 0 and at most 1" }).default(0.8),
+    /** @default "prompt" */
+    promptField: FIELD_NAME.default("prompt"),
+    /** @default "expected" */
+    expectedField: FIELD_NAME.default("expected"),
+  },
+  { error: "expected the base-vs-tuned evaluation set {file or fileId, metrics}" },
+);
+export type AzureFineTuneEvaluationArgs = z.input<typeof azureFineTuneEvaluationArgs>;
+
+/**
+ * The args of the fine-tune-on-Azure track `name` (the suffix and deployment names default to
+ * it): every default and rule in one place.
+ */
+export function azureFineTuneTrackArgs(name: string) {
+  return azureTrackBaseArgs
+    .extend({
+      /** The base model, e.g. "gpt-4o-mini" (one Azure OpenAI fine-tunes). */
+      baseModel: z.string({ error: "expected a base model Azure OpenAI fine-tunes, such as gpt-4o-mini" }),
+      /** @default the newest fine-tunable version */
+      baseModelVersion: z.string({ error: "expected a model version" }).optional(),
+      /** Local JSONL of chat examples ({"messages": [...]}, at least 10) that the track uploads. Either this or trainingFileId. */
+      trainingFile: z.string({ error: "expected a local JSONL file" }).optional(),
+      /** An already uploaded training file's id (purpose fine-tune), e.g. file-0123abcd. */
+      trainingFileId: z.string({ error: "expected an uploaded file's id" }).optional(),
+      /** Local JSONL of validation examples the track uploads. @default none */
+      validationFile: z.string({ error: "expected a local JSONL file" }).optional(),
+      /** An already uploaded validation file's id. @default none */
+      validationFileId: z.string({ error: "expected an uploaded file's id" }).optional(),
+      /** The fine-tuning configuration. @default Azure's choice for each */
+      hyperparameters: azureFineTuneHyperparameters.prefault({}),
+      /** Added to the fine-tuned model's name (lower-case letters, digits, dashes; at most 40). @default the track name */
+      suffix: z
+        .string({ error: "expected a suffix" })
+        .default(name.slice(0, 40))
+        .pipe(z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { error: "expected at most 40 lower-case letters, digits and dashes" })),
+      /** For reproducible runs. @default Azure's choice */
+      seed: wholeArg(0).optional(),
+      /** Minutes to wait for the job before cancelling it. @default 1440 */
+      timeoutMinutes: wholeArg(10, 10080).default(1440),
+      /** The fine-tuned model's deployment. @default "<track>-tuned", Standard, 10 */
+      deployment: azureFineTunedDeploymentArgs.prefault({}),
+      /** The base-vs-tuned evaluation: both models answer the same set, scored by the same graders. Required. */
+      evaluation: azureFineTuneEvaluationArgs,
+      /** The content filter on both deployments. @default Medium threshold, Prompt Shields and protected material on */
+      contentFilter: azureContentFilterArgs.prefault({}),
+    })
+    .transform((a, ctx) => {
+      azureOffering("aoai-finetune-training", "region", a.region, "Azure OpenAI fine-tuning");
+      const model = fineTunableModel("baseModel", a.baseModel, a.baseModelVersion);
+      const training = fileSource("trainingFile", a.trainingFile, a.trainingFileId, { purpose: "fine-tune", minLines: 10 }, true)!;
+      const validation = fileSource("validationFile", a.validationFile, a.validationFileId, { purpose: "fine-tune", minLines: 1 }, false);
+      const h = a.hyperparameters;
+      const d = a.deployment;
+      const capacity = deploymentCapacity("deployment", d.sku, d.capacity);
+      const tunedName = d.name ?? `${name}-tuned`;
+      const baseName = `${name}-base`;
+      if (!/^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/.test(tunedName)) issue(ctx, ["deployment", "name"], `expected 2-64 letters, digits, dots, dashes or underscores, got ${JSON.stringify(tunedName)}`);
+      else if (tunedName === baseName) issue(ctx, ["deployment", "name"], `expected a name other than ${baseName} (the base model's deployment)`);
+      const e = a.evaluation;
+      // Without this set the tuned model is never compared with its base: the framework's "no before/after evaluation".
+      const evalFile = fileSource("evaluation.file", e.file, e.fileId, { purpose: "evals", fields: [e.promptField, e.expectedField] }, true)!;
+      return {
+        ...azureBase(a),
+        model,
+        training,
+        validation,
+        hyperparameters: {
+          ...(h.epochs !== undefined ? { nEpochs: h.epochs } : {}),
+          ...(h.batchSize !== undefined ? { batchSize: h.batchSize } : {}),
+          ...(h.learningRateMultiplier !== undefined ? { learningRateMultiplier: h.learningRateMultiplier } : {}),
+        },
+        suffix: a.suffix,
+        seed: a.seed,
+        timeoutMinutes: a.timeoutMinutes,
+        deployment: { tunedName, baseName, sku: d.sku, capacity },
+        evaluation: { file: evalFile, metrics: e.metrics, passThreshold: e.passThreshold, promptField: e.promptField, expectedField: e.expectedField },
+        contentFilter: a.contentFilter,
+      };
+    });
 }
-
-export interface AzureFineTuneTrackArgs extends AzureTrackBaseArgs {
-  /** The base model, e.g. "gpt-4o-mini" (one Azure OpenAI fine-tunes). */
-  readonly baseModel: string;
-  /** @default the newest fine-tunable version */
-  readonly baseModelVersion?: string;
-  /** Local JSONL of chat examples ({"messages": [...]}, at least 10) that the track uploads. Either this or trainingFileId. */
-  readonly trainingFile?: string;
-  /** An already uploaded training file's id (purpose fine-tune), e.g. file-0123abcd. */
-  readonly trainingFileId?: string;
-  /** Local JSONL of validation examples the track uploads. @default none */
-  readonly validationFile?: string;
-  /** An already uploaded validation file's id. @default none */
-  readonly validationFileId?: string;
-  readonly hyperparameters?: AzureFineTuneHyperparameters;
-  /** Added to the fine-tuned model's name (lower-case letters, digits, dashes; at most 40). @default the track name */
-  readonly suffix?: string;
-  /** For reproducible runs. @default Azure's choice */
-  readonly seed?: number;
-  /** Minutes to wait for the job before cancelling it. @default 1440 */
-  readonly timeoutMinutes?: number;
-  /** The fine-tuned model's deployment. */
-  readonly deployment?: AzureFineTunedDeploymentArgs;
-  /** The base-vs-tuned evaluation: both models answer the same set, scored by the same graders. Required. */
-  readonly evaluation: AzureFineTuneEvaluationArgs;
-  /** The content filter on both deployments. @default Medium threshold, Prompt Shields and protected material on */
-  readonly contentFilter?: AzureContentFilterArgs;
-}
-
-const FILE_ID = /^file-[A-Za-z0-9_-]{6,}$/;
-const FINE_TUNED_SKUS = ["Standard", "GlobalStandard"];
-
-/** Every default of the fine-tune-on-Azure track, applied in one place. */
-export function resolveAzureFineTuneArgs(name: string, args: AzureFineTuneTrackArgs) {
-  const base = resolveAzureBaseArgs(args);
-  azureOffering("aoai-finetune-training", "region", base.location, "Azure OpenAI fine-tuning");
-  const model = fineTunableModel("baseModel", args.baseModel, args.baseModelVersion);
-  const training = fileSource("trainingFile", args.trainingFile, args.trainingFileId, { purpose: "fine-tune", minLines: 10 }, true)!;
-  const validation = fileSource("validationFile", args.validationFile, args.validationFileId, { purpose: "fine-tune", minLines: 1 }, false);
-  const h = args.hyperparameters ?? {};
-  const hyperparameters = {
-    ...(h.epochs !== undefined ? { nEpochs: wholeNumber("hyperparameters.epochs", h.epochs, 1, 50) } : {}),
-    ...(h.batchSize !== undefined ? { batchSize: wholeNumber("hyperparameters.batchSize", h.batchSize, 1, 256) } : {}),
-    ...(h.learningRateMultiplier !== undefined ? { learningRateMultiplier: h.learningRateMultiplier } : {}),
-  };
-  if (h.learningRateMultiplier !== undefined && !(h.learningRateMultiplier > 0 && h.learningRateMultiplier <= 10)) {
-    fieldError("hyperparameters.learningRateMultiplier", `expected a number above 0 and at most 10, got ${h.learningRateMultiplier}`);
-  }
-  const suffix = args.suffix ?? name.slice(0, 40);
-  if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(suffix)) fieldError("suffix", `expected at most 40 lower-case letters, digits and dashes, got ${JSON.stringify(suffix)}`);
-  if (args.seed !== undefined) wholeNumber("seed", args.seed, 0);
-  const timeoutMinutes = wholeNumber("timeoutMinutes", args.timeoutMinutes ?? 1440, 10, 10080);
-
-  const d = args.deployment ?? {};
-  const sku = d.sku ?? "Standard";
-  if (!FINE_TUNED_SKUS.includes(sku)) fieldError("deployment.sku", `expected ${FINE_TUNED_SKUS.join(" or ")} for a fine-tuned model, got ${JSON.stringify(sku)}`);
-  const capacity = deploymentCapacity("deployment", sku, d.capacity ?? 10);
-  const tunedName = d.name ?? `${name}-tuned`;
-  const baseName = `${name}-base`;
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/.test(tunedName)) fieldError("deployment.name", `expected 2-64 letters, digits, dots, dashes or underscores, got ${JSON.stringify(tunedName)}`);
-  if (tunedName === baseName) fieldError("deployment.name", `expected a name other than ${baseName} (the base model's deployment)`);
-
-  const e = args.evaluation ?? {};
-  const promptField = e.promptField ?? "prompt";
-  const expectedField = e.expectedField ?? "expected";
-  for (const [k, v] of [["evaluation.promptField", promptField], ["evaluation.expectedField", expectedField]] as const) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(v)) fieldError(k, `expected a field name of letters, digits and underscores, got ${JSON.stringify(v)}`);
-  }
-  // Without this set the tuned model is never compared with its base: the framework's "no before/after evaluation".
-  const evalFile = fileSource("evaluation.file", e.file, e.fileId, { purpose: "evals", fields: [promptField, expectedField] }, true)!;
-  const metrics = [...(e.metrics ?? ["exact_match", "fuzzy_match"])];
-  if (metrics.length === 0) fieldError("evaluation.metrics", `expected at least one of ${EVALUATION_METRICS.join(", ")}`);
-  metrics.forEach((m, i) => {
-    if (!(EVALUATION_METRICS as readonly string[]).includes(m)) fieldError(`evaluation.metrics[${i}]`, `expected one of ${EVALUATION_METRICS.join(", ")}, got ${JSON.stringify(m)}`);
-  });
-  const passThreshold = e.passThreshold ?? 0.8;
-  if (!(passThreshold > 0 && passThreshold <= 1)) fieldError("evaluation.passThreshold", `expected a score above 0 and at most 1, got ${passThreshold}`);
-  return {
-    ...base,
-    model,
-    training,
-    validation,
-    hyperparameters,
-    suffix,
-    seed: args.seed,
-    timeoutMinutes,
-    deployment: { tunedName, baseName, sku, capacity },
-    evaluation: { file: evalFile, metrics, passThreshold, promptField, expectedField },
-    contentFilter: resolveContentFilter("contentFilter", args.contentFilter),
-  };
-}
-export type ResolvedAzureFineTuneArgs = ReturnType<typeof resolveAzureFineTuneArgs>;
+export type AzureFineTuneTrackArgs = z.input<ReturnType<typeof azureFineTuneTrackArgs>>;
 
 type FileSource = { upload: { path: string; sha256: string; lines: number } } | { id: string };
 
@@ -204,7 +201,7 @@ export class AzureFineTuneTrack extends pulumi.ComponentResource implements Trac
   readonly outputs: Record<string, pulumi.Input<unknown>>;
 
   constructor(name: string, args: AzureFineTuneTrackArgs, opts?: pulumi.ComponentResourceOptions) {
-    const cfg = resolveAzureFineTuneArgs(name, args);
+    const cfg = parseArgs(azureFineTuneTrackArgs(name), args);
     super("aitracks:azure:FineTuneTrack", name, trackIdentity("fine-tune", "azure", cfg.location, { models: [cfg.model.name] }), opts);
     const parent = { parent: this };
     // The number of training examples travels as a tag (the policy pack's fine-tune checks read it).

@@ -3,7 +3,8 @@ import type { RoleAssignment } from "@pulumi/azure-native/authorization";
 import { MarketplaceSubscription, OnlineDeployment, OnlineEndpoint, ServerlessEndpoint } from "@pulumi/azure-native/machinelearningservices";
 import { AutoscaleSetting } from "@pulumi/azure-native/monitor";
 import { Deployment as ArmDeployment } from "@pulumi/azure-native/resources";
-import { fieldError } from "../common/errors";
+import { z } from "zod";
+import { issue, parseArgs, wholeArg } from "../common/args";
 import { trackIdentity, type TrackComponent } from "../common/track";
 import {
   ONLINE_ENDPOINT_NAME,
@@ -15,118 +16,111 @@ import {
   environmentId,
   grantRole,
   mlWorkspace,
-  resolveAzureBaseArgs,
-  wholeNumber,
+  azureBase,
+  azureTrackBaseArgs,
   type AzureFoundation,
-  type AzureTrackBaseArgs,
   type MlWorkspace,
 } from "./shared";
-
-/** The managed online deployment behind the endpoint. */
-export interface AzureOnlineDeploymentArgs {
-  /** The deployment's name (traffic is routed to it). @default "blue" */
-  readonly name?: string;
-  /** The registered model: azureml:<name>:<version> or azureml://registries/<registry>/models/<name>/versions/<version>. */
-  readonly model: string;
-  /** The serving environment (not needed for MLflow models). @default none */
-  readonly environment?: string;
-  /** A blob folder with the scoring script, and the script's file name. @default none (MLflow no-code deployment) */
-  readonly codeUri?: string;
-  readonly scoringScript?: string;
-  /** VM size from the price catalog. @default "Standard_NC24ads_A100_v4" */
-  readonly instanceType?: string;
-  /** Instances to start with. @default minInstances */
-  readonly instanceCount?: number;
-  /** Autoscale lower bound (managed online deployments keep at least one instance). @default 1 */
-  readonly minInstances?: number;
-  /** Autoscale upper bound. @default 3 */
-  readonly maxInstances?: number;
-  /** Average CPU percentage above which a node is added (below half of it, one is removed). @default 70 */
-  readonly targetCpuPercent?: number;
-  /** Concurrent requests one instance takes. @default 1 */
-  readonly maxConcurrentRequestsPerInstance?: number;
-  /** Scoring timeout in milliseconds (at most 180000). @default 5000 */
-  readonly requestTimeoutMs?: number;
-}
-
-/** A serverless (pay-per-token) endpoint for a model from the Azure AI model catalogue. */
-export interface AzureServerlessEndpointArgs {
-  /** The endpoint's name: 3-32 letters, digits and dashes. */
-  readonly name: string;
-  /** The catalogue model, azureml://registries/<registry>/models/<name>. */
-  readonly modelId: string;
-}
-
-export interface AzureServingTrackArgs extends AzureTrackBaseArgs {
-  /** How callers authenticate: "Key", "AMLToken" (Azure ML tokens) or "AADToken" (Entra ID). @default "AADToken" */
-  readonly authMode?: string;
-  readonly deployment: AzureOnlineDeploymentArgs;
-  /** Serverless endpoints for catalogue models. @default [] */
-  readonly serverless?: readonly AzureServerlessEndpointArgs[];
-}
 
 const MODEL = /^(azureml:[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+|azureml:\/\/registries\/[A-Za-z0-9_.-]+\/models\/[A-Za-z0-9_.-]+\/versions\/[A-Za-z0-9_.-]+)$/;
 const CATALOGUE_MODEL = /^azureml:\/\/registries\/([A-Za-z0-9_.-]+)\/models\/[A-Za-z0-9_.-]+(\/versions\/[A-Za-z0-9_.-]+)?$/;
 const ENDPOINT_NAME = /^[A-Za-z][A-Za-z0-9-]{1,30}[A-Za-z0-9]$/;
 
-/** Every default of the serving-on-Azure track, applied in one place. */
-export function resolveAzureServingArgs(args: AzureServingTrackArgs) {
-  const base = resolveAzureBaseArgs(args);
-  const authMode = args.authMode ?? "AADToken";
-  if (!["Key", "AMLToken", "AADToken"].includes(authMode)) fieldError("authMode", `expected Key, AMLToken or AADToken, got ${JSON.stringify(authMode)}`);
-  const d = args.deployment;
-  const name = d.name ?? "blue";
-  if (!/^[a-z][a-z0-9-]{2,31}$/.test(name)) fieldError("deployment.name", `expected 3-32 lower-case letters, digits and dashes, got ${JSON.stringify(name)}`);
-  if (!MODEL.test(d.model)) fieldError("deployment.model", `expected azureml:<name>:<version> or azureml://registries/<registry>/models/<name>/versions/<version>, got ${JSON.stringify(d.model)}`);
-  const instanceType = d.instanceType ?? "Standard_NC24ads_A100_v4";
-  const vm = azureVmSize(instanceType, "deployment.instanceType", base.location);
-  const minInstances = wholeNumber("deployment.minInstances", d.minInstances ?? 1, 1);
-  const maxInstances = wholeNumber("deployment.maxInstances", d.maxInstances ?? Math.max(3, minInstances), 1, 100);
-  if (minInstances > maxInstances) fieldError("deployment.minInstances", `expected at most deployment.maxInstances (${maxInstances}), got ${minInstances}`);
-  const instanceCount = wholeNumber("deployment.instanceCount", d.instanceCount ?? minInstances, 1);
-  if (instanceCount < minInstances || instanceCount > maxInstances) {
-    fieldError("deployment.instanceCount", `expected from deployment.minInstances (${minInstances}) to deployment.maxInstances (${maxInstances}), got ${instanceCount}`);
-  }
-  const targetCpuPercent = wholeNumber("deployment.targetCpuPercent", d.targetCpuPercent ?? 70, 20, 95);
-  const requestTimeoutMs = wholeNumber("deployment.requestTimeoutMs", d.requestTimeoutMs ?? 5000, 1, 180_000);
-  const maxConcurrent = wholeNumber("deployment.maxConcurrentRequestsPerInstance", d.maxConcurrentRequestsPerInstance ?? 1, 1, 1000);
-  if ((d.codeUri === undefined) !== (d.scoringScript === undefined)) {
-    fieldError(d.codeUri === undefined ? "deployment.codeUri" : "deployment.scoringScript", "expected codeUri and scoringScript together (or neither, for an MLflow model)");
-  }
-  const serverless = (args.serverless ?? []).map((e, i) => {
-    if (!ENDPOINT_NAME.test(e.name)) fieldError(`serverless[${i}].name`, `expected 3-32 letters, digits and dashes starting with a letter, got ${JSON.stringify(e.name)}`);
-    const m = CATALOGUE_MODEL.exec(e.modelId);
-    if (!m) fieldError(`serverless[${i}].modelId`, `expected a catalogue model azureml://registries/<registry>/models/<name>, got ${JSON.stringify(e.modelId)}`);
-    // Microsoft's own registry needs no Marketplace subscription; partners' models (Meta, Mistral, Cohere …) do.
-    return { name: e.name, modelId: e.modelId, marketplace: m[1] !== "azureml" };
+/** The managed online deployment behind the endpoint. */
+export const azureOnlineDeploymentArgs = z
+  .strictObject({
+    /** The deployment's name (traffic is routed to it). @default "blue" */
+    name: z.string({ error: "expected a deployment name" }).regex(/^[a-z][a-z0-9-]{2,31}$/, { error: "expected 3-32 lower-case letters, digits and dashes" }).default("blue"),
+    /** The registered model: azureml:<name>:<version> or azureml://registries/<registry>/models/<name>/versions/<version>. */
+    model: z
+      .string({ error: "expected a registered model such as azureml:support-ranker:3" })
+      .regex(MODEL, { error: "expected azureml:<name>:<version> or azureml://registries/<registry>/models/<name>/versions/<version>" }),
+    /** The serving environment (not needed for MLflow models). @default none */
+    environment: z.string({ error: "expected an Azure ML environment" }).optional(),
+    /** A blob folder with the scoring script (with scoringScript). @default none (MLflow no-code deployment) */
+    codeUri: z.string({ error: "expected a blob folder" }).optional(),
+    /** The scoring script's file name in codeUri. @default none */
+    scoringScript: z.string({ error: "expected a file name such as score.py" }).optional(),
+    /** VM size from the price catalog. @default "Standard_NC24ads_A100_v4" */
+    instanceType: z.string({ error: "expected a VM size such as Standard_NC24ads_A100_v4" }).default("Standard_NC24ads_A100_v4"),
+    /** Instances to start with. @default minInstances */
+    instanceCount: wholeArg(1).optional(),
+    /** Autoscale lower bound (managed online deployments keep at least one instance). @default 1 */
+    minInstances: wholeArg(1).default(1),
+    /** Autoscale upper bound. @default 3 (or minInstances, if more) */
+    maxInstances: wholeArg(1, 100).optional(),
+    /** Average CPU percentage above which a node is added (below half of it, one is removed). @default 70 */
+    targetCpuPercent: wholeArg(20, 95).default(70),
+    /** Concurrent requests one instance takes. @default 1 */
+    maxConcurrentRequestsPerInstance: wholeArg(1, 1000).default(1),
+    /** Scoring timeout in milliseconds (at most 180000). @default 5000 */
+    requestTimeoutMs: wholeArg(1, 180_000).default(5000),
+  })
+  .transform((d, ctx) => {
+    const maxInstances = d.maxInstances ?? Math.max(3, d.minInstances);
+    const instanceCount = d.instanceCount ?? d.minInstances;
+    if (d.minInstances > maxInstances) issue(ctx, ["minInstances"], `expected at most deployment.maxInstances (${maxInstances}), got ${d.minInstances}`);
+    else if (instanceCount < d.minInstances || instanceCount > maxInstances) {
+      issue(ctx, ["instanceCount"], `expected from deployment.minInstances (${d.minInstances}) to deployment.maxInstances (${maxInstances}), got ${instanceCount}`);
+    }
+    if ((d.codeUri === undefined) !== (d.scoringScript === undefined)) {
+      issue(ctx, [d.codeUri === undefined ? "codeUri" : "scoringScript"], "expected codeUri and scoringScript together (or neither, for an MLflow model)");
+    }
+    return { ...d, maxInstances, instanceCount };
   });
-  const names = new Set<string>();
-  serverless.forEach((e, i) => {
-    if (names.has(e.name)) fieldError(`serverless[${i}].name`, `expected a unique endpoint name; "${e.name}" appears twice`);
-    names.add(e.name);
+export type AzureOnlineDeploymentArgs = z.input<typeof azureOnlineDeploymentArgs>;
+
+/** A serverless (pay-per-token) endpoint for a model from the Azure AI model catalogue. */
+export const azureServerlessEndpointArgs = z.strictObject({
+  /** The endpoint's name: 3-32 letters, digits and dashes. */
+  name: z.string({ error: "expected the endpoint's name" }).regex(ENDPOINT_NAME, { error: "expected 3-32 letters, digits and dashes starting with a letter" }),
+  /** The catalogue model, azureml://registries/<registry>/models/<name>. */
+  modelId: z.string({ error: "expected a catalogue model id" }).regex(CATALOGUE_MODEL, { error: "expected a catalogue model azureml://registries/<registry>/models/<name>" }),
+});
+export type AzureServerlessEndpointArgs = z.input<typeof azureServerlessEndpointArgs>;
+
+/** The args of the serving-on-Azure track: every default and rule in one place. */
+export const azureServingTrackArgs = azureTrackBaseArgs
+  .extend({
+    /** How callers authenticate: "Key", "AMLToken" (Azure ML tokens) or "AADToken" (Entra ID). @default "AADToken" */
+    authMode: z.enum(["Key", "AMLToken", "AADToken"], { error: "expected Key, AMLToken or AADToken" }).default("AADToken"),
+    /** The managed online deployment behind the endpoint. */
+    deployment: azureOnlineDeploymentArgs,
+    /** Serverless endpoints for catalogue models. @default [] */
+    serverless: z.array(azureServerlessEndpointArgs, { error: "expected a list of serverless endpoints, each {name, modelId}" }).default([]),
+  })
+  .transform((a, ctx) => {
+    const names = new Set<string>();
+    a.serverless.forEach((e, i) => {
+      if (names.has(e.name)) issue(ctx, ["serverless", i, "name"], `expected a unique endpoint name; "${e.name}" appears twice`);
+      names.add(e.name);
+    });
+    const d = a.deployment;
+    const vm = azureVmSize(d.instanceType, "deployment.instanceType", a.region);
+    return {
+      ...azureBase(a),
+      authMode: a.authMode,
+      deployment: {
+        name: d.name,
+        model: d.model,
+        environment: d.environment === undefined ? undefined : environmentId("deployment.environment", d.environment),
+        code: d.codeUri === undefined ? undefined : { uri: dataUri("deployment.codeUri", d.codeUri), scoringScript: d.scoringScript! },
+        instanceType: d.instanceType,
+        gpus: vm.accelerator?.count ?? 0,
+        instanceCount: d.instanceCount,
+        minInstances: d.minInstances,
+        maxInstances: d.maxInstances,
+        targetCpuPercent: d.targetCpuPercent,
+        scaleInCpuPercent: Math.round(d.targetCpuPercent / 2),
+        requestTimeoutMs: d.requestTimeoutMs,
+        maxConcurrent: d.maxConcurrentRequestsPerInstance,
+      },
+      // Microsoft's own registry needs no Marketplace subscription; partners' models (Meta, Mistral, Cohere …) do.
+      serverless: a.serverless.map((e) => ({ ...e, marketplace: CATALOGUE_MODEL.exec(e.modelId)![1] !== "azureml" })),
+    };
   });
-  return {
-    ...base,
-    authMode,
-    deployment: {
-      name,
-      model: d.model,
-      environment: d.environment === undefined ? undefined : environmentId("deployment.environment", d.environment),
-      code: d.codeUri === undefined ? undefined : { uri: dataUri("deployment.codeUri", d.codeUri), scoringScript: d.scoringScript! },
-      instanceType,
-      gpus: vm.accelerator?.count ?? 0,
-      instanceCount,
-      minInstances,
-      maxInstances,
-      targetCpuPercent,
-      scaleInCpuPercent: Math.round(targetCpuPercent / 2),
-      requestTimeoutMs,
-      maxConcurrent,
-    },
-    serverless,
-  };
-}
-export type ResolvedAzureServingArgs = ReturnType<typeof resolveAzureServingArgs>;
+export type AzureServingTrackArgs = z.input<typeof azureServingTrackArgs>;
+export type ResolvedAzureServingArgs = z.output<typeof azureServingTrackArgs>;
 
 const DEPLOYMENT_METRICS = "Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments";
 
@@ -150,7 +144,7 @@ export class AzureServingTrack extends pulumi.ComponentResource implements Track
   readonly outputs: Record<string, pulumi.Input<unknown>>;
 
   constructor(name: string, args: AzureServingTrackArgs, opts?: pulumi.ComponentResourceOptions) {
-    const cfg = resolveAzureServingArgs(args);
+    const cfg = parseArgs(azureServingTrackArgs, args);
     super("aitracks:azure:ServingTrack", name, trackIdentity("serving", "azure", cfg.location), opts);
     const parent = { parent: this };
     const f = azureFoundation(name, cfg, this);

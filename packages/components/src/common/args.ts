@@ -48,3 +48,15 @@ export const budgetUsdArg = z
 export function parseArgs<S extends z.ZodType>(schema: S, args: z.input<S>): z.output<S> {
   return parseOrThrow(schema, args);
 }
+
+/** A whole number from `min` (to `max`): `expected a whole number from 1 to 100` names the range. */
+export function wholeArg(min: number, max?: number, what?: string) {
+  const error = `expected a whole number ${max === undefined ? `of at least ${min}` : `from ${min} to ${max}`}`;
+  const n = z.number({ error: `expected a number${what ? ` of ${what}` : ""}` }).int({ error }).min(min, { error });
+  return max === undefined ? n : n.max(max, { error });
+}
+
+/** A cross-field rule broken: the issue names `path` (a field of the object being refined). */
+export function issue(ctx: z.RefinementCtx, path: PropertyKey[], message: string): void {
+  ctx.addIssue({ code: "custom", path, message, input: {} });
+}

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import type { TrackEntry } from "@aitracks/core";
-import type { CellContext, StackContext } from "../../cells";
+import type { StackContext } from "../../cells";
 
 /** Zod shapes the AWS cells share: the network block and budget fallbacks. */
 export const networkSettings = z
@@ -34,10 +33,3 @@ export function stackBudget(monthlyBudgetUsd: number | undefined, ctx: StackCont
   };
 }
 
-/** What the stack adds to an AWS track entry: region, tags, the budget's alerts, and its limit unless the track sets one. */
-export function awsStackContext(entry: TrackEntry, ctx: StackContext): CellContext {
-  return {
-    stack: { region: entry.region, tags: ctx.tags, budgetAlertThresholds: ctx.spec.budget?.alertThresholds, alertEmails: ctx.spec.budget?.alertEmails },
-    fallbacks: { monthlyBudgetUsd: ctx.spec.budget?.maxMonthlyUsd },
-  };
-}

@@ -2,37 +2,27 @@ import * as pulumi from "@pulumi/pulumi";
 import type { RoleAssignment } from "@pulumi/azure-native/authorization";
 import { Account, Deployment, RaiPolicy } from "@pulumi/azure-native/cognitiveservices";
 import { UserAssignedIdentity } from "@pulumi/azure-native/managedidentity";
-import { fieldError } from "../../common/errors";
+import { z } from "zod";
 import type { AzureFoundation } from "./foundation";
 import { COGNITIVE_ACCOUNT_NAME, azureName } from "./naming";
 import { grantRole } from "./roles";
 
 /** The content filter (RAI policy) every Azure OpenAI deployment of a track carries. */
-export interface AzureContentFilterArgs {
+export const azureContentFilterArgs = z.strictObject({
   /**
    * Lowest severity blocked for hate, sexual, violence and self-harm, in prompts and completions:
    * "Low" (strictest: blocks low, medium and high), "Medium" or "High". @default "Medium"
    */
-  readonly severityThreshold?: string;
+  severityThreshold: z.enum(["Low", "Medium", "High"], { error: "expected Low, Medium or High" }).default("Medium"),
   /** Block jailbreak attempts in prompts (Prompt Shields). @default true */
-  readonly blockJailbreak?: boolean;
+  blockJailbreak: z.boolean({ error: "expected true or false" }).default(true),
   /** Block prompt attacks hidden in documents and tool results. @default true */
-  readonly blockIndirectAttacks?: boolean;
+  blockIndirectAttacks: z.boolean({ error: "expected true or false" }).default(true),
   /** Block protected material (known text and code) in completions. @default true */
-  readonly blockProtectedMaterial?: boolean;
-}
-
-export function resolveContentFilter(field: string, f: AzureContentFilterArgs | undefined) {
-  const severityThreshold = f?.severityThreshold ?? "Medium";
-  if (!["Low", "Medium", "High"].includes(severityThreshold)) fieldError(`${field}.severityThreshold`, `expected Low, Medium or High, got ${JSON.stringify(severityThreshold)}`);
-  return {
-    severityThreshold,
-    blockJailbreak: f?.blockJailbreak ?? true,
-    blockIndirectAttacks: f?.blockIndirectAttacks ?? true,
-    blockProtectedMaterial: f?.blockProtectedMaterial ?? true,
-  };
-}
-export type ResolvedContentFilter = ReturnType<typeof resolveContentFilter>;
+  blockProtectedMaterial: z.boolean({ error: "expected true or false" }).default(true),
+});
+export type AzureContentFilterArgs = z.input<typeof azureContentFilterArgs>;
+export type ResolvedContentFilter = z.output<typeof azureContentFilterArgs>;
 
 /** The harm categories of Azure AI Content Safety, filtered on both sides of the model. */
 export const HARM_CATEGORIES = ["hate", "sexual", "violence", "selfharm"] as const;
