@@ -1,13 +1,14 @@
 // Every AWS guardrail: a violating and a passing program of real @pulumi/aws (and aws-native) resources under mocks.
 import { describe, expect, it } from "vitest";
 import * as pulumi from "@pulumi/pulumi";
-import { AgentAgent, CustomModel, Guardrail, GuardrailVersion, InferenceProfile } from "@pulumi/aws/bedrock";
+import { AgentAgent, AgentcoreAgentRuntime, AgentcoreCodeInterpreter, CustomModel, Guardrail, GuardrailVersion, InferenceProfile } from "@pulumi/aws/bedrock";
 import { InvocationLoggingConfiguration } from "@pulumi/aws/bedrockmodel";
 import { Role, RolePolicy } from "@pulumi/aws/iam";
 import { Provider } from "@pulumi/aws/provider";
 import { Bucket, BucketPolicy, BucketPublicAccessBlock, BucketServerSideEncryptionConfiguration, BucketVersioning } from "@pulumi/aws/s3";
-import { DataQualityJobDefinition, Domain, EndpointConfiguration, Model, NotebookInstance, TrainingJob } from "@pulumi/aws/sagemaker";
+import { DataQualityJobDefinition, Domain, EndpointConfiguration, FlowDefinition, Model, NotebookInstance, TrainingJob } from "@pulumi/aws/sagemaker";
 import { ModelBiasJobDefinition, ModelExplainabilityJobDefinition, ModelQualityJobDefinition } from "@pulumi/aws-native/sagemaker";
+import { Runtime } from "@pulumi/aws-native/bedrockagentcore";
 import { check, expectPass, expectViolation, notesOf, TAGS, urnOf, violationsOf, type PolicyCase } from "./helpers";
 
 const ROLE = "arn:aws:iam::123456789012:role/sagemaker";
@@ -141,6 +142,28 @@ const guardrail = (strength: string) =>
     tags: buy,
   });
 
+const flow = (kms: boolean) =>
+  new FlowDefinition("review", {
+    flowDefinitionName: "review",
+    roleArn: ROLE,
+    humanLoopConfig: {
+      humanTaskUiArn: "arn:aws:sagemaker:us-east-1:123456789012:human-task-ui/ui",
+      taskCount: 1,
+      taskDescription: "Check the answer",
+      taskTitle: "Review",
+      workteamArn: "arn:aws:sagemaker:us-east-1:123456789012:workteam/private-crowd/reviewers",
+    },
+    outputConfig: { s3OutputPath: "s3://reviews/", ...(kms ? { kmsKeyId: KEY } : {}) },
+  });
+const runtime = (networkConfiguration: { networkMode: string; networkModeConfig?: { subnets: string[]; securityGroups: string[] } }) =>
+  new AgentcoreAgentRuntime("runtime", {
+    agentRuntimeName: "support",
+    roleArn: ROLE,
+    agentRuntimeArtifact: { containerConfiguration: { containerUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/agent:1" } },
+    networkConfiguration,
+  });
+const VPC_MODE = { networkMode: "VPC", networkModeConfig: { subnets: ["subnet-1"], securityGroups: ["sg-1"] } };
+
 const cases: PolicyCase[] = [
   {
     policy: "aws-sagemaker-notebook-no-direct-internet",
@@ -162,6 +185,69 @@ const cases: PolicyCase[] = [
     on: "nb",
     message: /kmsKeyId is not set/,
     good: () => notebook({ kmsKeyId: KEY }),
+  },
+  {
+    policy: "aws-sagemaker-notebook-imdsv2",
+    bad: () => notebook({}),
+    on: "nb",
+    message: /^instanceMetadataServiceConfiguration\.minimumInstanceMetadataServiceVersion is not set \(IMDSv1 allowed\); expected "2"$/,
+    good: () => notebook({ instanceMetadataServiceConfiguration: { minimumInstanceMetadataServiceVersion: "2" } }),
+  },
+  {
+    policy: "aws-sagemaker-notebook-imdsv2",
+    bad: () => notebook({ instanceMetadataServiceConfiguration: { minimumInstanceMetadataServiceVersion: "1" } }),
+    on: "nb",
+    message: /minimumInstanceMetadataServiceVersion is "1"; expected "2"/,
+    good: () => notebook({ instanceMetadataServiceConfiguration: { minimumInstanceMetadataServiceVersion: "2" } }),
+  },
+  {
+    policy: "aws-sagemaker-flow-definition-kms",
+    bad: () => flow(false),
+    on: "review",
+    message: /^outputConfig\.kmsKeyId is not set; the human-review results would use an AWS-managed key$/,
+    good: () => flow(true),
+  },
+  {
+    policy: "aws-sagemaker-monitoring-job-inter-container-encryption",
+    bad: () => dataQuality({ net: ISOLATED }),
+    on: "data-quality",
+    message: /^networkConfig\.enableInterContainerTrafficEncryption is not set \(off\); expected true$/,
+    good: () => dataQuality({ net: { ...ISOLATED, enableInterContainerTrafficEncryption: true } }),
+  },
+  {
+    policy: "aws-sagemaker-monitoring-job-inter-container-encryption",
+    bad: () => modelQuality({ net: { ...ISOLATED, enableInterContainerTrafficEncryption: false } }),
+    on: "quality",
+    message: /networkConfig\.enableInterContainerTrafficEncryption is false; expected true/,
+    good: () => modelQuality({ net: { ...ISOLATED, enableInterContainerTrafficEncryption: true } }),
+  },
+  {
+    policy: "aws-bedrock-agentcore-not-public",
+    bad: () => runtime({ networkMode: "PUBLIC" }),
+    on: "runtime",
+    message: /^networkConfiguration\.networkMode is "PUBLIC"; the agent runtime would reach the internet directly; expected "VPC"$/,
+    good: () => runtime(VPC_MODE),
+  },
+  {
+    // aws-native (Cloud Control): no networkConfiguration means PUBLIC.
+    policy: "aws-bedrock-agentcore-not-public",
+    bad: () => new Runtime("native-runtime", { agentRuntimeName: "support", roleArn: ROLE, agentRuntimeArtifact: { containerConfiguration: { containerUri: "img" } } }),
+    on: "native-runtime",
+    message: /networkConfiguration\.networkMode is not set \(PUBLIC\)/,
+    good: () =>
+      new Runtime("native-runtime", {
+        agentRuntimeName: "support",
+        roleArn: ROLE,
+        agentRuntimeArtifact: { containerConfiguration: { containerUri: "img" } },
+        networkConfiguration: { networkMode: "VPC", networkModeConfig: { subnets: ["subnet-1"], securityGroups: ["sg-1"] } },
+      }),
+  },
+  {
+    policy: "aws-bedrock-agentcore-not-public",
+    bad: () => new AgentcoreCodeInterpreter("interpreter", { name: "calc", networkConfiguration: { networkMode: "PUBLIC" } }),
+    on: "interpreter",
+    message: /the code interpreter would reach the internet directly; expected "SANDBOX" or "VPC"/,
+    good: () => new AgentcoreCodeInterpreter("interpreter", { name: "calc", networkConfiguration: { networkMode: "SANDBOX" } }),
   },
   {
     policy: "aws-sagemaker-endpoint-config-kms",

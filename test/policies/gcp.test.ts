@@ -1,7 +1,11 @@
 // Every GCP guardrail: a violating and a passing program of real @pulumi/gcp resources under mocks.
 import { describe, it } from "vitest";
 import { Disk } from "@pulumi/gcp/compute";
-import { Instance as NotebooksInstance } from "@pulumi/gcp/notebooks";
+import { FunctionIamMember } from "@pulumi/gcp/cloudfunctions";
+import { FunctionIamBinding as FunctionV2IamBinding } from "@pulumi/gcp/cloudfunctionsv2";
+import { IamMember as RunIamMember } from "@pulumi/gcp/cloudrun";
+import { Service as RunV2Service, ServiceIamMember, ServiceIamPolicy } from "@pulumi/gcp/cloudrunv2";
+import { Instance as NotebooksInstance, Runtime as NotebooksRuntime } from "@pulumi/gcp/notebooks";
 import { IAMAuditConfig, Service } from "@pulumi/gcp/projects";
 import { Bucket, BucketIAMBinding, BucketIAMMember } from "@pulumi/gcp/storage";
 import { V2QueuedResource, V2Vm } from "@pulumi/gcp/tpu";
@@ -25,6 +29,18 @@ const cmek = { encryptionSpec: { kmsKeyName: KEY } };
 
 const tpu = (extra: object) => new V2Vm("tpu", { zone: "us-central1-a", runtimeVersion: "v2-alpha-tpuv5-lite", acceleratorType: "v5litepod-8", ...extra });
 const gcs = (extra: object) => new Bucket("data", { location: "US", encryption: { defaultKmsKeyName: KEY }, uniformBucketLevelAccess: true, publicAccessPrevention: "enforced", ...extra });
+
+const DISK_CMEK = { diskEncryption: "CMEK", kmsKey: KEY };
+const workbench = (gceSetup: object) => new WorkbenchInstance("wb", { location: "us-central1-a", gceSetup: { machineType: "e2-standard-4", disablePublicIp: true, ...gceSetup } });
+const legacyNotebook = (extra: object) => new NotebooksInstance("nb", { location: "us-central1-a", machineType: "e2-standard-4", noPublicIp: true, ...extra });
+const runtime = (vm: object) =>
+  new NotebooksRuntime("rt", {
+    location: "us-central1",
+    virtualMachine: { virtualMachineConfig: { machineType: "n1-standard-4", dataDisk: { initializeParams: { diskSizeGb: 100, diskType: "PD_STANDARD" } }, ...vm } },
+  });
+const runService = (extra: object) => new RunV2Service("api", { location: "us-central1", template: { containers: [{ image: "us-docker.pkg.dev/p/app/chat:1" }] }, ...extra });
+const invokerPolicy = (member: string) =>
+  JSON.stringify({ bindings: [{ role: "roles/run.invoker", members: [member] }, { role: "roles/run.viewer", members: ["group:ml@example.com"] }] });
 
 const index = (extra: object) =>
   new AiIndex("index", {
@@ -142,6 +158,104 @@ const cases: PolicyCase[] = [
     on: "nb",
     message: /noPublicIp is false; expected true/,
     good: () => new NotebooksInstance("nb", { location: "us-central1-a", machineType: "e2-standard-4", noPublicIp: true }),
+  },
+  {
+    policy: "gcp-workbench-no-public-ip",
+    bad: () => runtime({}),
+    on: "rt",
+    message: /^virtualMachine\.virtualMachineConfig\.internalIpOnly is not set \(the runtime gets an external IP\); expected true$/,
+    good: () => runtime({ internalIpOnly: true }),
+  },
+  {
+    policy: "gcp-workbench-cmek",
+    bad: () => workbench({ bootDisk: DISK_CMEK }),
+    on: "wb",
+    message: /^gceSetup\.dataDisks is not set; the default data disk would use a Google-managed key$/,
+    good: () => workbench({ bootDisk: DISK_CMEK, dataDisks: DISK_CMEK }),
+  },
+  {
+    policy: "gcp-workbench-cmek",
+    bad: () => workbench({ dataDisks: DISK_CMEK, bootDisk: { diskEncryption: "GMEK" } }),
+    on: "wb",
+    message: /^gceSetup\.bootDisk\.diskEncryption is "GMEK"; expected "CMEK"$/,
+    good: () => workbench({ bootDisk: DISK_CMEK, dataDisks: DISK_CMEK }),
+  },
+  {
+    policy: "gcp-workbench-cmek",
+    bad: () => legacyNotebook({ kmsKey: KEY }),
+    on: "nb",
+    message: /^diskEncryption is not set \(GMEK\); expected "CMEK"$/,
+    good: () => legacyNotebook(DISK_CMEK),
+  },
+  {
+    policy: "gcp-workbench-cmek",
+    bad: () => runtime({ internalIpOnly: true }),
+    on: "rt",
+    message: /encryptionConfig\.kmsKey is not set/,
+    good: () => runtime({ internalIpOnly: true, encryptionConfig: { kmsKey: KEY } }),
+  },
+  {
+    policy: "gcp-workbench-shielded-vm",
+    bad: () => legacyNotebook({ shieldedInstanceConfig: { enableVtpm: false, enableIntegrityMonitoring: false } }),
+    on: "nb",
+    message: /^shieldedInstanceConfig\.enableVtpm is false; expected true \(the default\)$/,
+    good: () => legacyNotebook({ shieldedInstanceConfig: { enableSecureBoot: true } }),
+  },
+  {
+    policy: "gcp-workbench-shielded-vm",
+    bad: () => legacyNotebook({ shieldedInstanceConfig: { enableIntegrityMonitoring: false } }),
+    on: "nb",
+    message: /^shieldedInstanceConfig\.enableIntegrityMonitoring is false/,
+    good: () => legacyNotebook({}),
+  },
+  {
+    policy: "gcp-workbench-shielded-vm",
+    bad: () => workbench({ shieldedInstanceConfig: { enableVtpm: false } }),
+    on: "wb",
+    message: /^gceSetup\.shieldedInstanceConfig\.enableVtpm is false/,
+    good: () => workbench({ shieldedInstanceConfig: { enableVtpm: true, enableIntegrityMonitoring: true, enableSecureBoot: true } }),
+  },
+  {
+    policy: "gcp-cloud-run-functions-not-public",
+    bad: () => new ServiceIamMember("invoker", { location: "us-central1", name: "api", role: "roles/run.invoker", member: "allUsers" }),
+    on: "invoker",
+    message: /^grants roles\/run\.invoker to allUsers; anyone could invoke it$/,
+    good: () => new ServiceIamMember("invoker", { location: "us-central1", name: "api", role: "roles/run.invoker", member: "serviceAccount:frontend@p.iam.gserviceaccount.com" }),
+  },
+  {
+    policy: "gcp-cloud-run-functions-not-public",
+    bad: () => new RunIamMember("invoker", { location: "us-central1", service: "api", role: "roles/run.invoker", member: "allAuthenticatedUsers" }),
+    on: "invoker",
+    message: /grants roles\/run\.invoker to allAuthenticatedUsers/,
+    good: () => new RunIamMember("invoker", { location: "us-central1", service: "api", role: "roles/run.invoker", member: "group:ml@example.com" }),
+  },
+  {
+    policy: "gcp-cloud-run-functions-not-public",
+    bad: () => new ServiceIamPolicy("policy", { location: "us-central1", name: "api", policyData: invokerPolicy("allUsers") }),
+    on: "policy",
+    message: /^policyData grants roles\/run\.invoker to allUsers/,
+    good: () => new ServiceIamPolicy("policy", { location: "us-central1", name: "api", policyData: invokerPolicy("serviceAccount:frontend@p.iam.gserviceaccount.com") }),
+  },
+  {
+    policy: "gcp-cloud-run-functions-not-public",
+    bad: () => runService({ invokerIamDisabled: true }),
+    on: "api",
+    message: /^invokerIamDisabled is true/,
+    good: () => runService({}),
+  },
+  {
+    policy: "gcp-cloud-run-functions-not-public",
+    bad: () => new FunctionIamMember("fn-invoker", { cloudFunction: "webhook", region: "us-central1", role: "roles/cloudfunctions.invoker", member: "allUsers" }),
+    on: "fn-invoker",
+    message: /grants roles\/cloudfunctions\.invoker to allUsers/,
+    good: () => new FunctionIamMember("fn-invoker", { cloudFunction: "webhook", region: "us-central1", role: "roles/cloudfunctions.invoker", member: "serviceAccount:bot@p.iam.gserviceaccount.com" }),
+  },
+  {
+    policy: "gcp-cloud-run-functions-not-public",
+    bad: () => new FunctionV2IamBinding("fn2-invokers", { cloudFunction: "webhook", location: "us-central1", role: "roles/cloudfunctions.invoker", members: ["group:ml@example.com", "allUsers"] }),
+    on: "fn2-invokers",
+    message: /grants roles\/cloudfunctions\.invoker to allUsers/,
+    good: () => new FunctionV2IamBinding("fn2-invokers", { cloudFunction: "webhook", location: "us-central1", role: "roles/cloudfunctions.invoker", members: ["group:ml@example.com"] }),
   },
   {
     policy: "gcp-aiplatform-data-access-logs",

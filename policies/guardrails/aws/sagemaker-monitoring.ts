@@ -20,7 +20,7 @@ import { asArray, isSet, type Json } from "../../lib/values";
 /** What every monitoring job definition has, whichever provider and monitoring type. */
 interface MonitoringJob {
   readonly jobResources?: { readonly clusterConfig?: { readonly instanceType?: string; readonly volumeKmsKeyId?: string } };
-  readonly networkConfig?: { readonly enableNetworkIsolation?: boolean; readonly vpcConfig?: { readonly subnets?: readonly string[] } };
+  readonly networkConfig?: { readonly enableNetworkIsolation?: boolean; readonly enableInterContainerTrafficEncryption?: boolean; readonly vpcConfig?: { readonly subnets?: readonly string[] } };
 }
 
 const shown = (v: unknown) => (v === undefined || v === null ? "not set (off)" : JSON.stringify(v));
@@ -78,4 +78,25 @@ export const sagemakerMonitoringKms: AitracksPolicy = {
   ),
 };
 
-export const sagemakerMonitoringPolicies: AitracksPolicy[] = [sagemakerMonitoringIsolation, sagemakerMonitoringKms];
+function interContainer(job: MonitoringJob, report: ReportViolation): void {
+  const v = job.networkConfig?.enableInterContainerTrafficEncryption;
+  if (v !== true) report(`networkConfig.enableInterContainerTrafficEncryption is ${shown(v)}; expected true`);
+}
+
+export const sagemakerMonitoringInterContainer: AitracksPolicy = {
+  name: "aws-sagemaker-monitoring-job-inter-container-encryption",
+  description: "SageMaker Model Monitor and Clarify job definitions encrypt the traffic between their processing instances (captured requests and ground truth cross it).",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps: "Set networkConfig.enableInterContainerTrafficEncryption: true on the job definition.",
+  tags: ["aws", "encryption"],
+  validateResource: validateTypes(
+    on(DataQualityJobDefinition, (j, _a, report) => interContainer(j as MonitoringJob, report)),
+    on(NativeDataQualityJobDefinition, (j, _a, report) => interContainer(j as MonitoringJob, report)),
+    on(ModelQualityJobDefinition, (j, _a, report) => interContainer(j as MonitoringJob, report)),
+    on(ModelBiasJobDefinition, (j, _a, report) => interContainer(j as MonitoringJob, report)),
+    on(ModelExplainabilityJobDefinition, (j, _a, report) => interContainer(j as MonitoringJob, report)),
+  ),
+};
+
+export const sagemakerMonitoringPolicies: AitracksPolicy[] = [sagemakerMonitoringIsolation, sagemakerMonitoringKms, sagemakerMonitoringInterContainer];

@@ -3,7 +3,7 @@
  * fine-tune and serving tracks on AWS). What Checkov, KICS and AWS Security Hub check, and the
  * network isolation and encryption the secure-by-default components set.
  */
-import { Domain, EndpointConfiguration, Model, NotebookInstance, TrainingJob } from "@pulumi/aws/sagemaker";
+import { Domain, EndpointConfiguration, FlowDefinition, Model, NotebookInstance, TrainingJob } from "@pulumi/aws/sagemaker";
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { validateKnown } from "../../lib/checks";
 import { hasLocalNvme } from "../../lib/instances";
@@ -51,6 +51,19 @@ export const sagemakerNotebookKms: AitracksPolicy = {
   tags: ["aws", "encryption"],
   validateResource: validateKnown(NotebookInstance, (nb, _args, report) => {
     if (!isSet(nb.kmsKeyId)) report("kmsKeyId is not set; the ML storage volume would use an AWS-managed key");
+  }),
+};
+
+export const sagemakerNotebookImdsv2: AitracksPolicy = {
+  name: "aws-sagemaker-notebook-imdsv2",
+  description: "SageMaker notebook instances accept only IMDSv2 (session-token) requests to the instance metadata service, so a request forged through the notebook cannot read the role's credentials.",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps: 'Set instanceMetadataServiceConfiguration: { minimumInstanceMetadataServiceVersion: "2" } on the notebook instance.',
+  tags: ["aws", "identity"],
+  validateResource: validateKnown(NotebookInstance, (nb, _args, report) => {
+    const v = nb.instanceMetadataServiceConfiguration?.minimumInstanceMetadataServiceVersion;
+    if (String(v ?? "") !== "2") report(`instanceMetadataServiceConfiguration.minimumInstanceMetadataServiceVersion is ${shown(v, "IMDSv1 allowed")}; expected "2"`);
   }),
 };
 
@@ -223,10 +236,23 @@ export const sagemakerDomainKms: AitracksPolicy = {
   }),
 };
 
+export const sagemakerFlowDefinitionKms: AitracksPolicy = {
+  name: "aws-sagemaker-flow-definition-kms",
+  description: "SageMaker Augmented AI (A2I) human-review flow definitions encrypt the review results they write to S3 with a customer-managed KMS key.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps: "Set outputConfig.kmsKeyId on the flow definition to the track's customer-managed key.",
+  tags: ["aws", "encryption"],
+  validateResource: validateKnown(FlowDefinition, (fd, _args, report) => {
+    if (!isSet(fd.outputConfig?.kmsKeyId)) report("outputConfig.kmsKeyId is not set; the human-review results would use an AWS-managed key");
+  }),
+};
+
 export const sagemakerPolicies: AitracksPolicy[] = [
   sagemakerNotebookNoDirectInternet,
   sagemakerNotebookNoRootAccess,
   sagemakerNotebookKms,
+  sagemakerNotebookImdsv2,
   sagemakerEndpointConfigKms,
   sagemakerTrainingJobKms,
   sagemakerTrainingJobIsolation,
@@ -236,4 +262,5 @@ export const sagemakerPolicies: AitracksPolicy[] = [
   sagemakerModelArtifactsCmk,
   sagemakerDomainVpcOnly,
   sagemakerDomainKms,
+  sagemakerFlowDefinitionKms,
 ];

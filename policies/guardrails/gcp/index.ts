@@ -1,7 +1,8 @@
-/** GCP guardrails: Vertex AI, Cloud TPU and Cloud Storage. */
+/** GCP guardrails: Vertex AI (with Workbench), Cloud TPU, Cloud Storage, Cloud Run and Cloud Functions. */
 import type { AitracksPolicy } from "../../lib/types";
+import { serverlessPolicies } from "./serverless";
 import { storagePolicies } from "./storage";
 import { tpuPolicies } from "./tpu";
 import { vertexPolicies } from "./vertex";
 
-export const gcpPolicies: AitracksPolicy[] = [...vertexPolicies, ...tpuPolicies, ...storagePolicies];
+export const gcpPolicies: AitracksPolicy[] = [...vertexPolicies, ...tpuPolicies, ...storagePolicies, ...serverlessPolicies];

@@ -6,7 +6,7 @@
 import { IamAuditConfig as FolderAuditConfig } from "@pulumi/gcp/folder";
 import { IamAuditConfig as OrgAuditConfig } from "@pulumi/gcp/organizations";
 import { IAMAuditConfig, Service } from "@pulumi/gcp/projects";
-import { Instance as NotebooksInstance } from "@pulumi/gcp/notebooks";
+import { Instance as NotebooksInstance, Runtime as NotebooksRuntime } from "@pulumi/gcp/notebooks";
 import {
   AiDataset,
   AiEndpoint,
@@ -88,10 +88,10 @@ export const vertexPrivateEndpoint: AitracksPolicy = {
 
 export const workbenchNoPublicIp: AitracksPolicy = {
   name: "gcp-workbench-no-public-ip",
-  description: "Vertex AI Workbench (and legacy user-managed notebook) instances have no external IP address.",
+  description: "Vertex AI Workbench instances, legacy user-managed notebook instances and managed notebook runtimes have no external IP address.",
   enforcementLevel: "mandatory",
   severity: "high",
-  remediationSteps: "Set gceSetup.disablePublicIp: true (workbench) or noPublicIp: true (notebooks) and put the instance on a private subnet with Private Google Access.",
+  remediationSteps: "Set gceSetup.disablePublicIp: true (workbench), noPublicIp: true (notebooks.Instance) or virtualMachine.virtualMachineConfig.internalIpOnly: true (notebooks.Runtime) and put the instance on a private subnet with Private Google Access.",
   tags: ["gcp", "network"],
   validateResource: validateTypes(
     on(WorkbenchInstance, (r, _a, report) => {
@@ -103,6 +103,65 @@ export const workbenchNoPublicIp: AitracksPolicy = {
     on(NotebooksInstance, (r, _a, report) => {
       if (r.noPublicIp !== true) report(`noPublicIp is ${r.noPublicIp === false ? "false" : "not set (the instance gets an external IP)"}; expected true`);
     }),
+    on(NotebooksRuntime, (r, _a, report) => {
+      const v = r.virtualMachine?.virtualMachineConfig?.internalIpOnly;
+      if (v !== true) report(`virtualMachine.virtualMachineConfig.internalIpOnly is ${v === false ? "false" : "not set (the runtime gets an external IP)"}; expected true`);
+    }),
+  ),
+};
+
+const diskCmek = (what: string, disk: { diskEncryption?: string; kmsKey?: string } | undefined, report: ReportViolation) => {
+  if (disk?.diskEncryption !== undefined && disk.diskEncryption !== "CMEK") report(`${what}.diskEncryption is ${JSON.stringify(disk.diskEncryption)}; expected "CMEK"`);
+  else if (!isSet(disk?.kmsKey)) report(`${what}.kmsKey is not set; the disk would use a Google-managed key`);
+};
+
+export const workbenchCmek: AitracksPolicy = {
+  name: "gcp-workbench-cmek",
+  description:
+    "Vertex AI Workbench instances (boot and data disks), legacy user-managed notebook instances and managed notebook runtimes encrypt their disks with a customer-managed Cloud KMS key (CMEK).",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    'Workbench: set gceSetup.bootDisk and gceSetup.dataDisks to { diskEncryption: "CMEK", kmsKey: <key> }; notebooks.Instance: diskEncryption: "CMEK" and kmsKey; notebooks.Runtime: virtualMachine.virtualMachineConfig.encryptionConfig.kmsKey. Grant the Compute Engine service agent roles/cloudkms.cryptoKeyEncrypterDecrypter on the key.',
+  tags: ["gcp", "encryption"],
+  validateResource: validateTypes(
+    on(WorkbenchInstance, (r, _a, report) => {
+      diskCmek("gceSetup.bootDisk", r.gceSetup?.bootDisk, report);
+      // Every Workbench instance has a data disk (/home/jupyter); without dataDisks it gets the default one, Google-managed.
+      if (!r.gceSetup?.dataDisks) report("gceSetup.dataDisks is not set; the default data disk would use a Google-managed key");
+      else diskCmek("gceSetup.dataDisks", r.gceSetup.dataDisks, report);
+    }),
+    on(NotebooksInstance, (r, _a, report) => {
+      if (r.diskEncryption !== "CMEK") report(`diskEncryption is ${r.diskEncryption ? JSON.stringify(r.diskEncryption) : "not set (GMEK)"}; expected "CMEK"`);
+      if (!isSet(r.kmsKey)) report("kmsKey is not set; the boot and data disks would use a Google-managed key");
+    }),
+    on(NotebooksRuntime, (r, _a, report) => {
+      if (!isSet(r.virtualMachine?.virtualMachineConfig?.encryptionConfig?.kmsKey)) {
+        report("virtualMachine.virtualMachineConfig.encryptionConfig.kmsKey is not set; the runtime's disks would use a Google-managed key");
+      }
+    }),
+  ),
+};
+
+const shielded = (what: string, cfg: { enableVtpm?: boolean; enableIntegrityMonitoring?: boolean } | undefined, report: ReportViolation) => {
+  // Both are on by default; only an explicit false turns them off.
+  if (cfg?.enableVtpm === false) report(`${what}.enableVtpm is false; expected true (the default)`);
+  if (cfg?.enableIntegrityMonitoring === false) report(`${what}.enableIntegrityMonitoring is false; expected true (the default)`);
+};
+
+export const workbenchShieldedVm: AitracksPolicy = {
+  name: "gcp-workbench-shielded-vm",
+  description: "Vertex AI Workbench instances, user-managed notebook instances and managed notebook runtimes keep the shielded VM's vTPM and integrity monitoring on.",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps: "Remove enableVtpm: false and enableIntegrityMonitoring: false from the shielded instance config (both default to true); consider enableSecureBoot: true.",
+  tags: ["gcp", "integrity"],
+  validateResource: validateTypes(
+    on(WorkbenchInstance, (r, _a, report) => shielded("gceSetup.shieldedInstanceConfig", r.gceSetup?.shieldedInstanceConfig, report)),
+    on(NotebooksInstance, (r, _a, report) => shielded("shieldedInstanceConfig", r.shieldedInstanceConfig, report)),
+    on(NotebooksRuntime, (r, _a, report) =>
+      shielded("virtualMachine.virtualMachineConfig.shieldedInstanceConfig", r.virtualMachine?.virtualMachineConfig?.shieldedInstanceConfig, report),
+    ),
   ),
 };
 
@@ -142,4 +201,4 @@ export const aiplatformDataAccessLogs: StackValidationPolicy & AitracksPolicy = 
   },
 };
 
-export const vertexPolicies: AitracksPolicy[] = [vertexCmek, vertexPrivateEndpoint, workbenchNoPublicIp, aiplatformDataAccessLogs];
+export const vertexPolicies: AitracksPolicy[] = [vertexCmek, vertexPrivateEndpoint, workbenchNoPublicIp, workbenchCmek, workbenchShieldedVm, aiplatformDataAccessLogs];
