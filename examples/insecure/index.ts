@@ -40,7 +40,7 @@ const role = new Role("app-role", { assumeRolePolicy: JSON.stringify({ Version: 
 // aws-s3-bucket-not-public (public ACL, no public access block), aws-s3-bucket-cmk, aws-s3-bucket-versioned
 const data = new S3Bucket("training-data", { acl: "public-read", tags: tags("fine-tune") }, aws);
 
-// aws-sagemaker-notebook-no-direct-internet, -no-root-access, -kms (defaults); required-tags (no tags)
+// aws-sagemaker-notebook-no-direct-internet, -no-root-access, -kms, -imdsv2 (defaults); required-tags (no tags)
 new NotebookInstance("notebook", { instanceType: "ml.t3.medium", roleArn: role.arn }, aws);
 
 // aws-sagemaker-training-job-kms, -network-isolation, -inter-container-encryption
@@ -149,7 +149,7 @@ new V2Vm(
   gcp,
 );
 
-// gcp-workbench-no-public-ip
+// gcp-workbench-no-public-ip, gcp-workbench-cmek (Google-managed boot and data disks)
 new WorkbenchInstance("workbench", { location: "us-central1-a", gceSetup: { machineType: "e2-standard-4" }, labels: labels("build") }, gcp);
 
 // gcp-vertex-cmek (dataset and endpoint), gcp-vertex-private-endpoint (public endpoint);
@@ -161,7 +161,7 @@ new AiEndpoint("endpoint", { displayName: "insecure", location: "us-central1", r
 const azure = { provider: new AzureProvider("azure", { location: "eastus" }) };
 const rg = new ResourceGroup("rg", { location: "eastus", tags: tags("buy") }, azure);
 
-// azure-cognitive-no-public-network, -local-auth-disabled, -cmk, -managed-identity
+// azure-cognitive-no-public-network, -local-auth-disabled, -cmk, -managed-identity; azure-openai-restrict-outbound
 const account = new Account(
   "openai",
   { resourceGroupName: rg.name, location: "eastus", kind: "OpenAI", sku: { name: "S0" }, properties: { publicNetworkAccess: "Enabled", disableLocalAuth: false }, tags: tags("buy") },

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { Account, Deployment, RaiPolicy } from "@pulumi/azure-native/cognitiveservices";
 import { Compute, OnlineEndpoint, ServerlessEndpoint, Workspace } from "@pulumi/azure-native/machinelearningservices";
+import { StorageAccount } from "@pulumi/azure-native/storage";
 import { check, expectPass, expectViolation, FACTS, notesOf, urnOf, violationsOf, type PolicyCase } from "./helpers";
 
 const RG = "rg-ai";
@@ -55,6 +56,17 @@ const cluster = (inner: object, outer: object = {}) =>
     workspaceName: "ws",
     properties: { computeType: "AmlCompute", disableLocalAuth: true, ...outer, properties: { vmSize: "Standard_NC24ads_A100_v4", enableNodePublicIp: false, ...inner } },
   });
+
+const secureStorageAccount = {
+  resourceGroupName: RG,
+  kind: "StorageV2",
+  sku: { name: "Standard_ZRS" },
+  allowBlobPublicAccess: false,
+  publicNetworkAccess: "Disabled",
+  networkRuleSet: { defaultAction: "Deny" as const },
+  minimumTlsVersion: "TLS1_2",
+};
+const storageAccount = (extra: object) => new StorageAccount("st", { ...secureStorageAccount, ...extra });
 
 const LLAMA = "azureml://registries/azureml-meta/models/Llama-3.3-70B-Instruct";
 const serverless = (properties: object, modelId = LLAMA) =>
@@ -166,6 +178,57 @@ const cases: PolicyCase[] = [
     on: "cluster",
     message: /AmlCompute properties\.disableLocalAuth is false; expected true/,
     good: () => cluster({}),
+  },
+  {
+    policy: "azure-openai-restrict-outbound",
+    bad: () => account(),
+    on: "openai",
+    message: /^properties\.restrictOutboundNetworkAccess is not set \(outbound unrestricted\); expected true/,
+    good: () => account({ restrictOutboundNetworkAccess: true, allowedFqdnList: ["contoso.blob.core.windows.net"] }),
+  },
+  {
+    // An empty allow-list is stricter still: no outbound host at all.
+    policy: "azure-openai-restrict-outbound",
+    bad: () => account({ restrictOutboundNetworkAccess: false }, { kind: "AIServices" }),
+    on: "openai",
+    message: /restrictOutboundNetworkAccess is false/,
+    good: () => account({ restrictOutboundNetworkAccess: true, allowedFqdnList: [] }, { kind: "AIServices" }),
+  },
+  {
+    policy: "azure-ml-compute-scale-to-zero",
+    bad: () => cluster({ scaleSettings: { minNodeCount: 2, maxNodeCount: 4 } }),
+    on: "cluster",
+    message: /^properties\.properties\.scaleSettings\.minNodeCount is 2; expected 0/,
+    good: () => cluster({ scaleSettings: { minNodeCount: 0, maxNodeCount: 4, nodeIdleTimeBeforeScaleDown: "PT15M" } }),
+    level: "advisory",
+  },
+  {
+    policy: "azure-storage-account-not-public",
+    bad: () => storageAccount({ publicNetworkAccess: undefined, networkRuleSet: undefined }),
+    on: "st",
+    message: /^publicNetworkAccess is not set \(Enabled\) and networkRuleSet\.defaultAction is not set \(Allow\); the account is reachable from any network/,
+    good: () => storageAccount({ publicNetworkAccess: undefined, networkRuleSet: { defaultAction: "Deny", virtualNetworkRules: [{ virtualNetworkResourceId: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/ml" }] } }),
+  },
+  {
+    policy: "azure-storage-account-not-public",
+    bad: () => storageAccount({ allowBlobPublicAccess: true }),
+    on: "st",
+    message: /^allowBlobPublicAccess is true/,
+    good: () => storageAccount({}),
+  },
+  {
+    policy: "azure-storage-account-secure-transport",
+    bad: () => storageAccount({ minimumTlsVersion: undefined }),
+    on: "st",
+    message: /^minimumTlsVersion is not set \(TLS 1\.0\); expected "TLS1_2"$/,
+    good: () => storageAccount({}),
+  },
+  {
+    policy: "azure-storage-account-secure-transport",
+    bad: () => storageAccount({ enableHttpsTrafficOnly: false }),
+    on: "st",
+    message: /^enableHttpsTrafficOnly is false/,
+    good: () => storageAccount({ enableHttpsTrafficOnly: true }),
   },
   {
     policy: "azure-ml-online-endpoint-private",

@@ -111,6 +111,21 @@ export const mlComputeLocalAuthDisabled: AitracksPolicy = {
   }),
 };
 
+export const mlComputeScaleToZero: AitracksPolicy = {
+  name: "azure-ml-compute-scale-to-zero",
+  description: "Azure ML compute clusters scale down to zero nodes when idle, so no node runs (and bills, and stays reachable) between jobs.",
+  enforcementLevel: "advisory",
+  severity: "low",
+  remediationSteps: "Set properties.properties.scaleSettings.minNodeCount to 0 (the default) on the AmlCompute cluster, with a short nodeIdleTimeBeforeScaleDown.",
+  tags: ["azure", "cost"],
+  validateResource: validateKnown(Compute, (c, args, report) => {
+    const k = computeKind(c as Record<string, Json>);
+    if (k?.kind !== "AmlCompute") return args.notApplicable("not an AmlCompute cluster");
+    const min = (k.inner.scaleSettings as { minNodeCount?: unknown } | undefined)?.minNodeCount;
+    if (min !== undefined && min !== null && min !== 0) report(`properties.properties.scaleSettings.minNodeCount is ${JSON.stringify(min)}; expected 0 so idle clusters release their nodes`);
+  }),
+};
+
 export const mlOnlineEndpointPrivate: AitracksPolicy = {
   name: "azure-ml-online-endpoint-private",
   description: "Azure ML managed online endpoints disable public network access.",
@@ -174,6 +189,7 @@ export const mlPolicies: AitracksPolicy[] = [
   mlWorkspaceHbi,
   mlComputeNoPublicIp,
   mlComputeLocalAuthDisabled,
+  mlComputeScaleToZero,
   mlOnlineEndpointPrivate,
   mlServerlessContentSafety,
   mlServerlessEntraAuth,

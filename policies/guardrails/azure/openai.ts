@@ -62,6 +62,24 @@ export const cognitiveManagedIdentity: AitracksPolicy = {
   }),
 };
 
+/** Account kinds that serve Azure OpenAI models. */
+const OPENAI_KINDS = ["openai", "aiservices"];
+
+export const openaiRestrictOutbound: AitracksPolicy = {
+  name: "azure-openai-restrict-outbound",
+  description:
+    "Azure OpenAI and AI services accounts restrict outbound network access to an allowed list of FQDNs (data-loss prevention: features that fetch URLs, such as On Your Data, reach only what is listed).",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps: "Set properties.restrictOutboundNetworkAccess: true and list the hosts the account may call in properties.allowedFqdnList (an empty list allows none).",
+  tags: ["azure", "network"],
+  validateResource: validateKnown(Account, (a, args, report) => {
+    if (!OPENAI_KINDS.includes(String(a.kind ?? "").toLowerCase())) return args.notApplicable(`kind ${JSON.stringify(a.kind)} serves no Azure OpenAI models`);
+    const v = a.properties?.restrictOutboundNetworkAccess;
+    if (v !== true) report(`properties.restrictOutboundNetworkAccess is ${v === false ? "false" : "not set (outbound unrestricted)"}; expected true, with the allowed hosts in properties.allowedFqdnList`);
+  }),
+};
+
 /** Content-filter categories that must stay on and blocking. */
 const CATEGORIES = ["hate", "sexual", "violence", "selfharm"];
 
@@ -115,5 +133,6 @@ export const openaiPolicies: AitracksPolicy[] = [
   cognitiveLocalAuthDisabled,
   cognitiveCmk,
   cognitiveManagedIdentity,
+  openaiRestrictOutbound,
   openaiDeploymentContentFilter,
 ];
