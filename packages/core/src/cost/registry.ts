@@ -44,6 +44,27 @@ import { mlSchedule } from "./resources/azure/ml-schedule";
 import { autoscaleSetting } from "./resources/azure/autoscale-setting";
 import { armDeployment } from "./resources/azure/arm-deployment";
 import { privateDnsZone } from "./resources/azure/private-dns-zone";
+import { agentcoreRuntime } from "./resources/aws/agentcore-runtime";
+import { apiGatewayRest, apiGatewayV2 } from "./resources/aws/api-gateway";
+import { dynamodbTable } from "./resources/aws/dynamodb-table";
+import { ebsVolume } from "./resources/aws/ebs-volume";
+import { ec2Instance } from "./resources/aws/ec2-instance";
+import { ecsService } from "./resources/aws/ecs-service";
+import { elasticIp } from "./resources/aws/eip";
+import { elasticacheCluster, elasticacheReplicationGroup } from "./resources/aws/elasticache";
+import { lambdaFunction } from "./resources/aws/lambda-function";
+import { loadBalancer } from "./resources/aws/load-balancer";
+import { natGateway } from "./resources/aws/nat-gateway";
+import { rdsClusterInstance, rdsInstance } from "./resources/aws/rds";
+import { secretsManagerSecret } from "./resources/aws/secret";
+import { cloudFunctionV1, cloudFunctionV2 } from "./resources/gcp/cloud-functions";
+import { cloudRunV1Service, cloudRunV2Service } from "./resources/gcp/cloud-run";
+import { cloudSqlInstance } from "./resources/gcp/cloud-sql";
+import { reasoningEngine } from "./resources/gcp/reasoning-engine";
+import { appServicePlan } from "./resources/azure/app-service-plan";
+import { containerApp } from "./resources/azure/container-app";
+import { searchService } from "./resources/azure/search-service";
+import { synapseSparkPool, synapseSqlPool } from "./resources/azure/synapse";
 
 /**
  * The cost registry: Pulumi type token -> the module that prices it. One flat table, like
@@ -68,6 +89,24 @@ export const COST_MODULES: Readonly<Record<string, CostModule>> = {
   "aws:cloudwatch/metricAlarm:MetricAlarm": metricAlarm,
   "aws:ecr/repository:Repository": ecrRepository,
   "aws:ec2/vpcEndpoint:VpcEndpoint": vpcEndpoint,
+  // Common resources beside the AI services
+  "aws:ec2/instance:Instance": ec2Instance,
+  "aws:ebs/volume:Volume": ebsVolume,
+  "aws:ec2/eip:Eip": elasticIp,
+  "aws:lb/loadBalancer:LoadBalancer": loadBalancer,
+  "aws:alb/loadBalancer:LoadBalancer": loadBalancer,
+  "aws:ec2/natGateway:NatGateway": natGateway,
+  "aws:ecs/service:Service": ecsService,
+  "aws:lambda/function:Function": lambdaFunction,
+  "aws:dynamodb/table:Table": dynamodbTable,
+  "aws:secretsmanager/secret:Secret": secretsManagerSecret,
+  "aws:rds/instance:Instance": rdsInstance,
+  "aws:rds/clusterInstance:ClusterInstance": rdsClusterInstance,
+  "aws:elasticache/cluster:Cluster": elasticacheCluster,
+  "aws:elasticache/replicationGroup:ReplicationGroup": elasticacheReplicationGroup,
+  "aws:apigatewayv2/api:Api": apiGatewayV2,
+  "aws:apigateway/restApi:RestApi": apiGatewayRest,
+  "aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime": agentcoreRuntime,
 
   // ---- GCP
   "gcp:vertex/aiEndpointWithModelGardenDeployment:AiEndpointWithModelGardenDeployment": endpointWithModelGardenDeployment,
@@ -83,6 +122,12 @@ export const COST_MODULES: Readonly<Record<string, CostModule>> = {
   [DYNAMIC_RESOURCES.vertexTuningJob.type]: vertexTuningJob,
   [DYNAMIC_RESOURCES.vertexEvaluationRun.type]: vertexEvaluationRun,
   [DYNAMIC_RESOURCES.vertexDeployedModel.type]: vertexDeployedModel,
+  "gcp:cloudrunv2/service:Service": cloudRunV2Service,
+  "gcp:cloudrun/service:Service": cloudRunV1Service,
+  "gcp:cloudfunctions/function:Function": cloudFunctionV1,
+  "gcp:cloudfunctionsv2/function:Function": cloudFunctionV2,
+  "gcp:sql/databaseInstance:DatabaseInstance": cloudSqlInstance,
+  "gcp:vertex/aiReasoningEngine:AiReasoningEngine": reasoningEngine,
 
   // ---- Azure
   "azure-native:cognitiveservices:Deployment": openAiDeployment,
@@ -100,6 +145,11 @@ export const COST_MODULES: Readonly<Record<string, CostModule>> = {
   "azure-native:resources:Deployment": armDeployment,
   "azure-native:privatedns:PrivateZone": privateDnsZone,
   "azure-native:network:PrivateZone": privateDnsZone,
+  "azure-native:web:AppServicePlan": appServicePlan,
+  "azure-native:search:Service": searchService,
+  "azure-native:synapse:SqlPool": synapseSqlPool,
+  "azure-native:synapse:BigDataPool": synapseSparkPool,
+  "azure-native:app:ContainerApp": containerApp,
   [DYNAMIC_RESOURCES.azureOpenAiFineTuningJob.type]: openAiFineTuningJob,
   [DYNAMIC_RESOURCES.azureOpenAiEvaluation.type]: openAiEvaluation,
 };

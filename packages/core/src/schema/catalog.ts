@@ -31,6 +31,8 @@ export const catalogEntrySchema = z
     accelerator: acceleratorSchema.nullable().optional(),
     asOf: isoDate,
     source: z.url({ error: "expected the URL of the public pricing page" }),
+    /** Why this entry's `asOf` differs from its family's (a correction checked on its own), or any other caveat. */
+    note: z.string().min(1).optional(),
   })
   .strict();
 
