@@ -22,6 +22,14 @@ export function printableLine(text: string): string {
 }
 
 /**
+ * Text from elsewhere (a server's error body) in a one-line message: every unsafe character and
+ * newline becomes a space, runs of spaces one. Nothing of it can drive the terminal.
+ */
+export function withoutControls(text: string): string {
+  return text.replace(UNSAFE_OR_NEWLINE, " ").replace(/\s{2,}/g, " ").trim();
+}
+
+/**
  * Input text inline in Markdown: one line (newlines become spaces), Markdown and HTML syntax
  * escaped (`*`, `_`, `` ` ``, `[`, `<`, `|`, `&`, `~` are shown, not interpreted), unsafe characters escaped.
  */

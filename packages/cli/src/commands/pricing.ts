@@ -13,6 +13,7 @@ interface RefreshFlags {
   json?: boolean;
   maxChange: string;
   timeout: string;
+  deadline: string;
 }
 
 interface StatusFlags {
@@ -33,7 +34,10 @@ mapping to the source, are touched: each gets the new price, asOf = today and so
          (without one, a run over all clouds skips gcp with a warning; --cloud gcp fails)
 
 All or nothing: a network failure, a timeout, a malformed or truncated response, or a price that
-moved more than --max-change times either way leaves the catalog byte-for-byte unchanged. 429 and
+moved more than --max-change times either way leaves the catalog byte-for-byte unchanged.
+--timeout bounds each request (a streamed download: its longest silence); --deadline bounds the
+whole refresh. Redirects are followed only on the price API's own host. Two refreshes of one
+catalog are serialised by a lock file next to it; the second fails if the first changed it. 429 and
 5xx are retried with back-off (Retry-After honoured), 4 tries in all. Base URLs can be pointed
 elsewhere with AITRACKS_AZURE_PRICES_URL, AITRACKS_AWS_PRICES_URL and AITRACKS_GCP_BILLING_URL.
 
@@ -65,7 +69,8 @@ export function registerPricing(program: Command, setExit: (code: number) => voi
     .option("--dry-run", "fetch and compare, write nothing")
     .option("--json", "print the summary as JSON")
     .option("--max-change <factor>", "fail when a price moves more than this factor either way", "10")
-    .option("--timeout <seconds>", "per-request timeout", "30")
+    .option("--timeout <seconds>", "per-request timeout (for a streamed download: the longest silence)", "30")
+    .option("--deadline <seconds>", "the whole refresh ends by then, however slowly data trickles in", "600")
     .addHelpText("after", REFRESH_HELP)
     .action(async (flags: RefreshFlags) => {
       setExit(await runCommand(() => refresh(flags)));
@@ -114,6 +119,7 @@ async function refresh(flags: RefreshFlags): Promise<number> {
   const problems: string[] = [];
   const maxChange = num(flags.maxChange, "max-change", (n) => n > 1, "a factor above 1 (e.g. 10)", problems, 1e6);
   const timeout = num(flags.timeout, "timeout", (n) => n > 0, "seconds above 0", problems, 3600);
+  const deadline = num(flags.deadline, "deadline", (n) => n > 0, "seconds above 0", problems, 86_400);
   let clouds: Core.Cloud[] | undefined;
   if (flags.cloud !== undefined) {
     const list = flags.cloud.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
@@ -149,6 +155,7 @@ async function refresh(flags: RefreshFlags): Promise<number> {
       dryRun: flags.dryRun ?? false,
       maxChange,
       timeoutMs: timeout * 1000,
+      deadlineMs: deadline * 1000,
       delayScale,
       onProgress,
       onWarning: (m) => {

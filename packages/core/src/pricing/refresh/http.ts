@@ -11,6 +11,10 @@ import { RefreshError } from "./types";
  *   `maxTries` tries in all; a Retry-After header (seconds or an HTTP date) replaces the back-off.
  *   A connection that fails before any response is retried the same way. A timeout, a 4xx, a
  *   response cut off mid-body or a malformed body is not retried: it fails the refresh.
+ * - `deadline` bounds the whole refresh: every request, body and back-off wait ends by then, so
+ *   a download that trickles a byte at a time (never silent long enough for `timeoutMs`) still ends.
+ * - Redirects are followed only on the host of the URL asked for (same scheme or http -> https);
+ *   one to another host (a link-local metadata address, a mirror we were not pointed at) fails.
  * - `delayScale` multiplies every wait (tests run with a small one).
  */
 export interface HttpOptions {
@@ -22,6 +26,8 @@ export interface HttpOptions {
   readonly maxRetryAfterMs: number;
   /** Largest JSON page read into memory. */
   readonly maxJsonBytes: number;
+  /** When the whole refresh must be done (epoch ms), and its length for the message. */
+  readonly deadline?: { readonly at: number; readonly ms: number };
   readonly fetch: typeof fetch;
   /** Aborts every request (another cloud failed). */
   readonly signal?: AbortSignal;
@@ -36,6 +42,9 @@ export const HTTP_DEFAULTS = {
   maxRetryAfterMs: 120_000,
   maxJsonBytes: 256 * 1024 * 1024,
 } as const;
+
+/** Redirects followed per request, all on the requested host. */
+const MAX_REDIRECTS = 5;
 
 /** Thrown when the shared signal aborted this request: not a cause in itself. */
 export class Aborted extends Error {
@@ -123,11 +132,56 @@ async function errorDetail(res: Response): Promise<string> {
 type Consume<T> = (body: ReadableStream<Uint8Array>, touch: () => void) => Promise<T>;
 
 /** One try. Throws Retryable, RefreshError or Aborted. */
+/** The past-deadline failure, naming the request that was under way. */
+function pastDeadline(http: HttpOptions, doing: string): RefreshError {
+  return new RefreshError(`did not finish within the ${seconds(http.deadline?.ms ?? 0)} deadline (--deadline): ${doing}`);
+}
+
+/** GET with redirects followed only on the requested host; any other target is refused. */
+async function fetchOnHost(url: string, http: HttpOptions, signal: AbortSignal): Promise<Response> {
+  const origin = new URL(url);
+  let current = url;
+  for (let hops = 0; ; hops++) {
+    const res = await http.fetch(current, {
+      signal,
+      redirect: "manual",
+      headers: { accept: "application/json", "user-agent": "aitracks-pricing-refresh" },
+    });
+    if (![301, 302, 303, 307, 308].includes(res.status)) return res;
+    await res.body?.cancel().catch(() => undefined);
+    const location = res.headers.get("location");
+    const shown = redactUrl(current);
+    if (!location) throw new RefreshError(`HTTP ${res.status} redirect from ${shown} without a Location`, shown);
+    let next: URL;
+    try {
+      next = new URL(location, current);
+    } catch {
+      throw new RefreshError(`HTTP ${res.status} redirect from ${shown} to an unreadable Location`, shown);
+    }
+    const sameHost = next.host === origin.host && (next.protocol === origin.protocol || (origin.protocol === "http:" && next.protocol === "https:"));
+    if (!sameHost) {
+      throw new RefreshError(`refused a redirect from ${shown} to ${redactUrl(next.toString())}: it leaves ${origin.host}`, shown);
+    }
+    if (hops + 1 >= MAX_REDIRECTS) throw new RefreshError(`more than ${MAX_REDIRECTS} redirects from ${redactUrl(url)}`, redactUrl(url));
+    current = next.toString();
+  }
+}
+
 async function once<T>(url: string, http: HttpOptions, idle: boolean, consume: Consume<T>): Promise<T> {
   const shown = redactUrl(url);
   const ac = new AbortController();
   let timedOut = false;
+  let overdue = false;
   let timer: NodeJS.Timeout | undefined;
+  let deadlineTimer: NodeJS.Timeout | undefined;
+  if (http.deadline) {
+    const left = http.deadline.at - Date.now();
+    if (left <= 0) throw pastDeadline(http, `no time left to ask ${shown}`);
+    deadlineTimer = setTimeout(() => {
+      overdue = true;
+      ac.abort();
+    }, left);
+  }
   const arm = () => {
     clearTimeout(timer);
     timer = setTimeout(() => {
@@ -142,13 +196,9 @@ async function once<T>(url: string, http: HttpOptions, idle: boolean, consume: C
   try {
     let res: Response;
     try {
-      res = await http.fetch(url, {
-        signal: ac.signal,
-        redirect: "follow",
-        headers: { accept: "application/json", "user-agent": "aitracks-pricing-refresh" },
-      });
+      res = await fetchOnHost(url, http, ac.signal);
     } catch (err) {
-      if (timedOut || http.signal?.aborted) throw err;
+      if (err instanceof RefreshError || timedOut || overdue || http.signal?.aborted) throw err;
       throw new Retryable(`network error (${netCause(err)})`);
     }
     if (res.status === 429 || res.status >= 500) {
@@ -166,6 +216,7 @@ async function once<T>(url: string, http: HttpOptions, idle: boolean, consume: C
     return await consume(res.body, idle ? arm : () => undefined);
   } catch (err) {
     if (err instanceof Retryable || err instanceof RefreshError) throw err;
+    if (overdue) throw pastDeadline(http, `${phase === "body" ? "still reading" : "waiting for"} ${shown}`);
     if (timedOut) {
       throw new RefreshError(
         `timed out after ${seconds(http.timeoutMs)} ${phase === "body" ? (idle ? "with no data from" : "reading") : "waiting for"} ${shown}`,
@@ -177,6 +228,7 @@ async function once<T>(url: string, http: HttpOptions, idle: boolean, consume: C
     throw err;
   } finally {
     clearTimeout(timer);
+    clearTimeout(deadlineTimer);
     http.signal?.removeEventListener("abort", onOuterAbort);
   }
 }
@@ -199,6 +251,9 @@ async function withRetries<T>(url: string, http: HttpOptions, idle: boolean, con
         );
       }
       const wait = (err.retryAfterMs ?? http.baseDelayMs * 2 ** (attempt - 1)) * http.delayScale;
+      if (http.deadline && Date.now() + wait >= http.deadline.at) {
+        throw pastDeadline(http, `${err.reason} from ${shown}, and no time left to try again`);
+      }
       http.onRetry?.(`${err.reason} from ${shown}; try ${attempt + 1} of ${http.maxTries} in ${seconds(wait)}`);
       await sleep(wait, http.signal);
     }

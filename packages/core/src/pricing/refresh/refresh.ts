@@ -11,6 +11,8 @@ import { RefreshError, type CloudQuotes, type Fetcher, type NotFound, type Progr
 import { writeFileAtomic } from "./write";
 
 export const DEFAULT_MAX_CHANGE = 10;
+/** Ten minutes: the AWS offer files are large, but a refresh that takes longer is stuck. */
+export const DEFAULT_DEADLINE_MS = 600_000;
 
 export interface RefreshOptions {
   /** Default: AITRACKS_CATALOG or the bundled catalog. */
@@ -23,8 +25,10 @@ export interface RefreshOptions {
   readonly dryRun?: boolean;
   /** Sanity bound: a price moving more than this factor either way fails the refresh. Default 10. */
   readonly maxChange?: number;
-  /** Per-request timeout, ms. Default 30 000. */
+  /** Per-request timeout, ms (a streamed download: the longest silence). Default 30 000. */
   readonly timeoutMs?: number;
+  /** The whole refresh, ms: every request and wait ends by then. Default DEFAULT_DEADLINE_MS. */
+  readonly deadlineMs?: number;
   /** Multiplies every back-off and Retry-After wait (tests). Default 1. */
   readonly delayScale?: number;
   /** Tries per request, first included. Default 4. */
@@ -71,6 +75,7 @@ function checkOptions(o: RefreshOptions): void {
   const bad: string[] = [];
   if (o.maxChange !== undefined && !(Number.isFinite(o.maxChange) && o.maxChange > 1)) bad.push(`--max-change: expected a factor above 1, got ${o.maxChange}`);
   if (o.timeoutMs !== undefined && !(Number.isFinite(o.timeoutMs) && o.timeoutMs > 0)) bad.push(`--timeout: expected seconds above 0, got ${o.timeoutMs / 1000}`);
+  if (o.deadlineMs !== undefined && !(Number.isFinite(o.deadlineMs) && o.deadlineMs > 0)) bad.push(`--deadline: expected seconds above 0, got ${o.deadlineMs / 1000}`);
   if (o.delayScale !== undefined && !(Number.isFinite(o.delayScale) && o.delayScale >= 0)) bad.push(`delayScale: expected a number of 0 or more, got ${o.delayScale}`);
   if (o.maxTries !== undefined && !(Number.isInteger(o.maxTries) && o.maxTries >= 1)) bad.push(`maxTries: expected a whole number of 1 or more, got ${o.maxTries}`);
   if (o.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(o.today)) bad.push(`today: expected a date YYYY-MM-DD, got ${JSON.stringify(o.today)}`);
@@ -132,6 +137,8 @@ export async function refreshCatalog(opts: RefreshOptions = {}): Promise<Refresh
   }
 
   const abort = new AbortController();
+  const deadlineMs = opts.deadlineMs ?? DEFAULT_DEADLINE_MS;
+  const deadline = { at: Date.now() + deadlineMs, ms: deadlineMs };
   let firstError: unknown;
   const results = await Promise.all(
     run.map(async (cloud): Promise<CloudQuotes | undefined> => {
@@ -141,6 +148,7 @@ export async function refreshCatalog(opts: RefreshOptions = {}): Promise<Refresh
         timeoutMs: opts.timeoutMs ?? HTTP_DEFAULTS.timeoutMs,
         maxTries: opts.maxTries ?? HTTP_DEFAULTS.maxTries,
         delayScale: opts.delayScale ?? HTTP_DEFAULTS.delayScale,
+        deadline,
         fetch: opts.fetch ?? globalThis.fetch,
         signal: abort.signal,
         onRetry: progress,

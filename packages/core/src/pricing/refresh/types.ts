@@ -1,9 +1,11 @@
 import type { CatalogEntry, Cloud } from "../../schema/catalog";
+import { withoutControls } from "../../text";
 
 /**
  * The refresh could not finish safely: a network failure, a timeout, a malformed or truncated
  * response, a price outside the sanity bound, or a new catalog that fails its schema. The message
- * is one line naming the URL or SKU; the catalog file is left untouched. The CLI exits 1.
+ * is one line naming the URL or SKU (text a server sent is in it without control characters);
+ * the catalog file is left untouched. The CLI exits 1.
  */
 export class RefreshError extends Error {
   constructor(
@@ -11,7 +13,7 @@ export class RefreshError extends Error {
     readonly url?: string,
     readonly sku?: string,
   ) {
-    super(message.replace(/\s*\n\s*/g, " "));
+    super(withoutControls(message));
     this.name = "RefreshError";
   }
 }
