@@ -105,14 +105,7 @@ const PROGRAMS: Record<string, Program> = {
 };
 
 /** Programs that do not load yet, with the error they stop on (issue 13); remove as they pass. */
-const KNOWN_BROKEN: Record<string, string> = {
-  "aws-ts-new": "main: index.ts loaded as JavaScript: `missing ) after argument list`",
-  "gcp-ts-new": "main: index.ts loaded as JavaScript: `Unexpected token '!'`",
-  "azure-ts-new": "index.ts loaded as ESM: `Directory import .../@pulumi/azure-native/resources is not supported`",
-  "gcp-js-esm": "ESM program with top-level await: `require() cannot be used on an ESM graph with top-level await`",
-  "aws-ts-lambda-policy": "main: index.ts loaded as JavaScript: `Unexpected strict mode reserved word`",
-  "azure-ts-openai": "index.ts loaded as ESM: `Directory import .../@pulumi/azure-native/resources is not supported`",
-};
+const KNOWN_BROKEN: Record<string, string> = {};
 
 // A program runs under mocks in a child process; its own TypeScript may type-check it first.
 const TIMEOUT = 180_000;

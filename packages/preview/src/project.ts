@@ -9,27 +9,44 @@ export interface ProjectInfo {
   readonly name: string;
   /** The program's main, as Pulumi.yaml gives it (a folder or a file), resolved against dir. */
   readonly main: string;
+  /** Whether Pulumi.yaml names a main (else the package.json's main / exports pick the entry). */
+  readonly mainGiven: boolean;
   readonly stackConfigDir: string;
+  /** Pulumi.yaml `runtime.options`: `typescript: false` disables ts-node; `nodeargs` for node. */
+  readonly runtimeOptions: { readonly typescript?: boolean; readonly nodeargs?: string };
 }
 
 export function readProject(dir: string): ProjectInfo {
   const abs = resolve(dir);
   if (!existsSync(abs)) throw new InputError(`--program: no such folder ${dir}`);
   const file = ["Pulumi.yaml", "Pulumi.yml"].map((f) => join(abs, f)).find(existsSync);
-  if (!file) return { dir: abs, name: basename(abs), main: abs, stackConfigDir: abs };
+  if (!file) return { dir: abs, name: basename(abs), main: abs, mainGiven: false, stackConfigDir: abs, runtimeOptions: {} };
   let doc: Record<string, unknown>;
   try {
     doc = (parseYaml(readFileSync(file, "utf8")) ?? {}) as Record<string, unknown>;
   } catch (err) {
     throw new InputError(`${file}: not valid YAML (${String((err as Error).message).split("\n")[0]})`);
   }
+  if (!doc || typeof doc !== "object" || Array.isArray(doc)) throw new InputError(`${file}: expected a map (name, runtime, main, ...)`);
   if (typeof doc.name !== "string") throw new InputError(`${file}: name: expected the project name`);
   return {
     dir: abs,
     name: doc.name,
     main: resolve(abs, typeof doc.main === "string" ? doc.main : "."),
+    mainGiven: typeof doc.main === "string",
     stackConfigDir: resolve(abs, typeof doc.stackConfigDir === "string" ? doc.stackConfigDir : "."),
+    runtimeOptions: runtimeOptions(doc.runtime, file),
   };
+}
+
+function runtimeOptions(runtime: unknown, file: string): ProjectInfo["runtimeOptions"] {
+  const options = runtime && typeof runtime === "object" ? (runtime as { options?: unknown }).options : undefined;
+  if (options === undefined || options === null) return {};
+  if (typeof options !== "object") throw new InputError(`${file}: runtime.options: expected a map`);
+  const o = options as Record<string, unknown>;
+  if (o.typescript !== undefined && typeof o.typescript !== "boolean") throw new InputError(`${file}: runtime.options.typescript: expected true or false`);
+  if (o.nodeargs !== undefined && typeof o.nodeargs !== "string") throw new InputError(`${file}: runtime.options.nodeargs: expected a string`);
+  return { ...(o.typescript !== undefined ? { typescript: o.typescript as boolean } : {}), ...(o.nodeargs ? { nodeargs: o.nodeargs as string } : {}) };
 }
 
 /** Find the Pulumi project at or above a folder (the way the Pulumi CLI does). */
@@ -62,7 +79,11 @@ export function readStackConfig(file: string, project: string): StackConfig {
     if (code === "ENOENT") throw new InputError(`${file}: no such stack config file`);
     throw new InputError(`${file}: not valid YAML (${String((err as Error).message).split("\n")[0]})`);
   }
+  const isMap = (v: unknown) => v !== null && typeof v === "object" && !Array.isArray(v);
+  const kind = (v: unknown) => (Array.isArray(v) ? "a list" : typeof v === "string" ? "a string" : `${typeof v === "object" ? "" : "a "}${typeof v}`);
+  if (doc !== null && doc !== undefined && !isMap(doc)) throw new InputError(`${file}: expected a map (config: ...), got ${kind(doc)}`);
   const root = (doc ?? {}) as Record<string, unknown>;
+  if (root.config !== undefined && root.config !== null && !isMap(root.config)) throw new InputError(`${file}: config: expected a map of config keys, got ${kind(root.config)}`);
   const map = (root.config && typeof root.config === "object" ? root.config : "config" in root ? {} : root) as Record<string, unknown>;
   const values: Record<string, string> = {};
   const parsed: Record<string, unknown> = {};

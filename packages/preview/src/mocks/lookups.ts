@@ -113,6 +113,10 @@ const LOOKUPS: Record<string, Lookup> = {
   // ---- Azure
   "azure-native:authorization:getClientConfig": () => ({ subscriptionId: MOCK_SUBSCRIPTION, tenantId: MOCK_TENANT, objectId: "55555555-5555-5555-5555-555555555555", clientId: "66666666-6666-6666-6666-666666666666" }),
   "azure-native:authorization:getClientToken": (_i, c) => ({ token: wrapSecret("eyJ0eXAiOiJKV1QiLCJhbGciOiJub25lIn0.preview.", c.rpc) }),
+  // The `pulumi new azure-typescript` template exports keys[0].value (wrapped in pulumi.secret).
+  "azure-native:storage:listStorageAccountKeys": () => ({
+    keys: [1, 2].map((n) => ({ keyName: `key${n}`, value: `preview-storage-account-key-${n}==`, permissions: "FULL", creationTime: "2026-01-01T00:00:00Z" })),
+  }),
 };
 
 /** The first `name` filter of an AMI lookup (`filters: [{ name: "name", values: ["al2023-ami-*"] }]`). */

@@ -1,0 +1,62 @@
+/**
+ * The child process a `--program` preview runs in (started by supervise.ts): it loads the
+ * program (loader.ts) under mocks on the program's own @pulumi/pulumi (record.ts) and sends the
+ * graph, or one line saying why there is none, to the parent over IPC. The graph is sent when
+ * the program's promise has settled, every registration has arrived, and Node's event loop has
+ * emptied — when `pulumi preview` would see the program end. A timer or handle that keeps the
+ * program running keeps it from finishing: the parent's --timeout ends it.
+ */
+import type { InputError } from "@aitracks/core";
+import type { ResourceGraph } from "./graph";
+import { loadProgram, type LoadPlan } from "./loader";
+import type { StackConfig } from "./project";
+import { runUnderMocks, toProgramError } from "./record";
+
+export interface ChildSpec {
+  readonly project: string;
+  readonly stack: string;
+  readonly config: StackConfig;
+  readonly projectDir: string;
+  readonly plan: LoadPlan;
+}
+
+export type ChildMessage =
+  | { readonly kind: "graph"; readonly graph: ResourceGraph }
+  | { readonly kind: "error"; readonly lines: readonly string[]; readonly registered?: number };
+
+let reported = false;
+function report(msg: ChildMessage): void {
+  if (reported) return;
+  reported = true;
+  process.send!(msg, () => process.exit(0));
+}
+
+function fail(err: unknown, programDir: string): void {
+  const e = toProgramError(err, programDir) as InputError & { registered?: number };
+  report({ kind: "error", lines: e.lines, ...(e.registered !== undefined ? { registered: e.registered } : {}) });
+}
+
+process.once("message", (spec: ChildSpec) => {
+  // From now on the IPC channel does not keep the process alive: the program's own work does.
+  (process.channel as unknown as { unref?(): void } | undefined)?.unref?.();
+  const programDir = spec.projectDir;
+  // A throw from a timer or callback after the program's body returned.
+  process.on("uncaughtException", (err) => fail(err, programDir));
+  process.chdir(spec.projectDir);
+  runUnderMocks({
+    project: spec.project,
+    stack: spec.stack,
+    config: spec.config,
+    cwd: spec.projectDir,
+    resolveFrom: [spec.plan.entryDir, spec.plan.packageRoot, spec.projectDir],
+    programDir,
+    program: () => loadProgram(spec.plan),
+    onFatal: (err) => fail(err, programDir),
+  }).then(
+    (graph) => {
+      // Complete when nothing is left to run, as the language host sees a program end.
+      process.once("beforeExit", () => report({ kind: "graph", graph }));
+    },
+    (err: unknown) => fail(err, programDir),
+  );
+});

@@ -1,0 +1,78 @@
+/**
+ * Run a user's program in a child process (child.ts) and supervise it: a time limit, one line for
+ * every way it can end without a graph (it exits, throws from a timer, never finishes, runs out of
+ * memory, is killed), and its own stdout and stderr passed to our stderr, never to our stdout (so
+ * `--json` stays parseable).
+ */
+import { fork } from "node:child_process";
+import { join } from "node:path";
+import type { ChildMessage, ChildSpec } from "./child";
+import type { ResourceGraph } from "./graph";
+import { ProgramError } from "./record";
+
+/** The default of `--timeout`: how long a program may run before it is stopped (seconds). */
+export const DEFAULT_TIMEOUT_S = 120;
+
+export interface SuperviseOptions {
+  readonly spec: ChildSpec;
+  /** Seconds. Default DEFAULT_TIMEOUT_S. */
+  readonly timeoutS?: number;
+}
+
+export function runInChild(opts: SuperviseOptions): Promise<ResourceGraph> {
+  const timeoutS = opts.timeoutS ?? DEFAULT_TIMEOUT_S;
+  const { spec } = opts;
+  return new Promise<ResourceGraph>((resolve, reject) => {
+    const child = fork(join(__dirname, "child.js"), [], {
+      cwd: spec.projectDir,
+      // Pulumi.yaml's runtime.options.nodeargs; Node's own warnings (experimental loaders) are not the program's output.
+      execArgv: ["--no-warnings", ...spec.plan.nodeArgs],
+      stdio: ["ignore", "pipe", "pipe", "ipc"],
+      serialization: "advanced",
+    });
+    let message: ChildMessage | undefined;
+    let timedOut = false;
+    let fatalOutput = false;
+    let tail = "";
+    const forward = (d: Buffer) => {
+      const text = d.toString();
+      tail = (tail + text).slice(-4096);
+      // V8's own report of a fatal error (heap exhausted) is summed up in our one line instead.
+      if (/FATAL ERROR|<--- Last few GCs --->|JavaScript heap out of memory/.test(text)) fatalOutput = true;
+      if (!fatalOutput) process.stderr.write(d);
+    };
+    child.stdout!.on("data", forward);
+    child.stderr!.on("data", forward);
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill("SIGKILL");
+    }, timeoutS * 1000);
+    child.on("message", (m: ChildMessage) => {
+      message ??= m;
+    });
+    // "close", not "exit": by then every message and every byte of output has arrived.
+    child.on("error", (err) => {
+      // Failing to start or to reach the child is ours, not the program's.
+      clearTimeout(timer);
+      reject(err);
+    });
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      if (message?.kind === "graph") return resolve(message.graph);
+      if (message?.kind === "error") {
+        const err = new ProgramError(message.lines);
+        if (message.registered !== undefined) (err as ProgramError & { registered?: number }).registered = message.registered;
+        return reject(err);
+      }
+      if (timedOut) {
+        return reject(
+          new ProgramError(`the program did not finish within ${timeoutS} s (--timeout ${timeoutS}): a promise that never settles, or a timer or handle that keeps it running`),
+        );
+      }
+      if (fatalOutput || /heap out of memory/.test(tail)) return reject(new ProgramError("the program ran out of memory before it finished"));
+      if (signal) return reject(new ProgramError(`the program was killed by ${signal} before it finished`));
+      reject(new ProgramError(`program exited with code ${code ?? "?"} before it finished`));
+    });
+    child.send(spec);
+  });
+}
