@@ -1,5 +1,5 @@
 import { Command, CommanderError } from "commander";
-import { EXIT } from "./run";
+import { EXIT, setJsonOutput } from "./run";
 import { registerDecide } from "./commands/decide";
 import { registerTco } from "./commands/tco";
 import { registerPreview } from "./commands/preview";
@@ -24,6 +24,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .configureOutput({
       writeErr: (s) => process.stderr.write(s.startsWith("error:") ? `aitracks: ${s}` : s),
     });
+  // Under --json, an internal error is reported as a JSON object on stdout as well.
+  program.hook("preAction", (_program, action) => setJsonOutput(action.opts().json === true));
   registerDecide(program, setExit);
   registerTco(program, setExit);
   registerPreview(program, setExit);

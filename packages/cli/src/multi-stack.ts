@@ -113,7 +113,7 @@ async function runAll(flags: AllFlags, cmd: StackCommand): Promise<number> {
   try {
     for (const [i, stack] of stacks.entries()) {
       progress.step(`[${i + 1}/${stacks.length}] ${cmd.name} ${stack}`);
-      const entry = await runOne(cmd, { program: flags.program, stack }, stack);
+      const entry = await runOne(cmd, { program: flags.program, stack, ...(flags.timeout !== undefined ? { timeout: flags.timeout } : {}) }, stack);
       entries.push(entry);
       progress.clear();
       if (entry.error) say(`${stack}: ${entry.error}`);
@@ -148,7 +148,7 @@ async function runAll(flags: AllFlags, cmd: StackCommand): Promise<number> {
   return exitCode;
 }
 
-/** One stack: its outcome, or its error as one line (bad input: exit 2; anything else: exit 1). */
+/** One stack: its outcome, or its error as one line (bad input: exit 2; a failed check: 1; ours: 70). */
 async function runOne(cmd: StackCommand, target: TargetOptions, stack: string): Promise<Entry & { render?: StackOutcome["render"] }> {
   try {
     const o = await cmd.one(target, stack);
@@ -169,7 +169,7 @@ async function runOne(cmd: StackCommand, target: TargetOptions, stack: string): 
     if (err instanceof CheckFailed) return { stack, ok: false, exitCode: EXIT.checkFailed, error: err.message };
     const e = err as Error;
     if (process.env.AITRACKS_DEBUG) process.stderr.write(`${e?.stack ?? ""}\n`);
-    return { stack, ok: false, exitCode: EXIT.checkFailed, error: `internal error: ${String(e?.message ?? err).replace(/\s*\n\s*/g, "; ")}` };
+    return { stack, ok: false, exitCode: EXIT.internal, error: `internal error: ${String(e?.message ?? err).replace(/\s*\n\s*/g, "; ")}` };
   }
 }
 

@@ -1,3 +1,4 @@
+import { readdirSync } from "node:fs";
 import { basename } from "node:path";
 import { InputError } from "@aitracks/core";
 import type { ResourceGraph } from "@aitracks/preview";
@@ -7,23 +8,53 @@ export interface TargetOptions {
   readonly stack?: string;
   readonly program?: string;
   readonly config?: string;
+  /** --timeout, in seconds, as given. */
+  readonly timeout?: string;
 }
+
+/** Longest --timeout accepted: a day. */
+const MAX_TIMEOUT_S = 86_400;
 
 export function describeTargetOptions(cmd: import("commander").Command): import("commander").Command {
   return cmd
-    .option("-s, --stack <name>", "a stack of the project: reads <stackConfigDir>/Pulumi.<name>.yaml (e.g. buy-aws)")
-    .option("-p, --program <dir>", "a Pulumi project or program folder (default: the project at or above the current folder)")
-    .option("-c, --config <file>", "the stack config file to use (default: Pulumi.<stack>.yaml of the project)");
+    .option("-s, --stack <name>", "a stack of the project: reads <stackConfigDir>/Pulumi.<name>.yaml (default: the only Pulumi.<stack>.yaml there, if there is one)")
+    .option("-p, --program <dir>", "a Pulumi project or program folder (default: the project at or above the current folder, else the current folder)")
+    .option("-c, --config <file>", "the stack config file to use (default: Pulumi.<stack>.yaml of the project)")
+    .option("--timeout <seconds>", "stop a program that has not finished after this many seconds (exit 2)", "120");
+}
+
+/** --timeout in seconds: a number from 1 to a day, else bad input. */
+export function timeoutOf(opts: TargetOptions): number | undefined {
+  if (opts.timeout === undefined) return undefined;
+  const s = Number(opts.timeout);
+  if (!/^\d+(\.\d+)?$/.test(opts.timeout.trim()) || !Number.isFinite(s) || s <= 0 || s > MAX_TIMEOUT_S) {
+    throw new InputError(`--timeout: expected a number of seconds from 1 to ${MAX_TIMEOUT_S}, got ${JSON.stringify(opts.timeout)}`);
+  }
+  return s;
 }
 
 /** Preview the program the flags name, offline. Loads Pulumi only now. */
 export async function previewTarget(opts: TargetOptions): Promise<ResourceGraph> {
-  const { previewProgram, findProjectDir } = await import("@aitracks/preview");
-  const programDir = opts.program ?? findProjectDir(process.cwd());
-  if (!programDir) throw new InputError("--program: no Pulumi.yaml here or above; give --program <dir>");
-  const stack = opts.stack ?? (opts.config ? stackFromConfigFile(opts.config) : undefined);
-  if (!stack) throw new InputError("--stack: expected a stack name (e.g. --stack buy-aws) or a --config file");
-  return previewProgram({ programDir, stack, configFile: opts.config });
+  const { previewProgram, findProjectDir, readProject } = await import("@aitracks/preview");
+  const timeoutS = timeoutOf(opts);
+  // Like the Pulumi CLI: the project at or above the current folder; else the folder itself.
+  const programDir = opts.program ?? findProjectDir(process.cwd()) ?? process.cwd();
+  const stack = opts.stack ?? (opts.config ? stackFromConfigFile(opts.config) : onlyStack(readProject(programDir).stackConfigDir));
+  return previewProgram({ programDir, stack, configFile: opts.config, timeoutS });
+}
+
+/** With no --stack and no --config: the stack of the only Pulumi.<stack>.yaml in the folder. */
+function onlyStack(dir: string): string {
+  let files: string[] = [];
+  try {
+    files = readdirSync(dir);
+  } catch {
+    // No such folder: readProject has said so already; an empty list gives the usual message.
+  }
+  const stacks = [...new Set(files.flatMap((f) => /^Pulumi\.(.+)\.ya?ml$/.exec(f)?.[1] ?? []))].sort();
+  if (stacks.length === 1) return stacks[0]!;
+  if (stacks.length === 0) throw new InputError(`--stack: expected a stack name (no Pulumi.<stack>.yaml in ${dir}; or give --config <file>)`);
+  throw new InputError(`--stack: expected one of ${stacks.join(", ")} (${dir} has ${stacks.length} stacks)`);
 }
 
 function stackFromConfigFile(file: string): string {

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import type * as Preview from "@aitracks/preview";
 import { checkAllFlags, describeAllOption, runStacks, type AllFlags, type StackOutcome } from "../multi-stack";
-import { runCommand } from "../run";
+import { CheckFailed, runCommand } from "../run";
 import { describeTargetOptions, previewTarget, type TargetOptions } from "../target";
 
 // main.ts imports this file for every command (and --help): the preview engine, Pulumi and the
@@ -120,7 +120,7 @@ function checkOutcome(graph: Preview.ResourceGraph, reports: readonly Preview.Po
   const report = reports[0]!;
   const disagreement = reports.length === 2 ? differences(reports[0]!, reports[1]!) : [];
   if (disagreement.length) {
-    throw new Error(`the in-process and analyzer runs disagree:\n${disagreement.map((d) => `  ${d}`).join("\n")}`);
+    throw new CheckFailed(`the in-process and analyzer runs disagree:\n${disagreement.map((d) => `  ${d}`).join("\n")}`);
   }
 
   const mandatory = report.violations.filter((v) => v.level === "mandatory");
