@@ -37,7 +37,7 @@ interface Entry {
 describe("aitracks check --all", () => {
   it("checks every example stack, names each under a heading and in the summary, exits 0, and draws no progress when piped", () => {
     expect(exampleStacks.length).toBeGreaterThanOrEqual(16);
-    const r = aitracks(["check", "--all"]);
+    const r = aitracks(["check", "--all"], { timeoutMs: 115_000 });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
     const headings = [...r.stdout.matchAll(/^=== stack (\S+) ===$/gm)].map((m) => m[1]);
