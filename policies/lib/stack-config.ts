@@ -1,3 +1,5 @@
+import { configValue as parseConfigValueOf } from "@aitracks/core";
+
 /**
  * The stack's config, as the engine sends it to a policy pack in `ConfigureStack` (keys such as
  * `aitracks:decision`, structured values as JSON strings, plus which keys are secrets). Recorded by
@@ -18,13 +20,7 @@ export function stackConfig(): StackConfig | undefined {
   return current;
 }
 
-/** A config value, JSON-parsed when it is structured. */
+/** A config value, parsed as every reader of the stack config parses it (core's configValue). */
 export function configValue(key: string): unknown {
-  const raw = current?.values[key];
-  if (raw === undefined) return undefined;
-  try {
-    return JSON.parse(raw) as unknown;
-  } catch {
-    return raw;
-  }
+  return parseConfigValueOf(current?.values, key);
 }

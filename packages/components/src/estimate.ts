@@ -120,16 +120,3 @@ function resourcesOf(o: pulumi.Output<unknown>): Promise<Set<pulumi.Resource>> {
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
-
-/** Stack config as the cost model reads it: `aitracks:workload` and friends, JSON parsed. */
-export function parsedConfig(raw: Record<string, string> = pulumi.runtime.allConfig()): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(raw)) {
-    try {
-      out[k] = JSON.parse(v);
-    } catch {
-      out[k] = v;
-    }
-  }
-  return out;
-}

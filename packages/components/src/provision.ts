@@ -2,8 +2,9 @@ import * as pulumi from "@pulumi/pulumi";
 import {
   FORBIDDEN_KEYS,
   InputError,
-  parseJsonText,
+  parseConfigValue,
   parseOrThrow,
+  parseStackConfig,
   parseYamlText,
   readInputText,
   stackSpecSchema,
@@ -16,7 +17,7 @@ import type { StackContext } from "./cells";
 import type { TrackComponent } from "./common/track";
 import { cellFor } from "./mapping";
 import { ProviderCache } from "./providers";
-import { parsedConfig, recordForEstimate, type StackEstimate } from "./estimate";
+import { recordForEstimate, type StackEstimate } from "./estimate";
 
 /** The stack config namespace. */
 export const CONFIG_NAMESPACE = "aitracks";
@@ -39,16 +40,6 @@ export function readStackSpec(raw: Record<string, string> = pulumi.runtime.allCo
     throw new InputError(`${prefix}tracks: expected the stack's aitracks config (no aitracks:* keys are set)`);
   }
   return parseOrThrow(stackSpecSchema, data, prefix);
-}
-
-/** Structured config values arrive as JSON strings (read as any input's JSON); plain ones as strings. */
-function parseConfigValue(value: string, key: string): unknown {
-  try {
-    return parseJsonText(value, `${key}.`);
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    return value;
-  }
 }
 
 /** The decision's review date: from the stack config or the decision record's front matter. */
@@ -132,5 +123,5 @@ export function provisionStack(spec: StackSpec, stackName: string = pulumi.getSt
     regions.set(component as unknown as pulumi.Resource, entry.region);
     outputs[name] = { track: entry.track, cloud: entry.cloud, service: p.cell.service, ...component.outputs };
   }
-  return { tracks, outputs, estimate: recorder.estimate(parsedConfig()) };
+  return { tracks, outputs, estimate: recorder.estimate(parseStackConfig(pulumi.runtime.allConfig())) };
 }

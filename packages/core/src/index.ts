@@ -24,3 +24,4 @@ export * from "./cost";
 export * from "./stack-kind";
 export * from "./resource-kind";
 export * from "./regions";
+export * from "./stack-config";

@@ -7,7 +7,7 @@
 export type * from "./types";
 export { Unpriced, type CostModule, type Priced, type PricingContext } from "./module";
 export { isUnknown, GraphIndex } from "./graph";
-export { configValue, stackCostInputs, stackWorkloadSchema, usageOf, type StackCostInputs, type StackWorkload, type Usage } from "./usage";
+export { stackCostInputs, stackWorkloadSchema, usageOf, type StackCostInputs, type StackWorkload, type Usage } from "./usage";
 export { FREE, FREE_FAMILIES, freeReason, UNCOUNTED_USAGE } from "./free";
 export { COST_MODULES, costModuleFor } from "./registry";
 export { planTraffic, type TrafficPlan } from "./traffic";

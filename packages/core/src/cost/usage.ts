@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { InputError, parseOrThrow } from "../errors";
-import { parseJsonText, refuseReservedKeys } from "../io/load";
+import { configValue } from "../stack-config";
 import { pointOf } from "../schema/common";
 import { budgetSchema, decisionRefSchema } from "../schema/stack";
 import { workloadFileSchema } from "../schema/workload";
@@ -28,23 +28,6 @@ export interface Usage {
   readonly build: { readonly trainingTokens: number };
   /** The validated workload, for the TCO model. */
   readonly workload: StackWorkload | undefined;
-}
-
-/** A config value as the graph holds it (parsed) or as Pulumi hands it to a program (a JSON string). */
-export function configValue(config: Readonly<Record<string, unknown>> | undefined, key: string): unknown {
-  const v = config !== undefined && Object.hasOwn(config, key) ? config[key] : undefined;
-  if (typeof v !== "string") return refuseReservedKeys(v, `${key}.`);
-  const t = v.trim();
-  if (t.startsWith("{") || t.startsWith("[")) {
-    try {
-      // Duplicate and prototype keys are refused here as in any input file, named under the key.
-      return parseJsonText(t, `${key}.`);
-    } catch (err) {
-      if (err instanceof InputError) throw err;
-      return v;
-    }
-  }
-  return v;
 }
 
 /** Volumes of a validated workload (or none). */
