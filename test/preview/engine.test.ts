@@ -84,7 +84,9 @@ describe("previewProgram on the aitracks program", () => {
     }).catch((e) => e)) as Error & { registered: number; lines: string[] };
     expect(err.lines).toEqual([
       'aitracks:tracks[0].guardrail.piiAction: expected ANONYMIZE or BLOCK, got "KEEP"',
+      "aitracks:tracks[0].monthlyBudgetUsd: expected a monthly budget in USD (or set aitracks:budget.maxMonthlyUsd), got nothing",
       "aitracks:tracks[1].models: expected at least one Bedrock model id, got an empty list",
+      "aitracks:tracks[1].monthlyBudgetUsd: expected a monthly budget in USD (or set aitracks:budget.maxMonthlyUsd), got nothing",
     ]);
     expect(err.registered).toBe(0);
   });

@@ -21,14 +21,18 @@ export interface StackEstimate {
 }
 
 /**
- * Record every resource the program registers from now on, so that the program can export its
- * own estimated cost (the same cost model `aitracks cost` runs). Uses a stack transformation,
- * which runs in the program itself: it works under `pulumi up`, `pulumi preview` and the offline
- * engine alike. Call it before creating any resource.
+ * Record every resource of the stack's tracks, so that the program can export its own estimated
+ * cost (the same cost model `aitracks cost` runs). `transformation` goes in each track
+ * component's `transformations` resource option: Pulumi applies it to the component and to every
+ * resource under it, in the program itself, so it works under `pulumi up`, `pulumi preview` and
+ * the offline engine alike. (Engine-side `registerResourceTransform` would not do: it hands over
+ * neither the resource, whose URN and outputs the estimate reads, nor the inputs' Outputs, and it
+ * needs a callback server the offline engine has not.) This is the program's one recorder; the
+ * offline engine records the graph separately, from the resource monitor.
  */
 export function recordForEstimate(regionOf: (r: pulumi.Resource) => string | undefined = () => undefined) {
   const recorded: Recorded[] = [];
-  pulumi.runtime.registerStackTransformation((args) => {
+  const transformation: pulumi.ResourceTransformation = (args) => {
     recorded.push({
       resource: args.resource,
       type: args.type,
@@ -38,7 +42,7 @@ export function recordForEstimate(regionOf: (r: pulumi.Resource) => string | und
       parent: args.opts.parent,
     });
     return undefined;
-  });
+  };
 
   /** The estimate, as an output known once every input is known (after deploy, or offline). */
   function estimate(config: Readonly<Record<string, unknown>>): pulumi.Output<StackEstimate> {
@@ -88,7 +92,7 @@ export function recordForEstimate(regionOf: (r: pulumi.Resource) => string | und
     );
   }
 
-  return { estimate, recorded: () => recorded.length };
+  return { transformation, estimate };
 }
 
 
@@ -101,7 +105,11 @@ function physicalNames(r: Recorded): pulumi.Output<Record<string, unknown>> {
 
 /**
  * Which resources each input depends on (the engine's propertyDependencies), from the Outputs in
- * the inputs. The cost model links, say, a data-capture setting to its bucket this way.
+ * the inputs. The cost model links, say, a data-capture setting to its bucket this way (where a
+ * name is unknown, as in a preview). The Outputs' resources come from `getAllResources`, which
+ * @pulumi/pulumi exports from its root but marks internal: it has no public equivalent, and
+ * without it the estimate of some stacks (an Azure build, a SageMaker endpoint) would differ from
+ * `aitracks cost`'s. Absent, the links are left out.
  */
 function propertyDependencies(r: Recorded): pulumi.Output<Record<string, string[]>> {
   const entries = Object.entries(r.props).filter(([, v]) => v !== undefined && typeof v === "object");
@@ -113,10 +121,9 @@ function propertyDependencies(r: Recorded): pulumi.Output<Record<string, string[
   return pulumi.all(deps).apply((pairs) => Object.fromEntries(pairs.flat().length ? (pairs as unknown as [string, string[]][]) : []));
 }
 
-/** The resources an Output carries, through @pulumi/pulumi's own bookkeeping (empty if absent). */
 function resourcesOf(o: pulumi.Output<unknown>): Promise<Set<pulumi.Resource>> {
-  const internal = require("@pulumi/pulumi/output") as { getAllResources?: (o: pulumi.Output<unknown>) => Promise<Set<pulumi.Resource>> };
-  return internal.getAllResources ? internal.getAllResources(o) : Promise.resolve(new Set());
+  const all = (pulumi as { getAllResources?: (o: pulumi.Output<unknown>) => Promise<Set<pulumi.Resource>> }).getAllResources;
+  return all ? all(o) : Promise.resolve(new Set());
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;

@@ -108,7 +108,7 @@ export function provisionStack(spec: StackSpec, stackName: string = pulumi.getSt
   const errors: string[] = planned.flatMap((p) => p.error ?? []);
   if (errors.length) throw new InputError(errors);
 
-  // Record what the stack registers from here on, so it can export its own estimated cost.
+  // Record what the tracks register, so the stack can export its own estimated cost.
   const regions = new Map<pulumi.Resource, string>();
   const recorder = recordForEstimate((r) => regions.get(r));
   const providers = new ProviderCache();
@@ -118,7 +118,7 @@ export function provisionStack(spec: StackSpec, stackName: string = pulumi.getSt
     if (p.error || !p.cell) continue;
     const entry = p.entry as TrackEntry;
     const name = trackName(entry);
-    const component = p.cell.create(name, p.args, { providers: [providers.get(entry.cloud, entry.region)] });
+    const component = p.cell.create(name, p.args, { providers: [providers.get(entry.cloud, entry.region)], transformations: [recorder.transformation] });
     tracks[name] = component;
     regions.set(component as unknown as pulumi.Resource, entry.region);
     outputs[name] = { track: entry.track, cloud: entry.cloud, service: p.cell.service, ...component.outputs };
