@@ -6,7 +6,11 @@ import { Provider } from "@pulumi/aws/provider";
 import { Provider as NativeProvider } from "@pulumi/aws-native/provider";
 import { ModelQualityJobDefinition } from "@pulumi/aws-native/sagemaker";
 import { Bucket as S3Bucket } from "@pulumi/aws/s3";
+import { TaskDefinition } from "@pulumi/aws/ecs";
+import { Function as LambdaFunction } from "@pulumi/aws/lambda";
 import { Parameter } from "@pulumi/aws/ssm";
+import { WebApp } from "@pulumi/azure-native/web";
+import { Service as RunService } from "@pulumi/gcp/cloudrunv2";
 import { Compute } from "@pulumi/azure-native/machinelearningservices";
 import { Bucket as GcsBucket } from "@pulumi/gcp/storage";
 import { toGcpLabels } from "@aitracks/core";
@@ -67,6 +71,24 @@ const adminCompute = (password: pulumi.Input<string>) =>
     workspaceName: "ws",
     properties: { computeType: "AmlCompute", properties: { vmSize: "Standard_D4s_v5", userAccountCredentials: { adminUserName: "azureuser", adminUserPassword: password } } },
   });
+
+// Credentials in plain text, found by value and by an entry's name (none of them real).
+const LINE_SECRET = "d41d8cd98f00b204e9800998ecf8427e";
+const OPENAI_KEY = "sk-proj-EXAMPLEonlyNOTaREALkey0123456789abcdef";
+const ANTHROPIC_KEY = "sk-ant-api03-EXAMPLEonlyNOTaREALkey0123456789abcdefAA";
+const GITHUB_TOKEN = "ghp_EXAMPLEonlyNOTaREALtoken0123456789ab";
+const RANDOM = "q8Z3xV0pL7mN2bR5tY9wK4cJ6hG1fD";
+const PEM = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n-----END OPENSSH PRIVATE KEY-----\n";
+const webApp = (secret: pulumi.Input<string>) =>
+  new WebApp("bot", {
+    resourceGroupName: "rg-ai",
+    siteConfig: { appSettings: [{ name: "LINE_CHANNEL_ID", value: "1657000000" }, { name: "LINE_CHANNEL_SECRET", value: secret }] },
+  });
+const runService = (env: { name: string; value?: string; valueSource?: { secretKeyRef: { secret: string; version: string } } }) =>
+  new RunService("chat", { location: "us-central1", template: { containers: [{ image: "chat:1", envs: [{ name: "MODEL", value: "gemini-2.5-pro" }, env] }] } });
+const taskDefinition = (containerDefinitions: pulumi.Input<string>) => new TaskDefinition("task", { family: "chat", containerDefinitions });
+const lambda = (variables: Record<string, pulumi.Input<string>>) =>
+  new LambdaFunction("fn", { role: ROLE, packageType: "Image", imageUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/fn:1", environment: { variables } });
 
 const cases: PolicyCase[] = [
   {
@@ -247,6 +269,53 @@ const cases: PolicyCase[] = [
     good: () => adminCompute(pulumi.secret("Winter2026!")),
   },
   {
+    // Azure app settings are a name/value list: the value is judged by its entry's name.
+    policy: "no-plaintext-secrets",
+    bad: () => webApp(LINE_SECRET),
+    on: "bot",
+    message: /^input siteConfig\.appSettings\[1\]\.value \(LINE_CHANNEL_SECRET\) is a credential field with a plain-text value, not a Pulumi secret$/,
+    good: () => webApp(pulumi.secret(LINE_SECRET)),
+  },
+  {
+    // A container environment on Cloud Run, by value: an OpenAI key is one whatever its name.
+    policy: "no-plaintext-secrets",
+    bad: () => runService({ name: "LLM_CONFIG", value: OPENAI_KEY }),
+    on: "chat",
+    message: /^input template\.containers\[0\]\.envs\[1\]\.value \(LLM_CONFIG\) holds an OpenAI \/ Anthropic API key, not a Pulumi secret$/,
+    good: () => runService({ name: "LLM_CONFIG", valueSource: { secretKeyRef: { secret: "openai-key", version: "latest" } } }),
+  },
+  {
+    // JSON held in a string (ECS container definitions) is read too; an Anthropic key by its format.
+    policy: "no-plaintext-secrets",
+    bad: () => taskDefinition(JSON.stringify([{ name: "app", image: "app:1", environment: [{ name: "MODEL", value: "claude" }, { name: "LLM", value: ANTHROPIC_KEY }] }])),
+    on: "task",
+    message: /^input containerDefinitions\[0\]\.environment\[1\]\.value \(LLM\) holds an Anthropic API key, not a Pulumi secret$/,
+    good: () => taskDefinition(JSON.stringify([{ name: "app", image: "app:1", environment: [{ name: "MODEL", value: "claude" }], secrets: [{ name: "LLM", valueFrom: "arn:aws:secretsmanager:us-east-1:123456789012:secret:anthropic" }] }])),
+  },
+  {
+    // The whole document a Pulumi secret: nothing inside it is plain text (the analyzer run sees it unwrapped).
+    policy: "no-plaintext-secrets",
+    bad: () => taskDefinition(JSON.stringify([{ name: "app", image: "app:1", environment: [{ name: "GITHUB", value: GITHUB_TOKEN }] }])),
+    on: "task",
+    message: /environment\[0\]\.value \(GITHUB\) holds a GitHub token/,
+    good: () => taskDefinition(pulumi.secret(JSON.stringify([{ name: "app", image: "app:1", environment: [{ name: "GITHUB", value: GITHUB_TOKEN }] }]))),
+  },
+  {
+    // A field named like a credential (not one of the exact names) holding a random-looking value; ids and names of keys are not.
+    policy: "no-plaintext-secrets",
+    bad: () => lambda({ HF_SIGNING_KEY: RANDOM, KMS_KEY_ID: "1234abcd-12ab-34cd-56ef-1234567890ab", TOKEN_TYPE: "Bearer", MODEL_KEY_NAME: "prod-embeddings-v2" }),
+    on: "fn",
+    message: /^input environment\.variables\.HF_SIGNING_KEY is named like a credential and holds a random-looking 30-character value, not a Pulumi secret$/,
+    good: () => lambda({ HF_SIGNING_KEY: pulumi.secret(RANDOM), KMS_KEY_ID: "1234abcd-12ab-34cd-56ef-1234567890ab", TOKEN_TYPE: "Bearer", MODEL_KEY_NAME: "prod-embeddings-v2" }),
+  },
+  {
+    policy: "no-plaintext-secrets",
+    bad: () => new Parameter("ssh", { name: "/app/deploy", type: "String", insecureValue: PEM }),
+    on: "ssh",
+    message: /^input insecureValue holds a private key, not a Pulumi secret$/,
+    good: () => new Parameter("ssh", { name: "/app/deploy", type: "SecureString", value: PEM }),
+  },
+  {
     policy: "no-plaintext-secrets",
     bad: () => new Parameter("key", { name: "/app/aws-key", type: "String", insecureValue: "AKIAIOSFODNN7EXAMPLE" }),
     on: "key",
@@ -293,6 +362,22 @@ describe("governance and anti-pattern policies", () => {
     it(`${c.policy} flags: ${c.message.source}`, () => expectViolation(c));
     it(`${c.policy} passes the fixed program (${c.message.source})`, () => expectPass(c));
   }
+
+  it("no-plaintext-secrets never prints a credential, or any part of one", async () => {
+    const { report } = await check(() => {
+      webApp(LINE_SECRET);
+      runService({ name: "LLM_CONFIG", value: OPENAI_KEY });
+      taskDefinition(JSON.stringify([{ name: "app", image: "app:1", environment: [{ name: "LLM", value: ANTHROPIC_KEY }, { name: "GH", value: GITHUB_TOKEN }] }]));
+      lambda({ HF_SIGNING_KEY: RANDOM });
+      new Parameter("ssh", { name: "/app/deploy", type: "String", insecureValue: PEM });
+    });
+    const found = violationsOf(report, "no-plaintext-secrets");
+    expect(found).toHaveLength(6);
+    const text = JSON.stringify(report);
+    for (const secret of [LINE_SECRET, OPENAI_KEY, ANTHROPIC_KEY, GITHUB_TOKEN, RANDOM, PEM]) {
+      for (let i = 0; i + 8 <= secret.length; i += 4) expect(text, "a credential's characters in the report").not.toContain(secret.slice(i, i + 8));
+    }
+  });
 
   it("fine-tune-recommended-examples leaves counts below the mandatory minimum to fine-tune-minimum-examples", async () => {
     const { report } = await check(() => customModel(60));

@@ -37,7 +37,7 @@ describe("in-process and analyzer runners", () => {
       program: () => {
         const b = new Bucket("b", { tags: TAGS });
         // bucketRegionalDomainName is not known during preview: the notebook's key is undecidable.
-        new NotebookInstance("nb", { instanceType: "ml.t3.medium", roleArn: "r", directInternetAccess: "Disabled", subnetId: "s", rootAccess: "Disabled", kmsKeyId: b.bucketRegionalDomainName, tags: TAGS });
+        new NotebookInstance("nb", { instanceType: "ml.t3.medium", roleArn: "r", directInternetAccess: "Disabled", subnetId: "s", rootAccess: "Disabled", instanceMetadataServiceConfiguration: { minimumInstanceMetadataServiceVersion: "2" }, kmsKeyId: b.bucketRegionalDomainName, tags: TAGS });
       },
     });
     expect(graph.resources.find((r) => r.name === "nb")!.inputs.kmsKeyId).toBe("[unknown]");

@@ -1,7 +1,10 @@
 /**
  * Secrets in plain text: an API key, token or password that reaches a resource input or the stack
  * config without being a Pulumi secret ends up readable in the state file, the preview output
- * and CI logs. Messages name where, never the value.
+ * and CI logs. Found by key (a field named like a credential), by value (well-known key formats,
+ * whatever the field), by an entry's name in name/value lists (container environments, app
+ * settings) and inside JSON held in a string (ECS container definitions). Messages name where and
+ * what kind, never the value or any part of it.
  */
 import type { StackValidationPolicy } from "@pulumi/policy";
 import { SECRET_MARK, secretPathsOfProps } from "../../lib/secrets";
@@ -26,43 +29,125 @@ const SECRET_KEY_SUFFIXES = [
   "credentials",
 ];
 
-/** Values that are credentials whatever their key. */
+/** Values that are credentials whatever their key (most specific first: the first match names it). */
 const CREDENTIAL_PATTERNS: readonly [RegExp, string][] = [
   [/\b(AKIA|ASIA)[0-9A-Z]{16}\b/, "an AWS access key id"],
+  [/\bsk-ant-(api|admin)[0-9]{2}-[A-Za-z0-9_-]{20,}/, "an Anthropic API key"],
   [/\bsk-(proj-|ant-)?[A-Za-z0-9_-]{20,}/, "an OpenAI / Anthropic API key"],
   [/\bAIza[0-9A-Za-z_-]{35}\b/, "a Google API key"],
-  [/\b(ghp|gho|ghs|ghu)_[A-Za-z0-9]{36}\b|\bgithub_pat_[A-Za-z0-9_]{40,}/, "a GitHub token"],
+  [/\b(ghp|gho|ghs|ghu|ghr)_[A-Za-z0-9]{36}\b|\bgithub_pat_[A-Za-z0-9_]{40,}/, "a GitHub token"],
   [/\bxox[abprs]-[A-Za-z0-9-]{10,}/, "a Slack token"],
-  [/-----BEGIN ([A-Z]+ )?PRIVATE KEY-----/, "a private key"],
+  [/-----BEGIN ([A-Z]+ )*PRIVATE KEY( BLOCK)?-----/, "a private key"],
   [/AccountKey=[A-Za-z0-9+/=]{40,}/, "an Azure storage account key"],
   [/\bhf_[A-Za-z0-9]{30,}\b/, "a Hugging Face token"],
+  [/\b[rs]k_live_[0-9A-Za-z]{24,}\b/, "a Stripe secret key"],
 ];
 
 /** Values that are references to a secret, not the secret itself. */
 const REFERENCE = /^(arn:|https:\/\/[^/]+\.vault\.azure\.net\/|projects\/[^/]+\/secrets\/|\{\{resolve:|\$\{|ssm:|secretsmanager:|@Microsoft\.KeyVault\()/i;
+
+/** Paths inside a reference to a secret store (`valueSource.secretKeyRef.secret`, `secretRef`, `valueFrom`): they name the secret. */
+const REFERENCE_PATH = /(^|\.)([A-Za-z]*(Ref|Refs|Reference|References)|valueFrom)(\.|\[|$)/;
+
+/** Values that name or locate something (a URL, a cloud resource id, a path, a UUID), never a secret by themselves. */
+const LOCATOR = /^([a-z][a-z0-9+.-]*:\/\/|arn:|\/subscriptions\/|projects\/|organizations\/|folders\/|\.{0,2}\/|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$)/i;
 
 export function isSecretKey(key: string): boolean {
   const k = key.toLowerCase().replace(/[^a-z0-9]/g, "");
   return SECRET_KEY_SUFFIXES.some((s) => k.endsWith(s));
 }
 
-/** Why a value at `key` is a plaintext credential, or undefined. */
+/**
+ * Key names that may hold a credential (`ANTHROPIC_KEY`, `DB_PASS`, `authHeaderValue`, `signingSalt`):
+ * their values count only when they look random. Keys that name, locate or describe a key
+ * (`kmsKeyId`, `keyVaultUri`, `sshPublicKey`, `tokenType`) are not among them.
+ */
+export function isSecretLikeKey(key: string): boolean {
+  const k = key.toLowerCase().replace(/[^a-z0-9]/g, "");
+  if (!/(key|pass|pwd|secret|token|auth|credential|signature|salt|cookie|session|webhook)/.test(k)) return false;
+  if (/public|kms|vault|keyring|cryptokey/.test(k)) return false;
+  return !/(id|ids|name|names|arn|uri|url|urls|endpoint|version|type|source|path|file|spec|policy|mode|length|size|count|header|location|identity|enabled|expiry|expiration|ttl|format|algorithm|usage)$/.test(k);
+}
+
+/** Shannon entropy of a string, in bits per character. */
+export function entropy(v: string): number {
+  const counts = new Map<string, number>();
+  for (const ch of v) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let bits = 0;
+  for (const n of counts.values()) {
+    const p = n / v.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+
+/** A value that looks generated rather than written: long, no spaces, letters and digits, high entropy, not a locator. */
+export function looksRandom(v: string): boolean {
+  return v.length >= 20 && v.length <= 8192 && !/\s/.test(v) && /[0-9]/.test(v) && /[A-Za-z]/.test(v) && !LOCATOR.test(v) && !REFERENCE.test(v) && entropy(v) >= 3.5;
+}
+
+/** Why a value at `key` is a plaintext credential, or undefined. Never returns the value or any part of it. */
 export function plaintextCredential(key: string, value: string): string | undefined {
   if (value === SECRET_MARK || value.trim() === "") return undefined;
   for (const [re, what] of CREDENTIAL_PATTERNS) if (re.test(value)) return `holds ${what}`;
   if (isSecretKey(key) && !REFERENCE.test(value) && value.length >= 4 && !/^(true|false|none|null|enabled|disabled)$/i.test(value)) return "is a credential field with a plain-text value";
+  if (isSecretLikeKey(key) && looksRandom(value)) return `is named like a credential and holds a random-looking ${value.length}-character value`;
   return undefined;
 }
 
-/** Walk string leaves as `a.b[0].c` paths, skipping values unknown during preview. */
-function walk(v: unknown, path: string, key: string, visit: (path: string, key: string, value: string) => void, depth = 0): void {
+/**
+ * The name of a name/value entry (`{name, value}` in container environments and Azure app
+ * settings, `{key, value}` in tag lists, `{Name, Value}` in CloudFormation-shaped lists): its value is
+ * judged by that name, as a map entry would be by its key.
+ */
+function entryName(o: Record<string, unknown>): string | undefined {
+  for (const k of ["name", "Name", "key", "Key"]) {
+    const n = read(o, k);
+    if (typeof n === "string" && n) return n;
+  }
+  return undefined;
+}
+
+const VALUE_KEYS = new Set(["value", "Value"]);
+
+/** A string holding a JSON object or array (ECS container definitions, step function definitions, policy documents). */
+function embeddedJson(v: string): unknown {
+  const t = v.trimStart();
+  if (!(t.startsWith("{") || t.startsWith("["))) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(v);
+    return parsed && typeof parsed === "object" ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Walk string leaves as `a.b[0].c` paths, skipping values unknown during preview; `label` is an entry's name when it has one. */
+function walk(v: unknown, path: string, key: string, visit: (path: string, key: string, value: string, label?: string) => void, depth = 0, label?: string): void {
   if (depth > 12) return;
-  if (typeof v === "string") return visit(path, key, v);
+  if (typeof v === "string") {
+    const json = embeddedJson(v);
+    if (json !== undefined) return walk(json, path, key, visit, depth + 1);
+    return visit(path, key, v, label);
+  }
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) walk(read(v, i), `${path}[${i}]`, key, visit, depth + 1);
   } else if (v && typeof v === "object") {
-    for (const k of Object.keys(v)) walk(read(v, k), path ? `${path}.${k}` : k, k, visit, depth + 1);
+    const name = entryName(v as Record<string, unknown>);
+    for (const k of Object.keys(v)) {
+      const entry = name !== undefined && VALUE_KEYS.has(k);
+      walk(read(v, k), path ? `${path}.${k}` : k, entry ? name : k, visit, depth + 1, entry ? name : undefined);
+    }
   }
+}
+
+/** The value at `path` is a Pulumi secret, or lies inside one (a secret object, or JSON held in a secret string). */
+function underSecret(secretPaths: ReadonlySet<string>, path: string): boolean {
+  if (!secretPaths.size) return false;
+  for (let i = path.length; i > 0; i--) {
+    if ((i === path.length || path[i] === "." || path[i] === "[") && secretPaths.has(path.slice(0, i))) return true;
+  }
+  return false;
 }
 
 /** Read a property; an unknown value cannot be a literal in the program, so it reads as nothing. */
@@ -86,10 +171,10 @@ export const noPlaintextSecrets: StackValidationPolicy & AitracksPolicy = {
   validateStack: (args, report) => {
     for (const r of args.resources) {
       const secretPaths = secretPathsOfProps(r.props);
-      walk(r.props, "", "", (path, key, value) => {
-        if (secretPaths.has(path)) return;
+      walk(r.props, "", "", (path, key, value, label) => {
+        if (underSecret(secretPaths, path) || REFERENCE_PATH.test(path)) return;
         const why = plaintextCredential(key, value);
-        if (why) report(`input ${path} ${why}, not a Pulumi secret`, r.urn);
+        if (why) report(`input ${path}${label ? ` (${label})` : ""} ${why}, not a Pulumi secret`, r.urn);
       });
     }
     const config = stackConfig();
@@ -102,9 +187,10 @@ export const noPlaintextSecrets: StackValidationPolicy & AitracksPolicy = {
         } catch {
           // a plain string value
         }
-        walk(parsed, "", key.split(":").pop() ?? key, (path, leafKey, value) => {
+        walk(parsed, "", key.split(":").pop() ?? key, (path, leafKey, value, label) => {
+          if (REFERENCE_PATH.test(path)) return;
           const why = plaintextCredential(leafKey, value);
-          if (why) report(`stack config ${key}${path ? `.${path}` : ""} ${why}; set it with \`pulumi config set --secret\``);
+          if (why) report(`stack config ${key}${path ? `.${path}` : ""}${label ? ` (${label})` : ""} ${why}; set it with \`pulumi config set --secret\``);
         });
       }
     }
