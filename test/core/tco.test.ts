@@ -74,7 +74,7 @@ describe("fine-tune", () => {
     const model = resolveTco(workload(oneOffs));
     const ft = projectDetailed(model, "fine-tune");
     expect(ft.breakdown.data).toBeCloseTo(10_000, 6); // 5,000 x $2
-    expect(ft.breakdown.compute).toBeCloseTo(3_768.8, 6); // 100 h x $37.688 (catalog ml.p4d.24xlarge)
+    expect(ft.breakdown.compute).toBeCloseTo(2_525, 6); // 100 h x $25.25 (catalog ml.p4d.24xlarge)
     // 4 engineers x $250,000/12 x 4 weeks (28 days = 0.9205 months)
     expect(ft.breakdown.team).toBeCloseTo(4 * ML_MONTH * (28 / DAYS), 6);
     expect(ft.breakdown.team).toBeCloseTo(76_712.33, 1);
@@ -97,7 +97,7 @@ describe("fine-tune", () => {
     const ft = projectDetailed(resolveTco(file), "fine-tune");
     // Launch at 0.92 months: retrains at 6.92 and 12.92, i.e. in months 6 and 12.
     for (const m of [6, 12]) {
-      expect(ft.monthlyBreakdown[m]!.compute).toBeCloseTo(3_768.8, 6);
+      expect(ft.monthlyBreakdown[m]!.compute).toBeCloseTo(2_525, 6);
       expect(ft.monthlyBreakdown[m]!.data).toBeCloseTo(2_000, 6);
     }
     expect(ft.monthly[5]).toBe(0);
@@ -162,8 +162,8 @@ describe("build", () => {
     const est = pretrainingEstimate(model.point);
     expect(est.flops).toBeCloseTo(5.472e21, -15);
     expect(est.instanceHours).toBeCloseTo(1_000, 9);
-    expect(est.finalRunUsd).toBeCloseTo(24_772.6, 6); // x $24.7726/h
-    expect(est.usd).toBeCloseTo(49_545.2, 6); // x 2 experiment overhead
+    expect(est.finalRunUsd).toBeCloseTo(21_500, 6); // x $21.50/h
+    expect(est.usd).toBeCloseTo(43_000, 6); // x 2 experiment overhead
   });
 
   it("the default pretraining run lands in the framework's $500K-$5M compute range", () => {

@@ -16,13 +16,13 @@ describe("SageMaker endpoint configuration", () => {
       }),
     ]);
     const r = priced(e, "cfg");
-    // ml.g5.2xlarge $1.515/h x 2 x 730 = $2,211.90 (max 4: $4,423.80); ml.g6.xlarge $1.0064/h x 730 = $734.672
+    // ml.g5.2xlarge $1.515/h x 2 x 730 = $2,211.90 (max 4: $4,423.80); ml.g6.xlarge $1.1267/h x 730 = $822.491
     expect(r.components[0]).toMatchObject({ unit: "hour", kind: "fixed", monthlyQuantity: 1460, unitPriceUsd: 1.515 });
     expect(r.components[0]!.monthlyUsd).toBeCloseTo(2211.9, 6);
     expect(r.components[0]!.ceilingMonthlyUsd).toBeCloseTo(4423.8, 6);
-    expect(r.components[1]!.monthlyUsd).toBeCloseTo(734.672, 6);
-    expect(r.monthlyUsd).toBeCloseTo(2946.572, 6);
-    expect(r.ceilingMonthlyUsd).toBeCloseTo(5158.472, 6);
+    expect(r.components[1]!.monthlyUsd).toBeCloseTo(822.491, 6);
+    expect(r.monthlyUsd).toBeCloseTo(3034.391, 6);
+    expect(r.ceilingMonthlyUsd).toBeCloseTo(5246.291, 6);
   });
 
   it("prices a serverless variant by memory x duration x the workload's requests", () => {
@@ -45,10 +45,10 @@ describe("SageMaker training job", () => {
     const e = estimate([
       res("aws:sagemaker/trainingJob:TrainingJob", "train", { resourceConfig: { instanceType: "ml.p4d.24xlarge", instanceCount: 2 }, stoppingCondition: { maxRuntimeInSeconds: 36_000 } }),
     ]);
-    // $37.688/h x 2 x 10 h = $753.76 once, nothing a month
+    // $25.25/h x 2 x 10 h = $505 once, nothing a month
     const r = priced(e, "train");
     expect(r.monthlyUsd).toBe(0);
-    expect(r.oneOffUsd).toBeCloseTo(753.76, 6);
+    expect(r.oneOffUsd).toBeCloseTo(505, 6);
     expect(r.components[0]).toMatchObject({ kind: "one-off", oneOffQuantity: 20 });
   });
 

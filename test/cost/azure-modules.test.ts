@@ -109,6 +109,8 @@ describe("storage, keys, networking and logs", () => {
     const diag = (n: string) => res("azure-native:monitor:DiagnosticSetting", n, {}, { dependencies: [ws.urn] });
     const e = estimate([
       res("azure-native:keyvault:Key", "hsm", { properties: { kty: "RSA-HSM" } }),
+      res("azure-native:keyvault:Key", "hsm3072", { properties: { kty: "RSA-HSM", keySize: 3072 } }),
+      res("azure-native:keyvault:Key", "ec", { properties: { kty: "EC-HSM", curveName: "P-256" } }),
       res("azure-native:keyvault:Key", "soft", { properties: { kty: "RSA" } }),
       res("azure-native:network:PrivateEndpoint", "pe", {}),
       res("azure-native:storage:StorageAccount", "sa", {}),
@@ -116,7 +118,9 @@ describe("storage, keys, networking and logs", () => {
       diag("d1"),
       diag("d2"),
     ]);
-    expect(priced(e, "hsm").monthlyUsd).toBe(1);
+    expect(priced(e, "hsm").monthlyUsd).toBe(1); // RSA-HSM 2048-bit (the default size): $1 a key-month
+    expect(priced(e, "hsm3072").monthlyUsd).toBe(5); // RSA-HSM 3072-bit, as the stacks create: $5 a key-month
+    expect(priced(e, "ec").monthlyUsd).toBe(5); // EC-HSM: $5 a key-month
     expect(e.free.map((f) => f.name)).toEqual(expect.arrayContaining(["soft", "d1", "d2"]));
     expect(priced(e, "pe").monthlyUsd).toBeCloseTo(7.3, 9); // 730 x $0.01
     expect(priced(e, "sa").monthlyUsd).toBe(0);
