@@ -1,7 +1,8 @@
 /**
  * Two small bridges from what the Pulumi engine sends a policy pack to what @pulumi/policy 1.21
- * hands policies (see pulumi/pulumi-policy#241). Installed once by `index.ts` before the pack
- * starts serving; remove when the SDK exposes both.
+ * hands policies (https://github.com/pulumi/pulumi-policy/issues/241). Installed once by `index.ts`
+ * before the pack starts serving; remove when the SDK exposes both. test/policies/engine-shim.test.ts
+ * pins the @pulumi/policy version it patches and fails on a new one.
  *
  * 1. Secrets: the SDK deserializes each resource's properties with secrets unwrapped. We wrap its
  *    `deserializeProperties` to record where the secrets were (SECRET_PATHS), so the
