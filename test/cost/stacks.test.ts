@@ -10,13 +10,6 @@ const STACKS = readdirSync(join(ROOT, "stacks"))
   .filter((s): s is string => s !== undefined)
   .sort();
 
-/**
- * Prices that are missing from the price data (the compute catalog and @pydantic/genai-prices),
- * not from the cost model: the modules look them up and price these resources as soon as the data
- * has them (see the module tests with a catalog that has the entry). Anything else unpriced fails.
- */
-const PRICE_DATA_GAPS: readonly { type: string; reason: RegExp }[] = [];
-
 describe("every example stack prices", () => {
   it("finds the example stacks", () => {
     expect(STACKS).toEqual(expect.arrayContaining(["buy-aws", "buy-gcp", "buy-azure", "build-aws", "fine-tune-gcp", "serving-azure", "hybrid"]));
@@ -34,8 +27,8 @@ describe("every example stack prices", () => {
         for (const c of r.components) expect(Number.isFinite(c.monthlyUsd) && Number.isFinite(c.unitPriceUsd), `${r.name}: ${c.name}`).toBe(true);
       }
       expect(e.unpriced.filter((u) => !u.inTrack)).toEqual([]);
-      const unexplained = e.unpriced.filter((u) => !PRICE_DATA_GAPS.some((g) => g.type === u.type && g.reason.test(u.reason)));
-      expect(unexplained.map((u) => `${u.type} ${u.name}: ${u.reason}`)).toEqual([]);
+      // Nothing aitracks creates is left unpriced.
+      expect(e.unpriced.map((u) => `${u.type} ${u.name}: ${u.reason}`)).toEqual([]);
       expect(e.threeYear.totalUsd).toBeGreaterThan(e.monthlyUsd * 36);
     });
   }

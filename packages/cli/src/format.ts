@@ -22,13 +22,6 @@ export function usd(x: number): string {
   return `${sign}$${Math.abs(x).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
 
-/** +$12.00 / -$3.50 / $0.00: a signed delta. */
-export function signedUsd(x: number): string {
-  const r = Math.round(x * 100) / 100;
-  if (r === 0) return "$0.00";
-  return r > 0 ? `+${usd(r)}` : usd(r);
-}
-
 /** 1,234 / 0.125 / 12.5: numbers as people read them. */
 export function num(x: number): string {
   if (Math.abs(x) >= 1e9) return x.toExponential(2).replace("e+", "e");

@@ -125,11 +125,6 @@ export function estimateCost(graph: CostGraph, options: EstimateOptions = {}): C
   };
 }
 
-/** The stack's cost inputs (workload, budget, decision) from a graph, as the estimate reads them. */
-export function costInputsOf(graph: CostGraph, config?: Readonly<Record<string, unknown>>): StackCostInputs {
-  return stackCostInputs(config ?? graph.config);
-}
-
 /**
  * Token prices of the model that serves the stack's traffic (its first token-priced primary),
  * so that the TCO model's buy option prices the same model when the workload names none.
