@@ -280,7 +280,11 @@ export class AnalyzerSession {
     if (this.child.exitCode === null) {
       const exited = new Promise<void>((r) => this.child.once("exit", () => r()));
       this.child.kill("SIGTERM");
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
+      // The grace timer is cleared once the pack has exited: a pending timer kept every
+      // analyzer-engine run alive for two more seconds.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 2000)))]);
+      clearTimeout(timer);
       if (this.child.exitCode === null) this.child.kill("SIGKILL");
     }
     await new Promise<void>((r) => this.engine.tryShutdown(() => r()));
