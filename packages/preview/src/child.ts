@@ -43,6 +43,11 @@ process.once("message", (spec: ChildSpec) => {
   // A throw from a timer or callback after the program's body returned.
   process.on("uncaughtException", (err) => fail(err, programDir));
   process.chdir(spec.projectDir);
+  // Nothing left to run while the program's promise is still pending: it can never settle.
+  let settled = false;
+  process.once("beforeExit", () => {
+    if (!settled) report({ kind: "error", lines: ["program error: the program's promise never settled (it waits on something that nothing will ever do)"] });
+  });
   runUnderMocks({
     project: spec.project,
     stack: spec.stack,
@@ -54,9 +59,13 @@ process.once("message", (spec: ChildSpec) => {
     onFatal: (err) => fail(err, programDir),
   }).then(
     (graph) => {
+      settled = true;
       // Complete when nothing is left to run, as the language host sees a program end.
       process.once("beforeExit", () => report({ kind: "graph", graph }));
     },
-    (err: unknown) => fail(err, programDir),
+    (err: unknown) => {
+      settled = true;
+      fail(err, programDir);
+    },
   );
 });

@@ -1,0 +1,2 @@
+const aws = require("@pulumi/aws");
+new aws.s3.Bucket("data");
