@@ -6,4 +6,5 @@ export * from "./graph";
 export * from "./mocks";
 export * from "./project";
 export * from "./run";
+export { planProgram, type LoadPlan, type TypeScriptPlan } from "./loader";
 export * from "./policy";
