@@ -1,4 +1,6 @@
-import { InputError, printable, printableLine } from "@aitracks/core";
+// Deep imports: `--help` and usage errors must not load all of @aitracks/core (zod, yaml, the catalog).
+import { InputError } from "@aitracks/core/dist/errors";
+import { printable, printableLine } from "@aitracks/core/dist/text";
 
 /**
  * Exit codes every command keeps: pipelines rely on them. 0 fine; 1 a check or gate failed;

@@ -1,23 +1,16 @@
 import type { Command } from "commander";
-// Only @aitracks/core and light libraries here: main.ts imports this eagerly, and
-// `aitracks decide` must never load @pulumi/*.
+// Light libraries only at the top: main.ts imports this eagerly, `--help` must not load
+// @aitracks/core, and `aitracks decide` must never load @pulumi/*.
 import Table from "cli-table3";
-import {
-  CRITERION_LABELS,
-  DECISION_OPTIONS,
-  InputError,
-  checkOutputPath,
-  checklistStatus,
-  decide,
-  decisionDate,
-  decisionSchema,
-  loadFile,
-  renderAdr,
-  writeFileSafely,
-  type Decision,
-  type DecisionInput,
-} from "@aitracks/core";
+import type * as Core from "@aitracks/core";
+import type { Decision, DecisionInput } from "@aitracks/core";
+import { InputError } from "@aitracks/core/dist/errors";
 import { out, runCommand } from "../run";
+
+/** @aitracks/core, loaded when `decide` runs (main.ts registers this command for every invocation, `--help` included). */
+function core(): typeof Core {
+  return require("@aitracks/core") as typeof Core;
+}
 
 interface DecideFlags {
   json?: boolean;
@@ -63,7 +56,7 @@ function fit(x: number): string {
 /** The human report: the matrix, the recommendation, why, warnings, sensitivity, review date. */
 export function renderDecisionText(input: DecisionInput, d: Decision, file: string, adr?: string): string {
   const table = new Table({
-    head: ["Criterion", "Score", "Weight", ...DECISION_OPTIONS],
+    head: ["Criterion", "Score", "Weight", ...core().DECISION_OPTIONS],
     style: { head: [], border: [] },
     // No rule between rows: eight rows read better compact.
     chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
@@ -71,10 +64,10 @@ export function renderDecisionText(input: DecisionInput, d: Decision, file: stri
   });
   for (const row of d.matrix) {
     table.push([
-      CRITERION_LABELS[row.criterion].name,
+      core().CRITERION_LABELS[row.criterion].name,
       String(row.score),
       String(row.weight),
-      ...DECISION_OPTIONS.map((o) => fit(row.options[o].fit)),
+      ...core().DECISION_OPTIONS.map((o) => fit(row.options[o].fit)),
     ]);
   }
   const totalWeight = d.matrix.reduce((s, r) => s + r.weight, 0);
@@ -82,7 +75,7 @@ export function renderDecisionText(input: DecisionInput, d: Decision, file: stri
     "Score /100",
     "",
     String(Math.round(totalWeight * 100) / 100),
-    ...DECISION_OPTIONS.map((o) => {
+    ...core().DECISION_OPTIONS.map((o) => {
       const s = d.scores[o].toFixed(1);
       if (o === d.recommendation) return `${s} \u2713`;
       return d.eligible[o] ? s : `${s} \u2717`;
@@ -109,7 +102,7 @@ export function renderDecisionText(input: DecisionInput, d: Decision, file: stri
   }
   lines.push("");
   lines.push(`Sensitivity: ${d.sensitivity.summary}`);
-  const items = checklistStatus(input, d, adr !== undefined);
+  const items = core().checklistStatus(input, d, adr !== undefined);
   lines.push(
     `Checklist: ${items.filter((i) => i.done).length} of ${items.length} done` +
       (adr ? ` (see ${adr})` : " (--adr <out.md> writes the decision record with the full checklist)"),
@@ -134,7 +127,7 @@ export function decisionJson(input: DecisionInput, d: Decision, adr?: string): R
     ninetyPercentRule: d.ninetyPercentRule,
     sensitivity: d.sensitivity,
     matrix: d.matrix,
-    checklist: checklistStatus(input, d, adr !== undefined).map(({ key, done, source }) => ({ key, done, source })),
+    checklist: core().checklistStatus(input, d, adr !== undefined).map(({ key, done, source }) => ({ key, done, source })),
     adr: adr ?? null,
   };
 }
@@ -161,17 +154,17 @@ export function registerDecide(program: Command, setExit: (code: number) => void
             opts.adr === undefined || toStdout
               ? undefined
               : { path: opts.adr, label: `--adr ${opts.adr}`, inputs: [{ path: file, is: "the decision file itself" }], example: "decision.md" };
-          if (adr) checkOutputPath(adr.path, adr);
-          if (opts.today !== undefined && !decisionDate.safeParse(opts.today).success) {
+          if (adr) core().checkOutputPath(adr.path, adr);
+          if (opts.today !== undefined && !core().decisionDate.safeParse(opts.today).success) {
             throw new InputError(`--today: expected a date YYYY-MM-DD, got ${JSON.stringify(opts.today)}`);
           }
-          const input = loadFile(decisionSchema, file);
-          const decision = decide(input, opts.today === undefined ? {} : { today: opts.today });
+          const input = core().loadFile(core().decisionSchema, file);
+          const decision = core().decide(input, opts.today === undefined ? {} : { today: opts.today });
           if (toStdout) {
-            out(renderAdr(input, decision, { source: file }));
+            out(core().renderAdr(input, decision, { source: file }));
             return 0;
           }
-          if (adr) writeFileSafely(adr.path, renderAdr(input, decision, { source: file }), adr);
+          if (adr) core().writeFileSafely(adr.path, core().renderAdr(input, decision, { source: file }), adr);
           if (opts.json) out(JSON.stringify(decisionJson(input, decision, opts.adr), null, 2));
           else out(renderDecisionText(input, decision, file, opts.adr));
           return 0;
