@@ -39,7 +39,7 @@ describe("pull-request workflow", () => {
 
   it("runs on pull requests with a read-only checkout and permission to comment, and no cloud secret", () => {
     expect(Object.keys(w.on)).toEqual(["pull_request"]);
-    expect(w.permissions).toEqual({ contents: "read", "pull-requests": "write" });
+    expect(w.permissions).toEqual({ contents: "read", "pull-requests": "write", "security-events": "write" });
     expect(JSON.stringify(w)).not.toMatch(/secrets\.|AWS_|GOOGLE_|AZURE_|pulumi (preview|up)/);
   });
 
@@ -50,6 +50,14 @@ describe("pull-request workflow", () => {
     expect(script).toMatch(/npx aitracks cost --stack "\$stack" --diff "\$out\/base\/\$stack\.json"[\s\S]*--fail-on-budget[\s\S]*--format github-comment/);
     const base = job.steps.find((s) => s.name?.startsWith("Cost estimates of the base branch"))!;
     expect(base.env?.BASE_REF).toBe("${{ github.event.pull_request.base.sha }}");
+  });
+
+  it("uploads each stack's findings as SARIF to code scanning, whatever the verdict", () => {
+    expect(script).toContain('npx aitracks check --stack "$stack" --format sarif > "$out/sarif/$stack.sarif" || true');
+    const upload = job.steps.find((s) => s.uses?.startsWith("github/codeql-action/upload-sarif@"))!;
+    expect(upload.if).toMatch(/^always\(\)/);
+    expect(upload.with).toEqual({ sarif_file: "${{ runner.temp }}/aitracks/sarif" });
+    expect(job.steps.indexOf(upload)).toBeLessThan(job.steps.length - 1);
   });
 
   it("updates one comment per stack in place, found by its first line, and fails on a mandatory violation or budget gate", () => {

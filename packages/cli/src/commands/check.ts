@@ -1,8 +1,9 @@
 import type { Command } from "commander";
 import type * as Preview from "@aitracks/preview";
+import type { SarifPolicy } from "../render/sarif";
 import { checkAllFlags, describeAllOption, runStacks, type AllFlags, type StackOutcome } from "../multi-stack";
 import { CheckFailed, runCommand } from "../run";
-import { describeTargetOptions, previewTarget, type TargetOptions } from "../target";
+import { describeTargetOptions, previewTarget, programDirOf, type TargetOptions } from "../target";
 
 // main.ts imports this file for every command (and --help): the preview engine, Pulumi and the
 // policy pack load only when `check` runs.
@@ -16,6 +17,7 @@ interface CheckFlags extends AllFlags {
 }
 
 const ENGINES = ["both", "in-process", "analyzer"] as const;
+const FORMATS = ["text", "github-comment", "sarif"] as const;
 type Engine = (typeof ENGINES)[number];
 
 const HELP_AFTER = `
@@ -33,6 +35,7 @@ Examples:
   aitracks check --program examples/insecure --stack insecure --json
   aitracks check --stack buy-aws --policy-config policies/config.example.json --engine in-process
   aitracks check --all            (every stack of the project, one policy pack process for all)
+  aitracks check --stack buy-aws --format sarif > aitracks.sarif   (for GitHub code scanning)
 
 Exit codes: 0 no mandatory violation, 1 a mandatory violation (or the two runs disagree),
 2 bad input (one line per problem, naming the field).
@@ -45,7 +48,7 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
     ),
   )
     .option("--json", "print the verdicts as JSON (violations with level, policy, urn, message; notes; summary)")
-    .option("--format <format>", "text, or github-comment (a pull-request comment, updated in place by its first line)", "text")
+    .option("--format <format>", "text, github-comment (a pull-request comment, updated in place by its first line), or sarif (SARIF 2.1.0 for code scanning)", "text")
     .option("--engine <engine>", `how to run the pack: ${ENGINES.join(", ")}`, "both")
     .option("--policy-config <file>", "pack config JSON, as pulumi preview --policy-pack-config takes it")
     .option("--stack-tag <key=value>", "a stack tag the policies see (repeatable), as `pulumi stack tag set` sets it", collect, [])
@@ -63,8 +66,8 @@ async function check(flags: CheckFlags): Promise<number> {
   checkAllFlags(flags);
   const core = await import("@aitracks/core");
   const format = flags.format ?? "text";
-  if (format !== "text" && format !== "github-comment") throw new core.InputError(`--format: expected text or github-comment, got ${JSON.stringify(format)}`);
-  if (flags.json && format !== "text") throw new core.InputError("--json: give --json or --format github-comment, not both");
+  if (!(FORMATS as readonly string[]).includes(format)) throw new core.InputError(`--format: expected one of ${FORMATS.join(", ")}, got ${JSON.stringify(format)}`);
+  if (flags.json && format !== "text") throw new core.InputError(`--json: give --json or --format ${format}, not both`);
   if (flags.all && format !== "text") throw new core.InputError(`--format: with --all, text or --json (a ${format} document is one stack's: run it per --stack)`);
   const engine = flags.engine as Engine;
   if (!ENGINES.includes(engine)) throw new core.InputError(`--engine: expected one of ${ENGINES.join(", ")}, got ${JSON.stringify(flags.engine)}`);
@@ -102,7 +105,8 @@ async function check(flags: CheckFlags): Promise<number> {
       s.logs.splice(0);
       reports.push(await s.evaluate(graph, opts));
     }
-    return checkOutcome(graph, reports, flags, format, pack.policies.length);
+    const sarif = format === "sarif" ? { policies: pack.policies as unknown as readonly SarifPolicy[], entryFile: await entryFile(target) } : undefined;
+    return checkOutcome(graph, reports, flags, format, pack.policies.length, sarif);
   };
   return runStacks(flags, {
     name: "check",
@@ -116,7 +120,21 @@ async function check(flags: CheckFlags): Promise<number> {
 }
 
 /** One stack's verdicts: the JSON document, the text (or comment), the exit code. */
-function checkOutcome(graph: Preview.ResourceGraph, reports: readonly Preview.PolicyReport[], flags: CheckFlags, format: string, policyCount: number): StackOutcome {
+/** The entry file of the program the flags name (for SARIF's physical locations), if it has one. */
+async function entryFile(target: TargetOptions): Promise<string | undefined> {
+  const { readProject } = await import("@aitracks/preview");
+  const { entryFileOf } = await import("../render/sarif.js");
+  return entryFileOf(readProject(await programDirOf(target)).main);
+}
+
+function checkOutcome(
+  graph: Preview.ResourceGraph,
+  reports: readonly Preview.PolicyReport[],
+  flags: CheckFlags,
+  format: string,
+  policyCount: number,
+  sarif?: { readonly policies: readonly SarifPolicy[]; readonly entryFile?: string },
+): StackOutcome {
   const report = reports[0]!;
   const disagreement = reports.length === 2 ? differences(reports[0]!, reports[1]!) : [];
   if (disagreement.length) {
@@ -140,6 +158,10 @@ function checkOutcome(graph: Preview.ResourceGraph, reports: readonly Preview.Po
   return {
     result,
     render: async () => {
+      if (format === "sarif" && sarif) {
+        const { renderSarif } = await import("../render/sarif.js");
+        return JSON.stringify(renderSarif({ graph, report, policies: sarif.policies, entryFile: sarif.entryFile, rootDir: process.cwd() }), null, 2);
+      }
       if (format !== "github-comment") return renderText(graph, report, reports.map((r) => r.engine), policyCount);
       const { renderCheckComment } = await import("../render/github-comment.js");
       return renderCheckComment({
