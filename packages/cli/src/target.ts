@@ -36,17 +36,12 @@ export function timeoutOf(opts: TargetOptions): number | undefined {
 
 /** Preview the program the flags name, offline. Loads Pulumi only now. */
 export async function previewTarget(opts: TargetOptions): Promise<ResourceGraph> {
-  const { previewProgram, readProject } = await import("@aitracks/preview");
+  const { previewProgram, findProjectDir, readProject } = await import("@aitracks/preview");
   const timeoutS = timeoutOf(opts);
-  const programDir = await programDirOf(opts);
+  // Like the Pulumi CLI: the project at or above the current folder; else the folder itself.
+  const programDir = opts.program ?? findProjectDir(process.cwd()) ?? process.cwd();
   const stack = opts.stack ?? (opts.config ? stackFromConfigFile(opts.config) : onlyStack(readProject(programDir).stackConfigDir));
   return previewProgram({ programDir, stack, configFile: opts.config, timeoutS });
-}
-
-/** The program folder the flags name. Like the Pulumi CLI: the project at or above the current folder; else the folder itself. */
-export async function programDirOf(opts: TargetOptions): Promise<string> {
-  const { findProjectDir } = await import("@aitracks/preview");
-  return opts.program ?? findProjectDir(process.cwd()) ?? process.cwd();
 }
 
 /** With no --stack and no --config: the stack of the only Pulumi.<stack>.yaml in the folder. */

@@ -3,7 +3,7 @@ import type * as Preview from "@aitracks/preview";
 import type { SarifPolicy } from "../render/sarif";
 import { checkAllFlags, describeAllOption, runStacks, type AllFlags, type StackOutcome } from "../multi-stack";
 import { CheckFailed, runCommand } from "../run";
-import { describeTargetOptions, previewTarget, programDirOf, type TargetOptions } from "../target";
+import { describeTargetOptions, previewTarget, type TargetOptions } from "../target";
 
 // main.ts imports this file for every command (and --help): the preview engine, Pulumi and the
 // policy pack load only when `check` runs.
@@ -122,9 +122,10 @@ async function check(flags: CheckFlags): Promise<number> {
 /** One stack's verdicts: the JSON document, the text (or comment), the exit code. */
 /** The entry file of the program the flags name (for SARIF's physical locations), if it has one. */
 async function entryFile(target: TargetOptions): Promise<string | undefined> {
-  const { readProject } = await import("@aitracks/preview");
+  const { findProjectDir, readProject } = await import("@aitracks/preview");
   const { entryFileOf } = await import("../render/sarif.js");
-  return entryFileOf(readProject(await programDirOf(target)).main);
+  // The folder previewTarget previews: --program, else the project at or above the current folder.
+  return entryFileOf(readProject(target.program ?? findProjectDir(process.cwd()) ?? process.cwd()).main);
 }
 
 function checkOutcome(
