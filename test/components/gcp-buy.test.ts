@@ -185,13 +185,13 @@ describe("buy on GCP (Vertex AI Model Garden)", async () => {
 
   it("rejects impossible settings before registering anything, naming the field", async () => {
     const bad = (args: Partial<GcpBuyTrackArgs>) => attempt(() => new GcpBuyTrack("assistant", { ...base, ...args }));
-    expect(await bad({ models: [] })).toBe("models: expected at least one Model Garden model such as google/gemini-2.5-flash (0)");
+    expect(await bad({ models: [] })).toBe("models: expected at least one Model Garden model such as google/gemini-2.5-flash, got an empty list (0)");
     expect(await bad({ models: ["google/gemini-2.5-flash", "gpt-4o"] })).toMatch(/^models\[1\]: expected publisher\/model\[@version\] .*, got "gpt-4o" \(0\)$/);
     expect(await bad({ billingAccount: "0123-4567" })).toBe('billingAccount: expected a Cloud Billing account id such as 012345-6789AB-CDEF01, got "0123-4567" (0)');
     expect(await bad({ monthlyBudgetUsd: -5 })).toBe("monthlyBudgetUsd: expected a monthly budget above 0 USD, got -5 (0)");
     expect(await bad({ budgetAlertThresholds: [50, 0] })).toBe("budgetAlertThresholds[1]: expected a percentage above 0 and at most 1000, got 0 (0)");
     expect(await bad({ requestLogging: { samplingRate: 0 } })).toBe(
-      "requestLogging.samplingRate: expected a share above 0 and at most 1 (turn logging off with requestLogging.enabled: false), got 0 (0)",
+      "requestLogging.samplingRate: expected a share above 0 (turn logging off with enabled: false), got 0 (0)",
     );
     expect(await bad({ requestLogging: { samplingRate: 1.5 } })).toMatch(/^requestLogging\.samplingRate: .* got 1\.5 \(0\)$/);
   });

@@ -5,47 +5,11 @@ import { NotificationChannel } from "@pulumi/gcp/monitoring";
 import { RegionalParameter, RegionalParameterVersion } from "@pulumi/gcp/parametermanager";
 import { IAMMember } from "@pulumi/gcp/projects";
 import { AiModelGardenEnableModel } from "@pulumi/gcp/vertex";
-import { fieldError } from "../common/errors";
-import { trackIdentity, type TrackBaseArgs, type TrackComponent } from "../common/track";
+import { z } from "zod";
+import { alertEmailsArg, alertThresholdsArg, budgetUsdArg, parseArgs, regionArg, tagsArg, wholeArg } from "../common/args";
+import { trackIdentity, type TrackComponent } from "../common/track";
 import { VertexPublisherModelLogging } from "./dynamic/publisher-model-logging";
 import { accountId, cmekKey, gcpLabels, gcpTrackBase, requestLogDataset, serviceAccount, vertexAuditLogs, withDependencies } from "./shared";
-
-/** Request-response logging of the track's models to a CMEK-encrypted BigQuery dataset. */
-export interface GcpBuyRequestLogging {
-  /** Log sampled prompts and responses of every model of the track (primary and fallbacks). @default true */
-  readonly enabled?: boolean;
-  /**
-   * Share of requests logged, above 0 and at most 1. A tenth keeps a useful sample for debugging,
-   * evaluation and abuse review while keeping prompts (which may hold personal data) and BigQuery
-   * storage down; raise it to 1 where every call must be kept. @default 0.1
-   */
-  readonly samplingRate?: number;
-}
-
-export interface GcpBuyTrackArgs extends TrackBaseArgs {
-  /** The GCP region of the track (the stack's provider for it points there). */
-  readonly region: string;
-  /**
-   * Model Garden models as `publisher/model[@version]`, in priority order: the first serves, the
-   * rest are fallbacks the application moves to when it is throttled or unavailable, e.g.
-   * `google/gemini-2.5-flash`, `anthropic/claude-sonnet-4@20250514`.
-   */
-  readonly models: readonly string[];
-  /** The Cloud Billing account (`XXXXXX-XXXXXX-XXXXXX`) the budget is created in. Required. */
-  readonly billingAccount: string;
-  /** Monthly Vertex AI spend of the project the budget alerts against (USD). Required. */
-  readonly monthlyBudgetUsd: number;
-  /** Percentages of the budget that alert (actual spend); a forecast alert at 100% is always added. @default [50, 80, 100] */
-  readonly budgetAlertThresholds?: readonly number[];
-  /** Who gets the budget emails (Cloud Monitoring email channels). @default [] (billing admins only) */
-  readonly alertEmails?: readonly string[];
-  /** Days the Vertex AI audit logs are kept in the track's CMEK log bucket. @default 365 */
-  readonly auditLogRetentionDays?: number;
-  /** Request-response logging of the models (Vertex AI publisher model logging config). @default {enabled: true, samplingRate: 0.1} */
-  readonly requestLogging?: GcpBuyRequestLogging;
-  /** Vertex AI API base URL override for the logging config calls. @default the regional endpoint */
-  readonly apiEndpoint?: string;
-}
 
 /** A Model Garden model id: `publisher/model` with an optional `@version`. */
 const MODEL_ID = /^([a-z0-9][a-z0-9-]*)\/([a-z0-9][a-z0-9._-]*)(@[a-z0-9._-]+)?$/;
@@ -53,49 +17,73 @@ const BILLING_ACCOUNT = /^[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}$/;
 /** Vertex AI in the Cloud Billing catalog (https://cloud.google.com/skus). */
 export const VERTEX_AI_BILLING_SERVICE = "services/C7E2-9256-1C43";
 
-/** Every default of the buy-on-GCP track, applied in one place. */
-export function resolveGcpBuyArgs(args: GcpBuyTrackArgs) {
-  if (args.models.length === 0) fieldError("models", "expected at least one Model Garden model such as google/gemini-2.5-flash");
-  const models = args.models.map((m, i) => {
-    const match = MODEL_ID.exec(m);
-    if (!match) fieldError(`models[${i}]`, `expected publisher/model[@version] such as google/gemini-2.5-flash or anthropic/claude-sonnet-4@20250514, got ${JSON.stringify(m)}`);
-    const [, publisher = "", model = "", version = ""] = match;
-    return { id: m, publisher, model, version: version.slice(1) };
+/** Request-response logging of the track's models to a CMEK-encrypted BigQuery dataset. */
+export const gcpBuyRequestLogging = z.strictObject(
+  {
+    /** Log sampled prompts and responses of every model of the track (primary and fallbacks). @default true */
+    enabled: z.boolean({ error: "expected true or false" }).default(true),
+    /**
+     * Share of requests logged, above 0 and at most 1. A tenth keeps a useful sample for debugging,
+     * evaluation and abuse review while keeping prompts (which may hold personal data) and BigQuery
+     * storage down; raise it to 1 where every call must be kept. @default 0.1
+     */
+    samplingRate: z
+      .number({ error: "expected a share of requests from above 0 to 1, e.g. 0.1" })
+      .gt(0, { error: "expected a share above 0 (turn logging off with enabled: false)" })
+      .lte(1, { error: "expected a share of at most 1" })
+      .default(0.1),
+  },
+  { error: "expected {enabled, samplingRate}" },
+);
+export type GcpBuyRequestLogging = z.input<typeof gcpBuyRequestLogging>;
+
+/** The args of the buy-on-GCP track: every default and rule in one place. */
+export const gcpBuyTrackArgs = z
+  .strictObject({
+    /** The GCP region of the track (the stack's provider for it points there). */
+    region: regionArg,
+    tags: tagsArg,
+    /**
+     * Model Garden models as `publisher/model[@version]`, in priority order: the first serves, the
+     * rest are fallbacks the application moves to when it is throttled or unavailable, e.g.
+     * `google/gemini-2.5-flash`, `anthropic/claude-sonnet-4@20250514`.
+     */
+    models: z
+      .array(
+        z.string({ error: "expected a Model Garden model such as google/gemini-2.5-flash" }).regex(MODEL_ID, {
+          error: "expected publisher/model[@version] such as google/gemini-2.5-flash or anthropic/claude-sonnet-4@20250514",
+        }),
+        { error: "expected a list of Model Garden models, primary first" },
+      )
+      .min(1, { error: "expected at least one Model Garden model such as google/gemini-2.5-flash" })
+      .refine((m) => new Set(m).size === m.length, { error: "expected each model once" }),
+    /** The Cloud Billing account (`XXXXXX-XXXXXX-XXXXXX`) the budget is created in. Required. */
+    billingAccount: z
+      .string({ error: "expected the Cloud Billing account id (XXXXXX-XXXXXX-XXXXXX) for the budget" })
+      .regex(BILLING_ACCOUNT, { error: "expected a Cloud Billing account id such as 012345-6789AB-CDEF01" }),
+    /** Monthly Vertex AI spend of the project the budget alerts against (USD). Required. */
+    monthlyBudgetUsd: budgetUsdArg,
+    /** Percentages of the budget that alert (actual spend); a forecast alert at 100% is always added. @default [50, 80, 100] */
+    budgetAlertThresholds: alertThresholdsArg,
+    /** Who gets the budget emails (Cloud Monitoring email channels). @default [] (billing admins only) */
+    alertEmails: alertEmailsArg,
+    /** Days the Vertex AI audit logs are kept in the track's CMEK log bucket. @default 365 */
+    auditLogRetentionDays: wholeArg(1, 3650, "days").default(365),
+    /** Request-response logging of the models (Vertex AI publisher model logging config). @default {enabled: true, samplingRate: 0.1} */
+    requestLogging: gcpBuyRequestLogging.prefault({}),
+    /** Vertex AI API base URL override for the logging config calls. @default the regional endpoint */
+    apiEndpoint: z.url({ error: "expected a URL" }).optional(),
+  })
+  .transform((a) => {
+    const models = a.models.map((id) => {
+      const [, publisher = "", model = "", version = ""] = MODEL_ID.exec(id)!;
+      return { id, publisher, model, version: version.slice(1) };
+    });
+    // One logging config per publisher model: versions of one model share it.
+    const loggedModels = [...new Map(models.map((m) => [`${m.publisher}/${m.model}`, m])).values()];
+    return { ...a, models, loggedModels };
   });
-  if (new Set(args.models).size !== args.models.length) fieldError("models", "expected each model once");
-  if (!BILLING_ACCOUNT.test(args.billingAccount ?? "")) {
-    fieldError("billingAccount", `expected a Cloud Billing account id such as 012345-6789AB-CDEF01, got ${JSON.stringify(args.billingAccount)}`);
-  }
-  if (!(args.monthlyBudgetUsd > 0)) fieldError("monthlyBudgetUsd", `expected a monthly budget above 0 USD, got ${args.monthlyBudgetUsd}`);
-  const budgetAlertThresholds = [...(args.budgetAlertThresholds ?? [50, 80, 100])];
-  budgetAlertThresholds.forEach((t, i) => {
-    if (!(t > 0 && t <= 1000)) fieldError(`budgetAlertThresholds[${i}]`, `expected a percentage above 0 and at most 1000, got ${t}`);
-  });
-  const auditLogRetentionDays = args.auditLogRetentionDays ?? 365;
-  if (!Number.isInteger(auditLogRetentionDays) || auditLogRetentionDays < 1 || auditLogRetentionDays > 3650) {
-    fieldError("auditLogRetentionDays", `expected whole days from 1 to 3650, got ${auditLogRetentionDays}`);
-  }
-  const requestLogging = { enabled: args.requestLogging?.enabled ?? true, samplingRate: args.requestLogging?.samplingRate ?? 0.1 };
-  if (typeof requestLogging.enabled !== "boolean") fieldError("requestLogging.enabled", `expected true or false, got ${JSON.stringify(requestLogging.enabled)}`);
-  if (!(typeof requestLogging.samplingRate === "number" && requestLogging.samplingRate > 0 && requestLogging.samplingRate <= 1)) {
-    fieldError("requestLogging.samplingRate", `expected a share above 0 and at most 1 (turn logging off with requestLogging.enabled: false), got ${requestLogging.samplingRate}`);
-  }
-  // One logging config per publisher model: versions of one model share it.
-  const loggedModels = [...new Map(models.map((m) => [`${m.publisher}/${m.model}`, m])).values()];
-  return {
-    region: args.region,
-    models,
-    requestLogging,
-    loggedModels,
-    apiEndpoint: args.apiEndpoint,
-    billingAccount: args.billingAccount,
-    monthlyBudgetUsd: args.monthlyBudgetUsd,
-    budgetAlertThresholds,
-    alertEmails: [...(args.alertEmails ?? [])],
-    auditLogRetentionDays,
-  };
-}
-export type ResolvedGcpBuyArgs = ReturnType<typeof resolveGcpBuyArgs>;
+export type GcpBuyTrackArgs = z.input<typeof gcpBuyTrackArgs>;
 
 /** The one permission calling a Model Garden model needs (generateContent, rawPredict, predict). */
 export const INVOKE_PERMISSIONS = ["aiplatform.endpoints.predict"] as const;
@@ -126,7 +114,7 @@ export class GcpBuyTrack extends pulumi.ComponentResource implements TrackCompon
   private readonly projectId: pulumi.Output<string>;
 
   constructor(name: string, args: GcpBuyTrackArgs, opts?: pulumi.ComponentResourceOptions) {
-    const cfg = resolveGcpBuyArgs(args);
+    const cfg = parseArgs(gcpBuyTrackArgs, args);
     super("aitracks:gcp:BuyTrack", name, trackIdentity("buy", "gcp", cfg.region, { models: cfg.models.map((m) => m.id) }), opts);
     const labels = gcpLabels(args.tags);
     const { project, after } = gcpTrackBase(name, this, cfg.region, [
