@@ -1,3 +1,4 @@
+// @ts-nocheck
 // Cold start of the CLI: `aitracks --help` and `aitracks tco examples/workloads/requests-10k.yaml`,
 // each spawned fresh (median of 11). Target < 400 ms. Reads the built CLI (npx tsc -b first).
 import { spawnSync } from "node:child_process";

@@ -1,3 +1,4 @@
+// @ts-nocheck
 // Preview time of each corpus program (test/corpus/, installed by test/corpus/install.mjs): the
 // first run after an install (the program's own TypeScript and modules cold on disk) and warm
 // (median of the next 3). Programs that do not load are reported as such, not timed.

@@ -1,3 +1,4 @@
+// @ts-nocheck
 // Cost estimate of a synthetic resource graph, after the preview (the graph is built in memory):
 // the first estimate in a fresh process (loads the price catalog, token prices and the TCO model)
 // and the median of repeated estimates, for 1,000 and 10,000 resources. Target: under 50 ms for

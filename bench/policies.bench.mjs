@@ -1,3 +1,4 @@
+// @ts-nocheck
 // Policy pack throughput: the whole pack over a 10,000-resource graph, in-process and over the
 // analyzer protocol (a real run-policy-pack process). The graph is the example stacks and the
 // insecure example, copied with renamed URNs until it has 10,000 resources, so stack policies see

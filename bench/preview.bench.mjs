@@ -1,3 +1,4 @@
+// @ts-nocheck
 // Offline preview: cold `aitracks preview --stack buy-aws`, and a synthetic 1,000-resource program.
 // Targets (issue 3): cold buy-aws under 2 s wall; 1,000 resources under 3 s and 600 MB peak.
 import { spawnSync } from "node:child_process";

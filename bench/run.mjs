@@ -1,3 +1,4 @@
+// @ts-nocheck
 // Runs every benchmark in bench/ (files named *.bench.mjs), one after another, each in its own
 // process so that cold-start figures stay cold. Each prints its own figures. Usage: npm run bench
 import { readdirSync } from "node:fs";

@@ -1,3 +1,4 @@
+// @ts-nocheck
 // TCO model speed: one projection, Monte Carlo (10,000 samples x 3 options x 36 months),
 // the crossover solver and a whole report, on examples/workloads/requests-10k.yaml.
 // Reads the built core (npx tsc -b first). Prints figures; no assertions.

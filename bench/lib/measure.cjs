@@ -1,3 +1,4 @@
+// @ts-nocheck
 // Runs the aitracks CLI in this process and reports wall time and peak memory on stderr as JSON:
 //   node bench/lib/measure.cjs preview --stack buy-aws
 const start = process.hrtime.bigint();

@@ -1,3 +1,4 @@
+// @ts-nocheck
 // Stryker's vitest runner runs tests in worker threads, where process.chdir() throws. The preview
 // changes into the program's folder, which for the in-process tests is already the working
 // directory: a chdir to where we are is a no-op here; any other still throws.

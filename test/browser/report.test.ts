@@ -1,3 +1,4 @@
+// @ts-nocheck
 // The report in a real browser: Debian's chromium driven by playwright-core. Every chart must
 // render with a size, the page must load nothing but itself, and a screenshot is kept in
 // test-artifacts/report.png. Without /usr/bin/chromium the test is skipped with a visible reason,

@@ -1,3 +1,4 @@
+// @ts-nocheck
 // `--all` on preview, cost and check: every stack of the project in one process, each stack's
 // output under a heading, a summary, the worst exit code, progress only on a terminal.
 import { spawnSync } from "node:child_process";

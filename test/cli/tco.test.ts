@@ -1,3 +1,4 @@
+// @ts-nocheck
 // End to end: spawns the built CLI (run `npx tsc -b` first) on the example workloads.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";

@@ -1,3 +1,4 @@
+// @ts-nocheck
 import { describe, expect, it } from "vitest";
 import { Provider } from "@pulumi/aws/provider";
 import { AwsBuildTrack, DATA_LAKE_ZONES, type AwsBuildTrackArgs } from "@aitracks/components";

@@ -1,3 +1,4 @@
+// @ts-nocheck
 // SageMaker Clarify on the AWS evaluation track: aws-native model-quality, bias and explainability
 // job definitions on the monitored endpoint, each run by an `aws` MonitoringSchedule, and the
 // `clarify` settings of the track (component args and stack config).

@@ -1,3 +1,4 @@
+// @ts-nocheck
 import { describe, expect, it } from "vitest";
 import { AwsEvaluationTrack, bedrockModelArns, type AwsEvaluationTrackArgs } from "@aitracks/components";
 import { previewInline, type GraphResource, type ResourceGraph } from "@aitracks/preview";

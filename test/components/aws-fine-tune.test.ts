@@ -1,3 +1,4 @@
+// @ts-nocheck
 import { describe, expect, it } from "vitest";
 import { AwsFineTuneTrack, LABELED_EXAMPLES_TAG, bedrockBaseInvokeId, type AwsFineTuneTrackArgs } from "@aitracks/components";
 import { previewInline, trackOf, type GraphResource, type ResourceGraph } from "@aitracks/preview";

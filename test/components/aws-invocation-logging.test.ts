@@ -1,3 +1,4 @@
+// @ts-nocheck
 // Bedrock model invocation logging: the shared helper behind the buy track and the Bedrock
 // fine-tune track, and the once-per-(stack, region) rule for Bedrock's one configuration per
 // account and region.

@@ -1,3 +1,4 @@
+// @ts-nocheck
 // The example stacks of the AWS build, fine-tune, serving and evaluation tracks, previewed offline
 // through the real program (stacks/) and the cell table, plus bad settings in a stack's config.
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";

@@ -1,3 +1,4 @@
+// @ts-nocheck
 import { describe, expect, it } from "vitest";
 import { AzureBuildTrack, type AzureBuildTrackArgs } from "@aitracks/components";
 import { previewInline, type ResourceGraph } from "@aitracks/preview";

@@ -1,3 +1,4 @@
+// @ts-nocheck
 import { describe, expect, it } from "vitest";
 import { AzureEvaluationTrack, type AzureEvaluationTrackArgs } from "@aitracks/components";
 import { previewInline, type ResourceGraph } from "@aitracks/preview";

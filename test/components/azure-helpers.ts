@@ -1,3 +1,4 @@
+// @ts-nocheck
 import { standardTags, REQUIRED_TAG_KEYS } from "@aitracks/core";
 import type { GraphResource, ResourceGraph } from "@aitracks/preview";
 import { expect } from "vitest";

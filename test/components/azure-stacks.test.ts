@@ -1,3 +1,4 @@
+// @ts-nocheck
 // The Azure example stacks and the hybrid stack, previewed offline through the real program
 // (stacks/) and the cell table; bad settings in a stack's config stop before anything registers.
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";

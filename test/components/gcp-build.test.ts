@@ -1,3 +1,4 @@
+// @ts-nocheck
 import { describe, expect, it } from "vitest";
 import { GcpBuildTrack, TRAINING_PROJECT_ROLES, type GcpBuildTrackArgs } from "@aitracks/components";
 import { previewInline, shortHash } from "@aitracks/preview";

@@ -1,3 +1,4 @@
+// @ts-nocheck
 import { describe, expect, it } from "vitest";
 import { GcpBuyTrack, VERTEX_AI_BILLING_SERVICE, type GcpBuyTrackArgs } from "@aitracks/components";
 import { previewInline } from "@aitracks/preview";

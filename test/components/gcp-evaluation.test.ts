@@ -1,3 +1,4 @@
+// @ts-nocheck
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { GcpEvaluationTrack, type GcpEvaluationTrackArgs } from "@aitracks/components";

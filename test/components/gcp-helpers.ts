@@ -1,4 +1,6 @@
 /** Shared checks for the GCP track tests. */
+// @ts-nocheck
+
 import { expect } from "vitest";
 import { REQUIRED_TAG_KEYS, standardTags, toGcpLabels } from "@aitracks/core";
 import { previewInline, type GraphResource, type ResourceGraph } from "@aitracks/preview";

@@ -1,3 +1,4 @@
+// @ts-nocheck
 import { describe, expect, it } from "vitest";
 import { GcpServingTrack, type GcpServingTrackArgs } from "@aitracks/components";
 import { previewInline } from "@aitracks/preview";

@@ -1,3 +1,4 @@
+// @ts-nocheck
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { checklistStatus, decide, renderAdr } from "../../packages/core/src/decision";

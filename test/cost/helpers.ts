@@ -1,3 +1,4 @@
+// @ts-nocheck
 import { estimateCost, type CostEstimate, type CostResource, type ResourceCost } from "@aitracks/core";
 
 /** A resource for a hand-built graph. */

@@ -1,3 +1,4 @@
+// @ts-nocheck
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { Key } from "@pulumi/aws/kms";

@@ -1,3 +1,4 @@
+// @ts-nocheck
 // The wait for a Bedrock model customization job, driven through the real AWS SDK against a local
 // Bedrock (AITRACKS_BEDROCK_ENDPOINT) with static test credentials from the environment.
 import { execFile } from "node:child_process";

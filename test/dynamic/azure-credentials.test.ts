@@ -1,3 +1,4 @@
+// @ts-nocheck
 // How the Azure OpenAI providers sign in: @azure/identity's DefaultAzureCredential, each path
 // against a local Entra ID (https, trusted through NODE_EXTRA_CA_CERTS) and a local Azure OpenAI
 // data plane. The providers run as Pulumi runs them: serialized, revived in a fresh process whose

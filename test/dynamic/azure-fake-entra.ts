@@ -12,6 +12,8 @@
  *    that tunnels login.microsoftonline.com to this server (the certificate names both hosts);
  *  - the Azure CLI: an `az` on PATH answering `az account get-access-token` as the real one does.
  */
+// @ts-nocheck
+
 import { createServer, type Server } from "node:https";
 import { createServer as createHttpServer } from "node:http";
 import { connect } from "node:net";

@@ -6,6 +6,8 @@
  * pending -> running -> succeeded (or failed) on each GET, files uploaded as multipart and
  * processed on the first GET, evals with runs, and Azure's error body `{error: {code, message}}`.
  */
+// @ts-nocheck
+
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 

@@ -1,3 +1,4 @@
+// @ts-nocheck
 // File uploads and the base-vs-tuned evaluation, against a local Azure OpenAI data plane.
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,3 +1,4 @@
+// @ts-nocheck
 // The Azure OpenAI fine-tuning job dynamic provider against a local Azure OpenAI data plane.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { FINE_TUNING_API_VERSION, fineTuningJobProvider, type FineTuningJobInputs } from "@aitracks/components";

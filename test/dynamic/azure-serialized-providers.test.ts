@@ -1,3 +1,4 @@
+// @ts-nocheck
 // Pulumi serializes a dynamic provider with everything its methods reference and runs that text in
 // another process. These tests take the text the program registers (under mocks), load it in a
 // fresh Node process that has none of our modules, and drive a local Azure OpenAI data plane with it.

@@ -1,3 +1,4 @@
+// @ts-nocheck
 // How the Vertex AI providers sign in: Application Default Credentials through google-auth-library,
 // each path against local fakes (GitHub's OIDC endpoint, Google STS, IAM credentials, the metadata
 // server, Vertex AI), and each failure on one line naming what was tried.

@@ -1,3 +1,4 @@
+// @ts-nocheck
 import { beforeEach, describe, expect, it } from "vitest";
 import { deployedModelProvider, type DeployedModelInputs } from "@aitracks/components";
 import { useFakeVertex } from "./gcp-fake-vertex";

@@ -1,3 +1,4 @@
+// @ts-nocheck
 import { describe, expect, it } from "vitest";
 import { evaluationRunProvider, type EvaluationRunInputs } from "@aitracks/components";
 import { FakeVertex, useFakeVertex } from "./gcp-fake-vertex";

@@ -1,3 +1,4 @@
+// @ts-nocheck
 import { afterAll, beforeAll, beforeEach } from "vitest";
 /**
  * A local stand-in for the parts of Vertex AI's REST API (v1, and v1beta1 for publisher model

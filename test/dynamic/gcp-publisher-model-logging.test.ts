@@ -1,3 +1,4 @@
+// @ts-nocheck
 import { beforeEach, describe, expect, it } from "vitest";
 import { createRequire } from "node:module";
 import { publisherModelLoggingProvider, VertexPublisherModelLogging, type PublisherModelLoggingInputs } from "@aitracks/components";

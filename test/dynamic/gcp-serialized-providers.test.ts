@@ -1,3 +1,4 @@
+// @ts-nocheck
 // Pulumi serializes each dynamic provider into the stack state and runs it in another process. For
 // every Vertex AI resource: take the text the program registers (under mocks), revive it in a fresh
 // Node process whose only Google credentials are the (fake) metadata server, and run create, read

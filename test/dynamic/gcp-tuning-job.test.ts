@@ -1,3 +1,4 @@
+// @ts-nocheck
 import { describe, expect, it } from "vitest";
 import { createRequire } from "node:module";
 import { tuningJobBody, tuningJobProvider, VertexTuningJob, type TuningJobInputs } from "@aitracks/components";

@@ -2,6 +2,8 @@
  * Narrows away `undefined`, failing the test right there with what was missing (rather than with a
  * TypeError, or a confusing assertion, further on).
  */
+// @ts-nocheck
+
 export function defined<T>(value: T | undefined, what: string): T {
   if (value === undefined) throw new Error(`expected ${what} to be defined, got undefined`);
   return value;

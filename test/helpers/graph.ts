@@ -1,3 +1,4 @@
+// @ts-nocheck
 import type { GraphResource, ResourceGraph } from "@aitracks/preview";
 
 /** The resources of a type token (e.g. "aws:s3/bucket:Bucket"). */

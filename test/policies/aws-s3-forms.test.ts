@@ -1,3 +1,4 @@
+// @ts-nocheck
 // The S3 policies on every form a setting takes in @pulumi/aws v7: inline on the Bucket or as a
 // separate resource, linked by dependency or by name, and every public path (ACL on the bucket
 // or on a BucketAcl, Principal "*" as a string, {AWS: "*"} or {AWS: ["*"]}), with the forms that

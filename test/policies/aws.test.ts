@@ -1,3 +1,4 @@
+// @ts-nocheck
 // Every AWS guardrail: a violating and a passing program of real @pulumi/aws (and aws-native) resources under mocks.
 import { describe, expect, it } from "vitest";
 import * as pulumi from "@pulumi/pulumi";

@@ -1,3 +1,4 @@
+// @ts-nocheck
 // Every Azure guardrail: a violating and a passing program of real @pulumi/azure-native resources under mocks.
 import { describe, expect, it } from "vitest";
 import { Account, Deployment, RaiPolicy } from "@pulumi/azure-native/cognitiveservices";

@@ -1,3 +1,4 @@
+// @ts-nocheck
 // End to end: the built `aitracks check` (run `npx tsc -b` first) on an example stack and on the
 // deliberately insecure example; exit codes 0 / 1 / 2.
 import { spawnSync } from "node:child_process";

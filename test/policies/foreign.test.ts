@@ -1,3 +1,4 @@
+// @ts-nocheck
 // A program not written with aitracks (no aitracks:* config) is a plain Pulumi program: judged by the
 // clouds' rules, not by aitracks' conventions; its region comes from its stack config as on the cloud.
 import { join } from "node:path";

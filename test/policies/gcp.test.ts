@@ -1,3 +1,4 @@
+// @ts-nocheck
 // Every GCP guardrail: a violating and a passing program of real @pulumi/gcp resources under mocks.
 import { describe, it } from "vitest";
 import { Disk } from "@pulumi/gcp/compute";

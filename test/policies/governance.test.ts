@@ -1,3 +1,4 @@
+// @ts-nocheck
 // Governance and the framework's anti-patterns: a violating and a passing program per policy.
 import { describe, expect, it } from "vitest";
 import * as pulumi from "@pulumi/pulumi";

@@ -1,3 +1,4 @@
+// @ts-nocheck
 // policies/README.md lists every policy of the pack, with its default level and whether it is a
 // stack policy, and nothing the pack does not have.
 import { readFileSync } from "node:fs";

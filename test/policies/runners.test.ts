@@ -1,3 +1,4 @@
+// @ts-nocheck
 // The two runners: the pack in-process and over the real analyzer protocol give the same verdicts,
 // including for unknown values, secrets, stack config and pack config; bad pack config is bad input.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

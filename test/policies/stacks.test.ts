@@ -1,3 +1,4 @@
+// @ts-nocheck
 // Every example stack of stacks/ passes every mandatory policy out of the box (the components are
 // secure by default), the deliberately insecure example fails with exactly the expected
 // violations, and the in-process and analyzer-protocol verdicts agree on all of them.

@@ -1,3 +1,4 @@
+// @ts-nocheck
 import * as aws from "@pulumi/aws";
 import * as azure from "@pulumi/azure-native";
 import * as gcp from "@pulumi/gcp";

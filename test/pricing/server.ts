@@ -1,3 +1,4 @@
+// @ts-nocheck
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";

@@ -1,3 +1,4 @@
+// @ts-nocheck
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { monthsBefore, pricesAsOfLine, pricesStatus, tokenPricesInfo, type CatalogEntry, type TokenPricesInfo } from "@aitracks/core";

@@ -1,3 +1,4 @@
+// @ts-nocheck
 // The data behind the report's charts: every figure a chart shows, checked against figures
 // computed by hand or against the TCO model and decision matrix it comes from.
 import { join } from "node:path";

@@ -1,3 +1,4 @@
+// @ts-nocheck
 // The Vega-Lite specs (what is drawn from which field) and their SVG rendering in Node.
 import { describe, expect, it } from "vitest";
 import {

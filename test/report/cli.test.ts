@@ -1,3 +1,4 @@
+// @ts-nocheck
 // `aitracks report` end to end: the built CLI (run `npx tsc -b` first) on the examples.
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,3 +1,4 @@
+// @ts-nocheck
 // Pull-request Markdown for `aitracks cost` and `aitracks check` (--format github-comment): the
 // cost comment end to end on two versions of a real stack (base branch and pull request), the
 // policy comment from verdicts.

@@ -1,3 +1,4 @@
+// @ts-nocheck
 // The HTML page: what a reader finds on it, and that it is self-contained.
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";

@@ -1,3 +1,4 @@
+// @ts-nocheck
 // The progress line: drawn on a terminal, silent when piped, redirected or with --json.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";

@@ -1,3 +1,4 @@
+// @ts-nocheck
 // The pipeline recipe: .github/workflows/aitracks-pr.yml (offline checks on pull requests) and
 // aitracks-deploy.yml (pulumi preview --policy-pack, then pulumi up, on merge).
 import { readFileSync } from "node:fs";

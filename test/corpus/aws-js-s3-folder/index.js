@@ -1,3 +1,4 @@
+// @ts-nocheck
 "use strict";
 const pulumi = require("@pulumi/pulumi");
 const aws = require("@pulumi/aws");

@@ -1,3 +1,4 @@
+// @ts-nocheck
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 

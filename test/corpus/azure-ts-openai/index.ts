@@ -1,3 +1,4 @@
+// @ts-nocheck
 import * as pulumi from "@pulumi/pulumi";
 import * as resources from "@pulumi/azure-native/resources";
 import * as cognitiveservices from "@pulumi/azure-native/cognitiveservices";

@@ -1,3 +1,4 @@
+// @ts-nocheck
 import * as pulumi from "@pulumi/pulumi";
 import * as gcp from "@pulumi/gcp";
 import * as random from "@pulumi/random";

@@ -1,3 +1,4 @@
+// @ts-nocheck
 const { DynamoDBClient, PutItemCommand } = require("@aws-sdk/client-dynamodb");
 
 const client = new DynamoDBClient({});
