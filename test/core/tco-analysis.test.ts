@@ -1,4 +1,3 @@
-// @ts-nocheck
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadFile } from "../../packages/core/src/io/load";

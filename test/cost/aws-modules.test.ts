@@ -1,4 +1,3 @@
-// @ts-nocheck
 import { describe, expect, it } from "vitest";
 import { PriceCatalog, loadCatalog } from "@aitracks/core";
 import { child, estimate, priced, res, track } from "./helpers";

@@ -1,4 +1,3 @@
-// @ts-nocheck
 // diffCosts / gateDiff on small hand-made baselines: every branch a pipeline gate depends on,
 // with the case that must trip it and the case that must not.
 import { describe, expect, it } from "vitest";
@@ -117,6 +116,8 @@ describe("gateDiff: a pipeline fails on increases past a threshold, never otherw
     expect(gateDiff(diff(100, 110), { maxIncreasePercent: 10 })).toEqual([]);
     expect(gateDiff(diff(100, 111), { maxIncreasePercent: 10 })).toEqual(["the monthly estimate rises by 11.0%, above the allowed 10%"]);
     expect(gateDiff(diff(0, 5), { maxIncreasePercent: 1000 })).toEqual(["the monthly estimate rises by $5.00 from $0, above the allowed 1000%"]);
+    // From $0 with no percentage gate set: only the gates that are set judge it.
+    expect(gateDiff(diff(0, 5), { maxIncreaseUsd: 10 })).toEqual([]);
   });
 
   it("fails on crossing the budget only when asked", () => {

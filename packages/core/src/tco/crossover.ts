@@ -63,7 +63,8 @@ export function costCurve(model: TcoModel, volumes: readonly number[]): CostCurv
 export function logSpace(min: number, max: number, n: number): number[] {
   const a = Math.log(min);
   const b = Math.log(max);
-  return Array.from({ length: n }, (_, i) => (i === n - 1 ? max : Math.exp(a + ((b - a) * i) / (n - 1))));
+  // The ends exactly: exp(log(x)) need not give x back.
+  return Array.from({ length: n }, (_, i) => (i === 0 ? min : i === n - 1 ? max : Math.exp(a + ((b - a) * i) / (n - 1))));
 }
 
 /**
