@@ -48,6 +48,23 @@ describe("build: its two cautions, present only when they hold", () => {
     expect(codes(withFacts({ apiBaselineAccuracy: 0.85, dataSharingAllowed: true }))).toEqual({ rec: "build", codes: ["build-api-suffices"], rule: "kept-leader" });
   });
 
+  it("a fine-tune that keeps its lead over an API at 94%: build-api-suffices is build's caution only", () => {
+    const input: DecisionInput = {
+      criteria: {
+        accuracy: { score: 5, weight: 30 },
+        dataAvailability: { score: 4, weight: 15 },
+        timeToMarket: { score: 3, weight: 5 },
+        budget: { score: 3, weight: 5 },
+        teamSkills: { score: 3, weight: 10 },
+        differentiation: { score: 5, weight: 20 },
+        regulatory: { score: 5, weight: 15 },
+      },
+      facts: { accuracyTarget: 0.9, apiBaselineAccuracy: 0.85, dataSharingAllowed: true, labeledExamples: 20_000, mlEngineers: 5, budgetUsd: 200_000 },
+      checklist: { costProjected: true },
+    };
+    expect(codes(input)).toEqual({ rec: "fine-tune", codes: ["build-budget", "build-team"], rule: "kept-leader" });
+  });
+
   it("an API at 94% that may not be used (buy is gated): the rule is blocked and build-api-suffices stays silent", () => {
     expect(codes(withFacts({ apiBaselineAccuracy: 0.85 }))).toEqual({ rec: "build", codes: ["buy-data-sharing", "hybrid-data-sharing"], rule: "blocked" });
   });

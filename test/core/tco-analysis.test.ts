@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadFile } from "../../packages/core/src/io/load";
 import { workloadFileSchema } from "../../packages/core/src/schema/workload";
-import { cheapestAt, costCurve, crossovers, monteCarlo, resolveTco, runTco, totalAt } from "../../packages/core/src/tco";
+import { cheapestAt, costCurve, crossovers, logSpace, monteCarlo, resolveTco, runTco, totalAt } from "../../packages/core/src/tco";
 import { workload } from "./tco-helpers";
 
 describe("crossovers", () => {
@@ -34,6 +34,32 @@ describe("crossovers", () => {
     expect(c[0]!.cheaper).toBe("fine-tune");
     expect(c[0]!.than).toBe("buy");
     expect(Math.abs(c[0]!.aboveRequestsPerDay / (120_000 / 3.65) - 1)).toBeLessThan(0.001);
+  });
+
+  it("names the option cheaper above each crossing whatever the options' order, lowest volume first", () => {
+    // Build (its own fixed costs) also overtakes buy, far higher.
+    const model = resolveTco(linear);
+    const forward = crossovers(model);
+    expect(model.options).toEqual(["buy", "fine-tune", "build"]);
+    expect(forward.map((c) => [c.cheaper, c.than])).toEqual([
+      ["fine-tune", "buy"],
+      ["build", "buy"],
+    ]);
+    expect(forward[0]!.aboveRequestsPerDay).toBeLessThan(forward[1]!.aboveRequestsPerDay);
+    // Reversed, the pairs are scanned build/buy before fine-tune/buy, and the cheaper option comes
+    // first in each pair: the same crossings, still in order of volume.
+    const reversed = crossovers({ ...model, options: [...model.options].reverse() });
+    expect(reversed).toEqual(forward);
+  });
+
+  it("spaces scan volumes evenly on a log scale, both ends exact", () => {
+    const v = logSpace(1, 1000, 4);
+    expect(v).toHaveLength(4);
+    expect(v[0]).toBe(1);
+    expect(v[1]).toBeCloseTo(10, 9);
+    expect(v[2]).toBeCloseTo(100, 9);
+    expect(v[3]).toBe(1000);
+    expect(logSpace(3, 7, 2)).toEqual([3, 7]);
   });
 
   it("cheapestAt and the cost curve agree with the crossover", () => {

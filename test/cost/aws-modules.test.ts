@@ -32,6 +32,40 @@ describe("SageMaker endpoint configuration", () => {
     expect(priced(e, "sl").components[0]!.kind).toBe("usage");
   });
 
+  it("splits the workload's requests evenly between two serving tracks' serverless variants", () => {
+    const one = track("Serving", "aws", "one");
+    const two = track("Serving", "aws", "two");
+    const T = "aws:sagemaker/endpointConfiguration:EndpointConfiguration";
+    const e = estimate([
+      one,
+      two,
+      child(one, T, "a", { productionVariants: [{ serverlessConfig: { memorySizeInMb: 4096 } }] }),
+      child(two, T, "b", { productionVariants: [{ serverlessConfig: { memorySizeInMb: 2048 } }] }),
+    ]);
+    // Each serves half: 304,166.67 x 0.5 = 152,083.33 requests; x 4 GB x 1 s = 608,333.33 GB-s x $0.00002 = $12.1667;
+    // x 2 GB = 304,166.67 GB-s = $6.0833.
+    expect(priced(e, "a").components[0]).toMatchObject({ name: "productionVariants[0] serverless: 4 GB x 1 s x requests", unitPriceUsd: 0.00002 });
+    expect(priced(e, "a").components[0]!.monthlyQuantity).toBeCloseTo(608_333.3333, 3);
+    expect(priced(e, "a").monthlyUsd).toBeCloseTo(12.16667, 4);
+    expect(priced(e, "b").monthlyUsd).toBeCloseTo(6.08333, 4);
+    expect(priced(e, "a").notes).toEqual(["serverless duration assumed 1 s per request"]);
+  });
+
+  it("names each variant's line, one instance when no count is given, shadows marked", () => {
+    const e = estimate([
+      res("aws:sagemaker/endpointConfiguration:EndpointConfiguration", "c", {
+        productionVariants: [{ instanceType: "ml.g5.2xlarge" }],
+        shadowProductionVariants: [{ instanceType: "ml.g5.2xlarge", variantName: "shadow", initialInstanceCount: 2 }],
+      }),
+    ]);
+    // ml.g5.2xlarge $1.515/h: 1 x 730 = $1,105.95; shadow 2 x 730 = $2,211.90.
+    expect(priced(e, "c").components.map((c) => [c.name, c.monthlyQuantity, c.monthlyUsd])).toEqual([
+      ["variant 0: ml.g5.2xlarge x 1", 730, 1105.95],
+      ["shadow shadow: ml.g5.2xlarge x 2", 1460, 2211.9],
+    ]);
+    expect(priced(e, "c").notes).toEqual([]);
+  });
+
   it("reports an instance type missing from the catalog as unpriced, naming the field", () => {
     const e = estimate([res("aws:sagemaker/endpointConfiguration:EndpointConfiguration", "odd", { productionVariants: [{ instanceType: "ml.z9.huge", initialInstanceCount: 1 }] })]);
     expect(e.resources).toHaveLength(0);
