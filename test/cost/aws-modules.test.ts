@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PriceCatalog, loadCatalog } from "@aitracks/core";
+import { PriceCatalog, costModuleFor, loadCatalog } from "@aitracks/core";
 import { child, estimate, priced, res, track } from "./helpers";
 
 // Every figure below is computed by hand from packages/core/catalog/compute-prices.json (us-east-1
@@ -64,6 +64,34 @@ describe("SageMaker endpoint configuration", () => {
       ["shadow shadow: ml.g5.2xlarge x 2", 1460, 2211.9],
     ]);
     expect(priced(e, "c").notes).toEqual([]);
+  });
+
+  it("names the field of each bad setting, and prices an instance variant whose serverlessConfig is null", () => {
+    const T = "aws:sagemaker/endpointConfiguration:EndpointConfiguration";
+    const e = estimate([
+      res(T, "m1", { productionVariants: [{ serverlessConfig: { memorySizeInMb: "lots" } }] }),
+      res(T, "m2", { productionVariants: [{ instanceType: "ml.g5.2xlarge", initialInstanceCount: "two" }] }),
+      res(T, "m3", { productionVariants: [{ instanceType: "ml.g5.2xlarge", managedInstanceScaling: { maxInstanceCount: "x" } }] }),
+      res(T, "m4", { productionVariants: [{ initialInstanceCount: 1 }] }),
+      res(T, "m5", { productionVariants: [{ serverlessConfig: null, instanceType: "ml.g5.2xlarge" }] }),
+    ]);
+    expect(Object.fromEntries(e.unpriced.map((u) => [u.name, u.reason]))).toEqual({
+      m1: 'productionVariants[0].serverlessConfig.memorySizeInMb: expected a number, got "lots"',
+      m2: 'productionVariants[0].initialInstanceCount: expected a number, got "two"',
+      m3: 'productionVariants[0].managedInstanceScaling.maxInstanceCount: expected a number, got "x"',
+      m4: "productionVariants[0].instanceType: expected a string, got nothing",
+    });
+    // $1.515/h x 730 h = $1,105.95
+    expect(priced(e, "m5").monthlyUsd).toBeCloseTo(1105.95, 6);
+  });
+
+  it("serves traffic when any variant is serverless; lists the instance types of its instance variants", () => {
+    const m = costModuleFor("aws:sagemaker/endpointConfiguration:EndpointConfiguration")!;
+    expect(m.service).toBe("SageMaker real-time inference");
+    const mixed = { inputs: { productionVariants: [{ instanceType: "ml.g5.xlarge" }, { serverlessConfig: { memorySizeInMb: 1024 } }], shadowProductionVariants: [{ instanceType: "ml.g6.xlarge" }] } };
+    expect(m.servesTraffic!(mixed as never)).toBe(true);
+    expect(m.instances!(mixed as never)).toEqual(["ml.g5.xlarge", "ml.g6.xlarge"]);
+    expect(m.servesTraffic!({ inputs: { productionVariants: [{ instanceType: "ml.g5.xlarge" }] } } as never)).toBe(false);
   });
 
   it("reports an instance type missing from the catalog as unpriced, naming the field", () => {
