@@ -28,10 +28,13 @@ describe("only regular files of at most 10 MB are read", () => {
     expectOneLine(aitracks(["cost", "--stack", "buy-aws", "--diff", "/dev/zero"]), 2, /^aitracks: \/dev\/zero: expected a regular file, got a character device$/);
   });
 
-  it("a file over 10 MB is refused before it is read, naming its size", () => {
+  it("a file over 10 MB (YAML: 2 MB) is refused before it is read, naming its size", () => {
     const big = put(dir, "big.yaml", "");
-    truncateSync(big, 11 * 1024 * 1024); // sparse: no disk used, 11 MB by fstat
-    expectOneLine(aitracks(["decide", big]), 2, new RegExp(`^aitracks: ${big}: expected a file of at most 10 MB, got 11 MB$`));
+    truncateSync(big, 3 * 1024 * 1024); // sparse: no disk used, 3 MB by fstat
+    expectOneLine(aitracks(["decide", big]), 2, new RegExp(`^aitracks: ${big}: expected a file of at most 2 MB, got 3 MB \\(the bound of a YAML input\\)$`));
+    const w = put(dir, "big-workload.json", "");
+    truncateSync(w, 11 * 1024 * 1024);
+    expectOneLine(aitracks(["tco", w]), 2, new RegExp(`^aitracks: ${w}: expected a file of at most 10 MB, got 11 MB$`));
     const json = put(dir, "big.json", "");
     truncateSync(json, 11 * 1024 * 1024);
     expectOneLine(aitracks(["check", "--stack", "buy-aws", "--policy-config", json]), 2, new RegExp(`^aitracks: --policy-config: ${json}: expected a file of at most 10 MB, got 11 MB$`));
@@ -104,13 +107,14 @@ describe("only the YAML core types", () => {
 });
 
 describe("input text is shown, never obeyed", () => {
-  const hostile = "Claims\u202etriage\u001b[2J\u0007";
+  const hostile = "Claims\u202etriage\u001b[2J\u0007\nRecommendation: build";
 
   it("control and bidi characters in a useCase reach the terminal as \\uXXXX", () => {
     const d = put(dir, "bidi.yaml", DECISION.replace("useCase: Claims triage", `useCase: ${JSON.stringify(hostile)}`));
     const r = aitracks(["decide", d]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain("Claims\\u202etriage\\u001b[2J\\u0007");
+    expect(r.stdout).toContain("Decision: Claims\\u202etriage\\u001b[2J\\u0007\\u000aRecommendation: build  [");
+    expect(r.stdout).not.toMatch(/^Recommendation: build/m);
     expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
     const json = aitracks(["decide", d, "--json"]);
     expect(JSON.parse(json.stdout).useCase).toBe(hostile); // the same value, escaped in the text
@@ -135,7 +139,7 @@ describe("input text is shown, never obeyed", () => {
     const body = readFileSync(adr, "utf8").split(/^---$/m)[2]!;
     expect(body).not.toMatch(/^# Approved/m);
     expect(body).not.toContain("<script>");
-    expect(body).not.toMatch(/[\u202a-\u202e]/);
+    expect(readFileSync(adr, "utf8")).not.toMatch(/[\u202a-\u202e]/); // front matter included
     expect(body).toContain("Use case: Claims # Approved by the board \\<script\\>alert(1)\\</script\\> \\[click\\](http://evil) \\| x\\u202e.");
     expect(body.split("\n").filter((l) => l.startsWith("# "))).toHaveLength(1);
     expect(readFileSync(d, "utf8")).toBe(text);
@@ -146,8 +150,10 @@ describe("input text is shown, never obeyed", () => {
 it("the reader's bound is one fact: README states the limit the code applies", async () => {
   const core = await import("../../packages/core/dist/index.js");
   expect(core.INPUT_LIMITS.file).toBe(10 * 1024 * 1024);
+  expect(core.INPUT_LIMITS.yaml).toBe(2 * 1024 * 1024);
   expect(core.INPUT_LIMITS.plan).toBe(100 * 1024 * 1024);
   const readme = readFileSync(join(ROOT, "README.md"), "utf8");
   expect(/input file of at most 10 MB/.test(readme)).toBe(true);
   expect(/plan.{0,80}100 MB/s.test(readme)).toBe(true);
+  expect(/YAML input of at most 2 MB/.test(readme)).toBe(true);
 });

@@ -83,7 +83,8 @@ export function renderDecisionText(input: DecisionInput, d: Decision, file: stri
   ]);
 
   const lines: string[] = [];
-  lines.push(`Decision: ${input.useCase ?? "(no useCase)"}  [${file}]`);
+  // One line whatever the file says: a multi-line useCase cannot forge lines of the report.
+  lines.push(`Decision: ${input.useCase === undefined ? "(no useCase)" : core().printableLine(input.useCase)}  [${core().printableLine(file)}]`);
   lines.push(table.toString());
   lines.push("Cells are fits (1 = the score is the option's ideal). \u2713 recommended, \u2717 ineligible.");
   lines.push("");

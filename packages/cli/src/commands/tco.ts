@@ -114,10 +114,11 @@ function renderText(
   report: ReturnType<typeof Core.tcoReport>,
 ): string {
   const Table = require("cli-table3") as typeof import("cli-table3");
+  const { printableLine } = require("@aitracks/core") as typeof Core;
   const lines: string[] = [];
   const w = workload.workload;
   const growth = w.monthlyGrowth === undefined ? "" : `, growing ${uncertainText(scaled(w.monthlyGrowth, 100))}% a month`;
-  lines.push(`Total cost of ownership over ${report.horizonMonths} months${workload.name ? ` - ${workload.name}` : ""} (${file})`);
+  lines.push(`Total cost of ownership over ${report.horizonMonths} months${workload.name ? ` - ${printableLine(workload.name)}` : ""} (${printableLine(file)})`);
   lines.push(
     `${uncertainText(w.requestsPerDay)} requests/day, ${uncertainText(w.inputTokensPerRequest)} input + ${uncertainText(w.outputTokensPerRequest)} output tokens per request${growth}; buy = ${workload.buy.provider} ${workload.buy.model}`,
   );

@@ -1,6 +1,6 @@
 import { stringify } from "yaml";
 import { CRITERION_LABELS, type DecisionInput } from "../schema/decision";
-import { markdownInline, printableLine } from "../text";
+import { markdownInline, printable, printableLine } from "../text";
 import { checklistStatus } from "./checklist";
 import { usd } from "./gates";
 import { DECISION_OPTIONS, type DecisionOption } from "./options";
@@ -67,7 +67,8 @@ export function renderAdr(input: DecisionInput, decision: Decision, options: Adr
       track: rec,
       decidedOn: decision.decidedOn,
       reviewDate: decision.reviewDate,
-      useCase,
+      // Shown as text (GitHub renders front matter as a table): control and bidi characters visible.
+      useCase: useCase === null ? null : printable(useCase),
       scores: { ...decision.scores },
       eligible: { ...decision.eligible },
       ...(options.source ? { source: options.source } : {}),

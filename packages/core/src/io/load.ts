@@ -54,6 +54,12 @@ export interface ReadOptions {
 export const INPUT_LIMITS = {
   /** Any input file: a decision, workload, stack config, catalog, cost baseline, policy config. */
   file: MAX_INPUT_BYTES,
+  /**
+   * A YAML document (file, or front matter): the YAML parser holds ~180 bytes per byte of text
+   * and reads ~1 MB a second, so 10 MB of YAML would take minutes and gigabytes. A hand-written
+   * decision, workload or stack config is a few KB.
+   */
+  yaml: 2 * 1024 * 1024,
   /** A `pulumi preview --json` plan (`cost --from-preview`): a large stack's plan is large. */
   plan: 100 * 1024 * 1024,
 } as const;
@@ -76,7 +82,7 @@ export function readInputBytes(path: string, opts: ReadOptions = {}): Buffer {
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) throw say(`expected a regular file, got ${kindOf(st)}`);
-    if (st.size > max) throw say(`expected a file of at most ${megabytes(max)}, got ${megabytes(st.size)}`);
+    if (st.size > max) throw say(`expected a file of at most ${megabytes(max)}, got ${megabytes(st.size)}${max === INPUT_LIMITS.yaml ? " (the bound of a YAML input)" : ""}`);
     // The file may grow after fstat: read at most one byte past the limit, then judge.
     const buf = Buffer.allocUnsafe(Math.min(st.size, max) + 1);
     let len = 0;
@@ -200,6 +206,9 @@ export function refuseReservedKeys<T>(value: T, where = ""): T {
  * YAML core schema (`!!binary`, `!foo`, `!!js/function`). Aliases expand at most MAX_ALIAS_COUNT nodes.
  */
 export function parseYamlText(text: string, where = ""): unknown {
+  if (text.length > INPUT_LIMITS.yaml) {
+    throw new InputError(`${where}expected YAML of at most ${megabytes(INPUT_LIMITS.yaml)}, got ${megabytes(Buffer.byteLength(text))}`);
+  }
   const lines = new LineCounter();
   const doc = parseDocument(text, { uniqueKeys: false, schema: "core", prettyErrors: false, lineCounter: lines, logLevel: "silent" });
   const line = (node: { range?: readonly number[] | null } | null | undefined) => {
@@ -259,7 +268,10 @@ export function parseDataText(text: string, path: string): unknown {
 
 /** Read a YAML or JSON input file into plain data; every refusal is an InputError naming the file. */
 export function readDataFile(path: string, opts: ReadOptions = {}): unknown {
-  return parseDataText(readInputText(path, opts), path);
+  const yaml = extname(path).toLowerCase() !== ".json";
+  // YAML's bound is checked on the open file too, before a byte is read.
+  const maxBytes = yaml ? Math.min(opts.maxBytes ?? INPUT_LIMITS.yaml, INPUT_LIMITS.yaml) : opts.maxBytes;
+  return parseDataText(readInputText(path, { ...opts, maxBytes }), path);
 }
 
 /** Read a JSON input file whatever its name (a policy config, a catalog). */
