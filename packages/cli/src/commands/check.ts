@@ -38,7 +38,8 @@ Examples:
   aitracks check --stack buy-aws --format sarif > aitracks.sarif   (for GitHub code scanning)
 
 Exit codes: 0 no mandatory violation, 1 a mandatory violation (or the two runs disagree),
-2 bad input (one line per problem, naming the field).
+2 bad input (one line per problem, naming the field; a program that fails or does not finish within
+--timeout seconds, default 120), 70 an internal error of aitracks.
 With --all: the worst exit code of the stacks; a stack with bad input does not stop the others.`;
 
 export function registerCheck(program: Command, setExit: (code: number) => void): void {

@@ -40,7 +40,8 @@ Examples:
   aitracks cost --all --diff base/ --fail-above-usd 500   (base/<stack>.json for each stack)
   pulumi preview --json > plan.json && aitracks cost --from-preview plan.json --stack buy-aws
 
-Exit codes: 0 fine, 1 a --diff gate failed, 2 bad input (one line per problem, naming the field).
+Exit codes: 0 fine, 1 a --diff gate failed, 2 bad input (one line per problem, naming the field; a
+program that fails or does not finish within --timeout seconds, default 120), 70 internal error.
 With --all: the worst exit code of the stacks; a stack with bad input does not stop the others.`;
 
 export function registerCost(program: Command, setExit: (code: number) => void): void {

@@ -16,7 +16,8 @@ export function registerPreview(program: Command, setExit: (code: number) => voi
     .addHelpText(
       "after",
       "\nExamples:\n  aitracks preview --stack buy-aws\n  aitracks preview --program ./my-infra --config ./my-infra/Pulumi.dev.yaml --json\n  aitracks preview --all --program ./my-infra\n\n" +
-        "Exit codes: 0 fine, 2 bad input (config, or a program that throws: its own message is shown).\n" +
+        "A program runs in a child process for at most --timeout seconds (default 120).\n" +
+        "Exit codes: 0 fine, 2 bad input (config, or a program that throws, exits or does not finish: one line), 70 internal error.\n" +
         "With --all: the worst exit code of the stacks; a stack with bad input does not stop the others.",
     )
     .action(async (opts: AllFlags) => {
