@@ -198,6 +198,44 @@ describe("Bedrock", () => {
     expect(priced(e, "assistant-model-1").notes.join()).toMatch(/fallback/);
   });
 
+  it("prices a guardrail's text units per enabled policy, input and output, from the workload", () => {
+    const filters = ["HATE", "INSULTS"].map((type) => ({ type, inputStrength: "HIGH", outputStrength: "HIGH" }));
+    const g = child(buy, "aws:bedrock/guardrail:Guardrail", "assistant-guardrail", {
+      contentPolicyConfig: { filtersConfigs: [...filters, { type: "PROMPT_ATTACK", inputStrength: "HIGH", outputStrength: "NONE" }] },
+      topicPolicyConfig: { topicsConfigs: [{ name: "advice", definition: "d", type: "DENY" }] },
+      sensitiveInformationPolicyConfig: { piiEntitiesConfigs: [{ type: "EMAIL", action: "ANONYMIZE" }], regexesConfigs: [{ name: "id", pattern: "x", action: "BLOCK" }] },
+      wordPolicyConfig: { managedWordListsConfigs: [{ type: "PROFANITY" }] },
+    });
+    const e = estimate([buy, profile(0, "anthropic.claude-sonnet-4-20250514-v1:0"), g]);
+    const r = priced(e, "assistant-guardrail");
+    // 1,500 input tokens x 4 = 6,000 characters = 6 text units; 300 x 4 = 1,200 characters = 2 text units (rounded up)
+    // 304,166.67 requests x 6 = 1,825 thousand input units; x 2 = 608.33 thousand output units
+    expect(r.components.map((c) => [c.monthlyQuantity, c.unitPriceUsd])).toEqual([
+      [1_825, 0.15], // content filters in: $273.75
+      [608.333333333, 0.15], // content filters out: $91.25
+      [1_825, 0.15], // denied topics in: $273.75
+      [608.333333333, 0.15], // denied topics out: $91.25
+      [1_825, 0.1], // PII in: $182.50
+      [608.333333333, 0.1], // PII out: $60.83 (regular expressions and word filters are free)
+    ]);
+    expect(r.components.every((c) => c.kind === "usage")).toBe(true);
+    expect(r.monthlyUsd).toBeCloseTo(273.75 + 91.25 + 273.75 + 91.25 + 182.5 + 60.8333333, 6); // $973.33
+    expect(r.notes.join(" ")).toMatch(/word filters are free/);
+    expect(e.free.find((f) => f.name === "assistant-guardrail")).toBeUndefined();
+  });
+
+  it("prices only the directions and policies a guardrail checks; free policies alone are free", () => {
+    const e = estimate([
+      buy,
+      profile(0, "anthropic.claude-sonnet-4-20250514-v1:0"),
+      child(buy, "aws:bedrock/guardrail:Guardrail", "in-only", { contentPolicyConfig: { filtersConfigs: [{ type: "PROMPT_ATTACK", inputStrength: "HIGH", outputStrength: "NONE" }] }, contextualGroundingPolicyConfig: { filtersConfigs: [{ type: "GROUNDING", threshold: 0.8 }] } }),
+      child(buy, "aws:bedrock/guardrail:Guardrail", "words", { wordPolicyConfig: { wordsConfigs: [{ text: "x" }] } }),
+    ]);
+    // content filters on input only: 1,825 x $0.15 = $273.75; grounding both ways: (1,825 + 608.33) x $0.10 = $243.33
+    expect(priced(e, "in-only").monthlyUsd).toBeCloseTo(273.75 + 243.3333333, 6);
+    expect(e.free.find((f) => f.name === "words")!.reason).toMatch(/no paid policy enabled/);
+  });
+
   it("prices provisioned throughput per model unit-hour (custom and foundation models)", () => {
     const e = estimate([
       res("aws:bedrock/provisionedModelThroughput:ProvisionedModelThroughput", "pt-custom", { modelUnits: 2, modelArn: "arn:aws:bedrock:us-east-1:123456789012:custom-model/abc" }),

@@ -25,7 +25,7 @@ describe("--from-preview: the plan of a real pulumi preview --json", () => {
   it("prices it like the offline preview: the workload from the document's config, regions from providers with unknown ids", () => {
     const e = estimateCost(graphFromPulumiPreview(doc, FIXTURE));
     expect(e.unpriced).toEqual([]);
-    expect(e.monthlyUsd).toBeCloseTo(2741.015, 2); // the same figure as aitracks cost --stack buy-aws
+    expect(e.monthlyUsd).toBeCloseTo(3714.348, 2); // the same figure as aitracks cost --stack buy-aws
     expect(e.resources.find((r) => r.name === "assistant-model-0")!.region).toBe("us-east-1");
     expect(e.resources.filter((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm")).toHaveLength(2);
   });
@@ -33,14 +33,14 @@ describe("--from-preview: the plan of a real pulumi preview --json", () => {
   it("runs from the CLI, with the stack's config from --stack when the document has none", () => {
     const r = aitracks(["cost", "--from-preview", FIXTURE, "--json"]);
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ monthlyUsd: 2741.02, currency: "USD", stack: "buy-aws", unpriced: [] });
+    expect(JSON.parse(r.stdout)).toMatchObject({ monthlyUsd: 3714.35, currency: "USD", stack: "buy-aws", unpriced: [] });
     const stripped = { ...doc, config: undefined };
     const file = join(require("node:os").tmpdir(), `aitracks-preview-${process.pid}.json`);
     require("node:fs").writeFileSync(file, JSON.stringify(stripped));
     const noConfig = aitracks(["cost", "--from-preview", file, "--json"]);
     expect(JSON.parse(noConfig.stdout).monthlyUsd).toBe(1.2); // no workload: tokens and logs at 0; the key $1 and 2 alarms
     const withStack = aitracks(["cost", "--from-preview", file, "--stack", "buy-aws", "--json"]);
-    expect(JSON.parse(withStack.stdout).monthlyUsd).toBe(2741.02);
+    expect(JSON.parse(withStack.stdout).monthlyUsd).toBe(3714.35);
   });
 
   it("rejects a document that is not a pulumi preview --json output, naming the field", () => {

@@ -31,12 +31,12 @@ const notes = (r: PolicyReport, policy: string) => r.notes.filter((n) => n.polic
 
 describe("cost-monthly-budget", () => {
   it("fails a stack over its budget, saying by how much and which resources dominate", async () => {
-    // buy-aws is estimated at $2,741.02 a month (see diff.test.ts); a $2,000 budget is exceeded by $741.02
+    // buy-aws is estimated at $3,714.35 a month (see diff.test.ts); a $2,000 budget is exceeded by $1,714.35
     const r = await check("buy-aws", variant("buy-aws", "over", { "aitracks:budget": { maxMonthlyUsd: 2000 } }));
     const v = of(r, "cost-monthly-budget");
     expect(v).toHaveLength(1);
     expect(v[0]!.level).toBe("mandatory");
-    expect(v[0]!.message).toMatch(/^estimated \$2,741\.02 a month exceeds the budget of \$2,000\.00 \(aitracks:budget\.maxMonthlyUsd\) by \$741\.02 \(37%\); the largest: assistant-model-0 \$2,737\.50 \(100%: us\.anthropic\.claude-sonnet-4-20250514-v1:0 input tokens, us\.anthropic\.claude-sonnet-4-20250514-v1:0 output tokens\); assistant-invocations \$1\.25/);
+    expect(v[0]!.message).toMatch(/^estimated \$3,714\.35 a month exceeds the budget of \$2,000\.00 \(aitracks:budget\.maxMonthlyUsd\) by \$1,714\.35 \(86%\); the largest: assistant-model-0 \$2,737\.50 \(74%: us\.anthropic\.claude-sonnet-4-20250514-v1:0 input tokens, us\.anthropic\.claude-sonnet-4-20250514-v1:0 output tokens\); assistant-guardrail \$973\.33/);
   });
 
   it("reports a workload it cannot read as a violation instead of aborting the pack", async () => {
@@ -51,14 +51,14 @@ describe("cost-monthly-budget", () => {
   });
 
   it("passes a stack under its budget (and did evaluate it)", async () => {
-    const r = await check("buy-aws"); // $2,741.02 against $4,000
+    const r = await check("buy-aws"); // $3,714.35 against $4,000
     expect(of(r, "cost-monthly-budget")).toEqual([]);
     expect(notes(r, "cost-monthly-budget")).toEqual([]);
   });
 
   it("takes the lower of the stack's budget and the pack's cap", async () => {
     const r = await check("buy-aws", undefined, { "cost-monthly-budget": { maxMonthlyUsd: 1000 } });
-    expect(of(r, "cost-monthly-budget")[0]!.message).toMatch(/exceeds the budget of \$1,000\.00 \(the policy's maxMonthlyUsd\) by \$1,741\.02/);
+    expect(of(r, "cost-monthly-budget")[0]!.message).toMatch(/exceeds the budget of \$1,000\.00 \(the policy's maxMonthlyUsd\) by \$2,714\.35/);
   });
 
   it("is not applicable to a stack with no budget", async () => {

@@ -33,4 +33,18 @@ describe("every example stack prices", () => {
       expect(e.threeYear.totalUsd).toBeGreaterThan(e.monthlyUsd * 36);
     });
   }
+
+  it("buy-aws: the guardrail's text units are in the total, computed by hand", async () => {
+    const e = estimates.get("buy-aws") ?? estimateCost(await previewProgram({ programDir: ROOT, stack: "buy-aws" }));
+    const g = e.resources.find((r) => r.type === "aws:bedrock/guardrail:Guardrail")!;
+    // 10,000 requests a day = 304,166.67 a month; 1,500 input tokens x 4 characters = 6 text units, 300 output x 4 = 2;
+    // content filters $0.15 + denied topics $0.15 + PII $0.10 = $0.40 per 1,000 text units:
+    // 304,166.67 x 8 / 1,000 x $0.40 = $973.33 a month
+    expect(g.monthlyUsd).toBeCloseTo(973.3333333, 6);
+    // Claude Sonnet 4 tokens: 456.25M x $3 + 91.25M x $15 = $2,737.50; log ingestion 2.5 GB x $0.50 = $1.25; KMS key $1;
+    // two alarms x $0.10; S3 invocation logs ≈ $1.06 (their average over 36 months): $2,741.02 before the guardrail, $3,714.35 with it
+    expect(e.monthlyUsd).toBeCloseTo(3_714.35, 1);
+    expect(e.monthlyUsd - g.monthlyUsd).toBeCloseTo(2_741.02, 1);
+    expect(e.free.some((f) => f.type === "aws:bedrock/guardrail:Guardrail")).toBe(false);
+  });
 });

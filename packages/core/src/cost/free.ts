@@ -25,7 +25,6 @@ export const FREE: Readonly<Record<string, string>> = {
   "aws:sns/topicSubscription:TopicSubscription": "subscription; email notifications within the free tier",
   "aws:budgets/budget:Budget": "AWS Budgets: the first two budgets of an account are free, alert-only budgets cost nothing",
   "aws:ssm/parameter:Parameter": "standard-tier parameter",
-  "aws:bedrock/guardrail:Guardrail": "no fixed fee; the text it checks is billed per text unit (see UNCOUNTED_USAGE)",
   "aws:bedrock/guardrailVersion:GuardrailVersion": "a published version of the guardrail",
   "aws:bedrockmodel/invocationLoggingConfiguration:InvocationLoggingConfiguration": "a setting; the logs are priced where they land (bucket, log group)",
   [DYNAMIC_RESOURCES.bedrockCustomizationJobWait.type]: "waits for a Bedrock customization job; the job is priced on its CustomModel",
@@ -259,7 +258,6 @@ export const FREE: Readonly<Record<string, string>> = {
  * cost, and the usage is not counted. Outputs list them under "usage not counted".
  */
 export const UNCOUNTED_USAGE: Readonly<Record<string, string>> = {
-  "aws:bedrock/guardrail:Guardrail": "Bedrock Guardrails bill each policy per 1,000 text units checked; the compute catalog has no guardrail price",
   "gcp:logging/projectBucketConfig:ProjectBucketConfig": "Cloud Logging bills ingestion beyond the free 50 GiB a month and retention beyond 30 days per GiB; the compute catalog has no logging price",
   "gcp:parametermanager/regionalParameter:RegionalParameter": "Parameter Manager's per-version and per-access charges are not in the compute catalog",
   "aws:rds/cluster:Cluster": "Aurora bills storage per GB-month and I/O per million requests; the workload does not size the database",

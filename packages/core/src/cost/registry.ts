@@ -45,6 +45,7 @@ import { autoscaleSetting } from "./resources/azure/autoscale-setting";
 import { armDeployment } from "./resources/azure/arm-deployment";
 import { privateDnsZone } from "./resources/azure/private-dns-zone";
 import { agentcoreRuntime } from "./resources/aws/agentcore-runtime";
+import { guardrail } from "./resources/aws/guardrail";
 import { apiGatewayRest, apiGatewayV2 } from "./resources/aws/api-gateway";
 import { dynamodbTable } from "./resources/aws/dynamodb-table";
 import { ebsVolume } from "./resources/aws/ebs-volume";
@@ -83,6 +84,7 @@ export const COST_MODULES: Readonly<Record<string, CostModule>> = {
   "aws:bedrock/provisionedModelThroughput:ProvisionedModelThroughput": provisionedModelThroughput,
   "aws:bedrock/customModel:CustomModel": customModel,
   "aws:bedrock/evaluationJob:EvaluationJob": evaluationJob,
+  "aws:bedrock/guardrail:Guardrail": guardrail,
   "aws:s3/bucket:Bucket": s3Bucket,
   "aws:kms/key:Key": kmsKey,
   "aws:cloudwatch/logGroup:LogGroup": logGroup,
