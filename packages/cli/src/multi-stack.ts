@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 // Deep import: the CLI loads all of @aitracks/core (zod, yaml, the catalog) only when a command needs it.
-import { InputError } from "@aitracks/core/dist/errors";
+import { InputError } from "@aitracks/core/errors";
 import { createProgress } from "./progress";
 import { CheckFailed, EXIT, out, say } from "./run";
 import type { TargetOptions } from "./target";

@@ -1,6 +1,6 @@
 // Deep imports: `--help` and usage errors must not load all of @aitracks/core (zod, yaml, the catalog).
-import { InputError } from "@aitracks/core/dist/errors";
-import { printable, printableLine } from "@aitracks/core/dist/text";
+import { InputError } from "@aitracks/core/errors";
+import { printable, printableLine } from "@aitracks/core/text";
 
 /**
  * Exit codes every command keeps: pipelines rely on them. 0 fine; 1 a check or gate failed;

@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { basename } from "node:path";
 // Deep import: the CLI loads all of @aitracks/core (zod, yaml, the catalog) only when a command needs it.
-import { InputError } from "@aitracks/core/dist/errors";
+import { InputError } from "@aitracks/core/errors";
 import type { ResourceGraph } from "@aitracks/preview";
 
 /** The flags every command that previews a program shares. */

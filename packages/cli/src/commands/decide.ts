@@ -4,7 +4,7 @@ import type { Command } from "commander";
 import Table from "cli-table3";
 import type * as Core from "@aitracks/core";
 import type { Decision, DecisionInput } from "@aitracks/core";
-import { InputError } from "@aitracks/core/dist/errors";
+import { InputError } from "@aitracks/core/errors";
 import { out, runCommand } from "../run";
 
 /** @aitracks/core, loaded when `decide` runs (main.ts registers this command for every invocation, `--help` included). */

@@ -73,7 +73,7 @@ function reportInputs(core: typeof Core, decisionFile: string, workloadFile: str
   if (flags.config) files.push(flags.config);
   if (flags.stack !== undefined || flags.program !== undefined) {
     // The light part of the preview engine: reading Pulumi.yaml loads no Pulumi.
-    const { findProjectDir, readProject } = require("@aitracks/preview/dist/project") as typeof import("@aitracks/preview");
+    const { findProjectDir, readProject } = require("@aitracks/preview/project") as typeof import("@aitracks/preview");
     const dir = flags.program ?? findProjectDir(process.cwd());
     if (dir) {
       try {

@@ -29,7 +29,7 @@ let loaded: Promise<LoadedPack> | undefined;
 export function loadPack(): Promise<LoadedPack> {
   loaded ??= (async () => {
     const dir = packDir();
-    const pack = await import("@aitracks/policies/bin/lib/pack.js");
+    const pack = await import("@aitracks/policies/pack");
     const version = (JSON.parse(readFileSync(`${dir}/package.json`, "utf8")) as { version: string }).version;
     return {
       name: pack.PACK_NAME,
