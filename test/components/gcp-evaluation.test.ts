@@ -93,7 +93,8 @@ describe("evaluation on GCP (Vertex AI Gen AI evaluation)", async () => {
     const bad = (args: Partial<GcpEvaluationTrackArgs>) => attempt(() => new GcpEvaluationTrack("triage-eval", { ...base, ...args }));
     expect(await bad({ metrics: { computed: ["f1"] } })).toBe('metrics.computed[0]: expected one of exact_match, bleu, rouge, got "f1" (0)');
     expect(await bad({ metrics: { judged: [{ name: "tone", promptTemplate: "Rate the tone." }] } })).toBe("metrics.judged[0].promptTemplate: expected a judge prompt that places the answer with {response} (0)");
-    expect(await bad({ evaluationDataUri: "gs://b/e.jsonl" })).toBe("evaluationDataFile: expected exactly one of evaluationDataFile, evaluationDataUri or bigqueryTable (0)");
+    expect(await bad({ evaluationDataUri: "gs://evals/e.jsonl" })).toBe("evaluationDataFile: expected exactly one of evaluationDataFile, evaluationDataUri or bigqueryTable (0)");
+    expect(await bad({ evaluationDataFile: undefined, evaluationDataUri: "gs://b/e.jsonl" })).toBe('evaluationDataUri: expected gs://bucket/path.jsonl, got "gs://b/e.jsonl" (0)');
     expect(await bad({ models: ["gemini"] })).toMatch(/^models\[0\]: expected a Model Garden model such as google\/gemini-2\.5-flash/);
   });
 });

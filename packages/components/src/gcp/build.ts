@@ -2,8 +2,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { Repository, RepositoryIamMember } from "@pulumi/gcp/artifactregistry";
 import { V2QueuedResource, V2Vm } from "@pulumi/gcp/tpu";
 import { AiPersistentResource, AiTensorboard } from "@pulumi/gcp/vertex";
-import { fieldError } from "../common/errors";
-import { trackIdentity, type TrackBaseArgs, type TrackComponent } from "../common/track";
+import { z } from "zod";
+import { issue, parseArgs, regionArg, tagsArg, wholeArg } from "../common/args";
+import { trackIdentity, type TrackComponent } from "../common/track";
 import {
   accountId,
   cmekKey,
@@ -20,86 +21,91 @@ import {
 } from "./shared";
 
 /** A Cloud TPU slice for training. */
-export interface GcpTpuArgs {
-  /** The TPU generation, as in the price catalog: `tpu-v5e`, `tpu-v5p` or `tpu-v6e`. */
-  readonly type: string;
-  /** Chips in the slice (v5e/v6e: 1–256 in powers of two from 4; v5p: multiples of 4). */
-  readonly chips: number;
-  /** The zone of the slice, in the track's region. @default "<region>-a" */
-  readonly zone?: string;
-  /** The TPU software version. @default the generation's current `v2-alpha-*` image */
-  readonly runtimeVersion?: string;
-  /**
-   * "vm" (a TPU VM, created at once), "queued" (a queued resource, provisioned when capacity frees
-   * up: the way to get large slices) or "auto" (queued for multi-host slices, a VM otherwise).
-   * @default "auto"
-   */
-  readonly provisioning?: string;
-  /** Spot capacity (cheaper, preemptible). @default false */
-  readonly spot?: boolean;
-}
+export const gcpTpuArgs = z.strictObject(
+  {
+    /** The TPU generation, as in the price catalog: `tpu-v5e`, `tpu-v5p` or `tpu-v6e`. */
+    type: z.string({ error: "expected a TPU generation such as tpu-v5e" }),
+    /** Chips in the slice (v5e/v6e: 1–256 in powers of two from 4; v5p: multiples of 4). */
+    chips: z.number({ error: "expected the number of TPU chips" }).int({ error: "expected a whole number of chips" }),
+    /** The zone of the slice, in the track's region. @default "<region>-a" */
+    zone: z.string({ error: "expected a zone such as us-central1-a" }).optional(),
+    /** The TPU software version. @default the generation's current `v2-alpha-*` image */
+    runtimeVersion: z.string({ error: "expected a TPU software version" }).optional(),
+    /**
+     * "vm" (a TPU VM, created at once), "queued" (a queued resource, provisioned when capacity frees
+     * up: the way to get large slices) or "auto" (queued for multi-host slices, a VM otherwise).
+     * @default "auto"
+     */
+    provisioning: z.enum(["auto", "vm", "queued"], { error: "expected auto, vm or queued" }).default("auto"),
+    /** Spot capacity (cheaper, preemptible). @default false */
+    spot: z.boolean({ error: "expected true or false" }).default(false),
+  },
+  { error: "expected {type, chips, zone?, runtimeVersion?, provisioning?, spot?}" },
+);
+export type GcpTpuArgs = z.input<typeof gcpTpuArgs>;
 
 /** A Vertex AI persistent resource (a reserved GPU cluster) for distributed training. */
-export interface GcpGpuArgs {
-  /** A Vertex AI machine type from the price catalog, e.g. `a3-highgpu-8g`. */
-  readonly machineType: string;
-  /** Must match the machine type's GPU. @default the machine's, per the catalog */
-  readonly acceleratorType?: string;
-  /** Must match the machine type's GPU count. @default the machine's, per the catalog */
-  readonly acceleratorCount?: number;
-  /** Machines in the cluster. @default 1 */
-  readonly replicas?: number;
-  /** Boot disk per machine (GB). @default 200 */
-  readonly bootDiskGb?: number;
-}
+export const gcpGpuArgs = z.strictObject(
+  {
+    /** A Vertex AI machine type from the price catalog, e.g. `a3-highgpu-8g`. */
+    machineType: z.string({ error: "expected a Vertex AI machine type such as a3-highgpu-8g" }),
+    /** Must match the machine type's GPU. @default the machine's, per the catalog */
+    acceleratorType: z.string({ error: "expected a GPU type such as nvidia-h100" }).optional(),
+    /** Must match the machine type's GPU count. @default the machine's, per the catalog */
+    acceleratorCount: wholeArg(1).optional(),
+    /** Machines in the cluster. @default 1 */
+    replicas: z.number({ error: "expected a whole number of machines" }).int({ error: "expected a whole number of machines, at least 1" }).min(1, { error: "expected a whole number of machines, at least 1" }).default(1),
+    /** Boot disk per machine (GB). @default 200 */
+    bootDiskGb: wholeArg(100, 64_000, "GB").default(200),
+  },
+  { error: "expected {machineType, acceleratorType?, acceleratorCount?, replicas?, bootDiskGb?}" },
+);
+export type GcpGpuArgs = z.input<typeof gcpGpuArgs>;
 
-export interface GcpBuildTrackArgs extends TrackBaseArgs {
-  readonly region: string;
-  /** Train on a TPU slice … */
-  readonly tpu?: GcpTpuArgs;
-  /** … or on a Vertex AI GPU cluster (exactly one of the two). */
-  readonly gpu?: GcpGpuArgs;
-  /** The private subnetwork's range. @default "10.10.0.0/20" */
-  readonly subnetCidr?: string;
-  /** A Vertex AI TensorBoard for experiments. @default true */
-  readonly tensorboard?: boolean;
-  /** Days non-current checkpoint versions are kept. @default 30 */
-  readonly checkpointVersionDays?: number;
-}
-
-const PROVISIONING = ["auto", "vm", "queued"];
-
-/** Every default of the build-on-GCP track, applied in one place. */
-export function resolveGcpBuildArgs(args: GcpBuildTrackArgs) {
-  if ((args.tpu === undefined) === (args.gpu === undefined)) fieldError("tpu", "expected exactly one of tpu (a TPU slice) or gpu (a Vertex AI GPU cluster)");
-  let tpu;
-  if (args.tpu) {
-    const t = args.tpu;
-    const slice = tpuSlice("tpu", t.type, t.chips, args.region);
-    const zone = t.zone ?? `${args.region}-a`;
-    if (!zone.startsWith(`${args.region}-`)) fieldError("tpu.zone", `expected a zone of ${args.region}, got ${JSON.stringify(zone)}`);
-    const provisioning = t.provisioning ?? "auto";
-    if (!PROVISIONING.includes(provisioning)) fieldError("tpu.provisioning", `expected auto, vm or queued, got ${JSON.stringify(provisioning)}`);
-    const queued = provisioning === "queued" || (provisioning === "auto" && slice.hosts > 1);
-    tpu = { ...slice, type: t.type, zone, runtimeVersion: t.runtimeVersion ?? slice.defaultRuntimeVersion, queued, spot: t.spot ?? false };
-  }
-  let gpu;
-  if (args.gpu) {
-    const g = args.gpu;
-    const machine = vertexMachine("gpu", g.machineType, args.region, { acceleratorType: g.acceleratorType, acceleratorCount: g.acceleratorCount });
-    if (!machine.acceleratorType) fieldError("gpu.machineType", `${g.machineType} carries no GPU; expected an a2, a3 or g2 machine type`);
-    const replicas = g.replicas ?? 1;
-    if (!Number.isInteger(replicas) || replicas < 1) fieldError("gpu.replicas", `expected a whole number of machines, at least 1, got ${replicas}`);
-    const bootDiskGb = g.bootDiskGb ?? 200;
-    if (!Number.isInteger(bootDiskGb) || bootDiskGb < 100 || bootDiskGb > 64_000) fieldError("gpu.bootDiskGb", `expected 100 to 64000 GB, got ${bootDiskGb}`);
-    gpu = { machine, replicas, bootDiskGb };
-  }
-  const subnetCidr = args.subnetCidr ?? "10.10.0.0/20";
-  if (!/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(subnetCidr)) fieldError("subnetCidr", `expected an IPv4 range such as 10.10.0.0/20, got ${JSON.stringify(subnetCidr)}`);
-  const checkpointVersionDays = args.checkpointVersionDays ?? 30;
-  if (!Number.isInteger(checkpointVersionDays) || checkpointVersionDays < 1) fieldError("checkpointVersionDays", `expected whole days, at least 1, got ${checkpointVersionDays}`);
-  return { region: args.region, tpu, gpu, subnetCidr, tensorboard: args.tensorboard ?? true, checkpointVersionDays };
-}
+/** The args of the build-on-GCP track: every default and rule in one place. */
+export const gcpBuildTrackArgs = z
+  .strictObject({
+    /** The GCP region of the track (the stack's provider for it points there). */
+    region: regionArg,
+    tags: tagsArg,
+    /** Train on a TPU slice … */
+    tpu: gcpTpuArgs.optional(),
+    /** … or on a Vertex AI GPU cluster (exactly one of the two). */
+    gpu: gcpGpuArgs.optional(),
+    /** The private subnetwork's range. @default "10.10.0.0/20" */
+    subnetCidr: z
+      .string({ error: "expected an IPv4 range such as 10.10.0.0/20" })
+      .regex(/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, { error: "expected an IPv4 range such as 10.10.0.0/20" })
+      .default("10.10.0.0/20"),
+    /** A Vertex AI TensorBoard for experiments. @default true */
+    tensorboard: z.boolean({ error: "expected true or false" }).default(true),
+    /** Days non-current checkpoint versions are kept. @default 30 */
+    checkpointVersionDays: z.number({ error: "expected a number of days" }).int({ error: "expected whole days, at least 1" }).min(1, { error: "expected whole days, at least 1" }).default(30),
+  })
+  .transform((a, ctx) => {
+    if ((a.tpu === undefined) === (a.gpu === undefined)) {
+      issue(ctx, ["tpu"], "expected exactly one of tpu (a TPU slice) or gpu (a Vertex AI GPU cluster)");
+      return z.NEVER;
+    }
+    let tpu;
+    if (a.tpu) {
+      const t = a.tpu;
+      const slice = tpuSlice("tpu", t.type, t.chips, a.region);
+      const zone = t.zone ?? `${a.region}-a`;
+      if (!zone.startsWith(`${a.region}-`)) issue(ctx, ["tpu", "zone"], `expected a zone of ${a.region}, got ${JSON.stringify(zone)}`);
+      const queued = t.provisioning === "queued" || (t.provisioning === "auto" && slice.hosts > 1);
+      tpu = { ...slice, type: t.type, zone, runtimeVersion: t.runtimeVersion ?? slice.defaultRuntimeVersion, queued, spot: t.spot };
+    }
+    let gpu;
+    if (a.gpu) {
+      const g = a.gpu;
+      const machine = vertexMachine("gpu", g.machineType, a.region, { acceleratorType: g.acceleratorType, acceleratorCount: g.acceleratorCount });
+      if (!machine.acceleratorType) issue(ctx, ["gpu", "machineType"], `${g.machineType} carries no GPU; expected an a2, a3 or g2 machine type`);
+      gpu = { machine, replicas: g.replicas, bootDiskGb: g.bootDiskGb };
+    }
+    return { ...a, tpu, gpu };
+  });
+export type GcpBuildTrackArgs = z.input<typeof gcpBuildTrackArgs>;
 
 /** What the training workload's identity may do on the project (data access is granted on the buckets). */
 export const TRAINING_PROJECT_ROLES = [
@@ -126,7 +132,7 @@ export class GcpBuildTrack extends pulumi.ComponentResource implements TrackComp
   readonly outputs: Record<string, pulumi.Input<unknown>>;
 
   constructor(name: string, args: GcpBuildTrackArgs, opts?: pulumi.ComponentResourceOptions) {
-    const cfg = resolveGcpBuildArgs(args);
+    const cfg = parseArgs(gcpBuildTrackArgs, args);
     super("aitracks:gcp:BuildTrack", name, trackIdentity("build", "gcp", cfg.region), opts);
     const labels = gcpLabels(args.tags);
     const { project, after } = gcpTrackBase(name, this, cfg.region, [

@@ -1,8 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Dataset, DatasetIamMember, Table } from "@pulumi/gcp/bigquery";
 import { AiEvaluationMetric } from "@pulumi/gcp/vertex";
-import { fieldError } from "../common/errors";
-import { trackIdentity, type TrackBaseArgs, type TrackComponent } from "../common/track";
+import { z } from "zod";
+import { issue, parseArgs, regionArg, tagsArg } from "../common/args";
+import { trackIdentity, type TrackComponent } from "../common/track";
 import { VertexEvaluationRun, type EvaluationRunMetric } from "./dynamic/evaluation-run";
 import {
   gcpLabels,
@@ -21,27 +22,25 @@ import {
   type SecureBucket,
 } from "./shared";
 
-/** An LLM-judged metric: a Vertex AI EvaluationMetric whose judge scores each answer with the template. */
-export interface GcpJudgedMetricArgs {
-  /** Lower-case letters, digits and dashes; names the metric in results. */
-  readonly name: string;
-  /** The judge's instructions; `{prompt}`, `{response}` and `{reference}` are filled per example. */
-  readonly promptTemplate: string;
-  /** The judge model. @default the track's judgeModel */
-  readonly judgeModel?: string;
-}
-
-/** The metrics of an evaluation, the same for every candidate. */
-export interface GcpEvaluationMetricsArgs {
-  /** Computation-based metrics, scored against the reference answer. @default ["exact_match", "bleu", "rouge"] */
-  readonly computed?: readonly string[];
-  /** LLM-judged metrics. @default one answer-quality metric judged against the reference */
-  readonly judged?: readonly GcpJudgedMetricArgs[];
-  /** The default judge. @default "gemini-2.5-pro" */
-  readonly judgeModel?: string;
-}
-
 export const COMPUTED_METRICS: Readonly<Record<string, string>> = { exact_match: "EXACT_MATCH", bleu: "BLEU", rouge: "ROUGE" };
+
+const METRIC_NAME = /^[a-z][a-z0-9-]{0,40}$/;
+
+/** An LLM-judged metric: a Vertex AI EvaluationMetric whose judge scores each answer with the template. */
+export const gcpJudgedMetricArgs = z.strictObject(
+  {
+    /** Lower-case letters, digits and dashes; names the metric in results. */
+    name: z.string({ error: "expected the metric's name" }).regex(METRIC_NAME, { error: "expected a lower-case name of letters, digits and dashes" }),
+    /** The judge's instructions; `{prompt}`, `{response}` and `{reference}` are filled per example. */
+    promptTemplate: z.string({ error: "expected the judge's prompt template" }),
+    /** The judge model. @default the track's judgeModel */
+    judgeModel: z.string({ error: "expected a judge model such as gemini-2.5-pro" }).optional(),
+  },
+  { error: "expected {name, promptTemplate, judgeModel?}" },
+).superRefine((j, ctx) => {
+  if (!j.promptTemplate.includes("{response}")) issue(ctx, ["promptTemplate"], "expected a judge prompt that places the answer with {response}");
+});
+export type GcpJudgedMetricArgs = z.input<typeof gcpJudgedMetricArgs>;
 
 export const DEFAULT_JUDGED_METRIC: GcpJudgedMetricArgs = {
   name: "answer-quality",
@@ -54,35 +53,38 @@ export const DEFAULT_JUDGED_METRIC: GcpJudgedMetricArgs = {
   ].join("\n"),
 };
 
-const METRIC_NAME = /^[a-z][a-z0-9-]{0,40}$/;
+/** The metrics of an evaluation, the same for every candidate; shared by the evaluation and fine-tune tracks. */
+export const gcpEvaluationMetricsArgs = z
+  .strictObject(
+    {
+      /** Computation-based metrics, scored against the reference answer. @default ["exact_match", "bleu", "rouge"] */
+      computed: z
+        .array(z.enum(Object.keys(COMPUTED_METRICS) as [string, ...string[]]), { error: "expected a list of metrics" })
+        .default(["exact_match", "bleu", "rouge"]),
+      /** LLM-judged metrics. @default one answer-quality metric judged against the reference */
+      judged: z.array(gcpJudgedMetricArgs, { error: "expected a list of judged metrics" }).default([DEFAULT_JUDGED_METRIC]),
+      /** The default judge. @default "gemini-2.5-pro" */
+      judgeModel: z.string({ error: "expected a judge model such as gemini-2.5-pro" }).default("gemini-2.5-pro"),
+    },
+    { error: "expected {computed?, judged?, judgeModel?}" },
+  )
+  .transform((m, ctx) => {
+    const judged = m.judged.map((j) => ({ name: j.name, promptTemplate: j.promptTemplate, judgeModel: j.judgeModel ?? m.judgeModel }));
+    const names = [...m.computed, ...judged.map((j) => j.name)];
+    if (new Set(names).size !== names.length) issue(ctx, [], "expected each metric name once");
+    if (names.length === 0) issue(ctx, [], "expected at least one metric");
+    return { computed: m.computed, judged, judgeModel: m.judgeModel };
+  });
+export type GcpEvaluationMetricsArgs = z.input<typeof gcpEvaluationMetricsArgs>;
+export type ResolvedMetrics = z.output<typeof gcpEvaluationMetricsArgs>;
 
-/** Metric defaults and checks, shared by the evaluation and fine-tune tracks. `path` prefixes field names. */
-export function resolveMetrics(m: GcpEvaluationMetricsArgs | undefined, path: string) {
-  const computed = [...(m?.computed ?? ["exact_match", "bleu", "rouge"])];
-  computed.forEach((c, i) => {
-    if (!COMPUTED_METRICS[c]) fieldError(`${path}.computed[${i}]`, `expected one of ${Object.keys(COMPUTED_METRICS).join(", ")}, got ${JSON.stringify(c)}`);
-  });
-  const judgeModel = m?.judgeModel ?? "gemini-2.5-pro";
-  const judged = [...(m?.judged ?? [DEFAULT_JUDGED_METRIC])].map((j, i) => {
-    if (!METRIC_NAME.test(j.name)) fieldError(`${path}.judged[${i}].name`, `expected a lower-case name of letters, digits and dashes, got ${JSON.stringify(j.name)}`);
-    if (!j.promptTemplate || !j.promptTemplate.includes("{response}")) {
-      fieldError(`${path}.judged[${i}].promptTemplate`, "expected a judge prompt that places the answer with {response}");
-    }
-    return { name: j.name, promptTemplate: j.promptTemplate, judgeModel: j.judgeModel ?? judgeModel };
-  });
-  const names = [...computed, ...judged.map((j) => j.name)];
-  if (new Set(names).size !== names.length) fieldError(path, "expected each metric name once");
-  if (computed.length + judged.length === 0) fieldError(path, "expected at least one metric");
-  return { computed, judged, judgeModel };
-}
-export type ResolvedMetrics = ReturnType<typeof resolveMetrics>;
+/** Model Garden models (`google/gemini-2.5-flash`) and Vertex AI resource names (endpoints, models). */
+const MODEL_REFERENCE = /^(projects\/[^/]+\/locations\/[^/]+\/(endpoints|models|publishers\/[^/]+\/models)\/[^/]+|[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9._-]*(@[a-z0-9._-]+)?)$/;
 
 /** A Model Garden model (`google/gemini-2.5-flash`) or a Vertex AI resource name (endpoint, model). */
-export function checkModelReference(field: string, ref: string): void {
-  if (/^projects\/[^/]+\/locations\/[^/]+\/(endpoints|models|publishers\/[^/]+\/models)\/[^/]+$/.test(ref)) return;
-  if (/^[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9._-]*(@[a-z0-9._-]+)?$/.test(ref)) return;
-  fieldError(field, `expected a Model Garden model such as google/gemini-2.5-flash or a resource name projects/…/locations/…/endpoints/…, got ${JSON.stringify(ref)}`);
-}
+export const modelReferenceArg = z
+  .string({ error: "expected a Model Garden model such as google/gemini-2.5-flash or a resource name projects/…/locations/…/endpoints/…" })
+  .regex(MODEL_REFERENCE, { error: "expected a Model Garden model such as google/gemini-2.5-flash or a resource name projects/…/locations/…/endpoints/…" });
 
 /** The full resource name the evaluation service calls for a model reference. */
 export function modelResource(project: GcpProject, ref: string): pulumi.Output<string> {
@@ -240,52 +242,42 @@ export function evaluationSuite(name: string, a: EvaluationSuiteArgs, opts: pulu
   return { metrics, run, resultsUri, ...(table ? { table } : {}) };
 }
 
-export interface GcpEvaluationTrackArgs extends TrackBaseArgs {
-  readonly region: string;
-  /** The candidates, each answering every prompt: Model Garden models or endpoint resource names. */
-  readonly models: readonly string[];
-  /** A local JSONL file (`prompt`, `reference` per line) uploaded into the track's CMEK bucket … */
-  readonly evaluationDataFile?: string;
-  /** … or a JSONL file already in Cloud Storage (`gs://…`) … */
-  readonly evaluationDataUri?: string;
-  /** … or an existing BigQuery table of prompts (`bq://project.dataset.table`). */
-  readonly bigqueryTable?: string;
-  /** The dataset column holding the prompt. @default "prompt" */
-  readonly promptColumn?: string;
-  readonly metrics?: GcpEvaluationMetricsArgs;
-  /** Wait for the run to finish during deployment. @default true */
-  readonly waitForCompletion?: boolean;
-  /** Vertex AI API base URL override (Private Service Connect for Google APIs). @default the regional endpoint */
-  readonly apiEndpoint?: string;
-}
-
-/** Every default of the evaluation-on-GCP track, applied in one place. */
-export function resolveGcpEvaluationArgs(args: GcpEvaluationTrackArgs) {
-  if (args.models.length === 0) fieldError("models", "expected at least one model to evaluate");
-  args.models.forEach((m, i) => checkModelReference(`models[${i}]`, m));
-  const names = args.models.map(candidateName);
-  if (new Set(names).size !== names.length) fieldError("models", "expected each model once");
-  const sources = [args.evaluationDataFile, args.evaluationDataUri, args.bigqueryTable].filter((s) => s !== undefined);
-  if (sources.length !== 1) fieldError("evaluationDataFile", "expected exactly one of evaluationDataFile, evaluationDataUri or bigqueryTable");
-  if (args.evaluationDataUri !== undefined && !GCS_URI.test(args.evaluationDataUri)) {
-    fieldError("evaluationDataUri", `expected gs://bucket/path.jsonl, got ${JSON.stringify(args.evaluationDataUri)}`);
-  }
-  if (args.bigqueryTable !== undefined && !/^bq:\/\/[a-z0-9-]+\.[A-Za-z0-9_]+\.[A-Za-z0-9_-]+$/.test(args.bigqueryTable)) {
-    fieldError("bigqueryTable", `expected bq://project.dataset.table, got ${JSON.stringify(args.bigqueryTable)}`);
-  }
-  const file = args.evaluationDataFile !== undefined ? jsonlFile("evaluationDataFile", args.evaluationDataFile) : undefined;
-  return {
-    region: args.region,
-    models: [...args.models],
-    file,
-    evaluationDataUri: args.evaluationDataUri,
-    bigqueryTable: args.bigqueryTable,
-    promptColumn: args.promptColumn ?? "prompt",
-    metrics: resolveMetrics(args.metrics, "metrics"),
-    waitForCompletion: args.waitForCompletion ?? true,
-    apiEndpoint: args.apiEndpoint,
-  };
-}
+/** The args of the evaluation-on-GCP track: every default and rule in one place. */
+export const gcpEvaluationTrackArgs = z
+  .strictObject({
+    /** The GCP region of the track (the stack's provider for it points there). */
+    region: regionArg,
+    tags: tagsArg,
+    /** The candidates, each answering every prompt: Model Garden models or endpoint resource names. */
+    models: z
+      .array(modelReferenceArg, { error: "expected a list of models to evaluate" })
+      .min(1, { error: "expected at least one model to evaluate" })
+      .refine((m) => new Set(m.map(candidateName)).size === m.length, { error: "expected each model once" }),
+    /** A local JSONL file (`prompt`, `reference` per line) uploaded into the track's CMEK bucket … */
+    evaluationDataFile: z.string({ error: "expected a local JSONL file" }).optional(),
+    /** … or a JSONL file already in Cloud Storage (`gs://…`) … */
+    evaluationDataUri: z.string({ error: "expected gs://bucket/path.jsonl" }).regex(GCS_URI, { error: "expected gs://bucket/path.jsonl" }).optional(),
+    /** … or an existing BigQuery table of prompts (`bq://project.dataset.table`). */
+    bigqueryTable: z
+      .string({ error: "expected bq://project.dataset.table" })
+      .regex(/^bq:\/\/[a-z0-9-]+\.[A-Za-z0-9_]+\.[A-Za-z0-9_-]+$/, { error: "expected bq://project.dataset.table" })
+      .optional(),
+    /** The dataset column holding the prompt. @default "prompt" */
+    promptColumn: z.string({ error: "expected a column name" }).default("prompt"),
+    /** The metrics of the evaluation. @default exact match, BLEU, ROUGE and an LLM-judged answer quality */
+    metrics: gcpEvaluationMetricsArgs.prefault({}),
+    /** Wait for the run to finish during deployment. @default true */
+    waitForCompletion: z.boolean({ error: "expected true or false" }).default(true),
+    /** Vertex AI API base URL override (Private Service Connect for Google APIs). @default the regional endpoint */
+    apiEndpoint: z.url({ error: "expected a URL" }).optional(),
+  })
+  .transform((a, ctx) => {
+    const sources = [a.evaluationDataFile, a.evaluationDataUri, a.bigqueryTable].filter((s) => s !== undefined);
+    if (sources.length !== 1) issue(ctx, ["evaluationDataFile"], "expected exactly one of evaluationDataFile, evaluationDataUri or bigqueryTable");
+    const file = a.evaluationDataFile !== undefined ? jsonlFile("evaluationDataFile", a.evaluationDataFile) : undefined;
+    return { ...a, file };
+  });
+export type GcpEvaluationTrackArgs = z.input<typeof gcpEvaluationTrackArgs>;
 
 /**
  * Evaluation on GCP: the Vertex AI Gen AI evaluation service. A CMEK key; a CMEK bucket holding the
@@ -303,7 +295,7 @@ export class GcpEvaluationTrack extends pulumi.ComponentResource implements Trac
   readonly outputs: Record<string, pulumi.Input<unknown>>;
 
   constructor(name: string, args: GcpEvaluationTrackArgs, opts?: pulumi.ComponentResourceOptions) {
-    const cfg = resolveGcpEvaluationArgs(args);
+    const cfg = parseArgs(gcpEvaluationTrackArgs, args);
     super("aitracks:gcp:EvaluationTrack", name, trackIdentity("evaluation", "gcp", cfg.region), opts);
     const labels = gcpLabels(args.tags);
     const { project, after } = gcpTrackBase(name, this, cfg.region, [

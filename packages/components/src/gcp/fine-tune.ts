@@ -1,9 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
-import { fieldError } from "../common/errors";
-import { trackIdentity, type TrackBaseArgs, type TrackComponent } from "../common/track";
+import { z } from "zod";
+import { issue, parseArgs, regionArg, tagsArg, wholeArg } from "../common/args";
+import { trackIdentity, type TrackComponent } from "../common/track";
 import { VertexTuningJob } from "./dynamic/tuning-job";
-import { checkModelReference, evaluationSuite, modelResource, resolveMetrics, type GcpEvaluationMetricsArgs } from "./evaluation";
-import { dedicatedEndpoint, resolveServing, type GcpServingSettings } from "./serving";
+import { evaluationSuite, gcpEvaluationMetricsArgs, modelReferenceArg, modelResource } from "./evaluation";
+import { dedicatedEndpoint, gcpServingSettings, servingOf } from "./serving";
 import {
   gcpLabels,
   gcpTrackBase,
@@ -19,44 +20,6 @@ import {
   type SecureBucket,
 } from "./shared";
 
-export interface GcpFineTuneTrackArgs extends TrackBaseArgs {
-  readonly region: string;
-  /**
-   * The model to tune: a Gemini model (`gemini-2.5-flash`), served after tuning by Vertex AI on the
-   * endpoint the job creates, or an open model (`meta/llama3_1@llama-3.1-8b`), deployed after
-   * tuning on dedicated machines (`serving`).
-   */
-  readonly baseModel: string;
-  /** The training examples: a local JSONL file uploaded into the track's CMEK bucket … */
-  readonly trainingDataFile?: string;
-  /** … or a JSONL file already in Cloud Storage. */
-  readonly trainingDataUri?: string;
-  /** Held-out examples scored during tuning (file or gs:// URI). @default none */
-  readonly validationDataFile?: string;
-  readonly validationDataUri?: string;
-  /** The evaluation set both the base and the tuned model answer (`prompt`, `reference` per line). Required. */
-  readonly evaluationDataFile?: string;
-  readonly evaluationDataUri?: string;
-  /** Passes over the training data. @default 3 */
-  readonly epochs?: number;
-  /** LoRA adapter size: 1, 2, 4, 8, 16 or 32. @default 4 */
-  readonly adapterSize?: number;
-  /** Multiplier of the recommended learning rate. @default 1 */
-  readonly learningRateMultiplier?: number;
-  /** Fewest training examples accepted (the framework warns that fewer than 100 overfit). @default 100 */
-  readonly minTrainingExamples?: number;
-  /** The metrics of the base-vs-tuned evaluation. @default exact match, BLEU, ROUGE and an LLM-judged answer quality */
-  readonly metrics?: GcpEvaluationMetricsArgs;
-  /** Open models only: how the tuned model is served (machine type, GPUs, replicas, access). */
-  readonly serving?: GcpServingSettings;
-  /** Open models only: the endpoint resource name serving the base model, for the base-vs-tuned evaluation. */
-  readonly baseModelEndpoint?: string;
-  /** Wait for the tuning job (and evaluation) to finish during deployment. @default true */
-  readonly waitForCompletion?: boolean;
-  /** Vertex AI API base URL override (Private Service Connect for Google APIs). @default the regional endpoint */
-  readonly apiEndpoint?: string;
-}
-
 const GEMINI = /^gemini-\d+(\.\d+)?-(pro|flash|flash-lite)(-\d{3})?$/;
 const OPEN_MODEL = /^[a-z0-9-]+\/[a-z0-9_.-]+@[a-z0-9._-]+$/;
 export const ADAPTER_SIZES: Readonly<Record<number, string>> = {
@@ -68,61 +31,101 @@ export const ADAPTER_SIZES: Readonly<Record<number, string>> = {
   32: "ADAPTER_SIZE_THIRTY_TWO",
 };
 
-function dataSource(field: string, file: string | undefined, uri: string | undefined, required: boolean, minExamples: number) {
-  if (file !== undefined && uri !== undefined) fieldError(`${field}File`, `expected ${field}File or ${field}Uri, not both`);
-  if (file === undefined && uri === undefined) {
-    if (required) fieldError(`${field}File`, `expected ${field}File (a local JSONL file) or ${field}Uri (gs://…)`);
-    return undefined;
-  }
-  if (uri !== undefined) {
-    if (!GCS_URI.test(uri)) fieldError(`${field}Uri`, `expected gs://bucket/path.jsonl, got ${JSON.stringify(uri)}`);
-    return { uri };
-  }
-  return { file: jsonlFile(`${field}File`, file!, minExamples) };
-}
+const gcsJsonl = z.string({ error: "expected gs://bucket/path.jsonl" }).regex(GCS_URI, { error: "expected gs://bucket/path.jsonl" });
+const localJsonl = z.string({ error: "expected a local JSONL file" });
 
-/** Every default of the fine-tune-on-GCP track, applied in one place. */
-export function resolveGcpFineTuneArgs(args: GcpFineTuneTrackArgs) {
-  const gemini = GEMINI.test(args.baseModel);
-  if (!gemini && !OPEN_MODEL.test(args.baseModel)) {
-    fieldError("baseModel", `expected a tunable Gemini model (gemini-2.5-flash) or an open model as publisher/model@version (meta/llama3_1@llama-3.1-8b), got ${JSON.stringify(args.baseModel)}`);
-  }
-  const minTrainingExamples = args.minTrainingExamples ?? 100;
-  const training = dataSource("trainingData", args.trainingDataFile, args.trainingDataUri, true, minTrainingExamples)!;
-  const validation = dataSource("validationData", args.validationDataFile, args.validationDataUri, false, 1);
-  const evaluation = dataSource("evaluationData", args.evaluationDataFile, args.evaluationDataUri, true, 1)!;
-  const epochs = args.epochs ?? 3;
-  if (!Number.isInteger(epochs) || epochs < 1 || epochs > 100) fieldError("epochs", `expected a whole number of epochs from 1 to 100, got ${epochs}`);
-  const adapter = args.adapterSize ?? 4;
-  const adapterSize = ADAPTER_SIZES[adapter];
-  if (!adapterSize) fieldError("adapterSize", `expected one of ${Object.keys(ADAPTER_SIZES).join(", ")}, got ${adapter}`);
-  const learningRateMultiplier = args.learningRateMultiplier ?? 1;
-  if (!(learningRateMultiplier > 0 && learningRateMultiplier <= 10)) {
-    fieldError("learningRateMultiplier", `expected a multiplier above 0 and at most 10, got ${learningRateMultiplier}`);
-  }
-  if (gemini && args.serving) {
-    fieldError("serving", `${args.baseModel} tuned models are served by Vertex AI on the endpoint the tuning job creates; leave serving out`);
-  }
-  if (!gemini && !args.serving) fieldError("serving", "expected serving settings: a tuned open model is deployed on dedicated machines");
-  if (!gemini && !args.baseModelEndpoint) fieldError("baseModelEndpoint", "expected the endpoint serving the base open model, to evaluate it against the tuned one");
-  if (args.baseModelEndpoint !== undefined) checkModelReference("baseModelEndpoint", args.baseModelEndpoint);
-  return {
-    region: args.region,
-    baseModel: args.baseModel,
-    gemini,
-    training,
-    validation,
-    evaluation,
-    epochs,
-    adapterSize,
-    learningRateMultiplier,
-    metrics: resolveMetrics(args.metrics, "metrics"),
-    serving: args.serving ? resolveServing(args.serving, args.region, "serving") : undefined,
-    baseModelEndpoint: args.baseModelEndpoint,
-    waitForCompletion: args.waitForCompletion ?? true,
-    apiEndpoint: args.apiEndpoint,
-  };
-}
+/** The args of the fine-tune-on-GCP track: every default and rule in one place. */
+export const gcpFineTuneTrackArgs = z
+  .strictObject({
+    /** The GCP region of the track (the stack's provider for it points there). */
+    region: regionArg,
+    tags: tagsArg,
+    /**
+     * The model to tune: a Gemini model (`gemini-2.5-flash`), served after tuning by Vertex AI on the
+     * endpoint the job creates, or an open model (`meta/llama3_1@llama-3.1-8b`), deployed after
+     * tuning on dedicated machines (`serving`).
+     */
+    baseModel: z
+      .string({ error: "expected the model to tune, such as gemini-2.5-flash" })
+      .refine((m) => GEMINI.test(m) || OPEN_MODEL.test(m), {
+        error: "expected a tunable Gemini model (gemini-2.5-flash) or an open model as publisher/model@version (meta/llama3_1@llama-3.1-8b)",
+      }),
+    /** The training examples: a local JSONL file uploaded into the track's CMEK bucket … */
+    trainingDataFile: localJsonl.optional(),
+    /** … or a JSONL file already in Cloud Storage. */
+    trainingDataUri: gcsJsonl.optional(),
+    /** Held-out examples scored during tuning (file or gs:// URI). @default none */
+    validationDataFile: localJsonl.optional(),
+    validationDataUri: gcsJsonl.optional(),
+    /** The evaluation set both the base and the tuned model answer (`prompt`, `reference` per line). Required. */
+    evaluationDataFile: localJsonl.optional(),
+    evaluationDataUri: gcsJsonl.optional(),
+    /** Passes over the training data. @default 3 */
+    epochs: z
+      .number({ error: "expected a number of epochs" })
+      .int({ error: "expected a whole number of epochs from 1 to 100" })
+      .min(1, { error: "expected a whole number of epochs from 1 to 100" })
+      .max(100, { error: "expected a whole number of epochs from 1 to 100" })
+      .default(3),
+    /** LoRA adapter size: 1, 2, 4, 8, 16 or 32. @default 4 */
+    adapterSize: z
+      .number({ error: "expected an adapter size" })
+      .refine((n) => ADAPTER_SIZES[n] !== undefined, { error: `expected one of ${Object.keys(ADAPTER_SIZES).join(", ")}` })
+      .default(4),
+    /** Multiplier of the recommended learning rate. @default 1 */
+    learningRateMultiplier: z
+      .number({ error: "expected a learning-rate multiplier" })
+      .gt(0, { error: "expected a multiplier above 0 and at most 10" })
+      .lte(10, { error: "expected a multiplier above 0 and at most 10" })
+      .default(1),
+    /** Fewest training examples accepted (the framework warns that fewer than 100 overfit). @default 100 */
+    minTrainingExamples: wholeArg(1).default(100),
+    /** The metrics of the base-vs-tuned evaluation. @default exact match, BLEU, ROUGE and an LLM-judged answer quality */
+    metrics: gcpEvaluationMetricsArgs.prefault({}),
+    /** Open models only: how the tuned model is served (machine type, GPUs, replicas, access). */
+    serving: gcpServingSettings.optional(),
+    /** Open models only: the endpoint resource name serving the base model, for the base-vs-tuned evaluation. */
+    baseModelEndpoint: modelReferenceArg.optional(),
+    /** Wait for the tuning job (and evaluation) to finish during deployment. @default true */
+    waitForCompletion: z.boolean({ error: "expected true or false" }).default(true),
+    /** Vertex AI API base URL override (Private Service Connect for Google APIs). @default the regional endpoint */
+    apiEndpoint: z.url({ error: "expected a URL" }).optional(),
+  })
+  .transform((a, ctx) => {
+    const gemini = GEMINI.test(a.baseModel);
+    const dataSource = (field: string, file: string | undefined, uri: string | undefined, required: boolean, minExamples: number) => {
+      if (file !== undefined && uri !== undefined) issue(ctx, [`${field}File`], `expected ${field}File or ${field}Uri, not both`);
+      else if (uri !== undefined) return { uri };
+      else if (file !== undefined) return { file: jsonlFile(`${field}File`, file, minExamples) };
+      else if (required) issue(ctx, [`${field}File`], `expected ${field}File (a local JSONL file) or ${field}Uri (gs://…)`);
+      return undefined;
+    };
+    const training = dataSource("trainingData", a.trainingDataFile, a.trainingDataUri, true, a.minTrainingExamples)!;
+    const validation = dataSource("validationData", a.validationDataFile, a.validationDataUri, false, 1);
+    const evaluation = dataSource("evaluationData", a.evaluationDataFile, a.evaluationDataUri, true, 1)!;
+    if (gemini && a.serving) {
+      issue(ctx, ["serving"], `${a.baseModel} tuned models are served by Vertex AI on the endpoint the tuning job creates; leave serving out`);
+    }
+    if (!gemini && !a.serving) issue(ctx, ["serving"], "expected serving settings: a tuned open model is deployed on dedicated machines");
+    if (!gemini && !a.baseModelEndpoint) issue(ctx, ["baseModelEndpoint"], "expected the endpoint serving the base open model, to evaluate it against the tuned one");
+    return {
+      region: a.region,
+      baseModel: a.baseModel,
+      gemini,
+      training,
+      validation,
+      evaluation,
+      epochs: a.epochs,
+      adapterSize: ADAPTER_SIZES[a.adapterSize]!,
+      learningRateMultiplier: a.learningRateMultiplier,
+      metrics: a.metrics,
+      serving: a.serving ? servingOf(a.serving, a.region, ctx, ["serving"]) : undefined,
+      baseModelEndpoint: a.baseModelEndpoint,
+      waitForCompletion: a.waitForCompletion,
+      apiEndpoint: a.apiEndpoint,
+    };
+  });
+export type GcpFineTuneTrackArgs = z.input<typeof gcpFineTuneTrackArgs>;
 
 /**
  * Fine-tune on GCP: Vertex AI supervised tuning. A CMEK key; a CMEK bucket holding the training,
@@ -144,7 +147,7 @@ export class GcpFineTuneTrack extends pulumi.ComponentResource implements TrackC
   readonly outputs: Record<string, pulumi.Input<unknown>>;
 
   constructor(name: string, args: GcpFineTuneTrackArgs, opts?: pulumi.ComponentResourceOptions) {
-    const cfg = resolveGcpFineTuneArgs(args);
+    const cfg = parseArgs(gcpFineTuneTrackArgs, args);
     super("aitracks:gcp:FineTuneTrack", name, trackIdentity("fine-tune", "gcp", cfg.region, { models: [cfg.baseModel] }), opts);
     // The training set's size travels with the track, so reviews and policies see it (the framework's 100 / 1,000 marks).
     const examples = cfg.training.file?.examples;

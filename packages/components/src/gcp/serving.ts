@@ -1,8 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ServiceConnectionPolicy } from "@pulumi/gcp/networkconnectivity";
 import { AiEndpoint, AiEndpointIamMember, AiEndpointWithModelGardenDeployment } from "@pulumi/gcp/vertex";
-import { fieldError } from "../common/errors";
-import { trackIdentity, type TrackBaseArgs, type TrackComponent } from "../common/track";
+import { z } from "zod";
+import { issue, parseArgs, regionArg, tagsArg, wholeArg } from "../common/args";
+import { trackIdentity, type TrackComponent } from "../common/track";
 import { VertexDeployedModel } from "./dynamic/deployed-model";
 import {
   accountId,
@@ -21,52 +22,47 @@ import {
   type VertexMachine,
 } from "./shared";
 
+const CIDR = /^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/;
+const replicas = z.number({ error: "expected a number of replicas" }).int({ error: "expected a whole number of replicas, at least 1" }).min(1, { error: "expected a whole number of replicas, at least 1" });
+
 /** How a deployment runs and who may reach it; shared by the serving track and fine-tune's deployment. */
-export interface GcpServingSettings {
+export const gcpServingSettings = z.strictObject({
   /** A Vertex AI machine type from the price catalog, e.g. `g2-standard-12` (1 × L4). */
-  readonly machineType: string;
+  machineType: z.string({ error: "expected a Vertex AI machine type such as g2-standard-12" }),
   /** The GPU type; must match what the machine type carries. @default the machine's, per the catalog */
-  readonly acceleratorType?: string;
+  acceleratorType: z.string({ error: "expected a GPU type such as nvidia-l4" }).optional(),
   /** The GPUs per replica; must match the machine type. @default the machine's, per the catalog */
-  readonly acceleratorCount?: number;
+  acceleratorCount: wholeArg(1).optional(),
   /** Replicas always running. @default 1 */
-  readonly minReplicas?: number;
+  minReplicas: replicas.default(1),
   /** Replicas autoscaling may add up to. @default minReplicas */
-  readonly maxReplicas?: number;
+  maxReplicas: replicas.optional(),
   /**
    * How clients reach the endpoint: "private-service-connect" (an endpoint in the track's own VPC,
    * created by PSC automation) or "vpc-peering" (the endpoint joins a peered VPC). Never public.
    * @default "private-service-connect"
    */
-  readonly access?: string;
+  access: z.enum(["private-service-connect", "vpc-peering"], { error: "expected private-service-connect or vpc-peering" }).default("private-service-connect"),
   /** The range of the track's subnetwork. @default "10.20.0.0/24" */
-  readonly subnetCidr?: string;
+  subnetCidr: z.string({ error: "expected an IPv4 range such as 10.20.0.0/24" }).regex(CIDR, { error: "expected an IPv4 range such as 10.20.0.0/24" }).default("10.20.0.0/24"),
   /** Other projects allowed to connect through Private Service Connect. @default [] */
-  readonly allowedProjects?: readonly string[];
+  allowedProjects: z.array(z.string({ error: "expected a project id" }), { error: "expected a list of project ids" }).default([]),
   /** Share of requests and responses logged to the track's CMEK BigQuery dataset (0 turns logging off). @default 0.1 */
-  readonly requestLogSamplingRate?: number;
-}
+  requestLogSamplingRate: z.number({ error: "expected a share from 0 to 1" }).min(0, { error: "expected a share from 0 to 1" }).max(1, { error: "expected a share from 0 to 1" }).default(0.1),
+});
+export type GcpServingSettings = z.input<typeof gcpServingSettings>;
 
-const ACCESS = ["private-service-connect", "vpc-peering"];
-
-/** Serving defaults and checks; `path` prefixes field names (`serving.` inside fine-tune). */
-export function resolveServing(s: GcpServingSettings, region: string, path = "") {
-  const f = (k: string) => (path ? `${path}.${k}` : k);
-  const machine = vertexMachine(path, s.machineType, region, { acceleratorType: s.acceleratorType, acceleratorCount: s.acceleratorCount });
-  const minReplicas = s.minReplicas ?? 1;
-  const maxReplicas = s.maxReplicas ?? minReplicas;
-  if (!Number.isInteger(minReplicas) || minReplicas < 1) fieldError(f("minReplicas"), `expected a whole number of replicas, at least 1, got ${minReplicas}`);
-  if (!Number.isInteger(maxReplicas) || maxReplicas < 1) fieldError(f("maxReplicas"), `expected a whole number of replicas, at least 1, got ${maxReplicas}`);
-  if (minReplicas > maxReplicas) fieldError(f("minReplicas"), `expected at most maxReplicas (${maxReplicas}), got ${minReplicas}`);
-  const access = s.access ?? "private-service-connect";
-  if (!ACCESS.includes(access)) fieldError(f("access"), `expected ${ACCESS.join(" or ")}, got ${JSON.stringify(access)}`);
-  const subnetCidr = s.subnetCidr ?? "10.20.0.0/24";
-  if (!/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(subnetCidr)) fieldError(f("subnetCidr"), `expected an IPv4 range such as 10.20.0.0/24, got ${JSON.stringify(subnetCidr)}`);
-  const requestLogSamplingRate = s.requestLogSamplingRate ?? 0.1;
-  if (!(requestLogSamplingRate >= 0 && requestLogSamplingRate <= 1)) fieldError(f("requestLogSamplingRate"), `expected a share from 0 to 1, got ${requestLogSamplingRate}`);
-  return { machine, minReplicas, maxReplicas, access, subnetCidr, allowedProjects: [...(s.allowedProjects ?? [])], requestLogSamplingRate };
+/**
+ * The serving settings with the machine from the catalog and the replica bounds checked; `path`
+ * is where they sit (`[]` on the serving track, `["serving"]` inside fine-tune).
+ */
+export function servingOf(s: z.output<typeof gcpServingSettings>, region: string, ctx: z.RefinementCtx, path: string[] = []) {
+  const machine = vertexMachine(path.join("."), s.machineType, region, { acceleratorType: s.acceleratorType, acceleratorCount: s.acceleratorCount });
+  const maxReplicas = s.maxReplicas ?? s.minReplicas;
+  if (s.minReplicas > maxReplicas) issue(ctx, [...path, "minReplicas"], `expected at most maxReplicas (${maxReplicas}), got ${s.minReplicas}`);
+  return { ...s, machine, maxReplicas };
 }
-export type ResolvedServing = ReturnType<typeof resolveServing>;
+export type ResolvedServing = ReturnType<typeof servingOf>;
 
 export interface ServingNetwork {
   readonly network: pulumi.Output<string>;
@@ -192,61 +188,57 @@ export function dedicatedEndpoint(name: string, a: DedicatedEndpointArgs, opts: 
   return { endpoint, endpointName: endpoint.id, deployment, serviceAccount: runtime.email };
 }
 
-export interface GcpServingTrackArgs extends TrackBaseArgs, GcpServingSettings {
-  readonly region: string;
-  /** A Model Registry model (`projects/…/locations/…/models/…`): deployed on a CMEK endpoint. */
-  readonly model?: string;
-  /** A Model Garden open model (`publishers/google/models/gemma3@gemma-3-12b-it`), deployed the Model Garden way. */
-  readonly modelGardenModel?: string;
-  /** A Hugging Face model (`google/gemma-2-2b-it`), deployed through Model Garden. */
-  readonly huggingFaceModel?: string;
-  /** Accept the model's licence (Gemma, Llama …); Model Garden refuses the deployment otherwise. @default false */
-  readonly acceptEula?: boolean;
-  /**
-   * Model Garden deployments take no customer-managed key (their API has no encryption field), so
-   * they need this explicit opt-out of CMEK. Registry models are always deployed with CMEK. @default false
-   */
-  readonly googleManagedEncryption?: boolean;
-  /** Vertex AI API base URL override for the deployment calls. @default the regional endpoint */
-  readonly apiEndpoint?: string;
-}
-
 const PUBLISHER_MODEL = /^publishers\/[a-z0-9-]+\/models\/[a-z0-9][a-z0-9._-]*(@[a-z0-9._-]+)?$/;
 const REGISTRY_MODEL = /^projects\/[^/]+\/locations\/[^/]+\/models\/[^/]+$/;
 
-/** Every default of the serving-on-GCP track, applied in one place. */
-export function resolveGcpServingArgs(args: GcpServingTrackArgs) {
-  const sources = [args.model, args.modelGardenModel, args.huggingFaceModel].filter((s) => s !== undefined);
-  if (sources.length !== 1) fieldError("model", "expected exactly one of model (a Model Registry model), modelGardenModel or huggingFaceModel");
-  if (args.model !== undefined && !REGISTRY_MODEL.test(args.model)) fieldError("model", `expected projects/…/locations/…/models/…, got ${JSON.stringify(args.model)}`);
-  if (args.modelGardenModel !== undefined && !PUBLISHER_MODEL.test(args.modelGardenModel)) {
-    fieldError("modelGardenModel", `expected publishers/<publisher>/models/<model>[@version], got ${JSON.stringify(args.modelGardenModel)}`);
-  }
-  if (args.huggingFaceModel !== undefined && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(args.huggingFaceModel)) {
-    fieldError("huggingFaceModel", `expected <author>/<model>, got ${JSON.stringify(args.huggingFaceModel)}`);
-  }
-  const serving = resolveServing(args, args.region);
-  const modelGarden = args.model === undefined;
-  const googleManagedEncryption = args.googleManagedEncryption ?? false;
-  if (modelGarden && !googleManagedEncryption) {
-    fieldError(
-      "googleManagedEncryption",
-      "Model Garden deployments cannot use a customer-managed key; set googleManagedEncryption: true to accept Google-managed encryption, or deploy a Model Registry model with model:",
-    );
-  }
-  if (modelGarden && serving.access !== "private-service-connect") fieldError("access", "Model Garden deployments are reachable through Private Service Connect only");
-  return {
-    region: args.region,
-    serving,
-    model: args.model,
-    modelGardenModel: args.modelGardenModel,
-    huggingFaceModel: args.huggingFaceModel,
-    modelGarden,
-    acceptEula: args.acceptEula ?? false,
-    googleManagedEncryption,
-    apiEndpoint: args.apiEndpoint,
-  };
-}
+/** The args of the serving-on-GCP track: every default and rule in one place. */
+export const gcpServingTrackArgs = gcpServingSettings
+  .extend({
+    /** The GCP region of the track (the stack's provider for it points there). */
+    region: regionArg,
+    tags: tagsArg,
+    /** A Model Registry model (`projects/…/locations/…/models/…`): deployed on a CMEK endpoint. */
+    model: z.string({ error: "expected a Model Registry model" }).regex(REGISTRY_MODEL, { error: "expected projects/…/locations/…/models/…" }).optional(),
+    /** A Model Garden open model (`publishers/google/models/gemma3@gemma-3-12b-it`), deployed the Model Garden way. */
+    modelGardenModel: z.string({ error: "expected a Model Garden model" }).regex(PUBLISHER_MODEL, { error: "expected publishers/<publisher>/models/<model>[@version]" }).optional(),
+    /** A Hugging Face model (`google/gemma-2-2b-it`), deployed through Model Garden. */
+    huggingFaceModel: z.string({ error: "expected a Hugging Face model" }).regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, { error: "expected <author>/<model>" }).optional(),
+    /** Accept the model's licence (Gemma, Llama …); Model Garden refuses the deployment otherwise. @default false */
+    acceptEula: z.boolean({ error: "expected true or false" }).default(false),
+    /**
+     * Model Garden deployments take no customer-managed key (their API has no encryption field), so
+     * they need this explicit opt-out of CMEK. Registry models are always deployed with CMEK. @default false
+     */
+    googleManagedEncryption: z.boolean({ error: "expected true or false" }).default(false),
+    /** Vertex AI API base URL override for the deployment calls. @default the regional endpoint */
+    apiEndpoint: z.url({ error: "expected a URL" }).optional(),
+  })
+  .transform((a, ctx) => {
+    const sources = [a.model, a.modelGardenModel, a.huggingFaceModel].filter((s) => s !== undefined);
+    if (sources.length !== 1) issue(ctx, ["model"], "expected exactly one of model (a Model Registry model), modelGardenModel or huggingFaceModel");
+    const serving = servingOf(a, a.region, ctx);
+    const modelGarden = a.model === undefined;
+    if (modelGarden && !a.googleManagedEncryption) {
+      issue(
+        ctx,
+        ["googleManagedEncryption"],
+        "Model Garden deployments cannot use a customer-managed key; set googleManagedEncryption: true to accept Google-managed encryption, or deploy a Model Registry model with model:",
+      );
+    }
+    if (modelGarden && serving.access !== "private-service-connect") issue(ctx, ["access"], "Model Garden deployments are reachable through Private Service Connect only");
+    return {
+      region: a.region,
+      serving,
+      model: a.model,
+      modelGardenModel: a.modelGardenModel,
+      huggingFaceModel: a.huggingFaceModel,
+      modelGarden,
+      acceptEula: a.acceptEula,
+      googleManagedEncryption: a.googleManagedEncryption,
+      apiEndpoint: a.apiEndpoint,
+    };
+  });
+export type GcpServingTrackArgs = z.input<typeof gcpServingTrackArgs>;
 
 /**
  * Serving on GCP: Vertex AI endpoints, private by default. A Model Registry model (a tuned or
@@ -268,7 +260,7 @@ export class GcpServingTrack extends pulumi.ComponentResource implements TrackCo
   private readonly region: string;
 
   constructor(name: string, args: GcpServingTrackArgs, opts?: pulumi.ComponentResourceOptions) {
-    const cfg = resolveGcpServingArgs(args);
+    const cfg = parseArgs(gcpServingTrackArgs, args);
     super("aitracks:gcp:ServingTrack", name, trackIdentity("serving", "gcp", cfg.region), opts);
     const labels = gcpLabels(args.tags);
     const { project, after } = gcpTrackBase(name, this, cfg.region, [
