@@ -6,7 +6,8 @@ import { costViewOr, unknownUntilDeploy, usd } from "./context";
 const DOMINANT = 3;
 
 /**
- * The stack's estimated monthly cost stays within its budget: aitracks:budget.maxMonthlyUsd, or
+ * The stack's estimated monthly cost (its first month, autoscaled fleets at the size the workload
+ * needs: cost/fleet.ts) stays within its budget: aitracks:budget.maxMonthlyUsd, or
  * the policy's maxMonthlyUsd (the lower of the two when both are set: a pack can cap what a stack
  * may ask for, never raise it).
  */
@@ -45,7 +46,7 @@ export const monthlyBudget: StackValidationPolicy & AitracksPolicy = {
         .map((r) => `${r.name} ${usd(r.monthlyUsd)} (${Math.round((r.monthlyUsd / estimate.monthlyUsd) * 100)}%: ${r.components.filter((c) => c.monthlyUsd > 0).map((c) => c.name).join(", ")})`);
       const unpriced = estimate.unpriced.length ? `; ${estimate.unpriced.length} unpriced resource${estimate.unpriced.length === 1 ? "" : "s"} not counted` : "";
       report(
-        `estimated ${usd(estimate.monthlyUsd)} a month exceeds the budget of ${usd(limit.usd)} (${limit.from}) by ${usd(over)} (${((over / limit.usd) * 100).toFixed(0)}%); the largest: ${top.join("; ")}${unpriced}`,
+        `estimated ${usd(estimate.monthlyUsd)} a month${estimate.minMonthlyUsd < estimate.monthlyUsd ? ` (autoscaled fleets at their expected size; ${usd(estimate.minMonthlyUsd)} at their minimum)` : ""} exceeds the budget of ${usd(limit.usd)} (${limit.from}) by ${usd(over)} (${((over / limit.usd) * 100).toFixed(0)}%); the largest: ${top.join("; ")}${unpriced}`,
       );
       return;
     }

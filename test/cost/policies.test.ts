@@ -39,6 +39,15 @@ describe("cost-monthly-budget", () => {
     expect(v[0]!.message).toMatch(/^estimated \$3,714\.35 a month exceeds the budget of \$2,000\.00 \(aitracks:budget\.maxMonthlyUsd\) by \$1,714\.35 \(86%\); the largest: assistant-model-0 \$2,737\.50 \(74%: us\.anthropic\.claude-sonnet-4-20250514-v1:0 input tokens, us\.anthropic\.claude-sonnet-4-20250514-v1:0 output tokens\); assistant-guardrail \$973\.33/);
   });
 
+  it("judges an autoscaled fleet at its expected size, not its minimum", async () => {
+    // serving-aws: $1,194.82 with the endpoint at its minimum of 1 instance, $1,379.15 with the expected 7/6
+    // (+1/6 x 730 h x $1.515 = $184.33, see stacks.test.ts): a $1,300 budget holds the minimum but not the expected fleet.
+    const r = await check("serving-aws", variant("serving-aws", "fleet", { "aitracks:budget": { maxMonthlyUsd: 1300 } }));
+    const v = of(r, "cost-monthly-budget");
+    expect(v).toHaveLength(1);
+    expect(v[0]!.message).toMatch(/^estimated \$1,379\.15 a month \(autoscaled fleets at their expected size; \$1,194\.82 at their minimum\) exceeds the budget of \$1,300\.00 \(aitracks:budget\.maxMonthlyUsd\) by \$79\.15/);
+  });
+
   it("reports a workload it cannot read as a violation instead of aborting the pack", async () => {
     const graph = await previewProgram({ programDir: ROOT, stack: "buy-aws" });
     const bad = { ...graph, config: { ...graph.config, "aitracks:workload": { workload: { requestsPerDay: "lots" } } } };

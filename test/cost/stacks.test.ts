@@ -47,4 +47,18 @@ describe("every example stack prices", () => {
     expect(e.monthlyUsd - g.monthlyUsd).toBeCloseTo(2_741.02, 1);
     expect(e.free.some((f) => f.type === "aws:bedrock/guardrail:Guardrail")).toBe(false);
   });
+  it("serving-aws: min / expected / ceiling of its autoscaled endpoint, computed by hand", async () => {
+    const e = estimates.get("serving-aws") ?? estimateCost(await previewProgram({ programDir: ROOT, stack: "serving-aws" }));
+    const fleet = e.resources.find((r) => r.type === "aws:appautoscaling/target:Target")!.components[0]!;
+    // 20,000 requests a day = 13.889 a minute; target 30 invocations per instance a minute, peak-to-average 3 (default):
+    // busy 4 h at 41.67 -> 2 instances, quiet 20 h at 8.33 -> 1: 7/6 instances; the endpoint configuration prices 1,
+    // so the fleet line is 1/6 x 730 h x $1.515 = $184.325; ceiling 3 more = $3,317.85; month 36 (x 1.04^35): 14/6 -> $1,474.60.
+    expect(fleet.monthlyUsd).toBeCloseTo(184.325, 6);
+    expect(fleet.minMonthlyUsd).toBe(0);
+    expect(fleet.ceilingMonthlyUsd).toBeCloseTo(3_317.85, 6);
+    expect(fleet.monthlyUsdByMonth![35]).toBeCloseTo(1_474.6, 6);
+    expect(e.monthlyUsd - e.minMonthlyUsd).toBeCloseTo(184.325, 6);
+    expect(e.ceilingMonthlyUsd - e.minMonthlyUsd).toBeCloseTo(3_317.85, 6);
+    expect(e.budgetCrossedInMonth).toBeUndefined();
+  });
 });

@@ -111,6 +111,7 @@ async function cost(flags: CostFlags): Promise<number> {
 function* estimateFigures(e: Core.CostEstimate): Generator<readonly [string, number]> {
   yield ["the monthly total", e.monthlyUsd];
   yield ["the one-off total", e.oneOffUsd];
+  yield ["the monthly minimum", e.minMonthlyUsd];
   yield ["the monthly ceiling", e.ceilingMonthlyUsd];
   yield ["the three-year total", e.threeYear.totalUsd];
   for (const t of [...e.byTrack, ...e.byCloud]) yield [`the total of ${t.key}`, t.monthlyUsd];
@@ -216,7 +217,7 @@ function renderText(core: typeof Core, e: Core.CostEstimate, diff: Core.CostDiff
   for (const r of sorted) {
     r.components.forEach((c, i) => {
       const qty = c.kind === "one-off" ? `${core.formatAmount(c.oneOffQuantity ?? 0, c.unit)} once` : core.formatAmount(c.monthlyQuantity, c.unit);
-      const amount = c.kind === "one-off" ? `${money(c.oneOffUsd ?? 0)} once` : money(c.monthlyUsd) + (c.ceilingMonthlyUsd !== undefined ? ` (max ${money(c.ceilingMonthlyUsd)})` : "");
+      const amount = c.kind === "one-off" ? `${money(c.oneOffUsd ?? 0)} once` : money(c.monthlyUsd) + (c.minMonthlyUsd !== undefined ? ` (min ${money(c.minMonthlyUsd)})` : "") + (c.ceilingMonthlyUsd !== undefined ? ` (max ${money(c.ceilingMonthlyUsd)})` : "");
       table.push([i === 0 ? `${r.name}\n${shortType(r.type)}` : "", c.name, qty, core.formatUnitPrice(c.unitPriceUsd), amount]);
     });
   }
@@ -229,7 +230,8 @@ function renderText(core: typeof Core, e: Core.CostEstimate, diff: Core.CostDiff
   for (const t of e.byCloud) totals.push([`cloud ${t.key}`, money(t.monthlyUsd), money(t.oneOffUsd)]);
   totals.push(["stack", money(e.monthlyUsd), money(e.oneOffUsd)]);
   lines.push(totals.toString());
-  lines.push(`Monthly total: ${money(e.monthlyUsd)}${e.ceilingMonthlyUsd > e.monthlyUsd + 0.005 ? ` (up to ${money(e.ceilingMonthlyUsd)} with autoscaling at its maximum)` : ""}`);
+  const scales = e.ceilingMonthlyUsd > e.monthlyUsd + 0.005 || e.minMonthlyUsd < e.monthlyUsd - 0.005;
+  lines.push(`Monthly total: ${money(e.monthlyUsd)}${scales ? ` (${core.fleetRange(e)}; month ${e.monthlyUsdByMonth.length}: ${money(e.monthlyUsdByMonth[e.monthlyUsdByMonth.length - 1] ?? e.monthlyUsd)})` : ""}`);
   if (e.oneOffUsd > 0) lines.push(`One-off: ${money(e.oneOffUsd)} (training, tuning and evaluation runs, at their maximum)`);
   const t = e.threeYear;
   lines.push(
@@ -237,7 +239,8 @@ function renderText(core: typeof Core, e: Core.CostEstimate, diff: Core.CostDiff
   );
   if (e.budgetUsd !== undefined) {
     const over = e.monthlyUsd - e.budgetUsd;
-    lines.push(`Budget: ${money(e.budgetUsd)} a month, ${((e.monthlyUsd / e.budgetUsd) * 100).toFixed(0)}% used${over > 0 ? `, OVER by ${money(over)}` : ""}`);
+    const crossed = e.budgetCrossedInMonth;
+    lines.push(`Budget: ${money(e.budgetUsd)} a month, ${((e.monthlyUsd / e.budgetUsd) * 100).toFixed(0)}% used${over > 0 ? `, OVER by ${money(over)}` : crossed ? `; crossed in month ${crossed} (${money(e.monthlyUsdByMonth[crossed - 1] ?? 0)}) as the traffic grows` : `; within it for all ${e.monthlyUsdByMonth.length} months`}`);
   }
   lines.push(`Free: ${e.free.length} resource${e.free.length === 1 ? "" : "s"} with no cost of their own (IAM, policies, settings; --json lists each with its reason)`);
   const uncounted = [...new Set(e.free.flatMap((f) => (f.uncountedUsage ? [f.uncountedUsage] : [])))];

@@ -44,6 +44,10 @@ export interface CostResourceLike {
 /** The cost estimate document of `aitracks cost --json`, as far as reports read it. */
 export interface CostEstimateLike {
   readonly monthlyUsd: number;
+  /** Autoscaled fleets at their minimum and maximum (monthlyUsd has them at their expected size). */
+  readonly minMonthlyUsd?: number;
+  readonly ceilingMonthlyUsd?: number;
+  readonly budget?: { readonly maxMonthlyUsd: number; readonly crossedInMonth?: number | null } | null;
   readonly threeYearUsd?: number;
   readonly resources: readonly CostResourceLike[];
   readonly unpriced?: readonly (string | { readonly urn?: string; readonly type: string; readonly reason?: string })[];

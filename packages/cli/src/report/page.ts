@@ -190,6 +190,11 @@ function stackBlock(stack: StackSection, chart: RenderedChartEntry | undefined):
     parts.push(
       `<p class="big-line">Estimated <strong>${esc(usd(cost.monthlyUsd))} a month</strong>${cost.threeYearUsd !== undefined ? `, ${esc(money(cost.threeYearUsd))} over three years` : ""}${cost.pricesAsOf ? ` <span class="note">(prices as of ${esc(cost.pricesAsOf)})</span>` : ""}.</p>`,
     );
+    const min = cost.minMonthlyUsd ?? cost.monthlyUsd;
+    const ceiling = cost.ceilingMonthlyUsd ?? cost.monthlyUsd;
+    if (min < cost.monthlyUsd - 0.005 || ceiling > cost.monthlyUsd + 0.005)
+      parts.push(`<p class="note">Autoscaled fleets: min ${esc(usd(min))} / expected ${esc(usd(cost.monthlyUsd))} / ceiling ${esc(usd(ceiling))} a month.</p>`);
+    if (cost.budget?.crossedInMonth) parts.push(`<p class="note">The budget of ${esc(usd(cost.budget.maxMonthlyUsd))} a month is crossed in month ${cost.budget.crossedInMonth} as the traffic grows.</p>`);
     parts.push(figure(chart));
     const unpriced = cost.unpriced ?? [];
     if (unpriced.length) {

@@ -9,7 +9,9 @@ export function nonFiniteFigure(e: CostEstimate): string | undefined {
   const figures: [string, number | undefined][] = [
     ["the monthly total", e.monthlyUsd],
     ["the one-off total", e.oneOffUsd],
+    ["the monthly minimum", e.minMonthlyUsd],
     ["the monthly ceiling", e.ceilingMonthlyUsd],
+    ...e.monthlyUsdByMonth.map((m, i): [string, number] => [`month ${i + 1}'s cost`, m]),
     ["the three-year total", e.threeYear.totalUsd],
     ["the monthly budget (aitracks:budget.maxMonthlyUsd)", e.budgetUsd],
     ...e.resources.flatMap((r): [string, number][] => [

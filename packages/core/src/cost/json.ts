@@ -22,7 +22,10 @@ export function estimateJson(e: CostEstimate) {
     stack: e.stack ?? null,
     monthlyUsd: usd(e.monthlyUsd),
     oneOffUsd: usd(e.oneOffUsd),
+    minMonthlyUsd: usd(e.minMonthlyUsd),
     ceilingMonthlyUsd: usd(e.ceilingMonthlyUsd),
+    /** Each month of the horizon: fixed items, usage with growth, autoscaled fleets at their expected size. */
+    monthlyUsdByMonth: e.monthlyUsdByMonth.map(usd),
     threeYearUsd: usd(e.threeYear.totalUsd),
     threeYear: {
       horizonMonths: e.threeYear.horizonMonths,
@@ -35,7 +38,7 @@ export function estimateJson(e: CostEstimate) {
       data: usd(e.threeYear.breakdown.data),
       notes: e.threeYear.notes,
     },
-    budget: e.budgetUsd === undefined ? null : { maxMonthlyUsd: e.budgetUsd },
+    budget: e.budgetUsd === undefined ? null : { maxMonthlyUsd: e.budgetUsd, crossedInMonth: e.budgetCrossedInMonth ?? null },
     byTrack: e.byTrack.map((t) => ({ key: t.key, monthlyUsd: usd(t.monthlyUsd), oneOffUsd: usd(t.oneOffUsd) })),
     byCloud: e.byCloud.map((t) => ({ key: t.key, monthlyUsd: usd(t.monthlyUsd), oneOffUsd: usd(t.oneOffUsd) })),
     resources: [...e.resources]
@@ -49,6 +52,7 @@ export function estimateJson(e: CostEstimate) {
         region: r.region ?? null,
         monthlyUsd: usd(r.monthlyUsd),
         oneOffUsd: usd(r.oneOffUsd),
+        minMonthlyUsd: usd(r.minMonthlyUsd),
         ceilingMonthlyUsd: usd(r.ceilingMonthlyUsd),
         components: r.components.map((c) => ({
           name: c.name,
@@ -58,6 +62,7 @@ export function estimateJson(e: CostEstimate) {
           unitPriceUsd: q(c.unitPriceUsd),
           monthlyUsd: usd(c.monthlyUsd),
           ...(c.oneOffQuantity !== undefined ? { oneOffQuantity: q(c.oneOffQuantity), oneOffUsd: usd(c.oneOffUsd ?? 0) } : {}),
+          ...(c.minMonthlyUsd !== undefined ? { minMonthlyQuantity: q(c.minMonthlyQuantity ?? 0), minMonthlyUsd: usd(c.minMonthlyUsd) } : {}),
           ...(c.ceilingMonthlyUsd !== undefined ? { ceilingMonthlyQuantity: q(c.ceilingMonthlyQuantity ?? 0), ceilingMonthlyUsd: usd(c.ceilingMonthlyUsd) } : {}),
           priceSource: c.priceSource,
         })),

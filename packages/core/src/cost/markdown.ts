@@ -40,6 +40,11 @@ export function commentMarker(stack: string | null): string {
 
 const TOP_CHANGES = 10;
 
+/** Autoscaled fleets: the month at their minimum, expected size (the total) and maximum. */
+export function fleetRange(doc: { minMonthlyUsd: number; monthlyUsd: number; ceilingMonthlyUsd: number }): string {
+  return `autoscaled fleets: min ${formatUsd(doc.minMonthlyUsd)} / expected ${formatUsd(doc.monthlyUsd)} / ceiling ${formatUsd(doc.ceilingMonthlyUsd)} a month`;
+}
+
 /**
  * The estimate as a pull-request comment: the monthly total (and its change against the base
  * branch's estimate), the budget, the three-year figure, the changed resources, and the full
@@ -57,14 +62,15 @@ export function costMarkdown(doc: CostJson, diff?: CostDiff, gateReasons: readon
   lines.push("");
   const facts: string[] = [];
   if (doc.oneOffUsd > 0) facts.push(`one-off ${formatUsd(doc.oneOffUsd)} (training, tuning, evaluation runs)`);
-  if (doc.ceilingMonthlyUsd > doc.monthlyUsd) facts.push(`up to ${formatUsd(doc.ceilingMonthlyUsd)} a month with autoscaling at its maximum`);
+  if (doc.ceilingMonthlyUsd > doc.monthlyUsd || doc.minMonthlyUsd < doc.monthlyUsd) facts.push(fleetRange(doc));
   facts.push(
     `three years: ${formatUsd(doc.threeYearUsd)} (infrastructure ${formatUsd(doc.threeYear.infrastructureUsd)}, one-off ${formatUsd(doc.threeYear.oneOffUsd)}, people and data ${formatUsd(doc.threeYear.peopleAndDataUsd)} from the TCO model's ${doc.threeYear.option} option)`,
   );
   if (doc.budget) {
     const used = (doc.monthlyUsd / doc.budget.maxMonthlyUsd) * 100;
     const over = doc.monthlyUsd > doc.budget.maxMonthlyUsd;
-    facts.push(`budget ${formatUsd(doc.budget.maxMonthlyUsd)} a month: ${used.toFixed(0)}% used${over ? `, **over by ${formatUsd(doc.monthlyUsd - doc.budget.maxMonthlyUsd)}**` : ""}`);
+    const crossed = doc.budget.crossedInMonth;
+    facts.push(`budget ${formatUsd(doc.budget.maxMonthlyUsd)} a month: ${used.toFixed(0)}% used${over ? `, **over by ${formatUsd(doc.monthlyUsd - doc.budget.maxMonthlyUsd)}**` : crossed ? `, **crossed in month ${crossed}** as the traffic grows` : ""}`);
   }
   for (const f of facts) lines.push(`- ${f}`);
   if (diff?.crossedBudget) lines.push(`- :warning: **crosses the budget**: ${formatUsd(diff.beforeUsd)} -> ${formatUsd(diff.afterUsd)} a month`);

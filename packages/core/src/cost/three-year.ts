@@ -55,8 +55,30 @@ export function growthFactor(monthlyGrowth: number, months: number): number {
 }
 
 /**
+ * Each month of the horizon (index 0 = month 1): fixed items every month, usage items x (1 + g)^m,
+ * autoscaled fleets at their expected size that month (CostComponent.monthlyUsdByMonth).
+ */
+export function monthlySeries(resources: readonly ResourceCost[], monthlyGrowth: number, months = HORIZON_MONTHS): number[] {
+  let fixed = 0;
+  let usage = 0;
+  const fleets: (readonly number[])[] = [];
+  for (const r of resources) {
+    for (const c of r.components) {
+      if (c.monthlyUsdByMonth) fleets.push(c.monthlyUsdByMonth);
+      else if (c.kind === "usage") usage += c.monthlyUsd;
+      else if (c.kind === "fixed") fixed += c.monthlyUsd;
+    }
+  }
+  return Array.from({ length: months }, (_, m) => {
+    let total = fixed + usage * (1 + monthlyGrowth) ** m;
+    for (const f of fleets) total += f[m] ?? f[f.length - 1] ?? 0;
+    return total;
+  });
+}
+
+/**
  * Three years of the stack: fixed items x 36 months, usage items month by month with the
- * workload's growth, one-off items once, plus — for an aitracks stack (`withPeople`) — the people
+ * workload's growth, autoscaled fleets at their expected size month by month, one-off items once, plus — for an aitracks stack (`withPeople`) — the people
  * and data of the stack's option from the TCO model (team, maintenance, labelling), which
  * infrastructure alone leaves out. A plain Pulumi program says nothing about a team: none is added.
  */
@@ -64,15 +86,17 @@ export function threeYearCost(resources: readonly ResourceCost[], inputs: StackC
   let fixed = 0;
   let usage = 0;
   let oneOff = 0;
+  let fleets = 0;
   for (const r of resources) {
     for (const c of r.components) {
-      if (c.kind === "usage") usage += c.monthlyUsd;
+      if (c.monthlyUsdByMonth) for (let m = 0; m < HORIZON_MONTHS; m++) fleets += c.monthlyUsdByMonth[m] ?? 0;
+      else if (c.kind === "usage") usage += c.monthlyUsd;
       else if (c.kind === "fixed") fixed += c.monthlyUsd;
       oneOff += c.oneOffUsd ?? 0;
     }
   }
   const g = inputs.usage.monthlyGrowth;
-  const infrastructureUsd = fixed * HORIZON_MONTHS + usage * growthFactor(g, HORIZON_MONTHS);
+  const infrastructureUsd = fixed * HORIZON_MONTHS + usage * growthFactor(g, HORIZON_MONTHS) + fleets;
   const b = withPeople ? projectDetailed(model, option).breakdown : { team: 0, maintenance: 0, data: 0 };
   const peopleAndDataUsd = b.team + b.maintenance + b.data;
   const notes = [

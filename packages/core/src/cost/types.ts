@@ -55,9 +55,17 @@ export interface CostComponent {
   /** One-off items: units in total, and their cost. */
   readonly oneOffQuantity?: number;
   readonly oneOffUsd?: number;
-  /** Autoscaled items: the month at the maximum size (min is what monthlyUsd counts). */
+  /** Autoscaled items: the month at the maximum size. */
   readonly ceilingMonthlyQuantity?: number;
   readonly ceilingMonthlyUsd?: number;
+  /**
+   * Autoscaled items sized from the workload (fleet.ts): monthlyUsd is the expected fleet in the
+   * first month, these the fleet at its minimum; absent, the minimum is monthlyUsd.
+   */
+  readonly minMonthlyQuantity?: number;
+  readonly minMonthlyUsd?: number;
+  /** Autoscaled items sized from the workload: the expected fleet's cost in each month of the horizon (growth included). */
+  readonly monthlyUsdByMonth?: readonly number[];
   /** Where the price came from: `catalog ml.g5.2xlarge (aws us-east-1, 2026-11-01)` or the token price source. */
   readonly priceSource: string;
 }
@@ -79,6 +87,8 @@ export interface ResourceCost {
   readonly track: TrackRef | undefined;
   readonly monthlyUsd: number;
   readonly oneOffUsd: number;
+  /** The month with every autoscaled fleet at its minimum; equals monthlyUsd when nothing scales. */
+  readonly minMonthlyUsd: number;
   /** The month at every autoscaled item's maximum; equals monthlyUsd when nothing scales. */
   readonly ceilingMonthlyUsd: number;
   readonly components: readonly CostComponent[];
@@ -134,9 +144,20 @@ export interface CostEstimate {
   readonly pricesAsOf: string;
   readonly project: string | undefined;
   readonly stack: string | undefined;
+  /** The first month: fixed items, usage at the workload's volume, autoscaled fleets at their expected size. */
   readonly monthlyUsd: number;
   readonly oneOffUsd: number;
+  /** The first month with every autoscaled fleet at its minimum. */
+  readonly minMonthlyUsd: number;
+  /** The month with every autoscaled fleet at its maximum. */
   readonly ceilingMonthlyUsd: number;
+  /**
+   * Each month of the horizon (index 0 = month 1): fixed items, usage items with the workload's
+   * growth, autoscaled fleets at their expected size that month. The three-year infrastructure is their sum.
+   */
+  readonly monthlyUsdByMonth: readonly number[];
+  /** The first month (1-based) whose figure exceeds the budget, when a budget is set and some month does. */
+  readonly budgetCrossedInMonth: number | undefined;
   readonly threeYear: ThreeYearCost;
   readonly resources: readonly ResourceCost[];
   readonly free: readonly FreeResource[];

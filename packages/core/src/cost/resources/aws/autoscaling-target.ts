@@ -1,15 +1,19 @@
 import { at } from "../../graph";
+import { fleetComponent, fleetShareOf } from "../../fleet";
 import type { CostModule } from "../../module";
-import { catalogEntry, headroomCeiling, num, optStr } from "../../price";
+import { catalogEntry, fmt, num, optStr } from "../../price";
 import type { CostResource } from "../../types";
 
 const ENDPOINT = "aws:sagemaker/endpoint:Endpoint";
 const ENDPOINT_CONFIGURATION = "aws:sagemaker/endpointConfiguration:EndpointConfiguration";
+const SCALING_POLICY = "aws:appautoscaling/policy:Policy";
 
 /**
- * Application Auto Scaling target on a SageMaker endpoint variant: costs nothing itself (the
- * instances at their initial count are priced on the endpoint configuration); it carries the
- * ceiling: the variant at maxCapacity. Other scalable targets are free.
+ * Application Auto Scaling target on a SageMaker endpoint variant. The variant's initial
+ * instances are priced on the endpoint configuration; this line is the rest of the fleet: with a
+ * target-tracking policy on SageMakerVariantInvocationsPerInstance (its target value = requests a
+ * minute one instance takes), the fleet the workload needs month by month above the initial count
+ * (fleet.ts), minCapacity as the minimum and maxCapacity as the ceiling. Other scalable targets are free.
  */
 export const autoscalingTarget: CostModule = {
   service: "Application Auto Scaling",
@@ -25,14 +29,39 @@ export const autoscalingTarget: CostModule = {
     if (!sku) return { components: [], free: "scaling bounds; the endpoint variant it scales was not found, so no ceiling is shown" };
     const initial = num(at(variant, "initialInstanceCount"), "initialInstanceCount", 1);
     const max = num(r.inputs.maxCapacity, "maxCapacity");
+    const min = num(r.inputs.minCapacity, "minCapacity", initial);
     const e = catalogEntry(ctx, sku, "instanceType");
-    const extra = Math.max(0, max - initial);
-    return {
-      components: [headroomCeiling(e, `autoscaling headroom: ${e.sku} x ${extra} above the initial ${initial} (ceiling only)`, extra)],
-      notes: [`scales between ${num(r.inputs.minCapacity, "minCapacity", initial)} and ${max} instances; the month at the maximum is the ceiling`],
-    };
+    const target = invocationsTarget(r, ctx.graph);
+    const share = fleetShareOf(ctx, r);
+    const { component, notes } = fleetComponent(
+      ctx,
+      e,
+      "autoscaled fleet",
+      {
+        min,
+        max,
+        requestsPerMinutePerInstance: target?.value ?? 0,
+        basis: target ? `target ${fmt(target.value)} invocations per instance a minute (${target.name})` : "no SageMakerVariantInvocationsPerInstance target-tracking policy: the fleet is not sized from the traffic",
+      },
+      { count: initial, where: "the endpoint configuration" },
+      share.share,
+    );
+    if (!target && ctx.usage.given) notes.push(`no target-tracking policy on SageMakerVariantInvocationsPerInstance: priced at minCapacity ${min}, maxCapacity ${max} as the ceiling`);
+    return { components: [component], notes: [...notes, ...share.notes] };
   },
 };
+
+/** The target-tracking policy on invocations per instance that scales this target, if any. */
+function invocationsTarget(target: CostResource, graph: import("../../graph").GraphIndex): { value: number; name: string } | undefined {
+  const candidates = [...graph.dependentsOfType(target, SCALING_POLICY), ...graph.ofType(SCALING_POLICY).filter((p) => p.inputs.resourceId !== undefined && p.inputs.resourceId === target.inputs.resourceId)];
+  for (const p of candidates) {
+    const c = p.inputs.targetTrackingScalingPolicyConfiguration;
+    if (at(c, "predefinedMetricSpecification.predefinedMetricType") !== "SageMakerVariantInvocationsPerInstance") continue;
+    const value = at(c, "targetValue");
+    if (typeof value === "number" && value > 0) return { value, name: p.name ?? p.urn };
+  }
+  return undefined;
+}
 
 function configOf(endpoint: CostResource, graph: import("../../graph").GraphIndex): CostResource | undefined {
   return graph.find(ENDPOINT_CONFIGURATION, "name", endpoint.inputs.endpointConfigName) ?? graph.dependenciesOfType(endpoint, ENDPOINT_CONFIGURATION)[0];

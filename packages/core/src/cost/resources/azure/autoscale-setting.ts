@@ -1,13 +1,15 @@
 import { asArray, at } from "../../graph";
+import { fleetComponent, fleetShareOf, requestsPerMinuteAtUtilisation } from "../../fleet";
 import type { CostModule } from "../../module";
-import { catalogEntry, headroomCeiling, num, optStr } from "../../price";
+import { catalogEntry, num, optStr } from "../../price";
 
 const ONLINE_DEPLOYMENT = "azure-native:machinelearningservices:OnlineDeployment";
 
 /**
- * Azure Monitor autoscale setting. Free itself; on an Azure ML online deployment it carries the
- * ceiling: the deployment's instances at the profile's maximum (the instance count is priced on
- * the deployment).
+ * Azure Monitor autoscale setting. Free itself; on an Azure ML online deployment it prices the
+ * fleet beyond the deployment's own instance count (sku.capacity, priced on the deployment): the
+ * instances the workload needs month by month at the scale-out CPU threshold (fleet.ts), the
+ * profile's minimum and maximum as the minimum and the ceiling.
  */
 export const autoscaleSetting: CostModule = {
   service: "Azure Monitor autoscale",
@@ -17,13 +19,35 @@ export const autoscaleSetting: CostModule = {
     const dep = m ? ctx.graph.ofType(ONLINE_DEPLOYMENT).find((d) => d.inputs.endpointName === m[1] && d.inputs.deploymentName === m[2]) : ctx.graph.dependenciesOfType(r, ONLINE_DEPLOYMENT)[0];
     const sku = optStr(at(dep?.inputs, "properties.instanceType"));
     if (!dep || !sku) return { components: [], free: "scaling rules; the scaled resource is priced on its own" };
-    const max = Math.max(0, ...asArray(r.inputs.profiles).map((p, i) => num(at(p, "capacity.maximum"), `profiles[${i}].capacity.maximum`, 0)));
+    const profiles = asArray(r.inputs.profiles);
+    const max = Math.max(0, ...profiles.map((p, i) => num(at(p, "capacity.maximum"), `profiles[${i}].capacity.maximum`, 0)));
     const count = num(at(dep.inputs, "sku.capacity"), "sku.capacity", 1);
-    const extra = Math.max(0, max - count);
+    const min = Math.min(...profiles.map((p, i) => num(at(p, "capacity.minimum"), `profiles[${i}].capacity.minimum`, count)), max);
     const e = catalogEntry(ctx, sku, "instanceType");
-    return {
-      components: [headroomCeiling(e, `autoscale headroom: ${e.sku} x ${extra} above the deployed ${count} (ceiling only)`, extra)],
-      notes: [`scales ${optStr(dep.name) ?? "the deployment"} up to ${max} instances; the month at the maximum is the ceiling`],
-    };
+    const threshold = scaleOutCpuPercent(profiles);
+    const rate = threshold === undefined ? undefined : requestsPerMinuteAtUtilisation(ctx.usage, threshold);
+    const share = fleetShareOf(ctx, r);
+    const { component, notes } = fleetComponent(
+      ctx,
+      e,
+      "autoscaled fleet",
+      { min, max: Math.max(max, min), requestsPerMinutePerInstance: rate?.perMinute ?? 0, basis: rate?.basis ?? "no CPU scale-out rule: the fleet is not sized from the traffic" },
+      { count, where: "the deployment" },
+      share.share,
+    );
+    return { components: [component], notes: [...notes, ...share.notes, `scales ${optStr(dep.name) ?? "the deployment"} between ${min} and ${max} instances`] };
   },
 };
+
+/** The lowest CPU threshold of a scale-out (Increase, GreaterThan) rule, in percent. */
+function scaleOutCpuPercent(profiles: unknown[]): number | undefined {
+  const thresholds: number[] = [];
+  for (const p of profiles)
+    for (const rule of asArray(at(p, "rules"))) {
+      if (at(rule, "scaleAction.direction") !== "Increase") continue;
+      if (!/cpu/i.test(String(at(rule, "metricTrigger.metricName") ?? ""))) continue;
+      const t = at(rule, "metricTrigger.threshold");
+      if (typeof t === "number" && t > 0 && t <= 100) thresholds.push(t);
+    }
+  return thresholds.length ? Math.min(...thresholds) : undefined;
+}

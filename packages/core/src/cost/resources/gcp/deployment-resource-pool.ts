@@ -1,9 +1,9 @@
 import { at } from "../../graph";
 import type { CostModule } from "../../module";
 import { num, optStr } from "../../price";
-import { vertexMachine } from "./machine";
+import { vertexReplicas } from "./machine";
 
-/** Vertex AI deployment resource pool: shared dedicated machines, min replicas always on, max as the ceiling. */
+/** Vertex AI deployment resource pool: shared dedicated machines, min..max replicas, sized from the workload (fleet.ts). */
 export const deploymentResourcePool: CostModule = {
   service: "Vertex AI online prediction",
   instances: (r) => (optStr(at(r.inputs, "dedicatedResources.machineSpec.machineType")) ? [at(r.inputs, "dedicatedResources.machineSpec.machineType") as string] : []),
@@ -11,7 +11,7 @@ export const deploymentResourcePool: CostModule = {
     const dr = at(r.inputs, "dedicatedResources");
     const min = num(at(dr, "minReplicaCount"), "dedicatedResources.minReplicaCount", 1);
     const maxRaw = at(dr, "maxReplicaCount");
-    const { component, notes } = vertexMachine(ctx, at(dr, "machineSpec"), "dedicatedResources.machineSpec", min, maxRaw === undefined ? undefined : num(maxRaw, "dedicatedResources.maxReplicaCount"));
+    const { component, notes } = vertexReplicas(ctx, r, at(dr, "machineSpec"), "dedicatedResources.machineSpec", min, maxRaw === undefined ? undefined : num(maxRaw, "dedicatedResources.maxReplicaCount"), at(dr, "autoscalingMetricSpecs"));
     return { components: [component], notes };
   },
 };

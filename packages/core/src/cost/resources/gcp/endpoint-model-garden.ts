@@ -1,11 +1,11 @@
 import { at } from "../../graph";
 import type { CostModule } from "../../module";
 import { num, optStr } from "../../price";
-import { vertexMachine } from "./machine";
+import { vertexReplicas } from "./machine";
 
 /**
  * Vertex AI endpoint with a Model Garden deployment: the deployed model's dedicated machines,
- * always on at the minimum replica count, the maximum as the ceiling.
+ * between the minimum and maximum replica count, sized from the workload (fleet.ts).
  */
 export const endpointWithModelGardenDeployment: CostModule = {
   service: "Vertex AI online prediction",
@@ -16,7 +16,7 @@ export const endpointWithModelGardenDeployment: CostModule = {
     const min = num(at(dr, "minReplicaCount"), `${f}.minReplicaCount`, 1);
     const maxRaw = at(dr, "maxReplicaCount");
     const max = maxRaw === undefined ? undefined : num(maxRaw, `${f}.maxReplicaCount`);
-    const { component, notes } = vertexMachine(ctx, at(dr, "machineSpec"), `${f}.machineSpec`, min, max);
+    const { component, notes } = vertexReplicas(ctx, r, at(dr, "machineSpec"), `${f}.machineSpec`, min, max, at(dr, "autoscalingMetricSpecs"));
     return { components: [component], notes: at(dr, "spot") === true ? [...notes, "spot VMs priced at on-demand rates (upper bound)"] : notes };
   },
 };

@@ -1,4 +1,5 @@
-import { at } from "../../graph";
+import { asArray, at } from "../../graph";
+import { fleetComponent, fleetShareOf, requestsPerMinuteAtUtilisation } from "../../fleet";
 import { Unpriced, type PricingContext } from "../../module";
 import { catalogEntry, instances, num, optStr, str } from "../../price";
 import type { CostComponent } from "../../types";
@@ -20,6 +21,26 @@ export function vertexMachine(ctx: PricingContext, spec: unknown, field: string,
   }
   const run = instances(ctx, sku, `${field}.machineType`, replicas, maxReplicas);
   return { component: run.component, notes: [...notes, ...run.notes] };
+}
+
+/** Vertex AI's default autoscaling target: 60% CPU or accelerator duty cycle. */
+export const VERTEX_DEFAULT_TARGET_PERCENT = 60;
+
+/**
+ * A Vertex AI endpoint's dedicated machines between min and max replicas. With max above min the
+ * fleet is sized from the workload month by month (fleet.ts) at the autoscaling target
+ * (autoscalingMetricSpecs' lowest target, else Vertex AI's default of 60%); else min x 730 h.
+ */
+export function vertexReplicas(ctx: PricingContext, r: { urn: string }, spec: unknown, field: string, min: number, max: number | undefined, metricSpecs: unknown): { component: CostComponent; notes: string[] } {
+  const base = vertexMachine(ctx, spec, field, min, max);
+  if (max === undefined || max <= min) return base;
+  const e = catalogEntry(ctx, str(at(spec, "machineType"), `${field}.machineType`), `${field}.machineType`);
+  const targets = asArray(metricSpecs).flatMap((m) => (typeof at(m, "target") === "number" ? [at(m, "target") as number] : []));
+  const target = targets.length ? Math.min(...targets) : VERTEX_DEFAULT_TARGET_PERCENT;
+  const rate = requestsPerMinuteAtUtilisation(ctx.usage, target);
+  const share = fleetShareOf(ctx, r);
+  const fleet = fleetComponent(ctx, e, "replicas", { min, max, requestsPerMinutePerInstance: rate.perMinute, basis: `${rate.basis}${targets.length ? "" : " (Vertex AI's default target)"}` }, undefined, share.share);
+  return { component: fleet.component, notes: [...base.notes, ...fleet.notes, ...share.notes] };
 }
 
 /** Chips of a TPU accelerator type and the catalog SKU that prices them: v5litepod-16 -> 16 x tpu-v5e. */
