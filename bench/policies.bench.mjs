@@ -2,16 +2,19 @@
 // Policy pack throughput: the whole pack over a 10,000-resource graph, in-process and over the
 // analyzer protocol (a real run-policy-pack process). The graph is the example stacks and the
 // insecure example, copied with renamed URNs until it has 10,000 resources, so stack policies see
-// many buckets, tracks and grants. Prints resources per second for both. Build first (npm run bench does).
+// many buckets, tracks and grants. Resources per second for both, min / median / max over
+// BENCH_RUNS paired rounds (default 3); goals: in-process ≥ 9,350/s (issue 17), ≥ 20× the analyzer (issue 18). Build first (npm run bench does).
 //   node bench/policies.bench.mjs [resources]
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { figure, runs } from "./lib/figures.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
 const { previewProgram, evaluateInProcess, AnalyzerSession } = require(join(root, "packages/preview/dist/index.js"));
 const TARGET = Number(process.argv[2] ?? 10_000);
+const ROUNDS = runs(3);
 
 const sources = [
   { programDir: root, stack: "buy-aws" },
@@ -47,28 +50,34 @@ const graph = { ...base, stack: "bench", resources };
 const analysed = resources.filter((r) => r.type !== "pulumi:pulumi:Stack").length;
 console.log(`graph: ${resources.length} resources (${analysed} analysed) from ${sources.map((s) => s.stack).join(", ")}`);
 
-// In-process: load the pack once, then time a full evaluation (best of 3).
-await evaluateInProcess({ ...graph, resources: resources.slice(0, 50) });
-let best = Infinity;
-let report;
-for (let i = 0; i < 3; i++) {
-  const t = performance.now();
-  report = await evaluateInProcess(graph);
-  best = Math.min(best, performance.now() - t);
-}
-console.log(`in-process: ${(best / 1000).toFixed(2)} s, ${Math.round(analysed / (best / 1000)).toLocaleString("en-US")} resources/s (${report.violations.length} violations)`);
-
-// Analyzer protocol: start the pack process (timed apart), then time one evaluation.
+// Paired rounds: each round times one full in-process evaluation and one over the analyzer
+// protocol (the pack process started once, apart), so the ratio is taken under the same load.
+await evaluateInProcess({ ...graph, resources: resources.slice(0, 50) }); // load the pack
 let t = performance.now();
 const session = await AnalyzerSession.start();
 const startup = performance.now() - t;
+const rates = { inProcess: [], analyzer: [], ratio: [] };
+let report;
 try {
-  t = performance.now();
-  const over = await session.evaluate(graph);
-  const took = performance.now() - t;
-  const agree = JSON.stringify(over.violations) === JSON.stringify(report.violations);
-  console.log(`analyzer:   ${(took / 1000).toFixed(2)} s, ${Math.round(analysed / (took / 1000)).toLocaleString("en-US")} resources/s (${over.violations.length} violations, ${agree ? "same verdicts" : "DIFFERENT verdicts"}); pack start-up ${(startup / 1000).toFixed(2)} s`);
-  if (!agree) process.exitCode = 1;
+  for (let i = 0; i < ROUNDS; i++) {
+    t = performance.now();
+    report = await evaluateInProcess(graph);
+    const a = analysed / ((performance.now() - t) / 1000);
+    t = performance.now();
+    const over = await session.evaluate(graph);
+    const b = analysed / ((performance.now() - t) / 1000);
+    rates.inProcess.push(a);
+    rates.analyzer.push(b);
+    rates.ratio.push(a / b);
+    if (JSON.stringify(over.violations) !== JSON.stringify(report.violations)) {
+      console.log(`round ${i + 1}: the engines give DIFFERENT verdicts (${report.violations.length} in-process, ${over.violations.length} analyzer)`);
+      process.exitCode = 1;
+    }
+  }
 } finally {
   await session.close();
 }
+console.log(`${report.violations.length} violations; pack process start-up ${(startup / 1000).toFixed(2)} s`);
+figure({ id: "policy-rate-inprocess", what: "policy evaluation in-process", unit: "resources/s", samples: rates.inProcess, goal: { min: 9350 } });
+figure({ id: "policy-rate-analyzer", what: "policy evaluation over the analyzer protocol", unit: "resources/s", samples: rates.analyzer });
+figure({ id: "policy-rate-ratio", what: "in-process / analyzer, same graph, per round", unit: "x", samples: rates.ratio, goal: { min: 20 } });
