@@ -8,6 +8,7 @@
 import { relative, sep } from "node:path";
 import { InputError } from "@aitracks/core";
 import type * as pulumiType from "@pulumi/pulumi";
+import { deferTypeScript } from "./lazy-typescript";
 import { GRAPH_VERSION, type GraphResource, type ResourceGraph } from "./graph";
 import { createMocks, type Rpc } from "./mocks";
 import { markSecretOutputs } from "./mocks/secrets";
@@ -42,11 +43,13 @@ export interface RunSpec {
 }
 
 export async function runUnderMocks(spec: RunSpec): Promise<ResourceGraph> {
+  deferTypeScript(spec.resolveFrom);
   const mod = <T>(sub: string) => require(require.resolve(`@pulumi/pulumi${sub}`, { paths: [...spec.resolveFrom] })) as T;
   const pulumi = mod<typeof pulumiType>("");
   const settings = mod<{ getMonitor(): MonitorLike; waitForRPCs?: () => Promise<void> }>("/runtime/settings");
   const stack = mod<{ runInPulumiStack(init: () => Promise<unknown>): Promise<unknown> }>("/runtime/stack");
   const rpc = mod<Rpc>("/runtime/rpc");
+  const debuggable = mod<Record<string, unknown>>("/runtime/debuggable");
 
   const resources: GraphResource[] = [];
   const urns = new Set<string>();
@@ -124,6 +127,7 @@ export async function runUnderMocks(spec: RunSpec): Promise<ResourceGraph> {
   const onRejection = (reason: unknown) => failures.push(reason);
   process.on("unhandledRejection", onRejection);
   const cwd = process.cwd();
+  const restoreStacks = withoutPromiseStacks(debuggable);
   try {
     // Pulumi runs a program with the project folder as working directory.
     process.chdir(spec.cwd);
@@ -138,6 +142,7 @@ export async function runUnderMocks(spec: RunSpec): Promise<ResourceGraph> {
     await settings.waitForRPCs?.().catch(() => undefined);
     await new Promise((r) => setTimeout(r, 20));
   } finally {
+    restoreStacks();
     process.chdir(cwd);
     process.off("unhandledRejection", onRejection);
   }
@@ -191,6 +196,32 @@ export function programLocation(err: unknown, programDir: string): string | unde
     if (file.startsWith(prefix) && !file.includes(`${sep}node_modules${sep}`)) return relative(programDir, file);
   }
   return undefined;
+}
+
+/**
+ * The SDK tags every promise it makes (about 58 per resource) with `new Error().stack`, for a
+ * leak report shown only under PULUMI_DEBUG_PROMISE_LEAKS; capturing those stacks was 40% of a
+ * preview's time and most of its garbage. While the program runs, the tagging captures no frames
+ * (Error.stackTraceLimit = 0 around that one call); everything else keeps its stacks: the
+ * program's own errors (their file and line are reported) and the source position Pulumi records
+ * for each resource (Resource.callsites sets its own limit). Returns the undo; a no-op when the
+ * program's SDK has no such function or the leak report is asked for.
+ */
+function withoutPromiseStacks(debuggable: Record<string, unknown>): () => void {
+  const original = debuggable.debuggablePromise;
+  if (typeof original !== "function" || process.env.PULUMI_DEBUG_PROMISE_LEAKS) return () => undefined;
+  debuggable.debuggablePromise = function (this: unknown, ...args: unknown[]) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
+  };
+  return () => {
+    debuggable.debuggablePromise = original;
+  };
 }
 
 // ---- monitor plumbing -------------------------------------------------------------------------

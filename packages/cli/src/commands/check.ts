@@ -85,8 +85,8 @@ async function check(flags: CheckFlags): Promise<number> {
   preview.resolvePackConfig(pack.policies, pack.enforcementLevel, config, `--policy-config ${flags.policyConfig ?? ""}`.trim());
   const opts = { config, configSource: `--policy-config ${flags.policyConfig ?? ""}`.trim(), stackTags };
 
-  // One policy pack process serves every stack: started at the first evaluation (so bad input
-  // stays fast), or under --all while the first stack previews; stopped after the last stack.
+  // One policy pack process serves every stack: started once the flags are valid, so that it
+  // starts while the first stack previews; stopped after the last stack (also on failure).
   let session: Promise<Preview.AnalyzerSession> | undefined;
   const analyzer = () => {
     if (!session) {
@@ -95,17 +95,20 @@ async function check(flags: CheckFlags): Promise<number> {
     }
     return session;
   };
-  if (flags.all && engine !== "in-process") void analyzer();
+  if (engine !== "in-process") void analyzer();
   const one = async (target: TargetOptions): Promise<StackOutcome> => {
     const graph = await previewTarget(target);
-    const reports: Preview.PolicyReport[] = [];
-    if (engine !== "analyzer") reports.push(await preview.evaluateInProcess(graph, opts));
-    if (engine !== "in-process") {
+    // The two engines at once: the pack process works while this one evaluates in-process.
+    const overAnalyzer = async () => {
       const s = await analyzer();
       // What the pack logged for an earlier stack is not this stack's error.
       s.logs.splice(0);
-      reports.push(await s.evaluate(graph, opts));
-    }
+      return s.evaluate(graph, opts);
+    };
+    const reports = await Promise.all([
+      ...(engine !== "analyzer" ? [preview.evaluateInProcess(graph, opts)] : []),
+      ...(engine !== "in-process" ? [overAnalyzer()] : []),
+    ]);
     const sarif = format === "sarif" ? { policies: pack.policies as unknown as readonly SarifPolicy[], entryFile: await entryFile(target) } : undefined;
     return checkOutcome(graph, reports, flags, format, pack.policies.length, sarif);
   };

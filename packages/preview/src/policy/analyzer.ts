@@ -7,7 +7,7 @@
  * built from the resource graph the way the engine builds them.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
 import type * as AnalyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 import type { EnforcementLevel, Policies } from "@pulumi/policy";
 import { indexByUrn, type GraphResource, type ResourceGraph } from "../graph";
@@ -98,7 +98,8 @@ export class AnalyzerSession {
     );
     const engineAddress = `127.0.0.1:${enginePort}`;
     const entry = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [dir] });
-    const child = spawn(process.execPath, [entry, engineAddress, "."], {
+    // As the Pulumi CLI starts it, plus a preload that defers the SDK's TypeScript (pack-preload.ts).
+    const child = spawn(process.execPath, ["--require", join(__dirname, "pack-preload.js"), entry, engineAddress, "."], {
       cwd: dir,
       env: { ...process.env, PULUMI_NODEJS_ENGINE: engineAddress },
       stdio: ["ignore", "pipe", "pipe"],
