@@ -115,6 +115,15 @@ describe("buy on Azure (Azure OpenAI Service)", async () => {
     expect(d2!.dependencies).toContain(d1!.urn);
   });
 
+  it("tags a provisioned deployment with its PTU reservation, which the cost estimate prices at its own rate", async () => {
+    const g = await build({ deployments: [{ model: "gpt-4o", sku: "GlobalProvisionedManaged", capacity: 15, reservation: "yearly" }] });
+    const d0 = named(g, "assistant-deployment-0");
+    expect((d0!.inputs as any).tags["aitracks-ptu-reservation"]).toBe("yearly");
+    expect((d0!.inputs as any).tags.owner).toBe((named(graph, "assistant-deployment-0")!.inputs as any).tags.owner);
+    expect((named(graph, "assistant-deployment-0")!.inputs as any).tags["aitracks-ptu-reservation"]).toBeUndefined();
+    expect(await failure(build({ deployments: [{ model: "gpt-4o", reservation: "monthly" }] }))).toBe("deployments[0].reservation: expected a provisioned SKU for a monthly reservation; GlobalStandard is pay per token (0)");
+  });
+
   it("sends the account's and the vault's logs to Log Analytics", () => {
     const law = one(graph, "azure-native:operationalinsights:Workspace");
     const settings = ofType(graph, "azure-native:monitor:DiagnosticSetting").map((d) => d.inputs as any);

@@ -31,8 +31,9 @@ describe("Azure OpenAI deployments", () => {
     // gpt-4o: 228.125M x $2.50 + 45.625M x $10 = $570.3125 + $456.25
     expect(priced(e, "std").monthlyUsd).toBeCloseTo(1026.5625, 6);
     // the tuned model is the fine-tune track's primary even though registered after the base model:
-    // gpt-4o-mini 228.125M x $0.15 + 45.625M x $0.60 = $34.21875 + $27.375, plus hosting 730 x $1.70
-    expect(priced(e, "tuned").monthlyUsd).toBeCloseTo(61.59375 + 1241, 6);
+    // gpt-4o-mini 228.125M x $0.15 + 45.625M x $0.60 = $34.21875 + $27.375, a Standard (regional) deployment
+    // at 1.1 x the Global price = $67.753125, plus hosting 730 x $1.70
+    expect(priced(e, "tuned").monthlyUsd).toBeCloseTo(67.753125 + 1241, 6);
     expect(priced(e, "base").monthlyUsd).toBe(0);
   });
 

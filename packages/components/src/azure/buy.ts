@@ -45,6 +45,12 @@ export const azureOpenAiDeploymentArgs = z.strictObject({
    * for provisioned ones. @default 30 for pay-per-token SKUs; required for provisioned ones
    */
   capacity: z.number({ error: "expected a capacity (thousands of tokens per minute, or PTUs)" }).optional(),
+  /**
+   * Provisioned SKUs only: how the PTUs are paid — "hourly", or an Azure reservation bought for a
+   * "monthly" or "yearly" term (cheaper a PTU; bought separately, for the subscription). Tagged on
+   * the deployment (aitracks-ptu-reservation) so `aitracks cost` prices each at its own rate. @default "hourly"
+   */
+  reservation: z.enum(["hourly", "monthly", "yearly"], { error: "expected hourly, monthly or yearly" }).optional(),
   /** The deployment name the application calls. @default the model name */
   name: z.string({ error: "expected a deployment name" }).regex(DEPLOYMENT_NAME, { error: "expected 2-64 letters, digits, dots, dashes or underscores" }).optional(),
 });
@@ -76,7 +82,8 @@ export const azureBuyTrackArgs = azureTrackBaseArgs
       if (rule.provisioned && d.capacity === undefined) fieldError(`${field}.capacity`, `expected the number of provisioned throughput units for ${d.sku}`);
       const capacity = deploymentCapacity(field, d.sku, d.capacity ?? 30);
       if (rule.ptuSku) azureOffering(rule.ptuSku, `${field}.sku`, a.region, `${d.sku} capacity`);
-      return { name: d.name ?? model.name, model: model.name, version: model.version, sku: d.sku, capacity, provisioned: rule.provisioned };
+      if (d.reservation && d.reservation !== "hourly" && !rule.provisioned) fieldError(`${field}.reservation`, `expected a provisioned SKU for a ${d.reservation} reservation; ${d.sku} is pay per token`);
+      return { name: d.name ?? model.name, model: model.name, version: model.version, sku: d.sku, capacity, provisioned: rule.provisioned, ...(d.reservation ? { reservation: d.reservation } : {}) };
     });
     const seen = new Map<string, number>();
     deployments.forEach((d, i) => {
@@ -125,7 +132,7 @@ export class AzureBuyTrack extends pulumi.ComponentResource implements TrackComp
           this.account,
           this.contentFilter,
           f,
-          { deploymentName: d.name, model: d.model, version: d.version, sku: d.sku, capacity: d.capacity, ...(spilloverTo ? { spilloverTo } : {}) },
+          { deploymentName: d.name, model: d.model, version: d.version, sku: d.sku, capacity: d.capacity, ...(spilloverTo ? { spilloverTo } : {}), ...(d.reservation ? { reservation: d.reservation } : {}) },
           this,
           deployments.slice(-1),
         ),

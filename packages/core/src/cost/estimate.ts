@@ -137,7 +137,7 @@ export function estimateCost(graph: CostGraph, options: EstimateOptions = {}): C
  */
 export function primaryTokenPrices(resources: readonly ResourceCost[]): { provider: string; model: string; inputUsdPerMillionTokens: number; outputUsdPerMillionTokens: number } | undefined {
   for (const r of resources) {
-    const input = r.components.find((c) => c.kind === "usage" && c.unit === "1M tokens" && c.name.endsWith(" input tokens") && c.monthlyQuantity > 0);
+    const input = r.components.find((c) => c.kind === "usage" && c.unit === "1M tokens" && c.name.endsWith(" input tokens") && !c.name.endsWith(" cached input tokens") && c.monthlyQuantity > 0);
     const output = r.components.find((c) => c.kind === "usage" && c.unit === "1M tokens" && c.name.endsWith(" output tokens") && c.monthlyQuantity > 0);
     if (input && output) {
       return { provider: r.cloud ?? "stack", model: input.name.slice(0, -" input tokens".length), inputUsdPerMillionTokens: input.unitPriceUsd, outputUsdPerMillionTokens: output.unitPriceUsd };

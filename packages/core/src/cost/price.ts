@@ -138,6 +138,8 @@ export function tokenPricesFor(ctx: PricingContext, provider: string, model: str
     model,
     inputTokensPerRequest: ctx.usage.inputTokensPerRequest || 1_000,
     outputTokensPerRequest: ctx.usage.outputTokensPerRequest || 1_000,
+    cache: ctx.usage.cachedInputShare > 0,
+    reasoning: ctx.usage.reasoningTokensPerRequest > 0,
     ...(ctx.pricesAt ? { at: ctx.pricesAt } : {}),
   });
 }
@@ -152,19 +154,31 @@ export function tokenComponents(ctx: PricingContext, provider: string, model: st
   const u = ctx.usage;
   const requests = u.requestsPerMonth * ctx.trafficShare;
   const source = `${prices.source}: ${prices.provider} ${prices.model}`;
-  const line = (dir: "input" | "output", perRequest: number, usdPerM: number): CostComponent => {
+  const line = (dir: "input" | "cached input" | "output" | "reasoning", perRequest: number, usdPerM: number): CostComponent => {
     const q = round((requests * perRequest) / 1e6);
     return { name: `${label} ${dir} tokens`, unit: "1M tokens", kind: "usage", monthlyQuantity: q, unitPriceUsd: usdPerM, monthlyUsd: round(q * usdPerM), priceSource: source };
   };
   const notes: string[] = [];
+  const share = u.cachedInputShare;
+  const components = [line("input", u.inputTokensPerRequest * (1 - share), prices.inputUsdPerMillionTokens)];
+  if (share > 0) {
+    const rate = prices.cachedInputUsdPerMillionTokens;
+    components.push(line("cached input", u.inputTokensPerRequest * share, rate ?? prices.inputUsdPerMillionTokens));
+    notes.push(
+      rate === undefined
+        ? `${fmt(share * 100)}% of the input from the prompt cache (aitracks:workload.workload.cachedInputShare), but @pydantic/genai-prices lists no cache-read price for ${prices.model}: priced at the input price`
+        : `${fmt(share * 100)}% of the input from the prompt cache at the cache-read price (aitracks:workload.workload.cachedInputShare)`,
+    );
+  }
+  components.push(line("output", u.outputTokensPerRequest, prices.outputUsdPerMillionTokens));
+  if (u.reasoningTokensPerRequest > 0) {
+    components.push(line("reasoning", u.reasoningTokensPerRequest, prices.reasoningUsdPerMillionTokens ?? prices.outputUsdPerMillionTokens));
+    notes.push(`${fmt(u.reasoningTokensPerRequest)} reasoning tokens a request, billed as output (aitracks:workload.workload.reasoningTokensPerRequest)`);
+  }
   if (!u.given) notes.push("no aitracks:workload in the stack: token volume counted as 0");
   else if (ctx.trafficShare === 0) notes.push("fallback model: no traffic assumed (the primary serves the workload)");
   else if (ctx.trafficShare < 1) notes.push(`serves ${fmt(ctx.trafficShare * 100)}% of the workload (traffic split evenly across the tracks that serve it)`);
-  return {
-    components: [line("input", u.inputTokensPerRequest, prices.inputUsdPerMillionTokens), line("output", u.outputTokensPerRequest, prices.outputUsdPerMillionTokens)],
-    notes,
-    prices,
-  };
+  return { components, notes, prices };
 }
 
 /** A training-tokens line: examples x tokens per example x epochs, one-off. */

@@ -21,6 +21,10 @@ export interface Usage {
   readonly requestsPerDay: number;
   readonly inputTokensPerRequest: number;
   readonly outputTokensPerRequest: number;
+  /** Share of input tokens read from the prompt cache (0..1). */
+  readonly cachedInputShare: number;
+  /** Reasoning (thinking) tokens per request, billed like output. */
+  readonly reasoningTokensPerRequest: number;
   readonly monthlyGrowth: number;
   /** requestsPerDay x 365/12. */
   readonly requestsPerMonth: number;
@@ -41,6 +45,8 @@ export function usageOf(workload: StackWorkload | undefined): Usage {
     requestsPerDay,
     inputTokensPerRequest: w ? pointOf(w.inputTokensPerRequest) : 0,
     outputTokensPerRequest: w ? pointOf(w.outputTokensPerRequest) : 0,
+    cachedInputShare: w?.cachedInputShare !== undefined ? pointOf(w.cachedInputShare) : 0,
+    reasoningTokensPerRequest: w?.reasoningTokensPerRequest !== undefined ? pointOf(w.reasoningTokensPerRequest) : 0,
     monthlyGrowth: w?.monthlyGrowth !== undefined ? pointOf(w.monthlyGrowth) : 0,
     requestsPerMonth: requestsPerDay * DAYS_PER_MONTH,
     fineTune: {

@@ -5,6 +5,10 @@ import { InputError } from "../errors";
 export interface TokenPrices {
   readonly inputUsdPerMillionTokens: number;
   readonly outputUsdPerMillionTokens: number;
+  /** Input tokens read from the prompt cache, when the model lists a cache-read price (asked for with `cache`). */
+  readonly cachedInputUsdPerMillionTokens?: number;
+  /** Reasoning tokens: the model's reasoning price, else its output price (asked for with `reasoning`). */
+  readonly reasoningUsdPerMillionTokens?: number;
   /** The provider and model ids @pydantic/genai-prices matched (e.g. openai / gpt-4o). */
   readonly provider: string;
   readonly model: string;
@@ -23,6 +27,10 @@ export interface TokenPriceQuery {
   readonly outputTokensPerRequest?: number;
   /** Price date for providers whose prices changed over time; default now. */
   readonly at?: Date;
+  /** Also find the cache-read price (cachedInputUsdPerMillionTokens). */
+  readonly cache?: boolean;
+  /** Also find the reasoning-token price (reasoningUsdPerMillionTokens). */
+  readonly reasoning?: boolean;
 }
 
 let lib: typeof GenaiPrices | undefined;
@@ -54,9 +62,18 @@ export function findTokenPrices(query: TokenPriceQuery): TokenPrices | undefined
     return undefined;
   }
   if (!result) return undefined;
+  const options = { providerId: query.provider, ...(query.at ? { timestamp: query.at } : {}) };
+  // Cached input is part of the input (genai-prices counts cache_read_tokens among input_tokens):
+  // every input token read from the cache gives the cache-read rate, when the model lists one.
+  const hasCacheRate = result.model_price.cache_read_mtok !== undefined;
+  const cached = query.cache && hasCacheRate ? genai().calcPrice({ input_tokens: inTok, cache_read_tokens: inTok, output_tokens: outTok }, query.model, options) : undefined;
+  // Reasoning tokens are output tokens; a model with a reasoning price bills them at it.
+  const reasoning = query.reasoning ? genai().calcPrice({ input_tokens: inTok, output_tokens: outTok, output_reasoning_tokens: outTok }, query.model, options) : undefined;
   return {
     inputUsdPerMillionTokens: clean((result.input_price / inTok) * 1e6),
     outputUsdPerMillionTokens: clean((result.output_price / outTok) * 1e6),
+    ...(cached ? { cachedInputUsdPerMillionTokens: clean((cached.input_price / inTok) * 1e6) } : {}),
+    ...(reasoning ? { reasoningUsdPerMillionTokens: clean((reasoning.output_price / outTok) * 1e6) } : {}),
     provider: result.provider.id,
     model: result.model.id,
     source: "@pydantic/genai-prices (bundled data)",

@@ -26,6 +26,17 @@ export const workloadProfileSchema = z
       ).optional(),
       /** Peak traffic over the daily average, for sizing self-hosted inference; default 3. */
       peakToAverage: uPos("a peak-to-average ratio above 0", LIMITS.ratio).optional(),
+      /**
+       * Share of each request's input tokens read from the provider's prompt cache (a shared
+       * system prompt, few-shot examples): priced at the model's cache-read rate where
+       * @pydantic/genai-prices has one; default 0.
+       */
+      cachedInputShare: uFrac("a share of input tokens read from the prompt cache, from 0 to 1").optional(),
+      /**
+       * Reasoning (thinking) tokens a request generates besides its visible output: billed like
+       * output tokens (at the model's reasoning rate where one is listed); default 0.
+       */
+      reasoningTokensPerRequest: u("a number of reasoning tokens of 0 or more", LIMITS.tokens).optional(),
     },
     { error: "expected the workload: requestsPerDay, inputTokensPerRequest, outputTokensPerRequest" },
   )

@@ -9,6 +9,10 @@ export interface TcoParams {
   requestsPerDay: number;
   inputTokensPerRequest: number;
   outputTokensPerRequest: number;
+  /** Share of input tokens read from the prompt cache (0..1). */
+  cachedInputShare: number;
+  /** Reasoning (thinking) tokens per request, billed like output. */
+  reasoningTokensPerRequest: number;
   monthlyGrowth: number;
   peakToAverage: number;
   /** 1 = the API serves the traffic while a fine-tune or build project runs. */
@@ -22,6 +26,9 @@ export interface TcoParams {
   // Buy
   buyInputUsdPerM: number;
   buyOutputUsdPerM: number;
+  /** Cache-read and reasoning prices (the input and output prices when the model lists none). */
+  buyCachedInputUsdPerM: number;
+  buyReasoningUsdPerM: number;
   buyMonitoringUsdPerMonth: number;
 
   // Fine-tune
@@ -46,6 +53,8 @@ export interface TcoParams {
   ftInfMinInstances: number;
   ftInfInputUsdPerM: number;
   ftInfOutputUsdPerM: number;
+  ftInfCachedInputUsdPerM: number;
+  ftInfReasoningUsdPerM: number;
 
   // Build
   bParameters: number;
@@ -68,6 +77,8 @@ export interface TcoParams {
   bInfMinInstances: number;
   bInfInputUsdPerM: number;
   bInfOutputUsdPerM: number;
+  bInfCachedInputUsdPerM: number;
+  bInfReasoningUsdPerM: number;
 }
 
 export type ParamKey = keyof TcoParams;
@@ -78,6 +89,8 @@ export function emptyParams(): TcoParams {
     requestsPerDay: 0,
     inputTokensPerRequest: 0,
     outputTokensPerRequest: 0,
+    cachedInputShare: 0,
+    reasoningTokensPerRequest: 0,
     monthlyGrowth: 0,
     peakToAverage: 0,
     bridgeWithApi: 0,
@@ -86,6 +99,8 @@ export function emptyParams(): TcoParams {
     mlEngineerAnnualUsd: 0,
     buyInputUsdPerM: 0,
     buyOutputUsdPerM: 0,
+    buyCachedInputUsdPerM: 0,
+    buyReasoningUsdPerM: 0,
     buyMonitoringUsdPerMonth: 0,
     ftExamples: 0,
     ftLabelingUsdPerExample: 0,
@@ -106,6 +121,8 @@ export function emptyParams(): TcoParams {
     ftInfMinInstances: 0,
     ftInfInputUsdPerM: 0,
     ftInfOutputUsdPerM: 0,
+    ftInfCachedInputUsdPerM: 0,
+    ftInfReasoningUsdPerM: 0,
     bParameters: 0,
     bTrainingTokens: 0,
     bAccelerators: 0,
@@ -126,6 +143,8 @@ export function emptyParams(): TcoParams {
     bInfMinInstances: 0,
     bInfInputUsdPerM: 0,
     bInfOutputUsdPerM: 0,
+    bInfCachedInputUsdPerM: 0,
+    bInfReasoningUsdPerM: 0,
   };
 }
 

@@ -117,6 +117,8 @@ export function resolveTco(file: WorkloadFile, options: ResolveOptions = {}): Tc
   num("outputTokensPerRequest", "workload.outputTokensPerRequest", w.outputTokensPerRequest);
   num("monthlyGrowth", "workload.monthlyGrowth", w.monthlyGrowth, "workload.monthlyGrowth");
   num("peakToAverage", "workload.peakToAverage", w.peakToAverage, "workload.peakToAverage");
+  num("cachedInputShare", "workload.cachedInputShare", w.cachedInputShare, 0);
+  num("reasoningTokensPerRequest", "workload.reasoningTokensPerRequest", w.reasoningTokensPerRequest, 0);
   p.bridgeWithApi = file.bridgeWithApi ? 1 : 0;
   assumptions.push({
     field: "bridgeWithApi",
@@ -143,6 +145,8 @@ export function resolveTco(file: WorkloadFile, options: ResolveOptions = {}): Tc
           model: buy.model,
           inputTokensPerRequest: p.inputTokensPerRequest,
           outputTokensPerRequest: p.outputTokensPerRequest,
+          cache: p.cachedInputShare > 0,
+          reasoning: p.reasoningTokensPerRequest > 0,
           ...(options.pricesAt ? { at: options.pricesAt } : {}),
         },
         "buy",
@@ -159,6 +163,7 @@ export function resolveTco(file: WorkloadFile, options: ResolveOptions = {}): Tc
   }
   num("buyInputUsdPerM", "buy.inputUsdPerMillionTokens", buy.inputUsdPerMillionTokens, buyPrices?.inputUsdPerMillionTokens ?? 0);
   num("buyOutputUsdPerM", "buy.outputUsdPerMillionTokens", buy.outputUsdPerMillionTokens, buyPrices?.outputUsdPerMillionTokens ?? 0);
+  cacheAndReasoning("buy", buyPrices, "buyInputUsdPerM", "buyCachedInputUsdPerM", "buyOutputUsdPerM", "buyReasoningUsdPerM");
   num("buyMonitoringUsdPerMonth", "buy.monitoringUsdPerMonth", buy.monitoringUsdPerMonth, "buy.monitoringUsdPerMonth");
 
   // Fine-tune
@@ -212,6 +217,8 @@ export function resolveTco(file: WorkloadFile, options: ResolveOptions = {}): Tc
     tokensPerSecond: "ftInfTokensPerSecond",
     minInstances: "ftInfMinInstances",
     inputUsdPerM: "ftInfInputUsdPerM",
+    cachedInputUsdPerM: "ftInfCachedInputUsdPerM",
+    reasoningUsdPerM: "ftInfReasoningUsdPerM",
     outputUsdPerM: "ftInfOutputUsdPerM",
   });
 
@@ -248,6 +255,8 @@ export function resolveTco(file: WorkloadFile, options: ResolveOptions = {}): Tc
     tokensPerSecond: "bInfTokensPerSecond",
     minInstances: "bInfMinInstances",
     inputUsdPerM: "bInfInputUsdPerM",
+    cachedInputUsdPerM: "bInfCachedInputUsdPerM",
+    reasoningUsdPerM: "bInfReasoningUsdPerM",
     outputUsdPerM: "bInfOutputUsdPerM",
   });
 
@@ -282,11 +291,30 @@ export function resolveTco(file: WorkloadFile, options: ResolveOptions = {}): Tc
     pretraining,
   };
 
+  /**
+   * Cache-read and reasoning prices: @pydantic/genai-prices' where it lists them, else (explicit
+   * prices, or a model without a cache-read price) the input and output prices; said so when the
+   * workload has cached input or reasoning tokens.
+   */
+  function cacheAndReasoning(field: string, prices: TokenPrices | undefined, inKey: ParamKey, cachedKey: ParamKey, outKey: ParamKey, reasoningKey: ParamKey): void {
+    p[cachedKey] = prices?.cachedInputUsdPerMillionTokens ?? p[inKey];
+    p[reasoningKey] = prices?.reasoningUsdPerMillionTokens ?? p[outKey];
+    if (p.cachedInputShare > 0)
+      assumptions.push({
+        field: `${field} cached input`,
+        value: `${usd(p[cachedKey])} per million tokens`,
+        note: prices?.cachedInputUsdPerMillionTokens !== undefined ? `cache-read price of ${prices.provider} ${prices.model} from ${prices.source}` : "no cache-read price known: cached input at the input price",
+        kind: "derived",
+      });
+    if (p.reasoningTokensPerRequest > 0)
+      assumptions.push({ field: `${field} reasoning tokens`, value: `${usd(p[reasoningKey])} per million tokens`, note: "reasoning (thinking) tokens are billed as output", kind: "derived" });
+  }
+
   /** Self-hosted (catalog instances, sized by peak tokens/s) or hosted (per-token) serving. */
   function resolveInference(
     section: "fineTune" | "build",
     inf: InferenceSettings | undefined,
-    keys: Record<"hosted" | "usdPerHour" | "tokensPerSecond" | "minInstances" | "inputUsdPerM" | "outputUsdPerM", ParamKey>,
+    keys: Record<"hosted" | "usdPerHour" | "tokensPerSecond" | "minInstances" | "inputUsdPerM" | "outputUsdPerM" | "cachedInputUsdPerM" | "reasoningUsdPerM", ParamKey>,
   ): void {
     const f = `${section}.inference`;
     if (inf?.method === undefined) assumeDefault(`${section}.inference.method`);
@@ -307,6 +335,8 @@ export function resolveTco(file: WorkloadFile, options: ResolveOptions = {}): Tc
               model,
               inputTokensPerRequest: p.inputTokensPerRequest,
               outputTokensPerRequest: p.outputTokensPerRequest,
+              cache: p.cachedInputShare > 0,
+              reasoning: p.reasoningTokensPerRequest > 0,
               ...(options.pricesAt ? { at: options.pricesAt } : {}),
             },
             f,
@@ -322,6 +352,7 @@ export function resolveTco(file: WorkloadFile, options: ResolveOptions = {}): Tc
       }
       num(keys.inputUsdPerM, `${f}.inputUsdPerMillionTokens`, inf.inputUsdPerMillionTokens, prices?.inputUsdPerMillionTokens ?? 0);
       num(keys.outputUsdPerM, `${f}.outputUsdPerMillionTokens`, inf.outputUsdPerMillionTokens, prices?.outputUsdPerMillionTokens ?? 0);
+      cacheAndReasoning(f, prices, keys.inputUsdPerM, keys.cachedInputUsdPerM, keys.outputUsdPerM, keys.reasoningUsdPerM);
       return;
     }
     p[keys.hosted] = 0;

@@ -102,6 +102,8 @@ export interface ModelDeploymentArgs {
   readonly capacity: number;
   readonly spilloverTo?: string;
   readonly versionUpgradeOption?: string;
+  /** Provisioned deployments: how the PTUs are paid, tagged for the cost estimate (aitracks-ptu-reservation). */
+  readonly reservation?: "hourly" | "monthly" | "yearly";
 }
 
 /**
@@ -130,7 +132,7 @@ export function modelDeployment(
         versionUpgradeOption: d.versionUpgradeOption ?? "OnceCurrentVersionExpired",
         ...(d.spilloverTo ? { spilloverDeploymentName: d.spilloverTo } : {}),
       },
-      tags: f.tags,
+      tags: d.reservation ? pulumi.output(f.tags).apply((t) => ({ ...t, "aitracks-ptu-reservation": d.reservation! })) : f.tags,
     },
     { parent, dependsOn: [filter, ...after] },
   );

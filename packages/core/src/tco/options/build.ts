@@ -1,3 +1,4 @@
+import { tokenUsdPerRequest } from "./buy";
 import { HOURS_PER_MONTH } from "../defaults";
 import type { TcoParams } from "../params";
 import { projectLaunch } from "./common";
@@ -48,7 +49,7 @@ export function projectBuild(p: TcoParams, months: number, out: Float64Array | n
       platformPerMonth: p.bPlatformUsdPerMonth,
       maintenancePerMonth: p.bMaintenanceFte * mlRate,
       hosted: p.bInfHosted !== 0,
-      hostedUsdPerRequest: (p.inputTokensPerRequest * p.bInfInputUsdPerM + p.outputTokensPerRequest * p.bInfOutputUsdPerM) / 1e6,
+      hostedUsdPerRequest: tokenUsdPerRequest(p, p.bInfInputUsdPerM, p.bInfCachedInputUsdPerM, p.bInfOutputUsdPerM, p.bInfReasoningUsdPerM),
       instanceUsdPerMonth: p.bInfUsdPerHour * HOURS_PER_MONTH,
       tokensPerSecondPerInstance: p.bInfTokensPerSecond,
       minInstances: p.bInfMinInstances,

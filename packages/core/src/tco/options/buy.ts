@@ -4,7 +4,17 @@ import type { TcoParams } from "../params";
 
 /** API fees per request at the buy prices (USD). */
 export function apiUsdPerRequest(p: TcoParams): number {
-  return (p.inputTokensPerRequest * p.buyInputUsdPerM + p.outputTokensPerRequest * p.buyOutputUsdPerM) / 1e6;
+  return tokenUsdPerRequest(p, p.buyInputUsdPerM, p.buyCachedInputUsdPerM, p.buyOutputUsdPerM, p.buyReasoningUsdPerM);
+}
+
+/**
+ * One request's tokens at per-million prices: input (the cached share at the cache-read price),
+ * output, and reasoning tokens (billed like output, at the reasoning price).
+ *   (input x ((1 - cachedShare) x in + cachedShare x cached) + output x out + reasoning x reasoningPrice) / 1e6
+ */
+export function tokenUsdPerRequest(p: TcoParams, inUsdPerM: number, cachedUsdPerM: number, outUsdPerM: number, reasoningUsdPerM: number): number {
+  const s = p.cachedInputShare;
+  return (p.inputTokensPerRequest * ((1 - s) * inUsdPerM + s * cachedUsdPerM) + p.outputTokensPerRequest * outUsdPerM + p.reasoningTokensPerRequest * reasoningUsdPerM) / 1e6;
 }
 
 /**

@@ -98,7 +98,8 @@ export function projectLaunch(p: TcoParams, plan: LaunchPlan, months: number, ou
         const n = servingInstances(
           requests,
           p.inputTokensPerRequest,
-          p.outputTokensPerRequest,
+          // Reasoning tokens are generated like the visible output: they take serving capacity.
+          p.outputTokensPerRequest + p.reasoningTokensPerRequest,
           p.peakToAverage,
           plan.tokensPerSecondPerInstance,
           plan.minInstances,

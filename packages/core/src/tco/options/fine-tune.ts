@@ -1,3 +1,4 @@
+import { tokenUsdPerRequest } from "./buy";
 import { DAYS_PER_MONTH, HOURS_PER_MONTH, RELABEL_FRACTION } from "../defaults";
 import type { TcoParams } from "../params";
 import { projectLaunch } from "./common";
@@ -43,7 +44,7 @@ export function projectFineTune(p: TcoParams, months: number, out: Float64Array 
       platformPerMonth: 0,
       maintenancePerMonth: p.ftMaintenanceFte * mlRate,
       hosted: p.ftInfHosted !== 0,
-      hostedUsdPerRequest: (p.inputTokensPerRequest * p.ftInfInputUsdPerM + p.outputTokensPerRequest * p.ftInfOutputUsdPerM) / 1e6,
+      hostedUsdPerRequest: tokenUsdPerRequest(p, p.ftInfInputUsdPerM, p.ftInfCachedInputUsdPerM, p.ftInfOutputUsdPerM, p.ftInfReasoningUsdPerM),
       instanceUsdPerMonth: p.ftInfUsdPerHour * HOURS_PER_MONTH,
       tokensPerSecondPerInstance: p.ftInfTokensPerSecond,
       minInstances: p.ftInfMinInstances,
