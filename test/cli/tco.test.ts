@@ -27,6 +27,29 @@ describe("aitracks tco", () => {
     expect(r.stdout).toMatch(/build pretraining compute: \$766,\d{3}/); // 17,818 instance-hours x $21.50 (ml.trn1.32xlarge) x 2
   });
 
+  it("--decision tells the cheapest eligible option from the cheapest overall (issue 21)", () => {
+    // requests-10k: buy $1.29M is the cheapest; clear-fine-tune rules buy out (facts.dataSharingAllowed: false) and build (budget, team).
+    const r = aitracks("tco", "examples/workloads/requests-10k.yaml", "--decision", "examples/decisions/clear-fine-tune.yaml", "--samples", "200");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/│ buy \* \(ruled out\)\s+│/);
+    expect(r.stdout).toMatch(/│ build \(ruled out\)\s+│/);
+    expect(r.stdout).toMatch(/^Cheapest eligible \(per the decision\): fine-tune \$2\.\d\dM$/m);
+    expect(r.stdout).toMatch(/^  buy \$1\.\d\dM is cheaper overall but ruled out: data may not be sent to a third-party API/m);
+    const j = JSON.parse(aitracks("tco", "examples/workloads/requests-10k.yaml", "--decision", "examples/decisions/clear-fine-tune.yaml", "--samples", "200", "--json").stdout);
+    expect(j.cheapest).toBe("buy");
+    expect(j.cheapestEligible).toBe("fine-tune");
+    expect(Object.keys(j.ruledOut).sort()).toEqual(["build", "buy"]);
+    // Without --decision, neither is there.
+    const plain = JSON.parse(aitracks("tco", "examples/workloads/requests-10k.yaml", "--samples", "200", "--json").stdout);
+    expect(plain.cheapestEligible).toBeUndefined();
+    // A bad decision file is exit 2, naming the file.
+    const bad = aitracks("tco", "examples/workloads/requests-10k.yaml", "--decision", "examples/workloads/requests-10k.yaml");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/requests-10k\.yaml/);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it("--json prints the documented document, reproducibly", () => {
     const a = aitracks("tco", "examples/workloads/requests-100k.yaml", "--json", "--samples", "500", "--seed", "3");
     expect(a.code).toBe(0);

@@ -74,12 +74,18 @@ describe("the report page, fine-tune decision with a ranged workload", () => {
     expect(page).toMatch(/fine-tune cheapest above [\d,]+\/day/);
   });
 
-  it("has the TCO table: every option's years, total and P10-P90, the cheapest starred", () => {
+  it("has the TCO table: every option's years, total and P10-P90, the cheapest eligible starred, ruled-out options marked", () => {
     const table = page.slice(page.indexOf('<table id="tco-table">'), page.indexOf("</table>", page.indexOf('<table id="tco-table">')));
+    // clear-fine-tune: data may not go to a third-party API, so buy is ruled out (build too: budget and team);
+    // the star goes to the cheapest option still eligible.
+    expect(inp.decision.eligible.buy).toBe(false);
+    const eligible = inp.tco.options.filter((o) => inp.decision.eligible[o.option]);
+    const best = eligible.reduce((a, b) => (b.totalUsd < a.totalUsd ? b : a));
     for (const o of inp.tco.options) {
-      const star = o.option === inp.tco.cheapest ? " \u2605" : "";
+      const star = o.option === best.option ? " \u2605" : "";
+      const out = inp.decision.eligible[o.option] ? "" : " (ruled out)";
       expect(table).toContain(
-        `<td>${o.option}${star}</td>${o.years.map((y) => `<td class="n">${money(y)}</td>`).join("")}<td class="n">${money(o.totalUsd)}</td><td class="n">${money(o.range.p10)} - ${money(o.range.p90)}</td>`,
+        `<td>${o.option}${star}${out}</td>${o.years.map((y) => `<td class="n">${money(y)}</td>`).join("")}<td class="n">${money(o.totalUsd)}</td><td class="n">${money(o.range.p10)} - ${money(o.range.p90)}</td>`,
       );
     }
     expect(page).toContain("P10-P90 from 400 Monte Carlo samples (seed 42).");
@@ -87,6 +93,27 @@ describe("the report page, fine-tune decision with a ranged workload", () => {
     // Every assumption of the model, in the appendix.
     const assumptions = page.slice(page.indexOf('<table class="small" id="assumptions">'));
     expect(assumptions.match(/<tr><td><code>/g)).toHaveLength(inp.tcoModel.assumptions.length);
+  });
+
+  it("headlines the cheapest eligible option; the cheaper ruled-out one only as a note (issue 21)", async () => {
+    // requests-10k: buy is the cheapest overall, but clear-fine-tune rules it out (no data to a third-party API).
+    const i10k = inputs("clear-fine-tune.yaml", "requests-10k.yaml");
+    const html = (await buildReportHtml(i10k)).html;
+    const buy = i10k.tco.options.find((o) => o.option === "buy")!;
+    const others = i10k.tco.options.filter((o) => i10k.decision.eligible[o.option]);
+    const best = others.reduce((a, b) => (b.totalUsd < a.totalUsd ? b : a));
+    expect(i10k.tco.cheapest).toBe("buy");
+    expect(buy.totalUsd).toBeLessThan(best.totalUsd);
+    const headline = /<span class="big" id="cheapest-eligible">([^<]*)<\/span>/.exec(html)![1];
+    expect(headline).toBe(`${best.option === "fine-tune" ? "Fine-tune" : "Build"} ${money(best.totalUsd)}`);
+    expect(headline).not.toMatch(/^Buy/);
+    expect(html).toContain("Cheapest eligible over 36 months at 10,000 requests/day");
+    const note = /<span class="note" id="cheapest-overall">([^<]*)<\/span>/.exec(html)![1];
+    expect(note).toMatch(new RegExp(`^Buy would cost ${money(buy.totalUsd).replace(/[$.]/g, "\\$&")}, the least overall, but the decision rules it out: `));
+    // A decision that rules nothing out: no note, the overall cheapest is the headline.
+    const open = await buildReportHtml(inputs("clear-buy.yaml", "requests-10k.yaml"));
+    expect(open.html).not.toContain('id="cheapest-overall"');
+    expect(/<span class="big" id="cheapest-eligible">([^<]*)<\/span>/.exec(open.html)![1]).toBe(`Buy ${money(buy.totalUsd)}`);
   });
 
   it("names every crossover, and says which are moot", () => {

@@ -13,6 +13,7 @@ interface TcoFlags {
   samples?: string;
   seed?: string;
   horizon?: string;
+  decision?: string;
 }
 
 const HELP_AFTER = `
@@ -49,6 +50,7 @@ export function registerTco(program: Command, setExit: (code: number) => void): 
     .option("--samples <n>", "Monte Carlo samples for the P10-P90 ranges", "2000")
     .option("--seed <n>", "Monte Carlo seed: the same seed gives the same figures", "42")
     .option("--horizon <months>", "months to project (default: the file's horizonMonths, else 36)")
+    .option("--decision <file>", "a decision file: mark the options its hard gates rule out, and name the cheapest eligible option beside the cheapest overall")
     .addHelpText("after", HELP_AFTER)
     .action(async (file: string, flags: TcoFlags) => {
       setExit(await runCommand(() => tco(file, flags)));
@@ -65,6 +67,8 @@ function tco(file: string, flags: TcoFlags): number {
   // The framework: prices drop about every six months, so say how old ours are.
   const prices = core.pricesStatus(core.loadCatalog());
   const workload = core.loadFile(core.workloadFileSchema, file);
+  // With a decision file, the options its hard gates rule out are told apart from the cheapest eligible.
+  const decision = flags.decision === undefined ? undefined : core.decide(core.loadFile(core.decisionSchema, flags.decision));
   let model: Core.TcoModel;
   try {
     model = core.resolveTco(workload, horizonMonths !== undefined ? { horizonMonths } : {});
@@ -88,11 +92,12 @@ function tco(file: string, flags: TcoFlags): number {
     progress.clear();
   }
   requireFinite(file, tcoFigures(report));
+  const eligibility = decision ? eligibilityOf(core, report, decision) : undefined;
   if (flags.json) {
-    out(JSON.stringify({ ...report, pricesAsOf: prices.asOf, priceWarnings: prices.warnings }, null, 2));
+    out(JSON.stringify({ ...report, ...(eligibility ? { cheapestEligible: eligibility.cheapestEligible, ruledOut: eligibility.ruledOut } : {}), pricesAsOf: prices.asOf, priceWarnings: prices.warnings }, null, 2));
     return 0;
   }
-  out(renderText(file, workload, model, report));
+  out(renderText(file, workload, model, report, eligibility));
   out(`\n${core.pricesAsOfLine(prices)}`);
   for (const w of prices.warnings) say(`warning: ${w}`);
   return 0;
@@ -107,11 +112,25 @@ function scaled(v: Core.Uncertain, k: number): Core.Uncertain {
   return { low: v.low * k, high: v.high * k, ...(v.likely !== undefined ? { likely: v.likely * k } : {}) };
 }
 
+/** What a decision file says of the priced options: the cheapest eligible, and each ruled out with the reasons. */
+interface Eligibility {
+  readonly cheapestEligible: Core.OptionId | null;
+  readonly ruledOut: Readonly<Record<string, readonly string[]>>;
+}
+
+function eligibilityOf(core: typeof Core, report: ReturnType<typeof Core.tcoReport>, decision: Core.Decision): Eligibility {
+  const pick = core.cheapestEligible(report.options, decision.eligible);
+  const ruledOut: Record<string, readonly string[]> = {};
+  for (const o of report.options) if (decision.eligible[o.option] === false) ruledOut[o.option] = decision.ineligibleBecause[o.option] ?? [];
+  return { cheapestEligible: pick.eligible?.option ?? null, ruledOut };
+}
+
 function renderText(
   file: string,
   workload: Core.WorkloadFile,
   model: Core.TcoModel,
   report: ReturnType<typeof Core.tcoReport>,
+  eligibility?: Eligibility,
 ): string {
   const Table = require("cli-table3") as typeof import("cli-table3");
   const { printableLine } = require("@aitracks/core") as typeof Core;
@@ -131,7 +150,7 @@ function renderText(
   const style = { head: [] as string[], border: [] as string[] };
   const totals = new Table({ head: ["option", ...yearHead, "total", "P10-P90"], style, colAligns: ["left", ...yearHead.map(() => "right" as const), "right", "right"] });
   for (const o of report.options) {
-    const mark = o.option === report.cheapest ? " *" : "";
+    const mark = (o.option === report.cheapest ? " *" : "") + (eligibility?.ruledOut[o.option] ? " (ruled out)" : "");
     totals.push([`${o.option}${mark}`, ...o.years.map(money), money(o.totalUsd), `${money(o.range.p10)}-${money(o.range.p90)}`]);
   }
   lines.push(totals.toString());
@@ -145,6 +164,12 @@ function renderText(
         ? `P10-P90 from ${mc.samples.toLocaleString("en-US")} Monte Carlo samples (seed ${mc.seed})${share}.`
         : "No input is a range: P10-P90 equal the point estimate."),
   );
+  if (eligibility) {
+    const best = eligibility.cheapestEligible;
+    const over = report.options.find((o) => o.option === report.cheapest);
+    lines.push(best ? `Cheapest eligible (per the decision): ${best} ${money(report.options.find((o) => o.option === best)!.totalUsd)}` : "Cheapest eligible: none of the priced options is eligible");
+    if (best !== report.cheapest && over) lines.push(`  ${report.cheapest} ${money(over.totalUsd)} is cheaper overall but ruled out: ${(eligibility.ruledOut[report.cheapest] ?? []).join("; ") || "the decision's hard gates"}`);
+  }
   const outside = report.options.filter((o) => mc.ran && (o.totalUsd < o.range.p10 || o.totalUsd > o.range.p90));
   if (outside.length) {
     lines.push(

@@ -2,7 +2,7 @@
  * The report as one self-contained HTML page: inline CSS, charts as inline SVG, no script, no
  * font, image or stylesheet from anywhere. Readable offline and printable (A4 or Letter).
  */
-import { cheapestAt, checklistStatus, CRITERION_LABELS, TRACK_PROFILES, type DecisionOption } from "@aitracks/core";
+import { cheapestAt, cheapestEligible, checklistStatus, CRITERION_LABELS, TRACK_PROFILES, type DecisionOption } from "@aitracks/core";
 import { shortType } from "./charts/data";
 import { capitalize, esc, money, num, uncertainText, usd } from "../format";
 import { volumeData, type ReportInputs, type StackSection } from "./model";
@@ -84,16 +84,22 @@ function figure(chart: RenderedChartEntry | undefined): string {
 function recommendationBlock(inputs: ReportInputs): string {
   const { decision, tco, tcoModel } = inputs;
   const rec = decision.recommendation;
-  const cheapest = tco.options.find((o) => o.option === tco.cheapest);
   const volume = Math.round(tcoModel.point.requestsPerDay).toLocaleString("en-US");
+  // The headline is the cheapest option the decision leaves eligible; a cheaper ruled-out one is a note.
+  const pick = cheapestEligible(tco.options, decision.eligible);
+  const best = pick.eligible;
   const agrees =
-    rec === null
+    rec === null || !best
       ? ""
-      : rec === tco.cheapest
-        ? "The recommendation is also the cheapest option at this volume."
+      : rec === best.option
+        ? "The recommendation is also the cheapest eligible option at this volume."
         : rec === "hybrid"
           ? "Hybrid mixes buy and fine-tune: compare both lines in the charts below."
-          : `${capitalize(tco.cheapest)} is cheaper at this volume; the matrix weighs more than cost.`;
+          : `${capitalize(best.option)} is cheaper at this volume; the matrix weighs more than cost.`;
+  const ruledOut =
+    pick.overallRuledOut && pick.overall
+      ? `${capitalize(pick.overall.option)} would cost ${money(pick.overall.totalUsd)}, the least overall, but the decision rules it out${decision.ineligibleBecause[pick.overall.option]?.length ? `: ${decision.ineligibleBecause[pick.overall.option]!.join("; ")}` : ""}.`
+      : "";
   return `<div class="hero">
   <div class="card">
     <div class="label">Recommendation</div>
@@ -102,7 +108,7 @@ function recommendationBlock(inputs: ReportInputs): string {
   </div>
   <div class="card">
     <ul class="facts">
-      <li><span class="label">Cheapest over ${tco.horizonMonths} months at ${esc(volume)} requests/day</span><span class="big">${esc(capitalize(tco.cheapest))} ${cheapest ? esc(money(cheapest.totalUsd)) : ""}</span><span class="note">${esc(agrees)}</span></li>
+      <li><span class="label">Cheapest eligible over ${tco.horizonMonths} months at ${esc(volume)} requests/day</span><span class="big" id="cheapest-eligible">${best ? `${esc(capitalize(best.option))} ${esc(money(best.totalUsd))}` : "None of the priced options is eligible"}</span><span class="note">${esc(agrees)}</span>${ruledOut ? `<span class="note" id="cheapest-overall">${esc(ruledOut)}</span>` : ""}</li>
       <li><span class="label">Review by</span><span class="big review-date" id="review-date">${esc(decision.reviewDate)}</span><span class="note">decided on ${esc(decision.decidedOn)}, revisit every ${decision.reviewAfterMonths} months</span></li>
     </ul>
   </div>
@@ -132,10 +138,12 @@ function tcoTable(inputs: ReportInputs): string {
   const yearHead = Array.from({ length: years }, (_, i) =>
     i === years - 1 && tco.horizonMonths % 12 !== 0 ? `Year ${i + 1} (${tco.horizonMonths % 12} mo)` : `Year ${i + 1}`,
   );
+  const eligible = inputs.decision.eligible;
+  const star = cheapestEligible(tco.options, eligible).eligible?.option;
   const rows = tco.options
     .map((o) => {
       const b = o.breakdown;
-      return `<tr${o.option === tco.cheapest ? ' class="cheapest"' : ""}><td>${esc(o.option)}${o.option === tco.cheapest ? " \u2605" : ""}</td>${o.years.map((y) => `<td class="n">${esc(money(y))}</td>`).join("")}<td class="n">${esc(money(o.totalUsd))}</td><td class="n">${esc(`${money(o.range.p10)} - ${money(o.range.p90)}`)}</td><td class="n">${esc(money(b.compute))}</td><td class="n">${esc(money(b.tokens))}</td><td class="n">${esc(money(b.team))}</td><td class="n">${esc(money(b.data + b.maintenance))}</td></tr>`;
+      return `<tr${o.option === star ? ' class="cheapest"' : ""}><td>${esc(o.option)}${o.option === star ? " \u2605" : ""}${eligible[o.option] === false ? " (ruled out)" : ""}</td>${o.years.map((y) => `<td class="n">${esc(money(y))}</td>`).join("")}<td class="n">${esc(money(o.totalUsd))}</td><td class="n">${esc(`${money(o.range.p10)} - ${money(o.range.p90)}`)}</td><td class="n">${esc(money(b.compute))}</td><td class="n">${esc(money(b.tokens))}</td><td class="n">${esc(money(b.team))}</td><td class="n">${esc(money(b.data + b.maintenance))}</td></tr>`;
     })
     .join("");
   const moot = new Set(volumeData(tcoModel, tco).moot);
@@ -151,7 +159,7 @@ function tcoTable(inputs: ReportInputs): string {
   return `<table id="tco-table">
 <thead><tr><th>Option</th>${yearHead.map((h) => `<th class="n">${esc(h)}</th>`).join("")}<th class="n">Total</th><th class="n">P10 - P90</th><th class="n">Compute</th><th class="n">Tokens</th><th class="n">Team</th><th class="n">Data + upkeep</th></tr></thead>
 <tbody>${rows}</tbody></table>
-<p class="note">\u2605 cheapest over the horizon at point values. Workload: ${esc(uncertainText(w.requestsPerDay))} requests/day, ${esc(uncertainText(w.inputTokensPerRequest))} input + ${esc(uncertainText(w.outputTokensPerRequest))} output tokens per request${w.monthlyGrowth !== undefined ? `, growing ${esc(uncertainText(w.monthlyGrowth))} a month` : ""}; buy = ${esc(inputs.workload.buy.provider)} ${esc(inputs.workload.buy.model)}. ${
+<p class="note">\u2605 cheapest eligible option over the horizon at point values${tco.options.some((o) => eligible[o.option] === false) ? "; ruled out: the decision's hard gates exclude it" : ""}. Workload: ${esc(uncertainText(w.requestsPerDay))} requests/day, ${esc(uncertainText(w.inputTokensPerRequest))} input + ${esc(uncertainText(w.outputTokensPerRequest))} output tokens per request${w.monthlyGrowth !== undefined ? `, growing ${esc(uncertainText(w.monthlyGrowth))} a month` : ""}; buy = ${esc(inputs.workload.buy.provider)} ${esc(inputs.workload.buy.model)}. ${
     bands.ran
       ? `P10-P90 from ${bands.samples.toLocaleString("en-US")} Monte Carlo samples (seed ${bands.seed}).`
       : "No input is a range: P10-P90 equal the point estimate."

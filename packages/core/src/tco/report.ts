@@ -83,3 +83,21 @@ export function tcoReport(model: TcoModel, options: TcoRunOptions = {}): TcoRepo
 export function runTco(file: WorkloadFile, options: TcoRunOptions = {}): TcoReport & { monteCarlo: MonteCarloResult } {
   return tcoReport(resolveTco(file, options), options);
 }
+
+/**
+ * The cheapest option the decision leaves eligible (its hard gates), and the cheapest overall
+ * when that one is ruled out: a report headlines the first and mentions the second as a note.
+ * `eligible` lacks an option = eligible. Undefined `eligible` when no option the TCO prices is.
+ */
+export function cheapestEligible<T extends { readonly option: OptionId; readonly totalUsd: number }>(
+  options: readonly T[],
+  eligible: Readonly<Partial<Record<string, boolean>>>,
+): { readonly eligible: T | undefined; readonly overall: T | undefined; readonly overallRuledOut: boolean } {
+  let best: T | undefined;
+  let overall: T | undefined;
+  for (const o of options) {
+    if (!overall || o.totalUsd < overall.totalUsd) overall = o;
+    if (eligible[o.option] !== false && (!best || o.totalUsd < best.totalUsd)) best = o;
+  }
+  return { eligible: best, overall, overallRuledOut: overall !== undefined && eligible[overall.option] === false };
+}
