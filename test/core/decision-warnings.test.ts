@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { applyNinetyPercentRule, decide } from "../../packages/core/src/decision";
+import { applyNinetyPercentRule, choose, decide, scoreMatrix } from "../../packages/core/src/decision";
 import type { DecisionInput } from "../../packages/core/src/schema/decision";
 
 const TODAY = "2026-11-30";
@@ -195,51 +195,142 @@ describe("every warning, word for word (what a reader of the decision sees)", ()
 });
 
 describe("the 90% rule, each outcome in full", () => {
-  // Imported from the source like the other decision tests.
+  // Imported from the source like the other decision tests. Rows of a real matrix (the part of the
+  // lead the rule counts comes from them), scores set by hand where only the lead matters.
   const all = { build: true, buy: true, "fine-tune": true, hybrid: true };
   const scores = { build: 10, buy: 60, "fine-tune": 70, hybrid: 50 };
+  const neutral = Object.fromEntries(["accuracy", "dataAvailability", "timeToMarket", "budget", "teamSkills", "differentiation", "regulatory"].map((c) => [c, { score: 3, weight: 10 }])) as DecisionInput["criteria"];
+  const rows = scoreMatrix(neutral).rows;
+  const m = { rows, scores };
   const at90 = { accuracyTarget: 0.8, apiBaselineAccuracy: 0.72 }; // 0.72 / 0.8 = 90% (0.8999… in floating point)
   const reach90 = "the best API reaches 72% accuracy against a target of 80% (90% of it)";
+  const uncounted = { leadOverBuy: null, leadFromAccuracyCriteria: null, leadCriteria: [] };
 
   it("is not evaluated without both facts, naming what is missing", () => {
-    const none = { ratio: null, applies: false, outcome: "not-evaluated", leader: "fine-tune", leadOverBuy: null };
+    const none = { ratio: null, applies: false, outcome: "not-evaluated", leader: "fine-tune", ...uncounted };
     const tail = "missing; measure the best commercial API on your own evaluation set first.";
-    expect(applyNinetyPercentRule({}, scores, all, "fine-tune")).toEqual({ ...none, message: `90% rule not evaluated: facts.apiBaselineAccuracy and facts.accuracyTarget are ${tail}` });
-    expect(applyNinetyPercentRule({ accuracyTarget: 0.9 }, scores, all, "fine-tune")).toEqual({ ...none, message: `90% rule not evaluated: facts.apiBaselineAccuracy is ${tail}` });
-    expect(applyNinetyPercentRule({ apiBaselineAccuracy: 0.9 }, scores, all, "fine-tune")).toEqual({ ...none, message: `90% rule not evaluated: facts.accuracyTarget is ${tail}` });
+    expect(applyNinetyPercentRule({}, m, all, "fine-tune")).toEqual({ ...none, message: `90% rule not evaluated: facts.apiBaselineAccuracy and facts.accuracyTarget are ${tail}` });
+    expect(applyNinetyPercentRule({ accuracyTarget: 0.9 }, m, all, "fine-tune")).toEqual({ ...none, message: `90% rule not evaluated: facts.apiBaselineAccuracy is ${tail}` });
+    expect(applyNinetyPercentRule({ apiBaselineAccuracy: 0.9 }, m, all, "fine-tune")).toEqual({ ...none, message: `90% rule not evaluated: facts.accuracyTarget is ${tail}` });
   });
 
   it("does not apply below 90%", () => {
-    expect(applyNinetyPercentRule({ accuracyTarget: 0.8, apiBaselineAccuracy: 0.4 }, scores, all, "fine-tune")).toEqual({
+    expect(applyNinetyPercentRule({ accuracyTarget: 0.8, apiBaselineAccuracy: 0.4 }, m, all, "fine-tune")).toEqual({
       ratio: 0.5,
       applies: false,
       outcome: "not-applicable",
       leader: "fine-tune",
-      leadOverBuy: null,
+      ...uncounted,
       message: "90% rule does not apply: the best API reaches 40% accuracy against a target of 80% (50% of it), below 90%.",
     });
   });
 
   it("cannot apply when buy is ineligible", () => {
-    const r = applyNinetyPercentRule(at90, scores, { ...all, buy: false }, "fine-tune");
-    expect(r).toMatchObject({ applies: true, outcome: "blocked", leader: "fine-tune", leadOverBuy: null });
+    const r = applyNinetyPercentRule(at90, m, { ...all, buy: false }, "fine-tune");
+    expect(r).toMatchObject({ applies: true, outcome: "blocked", leader: "fine-tune", ...uncounted });
     expect(r.message).toBe(`90% rule cannot apply: ${reach90}, but buy is ineligible, so the matrix decides.`);
   });
 
   it("agrees when buy leads, or when nothing is eligible to lead", () => {
     for (const leader of ["buy", null] as const) {
-      const r = applyNinetyPercentRule(at90, scores, all, leader);
-      expect(r).toMatchObject({ applies: true, outcome: "agrees", leader, leadOverBuy: 0 });
+      const r = applyNinetyPercentRule(at90, m, all, leader);
+      expect(r).toMatchObject({ applies: true, outcome: "agrees", leader, leadOverBuy: 0, leadFromAccuracyCriteria: 0, leadCriteria: [] });
       expect(r.message).toBe(`90% rule applies and agrees: ${reach90}, and buy already leads the eligible options.`);
     }
   });
 
-  it("overrides a lead of 15 points or fewer, keeps a larger one", () => {
-    const over = applyNinetyPercentRule(at90, { ...scores, "fine-tune": 75 }, all, "fine-tune");
-    expect(over).toMatchObject({ applies: true, outcome: "overrides", leader: "fine-tune", leadOverBuy: 15 });
-    expect(over.message).toBe(`90% rule recommends buy over fine-tune: ${reach90}, and fine-tune leads buy by only 15 points (15 or fewer): good enough fast beats perfect eventually.`);
-    const kept = applyNinetyPercentRule(at90, { ...scores, hybrid: 80 }, all, "hybrid");
-    expect(kept).toMatchObject({ applies: true, outcome: "kept-leader", leader: "hybrid", leadOverBuy: 20 });
-    expect(kept.message).toBe(`90% rule applies but hybrid stays: ${reach90}, yet hybrid leads buy by 20 points (more than 15), so the rest clearly justifies more.`);
+  it("overrides a lead of 15 points or fewer; keeps a larger one only when more than 15 come from the criteria it counts", () => {
+    // Accuracy and differentiation scored 5 (weight 10 of 70): fine-tune fits them 0.75 and 0.625, buy 0.25 and 0,
+    // so they give fine-tune (0.5 + 0.625) x 10 / 70 x 100 = 16.07 points over buy.
+    const strong = scoreMatrix({ ...neutral, accuracy: { score: 5, weight: 10 }, differentiation: { score: 5, weight: 10 } }).rows;
+    const over = applyNinetyPercentRule(at90, { rows: strong, scores: { ...scores, "fine-tune": 75 } }, all, "fine-tune");
+    expect(over).toMatchObject({ applies: true, outcome: "overrides", leader: "fine-tune", leadOverBuy: 15, leadCriteria: ["accuracy", "differentiation"] });
+    expect(over.leadFromAccuracyCriteria).toBeCloseTo(16.0714, 4);
+    expect(over.message).toBe(
+      `90% rule recommends buy over fine-tune: ${reach90}, and fine-tune leads buy by only 15 points (15 or fewer; accuracy requirement (5) and differentiation need (5) account for 16.1 points): good enough fast beats perfect eventually.`,
+    );
+    const kept = applyNinetyPercentRule(at90, { rows: strong, scores: { ...scores, "fine-tune": 80 } }, all, "fine-tune");
+    expect(kept).toMatchObject({ applies: true, outcome: "kept-leader", leader: "fine-tune", leadOverBuy: 20, leadCriteria: ["accuracy", "differentiation"] });
+    expect(kept.message).toBe(
+      `90% rule applies but fine-tune stays: ${reach90}, yet fine-tune leads buy by 20 points and accuracy requirement (5) and differentiation need (5) account for 16.1 points, where the missing accuracy could matter (both more than 15), so the rest clearly justifies more.`,
+    );
+    // The same 20-point lead over all-neutral rows: none of it counts.
+    const neutralLead = applyNinetyPercentRule(at90, { rows, scores: { ...scores, hybrid: 80 } }, all, "hybrid");
+    expect(neutralLead).toMatchObject({ applies: true, outcome: "overrides", leader: "hybrid", leadOverBuy: 20, leadFromAccuracyCriteria: 0, leadCriteria: [] });
+    expect(neutralLead.message).toBe(
+      `90% rule recommends buy over hybrid: ${reach90}; hybrid leads buy by 20 points, but none of it comes from accuracy requirement, differentiation need, regulatory constraints or data availability scored above neutral (3), where the missing accuracy could matter (15 or fewer), so the rest does not justify more: good enough fast beats perfect eventually.`,
+    );
+    // Accuracy alone at 5 gives 0.5 x 10 / 70 x 100 = 7.1 points: too few.
+    const accuracyOnly = scoreMatrix({ ...neutral, accuracy: { score: 5, weight: 10 } }).rows;
+    const few = applyNinetyPercentRule(at90, { rows: accuracyOnly, scores: { ...scores, "fine-tune": 80 } }, all, "fine-tune");
+    expect(few).toMatchObject({ outcome: "overrides", leadCriteria: ["accuracy"] });
+    expect(few.message).toBe(
+      `90% rule recommends buy over fine-tune: ${reach90}; fine-tune leads buy by 20 points, but accuracy requirement (5) accounts for only 7.1 points, where the missing accuracy could matter (15 or fewer), so the rest does not justify more: good enough fast beats perfect eventually.`,
+    );
+  });
+});
+
+describe("the 90% rule, calibrated (issue 21): decide end to end", () => {
+  // Build is gated out (budget and team); fine-tune and buy eligible; the API at 87.3% of a 90% target = 97%.
+  const facts = { apiBaselineAccuracy: 0.873, accuracyTarget: 0.9, labeledExamples: 5000, mlEngineers: 4, budgetUsd: 200000, dataSharingAllowed: true };
+  const reach = "the best API reaches 87.3% accuracy against a target of 90% (97% of it)";
+  const neutral = Object.fromEntries(["accuracy", "dataAvailability", "timeToMarket", "budget", "teamSkills", "differentiation", "regulatory"].map((c) => [c, { score: 3, weight: 10 }])) as DecisionInput["criteria"];
+
+  it("a neutral decision (every criterion 3 at equal weight) is buy: fine-tune's 32.1-point lead is all neutral scores", () => {
+    // Fits at 3: buy 0.75+0.5+0.5+0.75+0.5+0.5+0.5 = 4.0 of 7 = 57.1; fine-tune 0.75+0.875+1+1+0.875+0.875+0.875 = 6.25 of 7 = 89.3.
+    const d = decide({ criteria: neutral, facts }, { today: TODAY });
+    expect([d.recommendation, d.ninetyPercentRule.outcome, d.ninetyPercentRule.leader, d.ninetyPercentRule.leadOverBuy, d.ninetyPercentRule.leadFromAccuracyCriteria]).toEqual(["buy", "overrides", "fine-tune", 32.1, 0]);
+    expect(d.rationale[0]).toBe("Recommended: buy (57.1/100) by the 90% rule; on the weights alone fine-tune leads at 89.3.");
+    expect(d.rationale).toContain(
+      `90% rule recommends buy over fine-tune: ${reach}; fine-tune leads buy by 32.1 points, but none of it comes from accuracy requirement, differentiation need, regulatory constraints or data availability scored above neutral (3), where the missing accuracy could matter (15 or fewer), so the rest does not justify more: good enough fast beats perfect eventually.`,
+    );
+  });
+
+  it("strong accuracy and differentiation (5 each) keep fine-tune, and the rationale names them", () => {
+    // buy 4.0 - 0.75 - 0.5 + 0.25 + 0 = 3.0 of 7 = 42.9; fine-tune 6.25 - 0.75 - 0.875 + 0.75 + 0.625 = 6.0 of 7 = 85.7;
+    // accuracy and differentiation give fine-tune (0.5 + 0.625) / 7 = 16.1 points.
+    const d = decide({ criteria: { ...neutral, accuracy: { score: 5, weight: 10 }, differentiation: { score: 5, weight: 10 } }, facts }, { today: TODAY });
+    expect([d.recommendation, d.ninetyPercentRule.outcome, d.ninetyPercentRule.leadOverBuy, d.ninetyPercentRule.leadFromAccuracyCriteria, d.ninetyPercentRule.leadCriteria]).toEqual([
+      "fine-tune",
+      "kept-leader",
+      42.9,
+      16.1,
+      ["accuracy", "differentiation"],
+    ]);
+    expect(d.rationale).toContain(
+      `90% rule applies but fine-tune stays: ${reach}, yet fine-tune leads buy by 42.9 points and accuracy requirement (5) and differentiation need (5) account for 16.1 points, where the missing accuracy could matter (both more than 15), so the rest clearly justifies more.`,
+    );
+  });
+
+  it("the shipped decisions keep their answers", () => {
+    const answer = (f: string) => {
+      const d = decide(parse(readFileSync(`examples/decisions/${f}.yaml`, "utf8")) as DecisionInput, { today: TODAY });
+      return [d.recommendation, d.ninetyPercentRule.outcome];
+    };
+    expect(["clear-build", "clear-buy", "clear-fine-tune"].map(answer)).toEqual([
+      ["build", "not-applicable"],
+      ["buy", "agrees"],
+      ["fine-tune", "not-applicable"],
+    ]);
+  });
+});
+
+describe("sensitivity finds the calibrated rule's flips", () => {
+  it("the nearest flipping weight of each criterion equals a scan of every weight 0-100 in 0.01 steps (strong accuracy and differentiation, API at 97%)", () => {
+    const facts = { apiBaselineAccuracy: 0.873, accuracyTarget: 0.9, labeledExamples: 5000, mlEngineers: 4, budgetUsd: 200000, dataSharingAllowed: true };
+    const criteria = Object.fromEntries(["accuracy", "dataAvailability", "timeToMarket", "budget", "teamSkills", "differentiation", "regulatory"].map((c) => [c, { score: 3, weight: 10 }])) as DecisionInput["criteria"];
+    const input: DecisionInput = { criteria: { ...criteria, accuracy: { score: 5, weight: 10 }, differentiation: { score: 5, weight: 10 } }, facts };
+    const d = decide(input, { today: TODAY });
+    expect(d.recommendation).toBe("fine-tune");
+    for (const [c, flip] of Object.entries(d.sensitivity.byCriterion)) {
+      let nearest: number | null = null;
+      for (let i = 0; i <= 10_000; i++) {
+        const w = i / 100;
+        if (w === 10 || (nearest !== null && Math.abs(w - 10) >= Math.abs(nearest - 10))) continue;
+        const rec = choose({ ...input, criteria: { ...input.criteria, [c]: { ...input.criteria[c], weight: w } } }).recommendation;
+        if (rec !== null && rec !== "fine-tune") nearest = w;
+      }
+      expect(flip?.toWeight ?? null, c).toBe(nearest);
+    }
   });
 });

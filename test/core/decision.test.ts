@@ -1,6 +1,7 @@
 // @ts-nocheck
 import { describe, expect, it } from "vitest";
 import {
+  scoreMatrix,
   addMonthsClamped,
   applyNinetyPercentRule,
   choose,
@@ -234,7 +235,7 @@ describe("the 90% rule", () => {
     expect(d.rationale[0]).toBe("Recommended: buy (71.4/100) by the 90% rule; on the weights alone fine-tune leads at 75.0.");
     expect(d.rationale).toContain(
       "90% rule recommends buy over fine-tune: the best API reaches 85% accuracy against a target of 90% (94.4% of it), " +
-        "and fine-tune leads buy by only 3.6 points (15 or fewer): good enough fast beats perfect eventually.",
+        "and fine-tune leads buy by only 3.6 points (15 or fewer; accuracy requirement (4) accounts for 7.1 points): good enough fast beats perfect eventually.",
     );
   });
 
@@ -268,11 +269,13 @@ describe("the 90% rule", () => {
   it("puts the line at a lead of exactly 15 points", () => {
     const eligible = { build: true, buy: true, "fine-tune": true, hybrid: true };
     const facts = { accuracyTarget: 0.8, apiBaselineAccuracy: 0.72 };
+    // Rows where accuracy (5, weight 70 of 120) gives fine-tune (0.75 - 0.25) x 70 / 120 x 100 = 29.2 points over buy, so only the whole lead decides.
+    const { rows } = scoreMatrix({ ...CLOSE_CALL, accuracy: { score: 5, weight: 70 }, budget: { score: 3, weight: 0 } });
     const scores = { build: 0, buy: 65, "fine-tune": 80, hybrid: 0 };
-    expect(applyNinetyPercentRule(facts, scores, eligible, "fine-tune").outcome).toBe("overrides");
-    expect(applyNinetyPercentRule(facts, { ...scores, "fine-tune": 80.01 }, eligible, "fine-tune").outcome).toBe("kept-leader");
+    expect(applyNinetyPercentRule(facts, { rows, scores }, eligible, "fine-tune").outcome).toBe("overrides");
+    expect(applyNinetyPercentRule(facts, { rows, scores: { ...scores, "fine-tune": 80.01 } }, eligible, "fine-tune").outcome).toBe("kept-leader");
     // exactly 90%:
-    expect(applyNinetyPercentRule({ accuracyTarget: 0.5, apiBaselineAccuracy: 0.45 }, scores, eligible, "fine-tune").applies).toBe(true);
+    expect(applyNinetyPercentRule({ accuracyTarget: 0.5, apiBaselineAccuracy: 0.45 }, { rows, scores }, eligible, "fine-tune").applies).toBe(true);
   });
 });
 

@@ -29,7 +29,7 @@ export function choose(input: DecisionInput): Choice {
   const gates = applyGates(input);
   const eligibleOptions = DECISION_OPTIONS.filter((o) => gates.eligible[o]);
   const leader = rankOptions(matrix.scores, eligibleOptions)[0] ?? null;
-  const rule = applyNinetyPercentRule(input.facts ?? {}, matrix.scores, gates.eligible, leader);
+  const rule = applyNinetyPercentRule(input.facts ?? {}, matrix, gates.eligible, leader);
   const recommendation = rule.outcome === "overrides" ? "buy" : leader;
   return { matrix, gates, leader, rule, recommendation };
 }

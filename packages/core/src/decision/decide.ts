@@ -126,6 +126,7 @@ export function decide(input: DecisionInput, options: DecideOptions = {}): Decis
       ...choice.rule,
       ratio: choice.rule.ratio === null ? null : round(choice.rule.ratio, 4),
       leadOverBuy: choice.rule.leadOverBuy === null ? null : round1(choice.rule.leadOverBuy),
+      leadFromAccuracyCriteria: choice.rule.leadFromAccuracyCriteria === null ? null : round1(choice.rule.leadFromAccuracyCriteria),
     },
     decidedOn,
     reviewDate,

@@ -42,8 +42,23 @@ export const HYBRID_FACTOR = 0.9;
  */
 export const TIE_ORDER: readonly DecisionOption[] = ["buy", "fine-tune", "hybrid", "build"];
 
-/** The 90% rule lets the leader keep its place over buy only with a lead above this (points /100). */
+/**
+ * The 90% rule lets the leader keep its place over buy only with a lead above this (points /100),
+ * counted twice: the whole lead, and the part of it that comes from ACCURACY_CRITERIA scored above
+ * NEUTRAL_SCORE.
+ */
 export const NINETY_PERCENT_LEAD = 15;
+
+/**
+ * The criteria the missing accuracy could matter for, when an API already reaches 90% of the
+ * target: how demanding the accuracy is, how much the AI differentiates the product, regulation
+ * (weights you control) and unique data an API has not seen. A lead over buy built on the other
+ * criteria (team, budget, time) says nothing about whether the last few percent are worth more.
+ */
+export const ACCURACY_CRITERIA: readonly Criterion[] = ["accuracy", "differentiation", "regulatory", "dataAvailability"];
+
+/** The middle of the 1-5 scale: a criterion scored here says nothing either way. */
+export const NEUTRAL_SCORE = 3;
 
 /** Build gates from the framework: $500K-$5M+ of compute and 10-50 ML engineers. */
 export const BUILD_MIN_BUDGET_USD = 500_000;

@@ -1,6 +1,6 @@
 import { CRITERIA, CRITERION_LABELS, type Criterion, type DecisionInput } from "../schema/decision";
 import { choose, type Choice } from "./choose";
-import { DECISION_OPTIONS, NINETY_PERCENT_LEAD } from "./options";
+import { ACCURACY_CRITERIA, DECISION_OPTIONS, NEUTRAL_SCORE, NINETY_PERCENT_LEAD } from "./options";
 import type { Sensitivity, WeightFlip } from "./types";
 
 const MAX_WEIGHT = 100;
@@ -19,7 +19,9 @@ function withWeight(input: DecisionInput, criterion: Criterion, weight: number):
  * fixed, an option's score is 100 (A + w f) / (W + w), A and W summing the other criteria's
  * weight x fit and weight. Two options tie where (A_r + w f_r) = (A_o + w f_o), i.e.
  * w = (A_o - A_r) / (f_r - f_o); the 90% rule's 15-point margin over buy is crossed where
- * (A_o - A_b) + w (f_o - f_b) = 0.15 (W + w). Between two such points the recommendation is
+ * (A_o - A_b) + w (f_o - f_b) = 0.15 (W + w), and the part of the lead from the criteria it counts
+ * (J, over accuracy, differentiation, regulatory and data scored above neutral) where
+ * (J_o - J_b) + w (f_o - f_b) [if this criterion counts, else 0] = 0.15 (W + w). Between two such points the recommendation is
  * constant (gates do not depend on weights), so checking just past each point is exhaustive.
  */
 export function flipCandidates(criterion: Criterion, base: Choice): number[] {
@@ -28,10 +30,14 @@ export function flipCandidates(criterion: Criterion, base: Choice): number[] {
   if (!row) return [];
   let W = 0;
   const A = { build: 0, buy: 0, "fine-tune": 0, hybrid: 0 };
+  // The same sums over the criteria the 90% rule counts (accuracy, differentiation, regulatory, data above neutral).
+  const J = { build: 0, buy: 0, "fine-tune": 0, hybrid: 0 };
+  const counted = (r: { criterion: Criterion; score: number }) => ACCURACY_CRITERIA.includes(r.criterion) && r.score > NEUTRAL_SCORE;
   for (const r of rows) {
     if (r.criterion === criterion) continue;
     W += r.weight;
     for (const o of DECISION_OPTIONS) A[o] += r.options[o].weighted;
+    if (counted(r)) for (const o of DECISION_OPTIONS) J[o] += r.options[o].weighted;
   }
   const f = (o: (typeof DECISION_OPTIONS)[number]) => row.options[o].fit;
   const out: number[] = [0, MAX_WEIGHT];
@@ -43,6 +49,9 @@ export function flipCandidates(criterion: Criterion, base: Choice): number[] {
       const m = NINETY_PERCENT_LEAD / 100;
       const denom = f(a) - f("buy") - m;
       if (denom !== 0) out.push((m * W - (A[a] - A.buy)) / denom);
+      // Where the part of the lead from the counted criteria crosses the margin.
+      const own = counted(row) ? f(a) - f("buy") : 0;
+      if (own - m !== 0) out.push((m * W - (J[a] - J.buy)) / (own - m));
     }
   }
   return out.filter((w) => Number.isFinite(w) && w >= 0 && w <= MAX_WEIGHT);

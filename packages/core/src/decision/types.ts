@@ -50,6 +50,14 @@ export interface NinetyPercentRule {
   readonly leader: DecisionOption | null;
   /** leader score - buy score (points /100), when the rule applies. */
   readonly leadOverBuy: number | null;
+  /**
+   * The part of leadOverBuy that comes from the criteria the missing accuracy could matter for
+   * (accuracy, differentiation, regulatory, data availability) scored above neutral (3); null
+   * when leadOverBuy is.
+   */
+  readonly leadFromAccuracyCriteria: number | null;
+  /** Those criteria, in matrix order (empty when none carried any of the lead). */
+  readonly leadCriteria: readonly Criterion[];
   readonly message: string;
 }
 
