@@ -281,7 +281,7 @@ describe("SageMaker Clarify on the evaluation track's monitored endpoint", async
     expect(await withClarify({ facets: [{ name: "region" }, { name: "age" }] })).toBe('clarify.facets[1].name: expected one of the headers (escalated, customer_tier, region, ticket_length), got "age" (0)');
     expect(await withClarify({ facets: [{ name: "escalated" }] })).toBe('clarify.facets[0].name: expected a feature, not the label "escalated" (0)');
     expect(await withClarify({ facets: [{ name: "region", values: ["apac"], threshold: 1 }] })).toBe("clarify.facets[0].threshold: expected values or a threshold, not both (0)");
-    expect(await withClarify({ facets: [] })).toBe("clarify.facets: expected at least one sensitive attribute (or leave facets out for no bias monitoring) (0)");
+    expect(await withClarify({ facets: [] })).toBe("clarify.facets: expected at least one sensitive attribute (or leave facets out for no bias monitoring), got an empty list (0)");
     expect(await withClarify({ label: "outcome" })).toBe('clarify.label: expected one of the headers (escalated, customer_tier, region, ticket_length), got "outcome" (0)');
     expect(await withClarify({ problemType: "MulticlassClassification", probabilityThreshold: undefined })).toBe(
       "clarify.positiveLabels: expected the label values that are the positive outcome (bias monitoring of a multiclass model) (0)",
@@ -380,7 +380,7 @@ describe("the evaluation-aws example stack's clarify section", async () => {
       'aitracks:tracks[0].clarify.facets[1].name: expected one of the headers (escalated, customer_tier, region, language, ticket_length), got "tier" (0)',
     );
     expect(await failure(variant((c) => (c.facets = "region")))).toBe('aitracks:tracks[0].clarify.facets: expected a list of facets, each {name, values?, threshold?}, got "region" (0)');
-    expect(await failure(variant((c) => (c.problemType = 3)))).toBe("aitracks:tracks[0].clarify.problemType: expected BinaryClassification, MulticlassClassification or Regression, got 3 (0)");
+    expect(await failure(variant((c) => (c.problemType = 3)))).toBe("aitracks:tracks[0].clarify.problemType: expected one of BinaryClassification, MulticlassClassification, Regression, got 3 (0)");
     expect(await failure(variant((c) => (c.facet = [{ name: "region" }])))).toBe("aitracks:tracks[0].clarify: unknown key facet (0)");
     expect(await failure(variant((_c, t) => (delete t.monitoring, delete t.network)))).toBe("aitracks:tracks[0].clarify: expected monitoring as well: the Clarify jobs watch the monitored endpoint's captured data (0)");
   });

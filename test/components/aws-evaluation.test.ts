@@ -126,7 +126,7 @@ describe("evaluation on AWS (Bedrock evaluation, Model Monitor)", async () => {
   });
 
   it("rejects impossible settings before registering anything, naming the field", async () => {
-    expect(await attempt({ models: [] })).toBe("models: expected at least one model to evaluate (base and candidate to compare) (0)");
+    expect(await attempt({ models: [] })).toBe("models: expected at least one model to evaluate (base and candidate to compare), got an empty list (0)");
     expect(await attempt({ models: [{ label: "base" }, { label: "base" }] })).toBe('models[1].label: expected each label once; "base" is used twice (0)');
     expect(await attempt({ dataset: { s3Uri: "https://acme/eval.jsonl" } })).toBe('dataset.s3Uri: expected an S3 URI such as s3://my-bucket/data/train.jsonl, got "https://acme/eval.jsonl" (0)');
     expect(await attempt({ dataset: { ...base.dataset, metricNames: ["accuracy"] } })).toBe('dataset.metricNames[0]: expected a built-in metric such as Builtin.Accuracy, got "accuracy" (0)');

@@ -194,7 +194,9 @@ describe("serving on AWS (SageMaker endpoint)", async () => {
     expect(await attempt({ instanceType: "ml.p5.48xlarge", region: "ap-southeast-2" })).toMatch(/^instanceType: ml\.p5\.48xlarge is not offered in ap-southeast-2; the price catalog has it in us-east-1, .* \(0\)$/);
     expect(await attempt({ minInstances: 0 })).toBe("minInstances: expected at least 1 instance (an instance-based endpoint cannot scale to zero), got 0 (0)");
     expect(await attempt({ minInstances: 5, maxInstances: 3 })).toBe("minInstances: expected at most maxInstances (3), got 5 (0)");
-    expect(await attempt({ modelPackageArn: "arn:aws:sagemaker:us-east-1:123456789012:model-package/x/1" })).toMatch(/^modelPackageArn: expected either an inference image .* \(0\)$/);
+    expect(await attempt({ modelPackageArn: "arn:aws:sagemaker:us-east-1:123456789012:model-package/x/1" })).toBe(
+      "modelPackageArn: expected either an inference image (with modelDataUrl) or a model package, not both or neither\nmodelDataUrl: expected no model data with a model package (the package names its artifacts) (0)",
+    );
     expect(await attempt({ dataCapture: { samplingPercentage: 0 } })).toBe("dataCapture.samplingPercentage: expected a whole percentage from 1 to 100, got 0 (0)");
     expect(await attempt({ instanceType: undefined, minInstances: undefined, maxInstances: undefined, serverless: { memorySizeInMb: 4096, maxConcurrency: 5 }, network: { cidrBlock: "10.9.0.0/16" } })).toBe(
       "network: serverless endpoints cannot run in a VPC; use instances to keep the endpoint in a VPC (0)",

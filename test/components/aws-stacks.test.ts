@@ -101,7 +101,7 @@ describe("bad track settings stop the stack before any resource is registered", 
       delete c["aitracks:workload"].fineTune;
     });
     expect(await failure("fine-tune-aws", none)).toBe(
-      "aitracks:tracks[0].labeledExamples: expected the number of labelled examples in the training set (or a plain number in aitracks:workload.fineTune.labeledExamples) (0)",
+      "aitracks:tracks[0].labeledExamples: expected the number of labelled examples in the training set (or a plain number in aitracks:workload.fineTune.labeledExamples), got nothing (0)",
     );
     expect(await failure("fine-tune-aws", variant("fine-tune-aws", (t) => (t.labeledExamples = "lots")))).toBe(
       'aitracks:tracks[0].labeledExamples: expected a number of labelled examples, got "lots" (0)',

@@ -70,9 +70,3 @@ function defined(o: Record<string, unknown>): Record<string, unknown> {
 export function cellKey(track: Track, cloud: Cloud): `${Track}:${Cloud}` {
   return `${track}:${cloud}`;
 }
-
-/** Parse a track entry's own settings; common keys (track, cloud, region, name) are allowed through. */
-export function parseSettings<S extends z.ZodObject>(schema: S, entry: TrackEntry): z.output<S> {
-  const { track: _t, cloud: _c, region: _r, name: _n, ...settings } = entry;
-  return parseOrThrow(schema.strict(), settings) as z.output<S>;
-}

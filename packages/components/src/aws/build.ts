@@ -1,22 +1,24 @@
 import * as pulumi from "@pulumi/pulumi";
 import { LifecyclePolicy, Repository } from "@pulumi/aws/ecr";
 import { MlflowTrackingServer, TrainingJob, Workteam } from "@pulumi/aws/sagemaker";
-import { fieldError } from "../common/errors";
-import { trackIdentity, type TrackBaseArgs, type TrackComponent } from "../common/track";
+import { z } from "zod";
+import { issue, parseArgs, regionArg, tagsArg } from "../common/args";
+import { trackIdentity, type TrackComponent } from "../common/track";
 import {
   awsAccount,
+  awsBudgetArgs,
+  awsNetworkArgs,
+  instanceTypeArg,
+  runNameArg,
+  runtimeHoursArg,
+  stringMapArg,
   catalogInstance,
   customerManagedKey,
   hasLocalNvme,
-  resolveBudget,
-  resolveNetwork,
-  resolveRunName,
   secureBucket,
   serviceRole,
   trackBudget,
   trackNetwork,
-  type AwsBudgetArgs,
-  type AwsNetworkArgs,
   type SecureBucket,
   type ServiceRole,
 } from "./shared";
@@ -48,106 +50,108 @@ const MLFLOW_TRAINING_ACTIONS = [
   "sagemaker-mlflow:GetModelVersion",
 ] as const;
 /** Members of the Ground Truth work team: a Cognito user group or OIDC groups of a private workforce. */
-export interface AwsLabelingArgs {
-  /** The private workforce the team belongs to. @default "default" */
-  readonly workforceName?: string;
-  /** A Cognito user group (with its user pool and app client). @default none */
-  readonly cognito?: { readonly userPool: string; readonly clientId: string; readonly userGroup: string };
-  /** Groups of the workforce's OIDC identity provider. @default none */
-  readonly oidcGroups?: readonly string[];
-}
+export const awsLabelingArgs = z
+  .strictObject(
+    {
+      /** The private workforce the team belongs to. @default "default" */
+      workforceName: z.string({ error: "expected a workforce name" }).default("default"),
+      /** A Cognito user group (with its user pool and app client). @default none */
+      cognito: z
+        .strictObject(
+          { userPool: z.string({ error: "expected a user pool id" }), clientId: z.string({ error: "expected an app client id" }), userGroup: z.string({ error: "expected a user group" }) },
+          { error: "expected {userPool, clientId, userGroup}" },
+        )
+        .optional(),
+      /** Groups of the workforce's OIDC identity provider. @default none */
+      oidcGroups: z
+        .array(z.string({ error: "expected an OIDC group name" }), { error: "expected a list of OIDC group names" })
+        .min(1, { error: "expected 1 to 10 groups" })
+        .max(10, { error: "expected 1 to 10 groups" })
+        .optional(),
+    },
+    { error: "expected {workforceName?, cognito? | oidcGroups?}" },
+  )
+  .superRefine((l, ctx) => {
+    if ((l.cognito === undefined) === (l.oidcGroups === undefined)) {
+      issue(ctx, [], "expected the work team's members: either cognito {userPool, clientId, userGroup} or oidcGroups, not both");
+    }
+  });
+export type AwsLabelingArgs = z.input<typeof awsLabelingArgs>;
 
 /** SageMaker managed MLflow for experiment tracking. */
-export interface AwsExperimentTrackingArgs {
-  /** Run a tracking server. @default true */
-  readonly enabled?: boolean;
-  /** "Small", "Medium" or "Large". @default "Small" */
-  readonly size?: string;
-  /** MLflow version of the server. @default the service's default */
-  readonly mlflowVersion?: string;
-}
+export const awsExperimentTrackingArgs = z.strictObject(
+  {
+    /** Run a tracking server. @default true */
+    enabled: z.boolean({ error: "expected true or false" }).default(true),
+    /** "Small", "Medium" or "Large". @default "Small" */
+    size: z.enum(["Small", "Medium", "Large"], { error: "expected Small, Medium or Large" }).default("Small"),
+    /** MLflow version of the server. @default the service's default */
+    mlflowVersion: z.string({ error: "expected an MLflow version such as 2.16" }).optional(),
+  },
+  { error: "expected {enabled?, size?, mlflowVersion?}" },
+);
+export type AwsExperimentTrackingArgs = z.input<typeof awsExperimentTrackingArgs>;
 
-export interface AwsBuildTrackArgs extends TrackBaseArgs, AwsBudgetArgs {
-  /** The AWS region of the track. */
-  readonly region: string;
-  /** Training instance type, from the price catalog. @default "ml.trn1.32xlarge" (Trainium) */
-  readonly instanceType?: string;
-  /** Training instances; more than 1 is multi-node distributed training. @default 1 */
-  readonly instanceCount?: number;
-  /** Storage per instance, GB (on local NVMe for instances that have it). @default 512 */
-  readonly volumeSizeInGb?: number;
-  /** Longest the training job may run, hours (SageMaker allows 28 days). @default 72 */
-  readonly maxRuntimeHours?: number;
-  /** Tag of the training image in the track's repository (immutable tags: push a new one per change). @default "v1" */
-  readonly imageTag?: string;
-  /** Start the training job now; false provisions the platform only (push the image first). @default true */
-  readonly runTraining?: boolean;
-  /** Hyperparameters passed to the training container. @default {} */
-  readonly hyperparameters?: Readonly<Record<string, string>>;
-  /** "File", "FastFile" or "Pipe". @default "FastFile" */
-  readonly trainingInputMode?: string;
-  /** Experiment tracking (SageMaker managed MLflow). */
-  readonly experimentTracking?: AwsExperimentTrackingArgs;
-  /** A Ground Truth work team for data labelling. @default none */
-  readonly labeling?: AwsLabelingArgs;
-  /** A run label in the job name; change it to train again (jobs are immutable). @default "run-1" */
-  readonly runName?: string;
-  /** The VPC of the training job. @default a new private VPC */
-  readonly network?: AwsNetworkArgs;
-}
+/** The args of the build-on-AWS track: every default and rule in one place. */
+export const awsBuildTrackArgs = z
+  .strictObject({
+    /** The AWS region of the track (the stack's provider for it points there). */
+    region: regionArg,
+    tags: tagsArg,
+    /** Training instance type, from the price catalog. @default "ml.trn1.32xlarge" (Trainium) */
+    instanceType: instanceTypeArg.default("ml.trn1.32xlarge"),
+    /** Training instances; more than 1 is multi-node distributed training. @default 1 */
+    instanceCount: z
+      .number({ error: "expected a number of instances" })
+      .int({ error: "expected at least 1 training instance" })
+      .min(1, { error: "expected at least 1 training instance" })
+      .max(64, { error: "expected at most 64 instances per job" })
+      .default(1),
+    /** Storage per instance, GB (on local NVMe for instances that have it). @default 512 */
+    volumeSizeInGb: z
+      .number({ error: "expected a number of GB" })
+      .int({ error: "expected 1 to 16384 GB" })
+      .min(1, { error: "expected 1 to 16384 GB" })
+      .max(16384, { error: "expected 1 to 16384 GB" })
+      .default(512),
+    /** Longest the training job may run, hours (SageMaker allows 28 days). @default 72 */
+    maxRuntimeHours: runtimeHoursArg.default(72),
+    /** Tag of the training image in the track's repository (immutable tags: push a new one per change). @default "v1" */
+    imageTag: z
+      .string({ error: "expected a Docker tag such as v1" })
+      .regex(/^[\w][\w.-]{0,127}$/, { error: "expected a Docker tag such as v1 or 2026-11-29" })
+      .refine((t) => t !== "latest", { error: "expected a versioned tag: the repository's tags are immutable, so latest could never move" })
+      .default("v1"),
+    /** Start the training job now; false provisions the platform only (push the image first). @default true */
+    runTraining: z.boolean({ error: "expected true or false" }).default(true),
+    /** Hyperparameters passed to the training container. @default {} */
+    hyperparameters: stringMapArg.default({}),
+    /** "File", "FastFile" or "Pipe". @default "FastFile" */
+    trainingInputMode: z.enum(["File", "FastFile", "Pipe"], { error: "expected File, FastFile or Pipe" }).default("FastFile"),
+    /** Experiment tracking (SageMaker managed MLflow). @default a Small tracking server */
+    experimentTracking: awsExperimentTrackingArgs.prefault({}),
+    /** A Ground Truth work team for data labelling. @default none */
+    labeling: awsLabelingArgs.optional(),
+    /** A run label in the job name; change it to train again (jobs are immutable). @default "run-1" */
+    runName: runNameArg,
+    /** The VPC of the training job. @default a new private VPC */
+    network: awsNetworkArgs.prefault({}),
+    ...awsBudgetArgs,
+  })
+  .transform((a) => {
+    const instance = catalogInstance("instanceType", a.instanceType, a.region);
+    return {
+      ...a,
+      monthlyBudgetUsd: a.monthlyBudgetUsd,
+      accelerator: instance.accelerator ?? undefined,
+      maxRuntimeSeconds: Math.round(a.maxRuntimeHours * 3600),
+    };
+  });
+export type AwsBuildTrackArgs = z.input<typeof awsBuildTrackArgs>;
 
 /** The data lake's zones: raw input, curated training data, model artifacts, training checkpoints. */
 export const DATA_LAKE_ZONES = ["raw", "curated", "artifacts", "checkpoints"] as const;
 export type DataLakeZone = (typeof DATA_LAKE_ZONES)[number];
-
-/** Every default of the build-on-AWS track, applied in one place; throws naming the field. */
-export function resolveAwsBuildArgs(args: AwsBuildTrackArgs) {
-  const instanceType = args.instanceType ?? "ml.trn1.32xlarge";
-  const instance = catalogInstance("instanceType", instanceType, args.region);
-  const instanceCount = args.instanceCount ?? 1;
-  if (!Number.isInteger(instanceCount) || instanceCount < 1) fieldError("instanceCount", `expected at least 1 training instance, got ${instanceCount}`);
-  if (instanceCount > 64) fieldError("instanceCount", `expected at most 64 instances per job, got ${instanceCount}`);
-  const volumeSizeInGb = args.volumeSizeInGb ?? 512;
-  if (!Number.isInteger(volumeSizeInGb) || volumeSizeInGb < 1 || volumeSizeInGb > 16384) fieldError("volumeSizeInGb", `expected 1 to 16384 GB, got ${volumeSizeInGb}`);
-  const maxRuntimeHours = args.maxRuntimeHours ?? 72;
-  if (!(maxRuntimeHours > 0) || maxRuntimeHours > 672) fieldError("maxRuntimeHours", `expected more than 0 and at most 672 hours (28 days), got ${maxRuntimeHours}`);
-  const imageTag = args.imageTag ?? "v1";
-  if (!/^[\w][\w.-]{0,127}$/.test(imageTag)) fieldError("imageTag", `expected a Docker tag such as v1 or 2026-11-29, got ${JSON.stringify(imageTag)}`);
-  if (imageTag === "latest") fieldError("imageTag", "expected a versioned tag: the repository's tags are immutable, so latest could never move");
-  const trainingInputMode = args.trainingInputMode ?? "FastFile";
-  if (!["File", "FastFile", "Pipe"].includes(trainingInputMode)) fieldError("trainingInputMode", `expected File, FastFile or Pipe, got ${JSON.stringify(trainingInputMode)}`);
-  const runName = resolveRunName(args.runName);
-  const tracking = args.experimentTracking ?? {};
-  const trackingSize = tracking.size ?? "Small";
-  if (!["Small", "Medium", "Large"].includes(trackingSize)) fieldError("experimentTracking.size", `expected Small, Medium or Large, got ${JSON.stringify(trackingSize)}`);
-  let labeling;
-  if (args.labeling) {
-    const l = args.labeling;
-    const both = l.cognito !== undefined && l.oidcGroups !== undefined;
-    if (both || (l.cognito === undefined && l.oidcGroups === undefined)) fieldError("labeling", "expected the work team's members: either cognito {userPool, clientId, userGroup} or oidcGroups, not both");
-    if (l.oidcGroups && (l.oidcGroups.length < 1 || l.oidcGroups.length > 10)) fieldError("labeling.oidcGroups", `expected 1 to 10 groups, got ${l.oidcGroups.length}`);
-    labeling = { workforceName: l.workforceName ?? "default", cognito: l.cognito, oidcGroups: l.oidcGroups ? [...l.oidcGroups] : undefined };
-  }
-  const budget = resolveBudget(args);
-  return {
-    region: args.region,
-    instanceType,
-    accelerator: instance.accelerator ?? undefined,
-    instanceCount,
-    volumeSizeInGb,
-    maxRuntimeSeconds: Math.round(maxRuntimeHours * 3600),
-    imageTag,
-    runTraining: args.runTraining ?? true,
-    hyperparameters: { ...(args.hyperparameters ?? {}) },
-    trainingInputMode,
-    experimentTracking: { enabled: tracking.enabled ?? true, size: trackingSize, mlflowVersion: tracking.mlflowVersion },
-    labeling,
-    runName,
-    network: resolveNetwork("network", args.network),
-    ...budget,
-  };
-}
-export type ResolvedAwsBuildArgs = ReturnType<typeof resolveAwsBuildArgs>;
 
 /**
  * Build on AWS: train from scratch on SageMaker with Trainium. Creates a customer-managed key; a data
@@ -172,7 +176,7 @@ export class AwsBuildTrack extends pulumi.ComponentResource implements TrackComp
   readonly outputs: Record<string, pulumi.Input<unknown>>;
 
   constructor(name: string, args: AwsBuildTrackArgs, opts?: pulumi.ComponentResourceOptions) {
-    const cfg = resolveAwsBuildArgs(args);
+    const cfg = parseArgs(awsBuildTrackArgs, args);
     super("aitracks:aws:BuildTrack", name, trackIdentity("build", "aws", cfg.region, { instanceTypes: [cfg.instanceType] }), opts);
     const parent = { parent: this };
     const tags = args.tags;

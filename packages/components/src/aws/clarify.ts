@@ -2,73 +2,13 @@ import * as pulumi from "@pulumi/pulumi";
 import { ModelBiasJobDefinition, ModelExplainabilityJobDefinition, ModelQualityJobDefinition } from "@pulumi/aws-native/sagemaker";
 import { BucketObjectv2 } from "@pulumi/aws/s3";
 import { MonitoringSchedule, getPrebuiltEcrImageOutput } from "@pulumi/aws/sagemaker";
-import { fieldError } from "../common/errors";
-import { checkS3Uri, hasLocalNvme, type NativeTag } from "./shared";
-
-/** A sensitive attribute the bias monitor compares groups of. */
-export interface AwsClarifyFacetArgs {
-  /** Column name (CSV, or a JMESPath for JSON Lines) of the sensitive attribute, e.g. "region". */
-  readonly name: string;
-  /**
-   * Values of the sensitive group, e.g. ["apac"]; numeric strings ("1") are written as numbers.
-   * @default none: every value is compared as its own group
-   */
-  readonly values?: readonly string[];
-  /** For a numeric attribute: the lower bound of the sensitive group, e.g. 55 (not with values). @default none */
-  readonly threshold?: number;
-}
-
-/**
- * SageMaker Clarify on the monitored endpoint: model quality against ground-truth labels, bias
- * across sensitive attributes (with `facets`) and SHAP feature attributions, on a schedule.
- */
-export interface AwsClarifyArgs {
-  /** The model's problem type: "BinaryClassification", "MulticlassClassification" or "Regression". */
-  readonly problemType: string;
-  /** S3 URI (prefix) of the ground-truth labels merged with the captured requests (model quality and bias). */
-  readonly groundTruthS3Uri: pulumi.Input<string>;
-  /** The target attribute: a column name (CSV) or a JMESPath (JSON Lines). */
-  readonly label: string;
-  /** Column names of the analysed dataset, label included; label and facets must be among them. @default none (Clarify's own) */
-  readonly headers?: readonly string[];
-  /**
-   * Label values that count as the positive outcome (classification); numeric strings are written
-   * as numbers. @default ["1"] for BinaryClassification; required for MulticlassClassification with facets
-   */
-  readonly positiveLabels?: readonly string[];
-  /** Regression: a prediction at or above this is the positive outcome (required for bias monitoring). @default none */
-  readonly labelThreshold?: number;
-  /** Sensitive attributes for bias monitoring. @default none: no bias monitoring (model quality and explainability only) */
-  readonly facets?: readonly AwsClarifyFacetArgs[];
-  /** Where the predicted label is in the endpoint's output: an index or a JMESPath. @default none (a single value) */
-  readonly inferenceAttribute?: string;
-  /** Where the probability is in the endpoint's output: an index or a JMESPath. @default none */
-  readonly probabilityAttribute?: string;
-  /** BinaryClassification with probabilities: the probability from which a prediction is positive. @default 0.5 (Clarify's) */
-  readonly probabilityThreshold?: number;
-  /** JSON Lines requests: the JMESPath of the features in a captured request. @default none (CSV) */
-  readonly featuresAttribute?: string;
-  /** Start of the captured window each run analyses, relative to the run (ISO 8601, e.g. "-P1D"), so late ground truth is merged. @default the last hour */
-  readonly startTimeOffset?: string;
-  /** End of that window, e.g. "-PT1H". @default the run's start */
-  readonly endTimeOffset?: string;
-  /** S3 URI of the SHAP baseline (background) rows, features only, in the requests' format. @default none (Clarify computes one) */
-  readonly shapBaseline?: pulumi.Input<string>;
-  /** Kernel SHAP samples per record. @default 100 */
-  readonly shapSamples?: number;
-  /** How global SHAP values aggregate: "mean_abs", "median" or "mean_sq". @default "mean_abs" */
-  readonly shapAggregation?: string;
-  /** When the Clarify checks run: hourly or daily SageMaker cron. @default "cron(0 0 ? * * *)" (daily, at midnight UTC) */
-  readonly scheduleExpression?: string;
-  /** Constraints (S3 URIs) from Clarify baselining jobs; without them a run reports metrics but flags no violation. @default none */
-  readonly modelQualityConstraintsUri?: pulumi.Input<string>;
-  readonly biasConstraintsUri?: pulumi.Input<string>;
-  readonly explainabilityConstraintsUri?: pulumi.Input<string>;
-}
+import { z } from "zod";
+import { issue, wholeArg } from "../common/args";
+import { hasLocalNvme, s3UriArg, type NativeTag } from "./shared";
 
 export const CLARIFY_PROBLEM_TYPES = ["BinaryClassification", "MulticlassClassification", "Regression"] as const;
 export type ClarifyProblemType = (typeof CLARIFY_PROBLEM_TYPES)[number];
-const SHAP_AGGREGATIONS = ["mean_abs", "median", "mean_sq"];
+const SHAP_AGGREGATIONS = ["mean_abs", "median", "mean_sq"] as const;
 /** Clarify checks run once a day by default: ground truth arrives late and an hour of traffic is thin for bias. */
 export const CLARIFY_DAILY = "cron(0 0 ? * * *)";
 /** The schedules Model Monitor accepts: hourly, daily at an hour, or every n hours from an hour. */
@@ -80,110 +20,161 @@ function clarifyValue(v: string): string | number {
   return /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v;
 }
 
-/** Validate the Clarify settings and apply their defaults; `field` prefixes the messages ("clarify"). */
-export function resolveClarify(field: string, c: AwsClarifyArgs, maxRuntimeSeconds: number) {
-  const f = (k: string) => `${field}.${k}`;
-  if (!(CLARIFY_PROBLEM_TYPES as readonly string[]).includes(c.problemType)) {
-    fieldError(f("problemType"), `expected one of ${CLARIFY_PROBLEM_TYPES.join(", ")}, got ${JSON.stringify(c.problemType)}`);
-  }
-  const problemType = c.problemType as ClarifyProblemType;
-  checkS3Uri(f("groundTruthS3Uri"), c.groundTruthS3Uri);
-  if (c.groundTruthS3Uri === undefined) fieldError(f("groundTruthS3Uri"), "expected the S3 URI of the ground-truth labels, e.g. s3://my-bucket/ground-truth/");
-  if (typeof c.label !== "string" || !c.label.trim()) fieldError(f("label"), "expected the target attribute: a column name or a JMESPath");
+/** A label or group value as YAML gives it (1 or "apac"). */
+const value = z.union([z.string(), z.number()], { error: "expected a value such as 1 or apac" }).transform(String);
+const attribute = z
+  .string({ error: "expected an index or a JMESPath, e.g. 0 or predictions[0].score" })
+  .refine((v) => v.trim() !== "", { error: "expected an index or a JMESPath, e.g. 0 or predictions[0].score" });
+const offset = z.string({ error: "expected a negative ISO 8601 duration such as -P1D or -PT1H" }).regex(OFFSET, { error: "expected a negative ISO 8601 duration such as -P1D or -PT1H" });
+const finite = z.number({ error: "expected a number" }).refine(Number.isFinite, { error: "expected a number" });
 
-  const headers = c.headers ? [...c.headers] : undefined;
-  if (headers) {
-    if (headers.length === 0) fieldError(f("headers"), "expected the dataset's column names (or leave headers out)");
-    headers.forEach((h, i) => {
-      if (!h.trim()) fieldError(f(`headers[${i}]`), "expected a column name");
-      if (headers.indexOf(h) !== i) fieldError(f(`headers[${i}]`), `expected each column once; "${h}" is listed twice`);
-    });
-    if (!headers.includes(c.label)) fieldError(f("label"), `expected one of the headers (${headers.join(", ")}), got ${JSON.stringify(c.label)}`);
-  }
+/** A sensitive attribute the bias monitor compares groups of. */
+export const awsClarifyFacetArgs = z
+  .strictObject({
+    /** Column name (CSV, or a JMESPath for JSON Lines) of the sensitive attribute, e.g. "region". */
+    name: z.string({ error: "expected the column name of a sensitive attribute" }).refine((n) => n.trim() !== "", { error: "expected the column name of a sensitive attribute, e.g. region" }),
+    /**
+     * Values of the sensitive group, e.g. ["apac"]; numeric strings ("1") are written as numbers.
+     * @default none: every value is compared as its own group
+     */
+    values: z
+      .array(value, { error: "expected a list of values of the sensitive group" })
+      .min(1, { error: "expected at least one value of the sensitive group (or leave values out to compare every value)" })
+      .optional(),
+    /** For a numeric attribute: the lower bound of the sensitive group, e.g. 55 (not with values). @default none */
+    threshold: finite.optional(),
+  })
+  .superRefine((f, ctx) => {
+    if (f.values !== undefined && f.threshold !== undefined) issue(ctx, ["threshold"], "expected values or a threshold, not both");
+  });
+export type AwsClarifyFacetArgs = z.input<typeof awsClarifyFacetArgs>;
 
-  const classification = problemType !== "Regression";
-  if (!classification && c.positiveLabels !== undefined) fieldError(f("positiveLabels"), "expected no positive labels for Regression (set labelThreshold)");
-  if (classification && c.labelThreshold !== undefined) fieldError(f("labelThreshold"), `expected no label threshold for ${problemType} (set positiveLabels)`);
-  if (c.positiveLabels !== undefined && c.positiveLabels.length === 0) fieldError(f("positiveLabels"), "expected at least one label value that is the positive outcome, e.g. [1]");
-  if (c.labelThreshold !== undefined && !Number.isFinite(c.labelThreshold)) fieldError(f("labelThreshold"), `expected a number, got ${c.labelThreshold}`);
+/**
+ * SageMaker Clarify on the monitored endpoint: model quality against ground-truth labels, bias
+ * across sensitive attributes (with `facets`) and SHAP feature attributions, on a schedule.
+ */
+export const awsClarifyArgs = z
+  .strictObject({
+    /** The model's problem type: "BinaryClassification", "MulticlassClassification" or "Regression". */
+    problemType: z.enum(CLARIFY_PROBLEM_TYPES),
+    /** S3 URI (prefix) of the ground-truth labels merged with the captured requests (model quality and bias). */
+    groundTruthS3Uri: s3UriArg,
+    /** The target attribute: a column name (CSV) or a JMESPath (JSON Lines). */
+    label: z.string({ error: "expected the target attribute: a column name or a JMESPath" }).refine((l) => l.trim() !== "", { error: "expected the target attribute: a column name or a JMESPath" }),
+    /** Column names of the analysed dataset, label included; label and facets must be among them. @default none (Clarify's own) */
+    headers: z
+      .array(z.string({ error: "expected a column name" }).refine((h) => h.trim() !== "", { error: "expected a column name" }), { error: "expected a list of column names" })
+      .min(1, { error: "expected the dataset's column names (or leave headers out)" })
+      .optional(),
+    /**
+     * Label values that count as the positive outcome (classification); numeric strings are written
+     * as numbers. @default ["1"] for BinaryClassification; required for MulticlassClassification with facets
+     */
+    positiveLabels: z
+      .array(value, { error: "expected a list of label values, e.g. [1]" })
+      .min(1, { error: "expected at least one label value that is the positive outcome, e.g. [1]" })
+      .optional(),
+    /** Regression: a prediction at or above this is the positive outcome (required for bias monitoring). @default none */
+    labelThreshold: finite.optional(),
+    /** Sensitive attributes for bias monitoring. @default none: no bias monitoring (model quality and explainability only) */
+    facets: z
+      .array(awsClarifyFacetArgs, { error: "expected a list of facets, each {name, values?, threshold?}" })
+      .min(1, { error: "expected at least one sensitive attribute (or leave facets out for no bias monitoring)" })
+      .optional(),
+    /** Where the predicted label is in the endpoint's output: an index or a JMESPath. @default none (a single value) */
+    inferenceAttribute: attribute.optional(),
+    /** Where the probability is in the endpoint's output: an index or a JMESPath. @default none */
+    probabilityAttribute: attribute.optional(),
+    /** BinaryClassification with probabilities: the probability from which a prediction is positive. @default 0.5 (Clarify's) */
+    probabilityThreshold: z
+      .number({ error: "expected a probability between 0 and 1" })
+      .gt(0, { error: "expected a probability between 0 and 1" })
+      .lt(1, { error: "expected a probability between 0 and 1" })
+      .optional(),
+    /** JSON Lines requests: the JMESPath of the features in a captured request. @default none (CSV) */
+    featuresAttribute: attribute.optional(),
+    /** Start of the captured window each run analyses, relative to the run (ISO 8601, e.g. "-P1D"), so late ground truth is merged. @default the last hour */
+    startTimeOffset: offset.optional(),
+    /** End of that window, e.g. "-PT1H". @default the run's start */
+    endTimeOffset: offset.optional(),
+    /** S3 URI of the SHAP baseline (background) rows, features only, in the requests' format. @default none (Clarify computes one) */
+    shapBaseline: s3UriArg.optional(),
+    /** Kernel SHAP samples per record. @default 100 */
+    shapSamples: wholeArg(1, 10_000, "samples").default(100),
+    /** How global SHAP values aggregate: "mean_abs", "median" or "mean_sq". @default "mean_abs" */
+    shapAggregation: z.enum(SHAP_AGGREGATIONS).default("mean_abs"),
+    /** When the Clarify checks run: hourly or daily SageMaker cron. @default "cron(0 0 ? * * *)" (daily, at midnight UTC) */
+    scheduleExpression: z
+      .string({ error: "expected a cron expression such as cron(0 0 ? * * *)" })
+      .regex(MONITOR_CRON, { error: `expected an hourly or daily schedule such as ${CLARIFY_DAILY} (daily) or cron(0 * ? * * *) (hourly)` })
+      .default(CLARIFY_DAILY),
+    /** Constraints (S3 URIs) from Clarify baselining jobs; without them a run reports metrics but flags no violation. @default none */
+    modelQualityConstraintsUri: s3UriArg.optional(),
+    biasConstraintsUri: s3UriArg.optional(),
+    explainabilityConstraintsUri: s3UriArg.optional(),
+  })
+  .transform((c, ctx) => {
+    const { problemType, headers } = c;
+    if (headers) {
+      headers.forEach((h, i) => {
+        if (headers.indexOf(h) !== i) issue(ctx, ["headers", i], `expected each column once; "${h}" is listed twice`);
+      });
+      if (!headers.includes(c.label)) issue(ctx, ["label"], `expected one of the headers (${headers.join(", ")}), got ${JSON.stringify(c.label)}`);
+    }
+    const classification = problemType !== "Regression";
+    if (!classification && c.positiveLabels !== undefined) issue(ctx, ["positiveLabels"], "expected no positive labels for Regression (set labelThreshold)");
+    if (classification && c.labelThreshold !== undefined) issue(ctx, ["labelThreshold"], `expected no label threshold for ${problemType} (set positiveLabels)`);
 
-  let facets: { name_or_index: string; value_or_threshold?: (string | number)[] }[] | undefined;
-  if (c.facets !== undefined) {
-    if (c.facets.length === 0) fieldError(f("facets"), "expected at least one sensitive attribute (or leave facets out for no bias monitoring)");
-    const seen = new Set<string>();
-    facets = c.facets.map((facet, i) => {
-      const at = (k: string) => f(`facets[${i}].${k}`);
-      if (typeof facet.name !== "string" || !facet.name.trim()) fieldError(at("name"), "expected the column name of a sensitive attribute, e.g. region");
-      if (facet.name === c.label) fieldError(at("name"), `expected a feature, not the label "${c.label}"`);
-      if (headers && !headers.includes(facet.name)) fieldError(at("name"), `expected one of the headers (${headers.join(", ")}), got ${JSON.stringify(facet.name)}`);
-      if (seen.has(facet.name)) fieldError(at("name"), `expected each attribute once; "${facet.name}" is listed twice`);
-      seen.add(facet.name);
-      if (facet.values !== undefined && facet.threshold !== undefined) fieldError(at("threshold"), "expected values or a threshold, not both");
-      if (facet.values !== undefined && facet.values.length === 0) fieldError(at("values"), "expected at least one value of the sensitive group (or leave values out to compare every value)");
-      if (facet.threshold !== undefined && !Number.isFinite(facet.threshold)) fieldError(at("threshold"), `expected a number, got ${facet.threshold}`);
-      const group = facet.values?.map(clarifyValue) ?? (facet.threshold !== undefined ? [facet.threshold] : undefined);
-      return { name_or_index: facet.name, ...(group ? { value_or_threshold: group } : {}) };
-    });
-    if (problemType === "MulticlassClassification" && c.positiveLabels === undefined) fieldError(f("positiveLabels"), "expected the label values that are the positive outcome (bias monitoring of a multiclass model)");
-    if (problemType === "Regression" && c.labelThreshold === undefined) fieldError(f("labelThreshold"), "expected the prediction from which the outcome is positive (bias monitoring of a regression model)");
-  } else if (c.biasConstraintsUri !== undefined) {
-    fieldError(f("biasConstraintsUri"), "expected facets: bias monitoring is off without them");
-  }
-  const labelValuesOrThreshold = classification ? (c.positiveLabels ?? ["1"]).map(clarifyValue) : c.labelThreshold !== undefined ? [c.labelThreshold] : undefined;
-
-  if (c.probabilityThreshold !== undefined) {
-    if (problemType !== "BinaryClassification") fieldError(f("probabilityThreshold"), `expected a probability threshold only for BinaryClassification, not ${problemType}`);
-    if (!(c.probabilityThreshold > 0 && c.probabilityThreshold < 1)) fieldError(f("probabilityThreshold"), `expected a probability between 0 and 1, got ${c.probabilityThreshold}`);
-    if (c.probabilityAttribute === undefined) fieldError(f("probabilityAttribute"), "expected where the probability is in the endpoint's output (the threshold applies to it)");
-  }
-  for (const k of ["inferenceAttribute", "probabilityAttribute", "featuresAttribute"] as const) {
-    const v = c[k];
-    if (v !== undefined && !v.trim()) fieldError(f(k), "expected an index or a JMESPath, e.g. 0 or predictions[0].score");
-  }
-  for (const k of ["startTimeOffset", "endTimeOffset"] as const) {
-    const v = c[k];
-    if (v !== undefined && !OFFSET.test(v)) fieldError(f(k), `expected a negative ISO 8601 duration such as -P1D or -PT1H, got ${JSON.stringify(v)}`);
-  }
-
-  checkS3Uri(f("shapBaseline"), c.shapBaseline);
-  const shapSamples = c.shapSamples ?? 100;
-  if (!Number.isInteger(shapSamples) || shapSamples < 1 || shapSamples > 10_000) fieldError(f("shapSamples"), `expected 1 to 10000 samples, got ${shapSamples}`);
-  const shapAggregation = c.shapAggregation ?? "mean_abs";
-  if (!SHAP_AGGREGATIONS.includes(shapAggregation)) fieldError(f("shapAggregation"), `expected one of ${SHAP_AGGREGATIONS.join(", ")}, got ${JSON.stringify(shapAggregation)}`);
-
-  const scheduleExpression = c.scheduleExpression ?? CLARIFY_DAILY;
-  if (!MONITOR_CRON.test(scheduleExpression)) {
-    fieldError(f("scheduleExpression"), `expected an hourly or daily schedule such as ${CLARIFY_DAILY} (daily) or cron(0 * ? * * *) (hourly), got ${JSON.stringify(scheduleExpression)}`);
-  }
-  if (scheduleExpression.startsWith("cron(0 * ") && maxRuntimeSeconds > 3600) {
-    fieldError("monitoring.maxRuntimeSeconds", `expected at most 3600 seconds for hourly checks (${f("scheduleExpression")} is hourly), got ${maxRuntimeSeconds}`);
-  }
-  for (const k of ["modelQualityConstraintsUri", "biasConstraintsUri", "explainabilityConstraintsUri"] as const) checkS3Uri(f(k), c[k]);
-
-  return {
-    problemType,
-    groundTruthS3Uri: c.groundTruthS3Uri,
-    label: c.label,
-    headers,
-    labelValuesOrThreshold,
-    facets,
-    inferenceAttribute: c.inferenceAttribute,
-    probabilityAttribute: c.probabilityAttribute,
-    probabilityThreshold: c.probabilityThreshold,
-    featuresAttribute: c.featuresAttribute,
-    startTimeOffset: c.startTimeOffset,
-    endTimeOffset: c.endTimeOffset,
-    shap: { baseline: c.shapBaseline, numSamples: shapSamples, aggMethod: shapAggregation },
-    scheduleExpression,
-    constraints: { modelQuality: c.modelQualityConstraintsUri, bias: c.biasConstraintsUri, explainability: c.explainabilityConstraintsUri },
-  };
-}
-export type ResolvedClarify = ReturnType<typeof resolveClarify>;
+    let facets: { name_or_index: string; value_or_threshold?: (string | number)[] }[] | undefined;
+    if (c.facets !== undefined) {
+      const seen = new Set<string>();
+      facets = c.facets.map((facet, i) => {
+        if (facet.name === c.label) issue(ctx, ["facets", i, "name"], `expected a feature, not the label "${c.label}"`);
+        else if (headers && !headers.includes(facet.name)) issue(ctx, ["facets", i, "name"], `expected one of the headers (${headers.join(", ")}), got ${JSON.stringify(facet.name)}`);
+        else if (seen.has(facet.name)) issue(ctx, ["facets", i, "name"], `expected each attribute once; "${facet.name}" is listed twice`);
+        seen.add(facet.name);
+        const group = facet.values?.map(clarifyValue) ?? (facet.threshold !== undefined ? [facet.threshold] : undefined);
+        return { name_or_index: facet.name, ...(group ? { value_or_threshold: group } : {}) };
+      });
+      if (problemType === "MulticlassClassification" && c.positiveLabels === undefined) {
+        issue(ctx, ["positiveLabels"], "expected the label values that are the positive outcome (bias monitoring of a multiclass model)");
+      }
+      if (problemType === "Regression" && c.labelThreshold === undefined) {
+        issue(ctx, ["labelThreshold"], "expected the prediction from which the outcome is positive (bias monitoring of a regression model)");
+      }
+    } else if (c.biasConstraintsUri !== undefined) {
+      issue(ctx, ["biasConstraintsUri"], "expected facets: bias monitoring is off without them");
+    }
+    const labelValuesOrThreshold = classification ? (c.positiveLabels ?? ["1"]).map(clarifyValue) : c.labelThreshold !== undefined ? [c.labelThreshold] : undefined;
+    if (c.probabilityThreshold !== undefined) {
+      if (problemType !== "BinaryClassification") issue(ctx, ["probabilityThreshold"], `expected a probability threshold only for BinaryClassification, not ${problemType}`);
+      if (c.probabilityAttribute === undefined) issue(ctx, ["probabilityAttribute"], "expected where the probability is in the endpoint's output (the threshold applies to it)");
+    }
+    return {
+      problemType,
+      groundTruthS3Uri: c.groundTruthS3Uri,
+      label: c.label,
+      headers,
+      labelValuesOrThreshold,
+      facets,
+      inferenceAttribute: c.inferenceAttribute,
+      probabilityAttribute: c.probabilityAttribute,
+      probabilityThreshold: c.probabilityThreshold,
+      featuresAttribute: c.featuresAttribute,
+      startTimeOffset: c.startTimeOffset,
+      endTimeOffset: c.endTimeOffset,
+      shap: { baseline: c.shapBaseline, numSamples: c.shapSamples, aggMethod: c.shapAggregation },
+      scheduleExpression: c.scheduleExpression,
+      constraints: { modelQuality: c.modelQualityConstraintsUri, bias: c.biasConstraintsUri, explainability: c.explainabilityConstraintsUri },
+    };
+  });
+export type AwsClarifyArgs = z.input<typeof awsClarifyArgs>;
+export type ResolvedClarify = z.output<typeof awsClarifyArgs>;
 
 /** The S3 objects a Clarify role must read besides the captured data: labels, baseline, constraints. */
 export function clarifyReads(c: ResolvedClarify): pulumi.Input<string>[] {
   return [c.groundTruthS3Uri, c.shap.baseline, c.constraints.modelQuality, c.constraints.bias, c.constraints.explainability].filter(
-    (u): u is pulumi.Input<string> => u !== undefined,
+    (u): u is string | pulumi.Output<string> => u !== undefined,
   );
 }
 

@@ -2,159 +2,171 @@ import * as pulumi from "@pulumi/pulumi";
 import { EvaluationJob } from "@pulumi/aws/bedrock";
 import { DataQualityJobDefinition, MonitoringSchedule, getPrebuiltEcrImageOutput } from "@pulumi/aws/sagemaker";
 import type { ModelBiasJobDefinition, ModelExplainabilityJobDefinition, ModelQualityJobDefinition } from "@pulumi/aws-native/sagemaker";
-import { fieldError, known } from "../common/errors";
-import { trackIdentity, type TrackBaseArgs, type TrackComponent } from "../common/track";
-import { clarifyMonitors, clarifyReads, resolveClarify, type AwsClarifyArgs } from "./clarify";
+import { z } from "zod";
+import { input, issue, parseArgs, regionArg, tagsArg } from "../common/args";
+import { trackIdentity, type TrackComponent } from "../common/track";
+import { awsClarifyArgs, clarifyMonitors, clarifyReads } from "./clarify";
 import {
   awsAccount,
+  awsNetworkArgs,
+  defaultNetwork,
+  instanceTypeArg,
+  runNameArg,
+  s3UriArg,
+  stringInput,
   bucketArnOf,
   catalogInstance,
-  checkS3Uri,
   hasLocalNvme,
   keyPrefixOf,
   nativeProvider,
   nativeTags,
-  resolveNetwork,
-  resolveRunName,
   secureBucket,
   serviceRole,
   trackKeyArn,
   trackNetwork,
   type AwsAccount,
-  type AwsNetworkArgs,
   type Statement,
 } from "./shared";
 
+const TASK_TYPES = ["Summarization", "Classification", "QuestionAndAnswer", "Generation", "Custom", "General"] as const;
+const LABEL = /^[a-z][a-z0-9-]{0,19}$/;
+const BEDROCK_MODEL = /^([a-z]{2,7}\.)?[a-z0-9-]+\.[A-Za-z0-9.:_-]+$/;
+
 /** One model an evaluation scores; every model is scored on the same dataset with the same metrics. */
-export interface AwsEvaluatedModelArgs {
-  /** Short label in job names and results: "base", "tuned", "candidate" (lower-case letters, digits, dashes). */
-  readonly label: string;
-  /**
-   * The Bedrock model Bedrock invokes: a model id, an inference profile id or a model / provisioned
-   * throughput ARN. Left out, the dataset carries this model's responses under the label (Bedrock's
-   * "bring your own inference responses", for models served elsewhere, e.g. a SageMaker endpoint).
-   * @default none (precomputed responses)
-   */
-  readonly modelIdentifier?: pulumi.Input<string>;
-}
+export const awsEvaluatedModelArgs = z.strictObject(
+  {
+    /** Short label in job names and results: "base", "tuned", "candidate" (lower-case letters, digits, dashes). */
+    label: z.string({ error: "expected a short label such as base" }).regex(LABEL, { error: "expected a short lower-case label such as base or tuned" }),
+    /**
+     * The Bedrock model Bedrock invokes: a model id, an inference profile id or a model / provisioned
+     * throughput ARN. Left out, the dataset carries this model's responses under the label (Bedrock's
+     * "bring your own inference responses", for models served elsewhere, e.g. a SageMaker endpoint).
+     * @default none (precomputed responses)
+     */
+    modelIdentifier: input(
+      z.string({ error: "expected a Bedrock model id or ARN" }).regex(/^(arn:aws[a-z-]*:bedrock:[a-z0-9-]*:\d{0,12}:[a-z-]+\/.+|([a-z]{2,7}\.)?[a-z0-9-]+\.[A-Za-z0-9.:_-]+)$/, {
+        error: "expected a Bedrock model id or ARN such as amazon.nova-lite-v1:0",
+      }),
+    ).optional(),
+  },
+  { error: "expected {label, modelIdentifier?}" },
+);
+export type AwsEvaluatedModelArgs = z.input<typeof awsEvaluatedModelArgs>;
 
 /** The prompt dataset and the metrics every model is scored with. */
-export interface AwsEvaluationDatasetArgs {
-  /** A label for the dataset. @default "evaluation-set" */
-  readonly name?: string;
-  /** S3 URI of the JSON Lines prompt dataset (prompt, referenceResponse, category). */
-  readonly s3Uri: pulumi.Input<string>;
-  /** Bedrock task type. @default "QuestionAndAnswer" */
-  readonly taskType?: string;
-  /** Metrics. @default ["Builtin.Accuracy", "Builtin.Robustness", "Builtin.Toxicity"] */
-  readonly metricNames?: readonly string[];
-}
+export const awsEvaluationDatasetArgs = z.strictObject(
+  {
+    /** A label for the dataset. @default "evaluation-set" */
+    name: z
+      .string({ error: "expected a dataset label" })
+      .regex(/^[A-Za-z0-9_.-]{1,63}$/, { error: "expected letters, digits, dots, dashes or underscores" })
+      .default("evaluation-set"),
+    /** S3 URI of the JSON Lines prompt dataset (prompt, referenceResponse, category). */
+    s3Uri: s3UriArg,
+    /** Bedrock task type. @default "QuestionAndAnswer" */
+    taskType: z.enum(TASK_TYPES).default("QuestionAndAnswer"),
+    /** Metrics. @default ["Builtin.Accuracy", "Builtin.Robustness", "Builtin.Toxicity"] */
+    metricNames: z
+      .array(z.string({ error: "expected a metric such as Builtin.Accuracy" }).regex(/^Builtin\.[A-Za-z]+$/, { error: "expected a built-in metric such as Builtin.Accuracy" }), {
+        error: "expected a list of metrics",
+      })
+      .min(1, { error: "expected at least one metric, e.g. Builtin.Accuracy" })
+      .default(["Builtin.Accuracy", "Builtin.Robustness", "Builtin.Toxicity"]),
+  },
+  { error: "expected {s3Uri, name?, taskType?, metricNames?}" },
+);
+export type AwsEvaluationDatasetArgs = z.input<typeof awsEvaluationDatasetArgs>;
 
 /** Model Monitor on a serving endpoint: scheduled data-quality checks of the captured traffic. */
-export interface AwsEndpointMonitoringArgs {
-  /** The endpoint (with data capture on) to watch. */
-  readonly endpointName: pulumi.Input<string>;
-  /** Where the endpoint captures data (s3://bucket/prefix/): the monitoring role may read only that. */
-  readonly captureS3Uri: pulumi.Input<string>;
-  /** Instance type of the monitoring jobs, from the price catalog. @default "ml.m5.xlarge" */
-  readonly instanceType?: string;
-  /** When the checks run, as a SageMaker cron expression. @default "cron(0 * ? * * *)" (hourly) */
-  readonly scheduleExpression?: string;
-  /** Constraints and statistics from a baselining job (S3 URIs). @default none */
-  readonly baselineConstraintsUri?: pulumi.Input<string>;
-  readonly baselineStatisticsUri?: pulumi.Input<string>;
-  /** Longest a check may run, seconds (at most 3600 for hourly checks). @default 1800 */
-  readonly maxRuntimeSeconds?: number;
-}
-
-export interface AwsEvaluationTrackArgs extends TrackBaseArgs {
-  /** The AWS region of the track. */
-  readonly region: string;
-  /** The dataset every model is scored on. */
-  readonly dataset: AwsEvaluationDatasetArgs;
-  /** The models compared, e.g. base and candidate. At least one. */
-  readonly models: readonly AwsEvaluatedModelArgs[];
-  /** A judge model for LLM-as-a-judge metrics (Builtin.Correctness …). @default none (programmatic metrics) */
-  readonly judgeModelIdentifier?: string;
-  /** A run label in the job names; change it to evaluate again (jobs are immutable). @default "run-1" */
-  readonly runName?: string;
-  /** Model Monitor on a serving endpoint. @default none */
-  readonly monitoring?: AwsEndpointMonitoringArgs;
-  /**
-   * SageMaker Clarify on the monitored endpoint (needs `monitoring`): model quality, bias (with
-   * facets) and SHAP explainability job definitions, each on its own schedule, in the same VPC.
-   * @default none (data quality only)
-   */
-  readonly clarify?: AwsClarifyArgs;
-  /** The VPC of the monitoring jobs. @default a new private VPC (only when monitoring) */
-  readonly network?: AwsNetworkArgs;
-  /** An existing customer-managed key (a parent track's). @default a new key */
-  readonly kmsKeyArn?: pulumi.Input<string>;
-  /** An existing results bucket's name and ARN (a parent track's). @default a new encrypted bucket */
-  readonly resultsBucket?: { readonly name: pulumi.Input<string>; readonly arn: pulumi.Input<string> };
-}
-
-const TASK_TYPES = ["Summarization", "Classification", "QuestionAndAnswer", "Generation", "Custom", "General"];
-const LABEL = /^[a-z][a-z0-9-]{0,19}$/;
-
-/** Every default of the evaluation-on-AWS track, applied in one place; throws naming the field. */
-export function resolveAwsEvaluationArgs(args: AwsEvaluationTrackArgs) {
-  checkS3Uri("dataset.s3Uri", args.dataset.s3Uri);
-  if (known<string>(args.dataset.s3Uri) === undefined && args.dataset.s3Uri === undefined) fieldError("dataset.s3Uri", "expected the S3 URI of the prompt dataset");
-  const taskType = args.dataset.taskType ?? "QuestionAndAnswer";
-  if (!TASK_TYPES.includes(taskType)) fieldError("dataset.taskType", `expected one of ${TASK_TYPES.join(", ")}, got ${JSON.stringify(taskType)}`);
-  const metricNames = [...(args.dataset.metricNames ?? ["Builtin.Accuracy", "Builtin.Robustness", "Builtin.Toxicity"])];
-  if (metricNames.length === 0) fieldError("dataset.metricNames", "expected at least one metric, e.g. Builtin.Accuracy");
-  metricNames.forEach((m, i) => {
-    if (!/^Builtin\.[A-Za-z]+$/.test(m)) fieldError(`dataset.metricNames[${i}]`, `expected a built-in metric such as Builtin.Accuracy, got ${JSON.stringify(m)}`);
-  });
-  const datasetName = args.dataset.name ?? "evaluation-set";
-  if (!/^[A-Za-z0-9_.-]{1,63}$/.test(datasetName)) fieldError("dataset.name", `expected letters, digits, dots, dashes or underscores, got ${JSON.stringify(datasetName)}`);
-  if (args.models.length === 0) fieldError("models", "expected at least one model to evaluate (base and candidate to compare)");
-  const labels = new Set<string>();
-  args.models.forEach((m, i) => {
-    if (!LABEL.test(m.label)) fieldError(`models[${i}].label`, `expected a short lower-case label such as base or tuned, got ${JSON.stringify(m.label)}`);
-    if (labels.has(m.label)) fieldError(`models[${i}].label`, `expected each label once; "${m.label}" is used twice`);
-    labels.add(m.label);
-    const id = known<string>(m.modelIdentifier);
-    if (id !== undefined && !/^(arn:aws[a-z-]*:bedrock:[a-z0-9-]*:\d{0,12}:[a-z-]+\/.+|([a-z]{2,7}\.)?[a-z0-9-]+\.[A-Za-z0-9.:_-]+)$/.test(id)) {
-      fieldError(`models[${i}].modelIdentifier`, `expected a Bedrock model id or ARN such as amazon.nova-lite-v1:0, got ${JSON.stringify(id)}`);
+export const awsEndpointMonitoringArgs = z
+  .strictObject(
+    {
+      /** The endpoint (with data capture on) to watch. */
+      endpointName: stringInput("expected the name of a SageMaker endpoint with data capture on"),
+      /** Where the endpoint captures data (s3://bucket/prefix/): the monitoring role may read only that. */
+      captureS3Uri: s3UriArg,
+      /** Instance type of the monitoring jobs, from the price catalog. @default "ml.m5.xlarge" */
+      instanceType: instanceTypeArg.default("ml.m5.xlarge"),
+      /** When the checks run, as a SageMaker cron expression. @default "cron(0 * ? * * *)" (hourly) */
+      scheduleExpression: z
+        .string({ error: "expected a cron expression such as cron(0 * ? * * *)" })
+        .regex(/^cron\(.+\)$|^NOW$/, { error: "expected a cron expression such as cron(0 * ? * * *)" })
+        .default("cron(0 * ? * * *)"),
+      /** Constraints and statistics from a baselining job (S3 URIs). @default none */
+      baselineConstraintsUri: s3UriArg.optional(),
+      baselineStatisticsUri: s3UriArg.optional(),
+      /** Longest a check may run, seconds (at most 3600 for hourly checks). @default 1800 */
+      maxRuntimeSeconds: z
+        .number({ error: "expected a number of seconds" })
+        .int({ error: "expected 1 to 86400 seconds" })
+        .min(1, { error: "expected 1 to 86400 seconds" })
+        .max(86400, { error: "expected 1 to 86400 seconds" })
+        .default(1800),
+    },
+    { error: "expected {endpointName, captureS3Uri, instanceType?, scheduleExpression?, baselineConstraintsUri?, baselineStatisticsUri?, maxRuntimeSeconds?}" },
+  )
+  .superRefine((m, ctx) => {
+    if (m.scheduleExpression.startsWith("cron(0 * ") && m.maxRuntimeSeconds > 3600) {
+      issue(ctx, ["maxRuntimeSeconds"], `expected at most 3600 seconds for hourly checks, got ${m.maxRuntimeSeconds}`);
     }
   });
-  const runName = resolveRunName(args.runName);
-  const judge = args.judgeModelIdentifier;
-  if (judge !== undefined && !/^([a-z]{2,7}\.)?[a-z0-9-]+\.[A-Za-z0-9.:_-]+$/.test(judge)) fieldError("judgeModelIdentifier", `expected a Bedrock model id such as anthropic.claude-3-5-sonnet-20240620-v1:0, got ${JSON.stringify(judge)}`);
-  let monitoring;
-  if (args.monitoring) {
-    const m = args.monitoring;
-    checkS3Uri("monitoring.captureS3Uri", m.captureS3Uri);
-    checkS3Uri("monitoring.baselineConstraintsUri", m.baselineConstraintsUri);
-    checkS3Uri("monitoring.baselineStatisticsUri", m.baselineStatisticsUri);
-    const instanceType = m.instanceType ?? "ml.m5.xlarge";
-    catalogInstance("monitoring.instanceType", instanceType, args.region);
-    const scheduleExpression = m.scheduleExpression ?? "cron(0 * ? * * *)";
-    if (!/^cron\(.+\)$|^NOW$/.test(scheduleExpression)) fieldError("monitoring.scheduleExpression", `expected a cron expression such as cron(0 * ? * * *), got ${JSON.stringify(scheduleExpression)}`);
-    const maxRuntimeSeconds = m.maxRuntimeSeconds ?? 1800;
-    if (!Number.isInteger(maxRuntimeSeconds) || maxRuntimeSeconds < 1 || maxRuntimeSeconds > 86400) fieldError("monitoring.maxRuntimeSeconds", `expected 1 to 86400 seconds, got ${maxRuntimeSeconds}`);
-    if (scheduleExpression.startsWith("cron(0 * ") && maxRuntimeSeconds > 3600) fieldError("monitoring.maxRuntimeSeconds", `expected at most 3600 seconds for hourly checks, got ${maxRuntimeSeconds}`);
-    monitoring = { ...m, instanceType, scheduleExpression, maxRuntimeSeconds };
-  } else if (args.network !== undefined) {
-    fieldError("network", "expected no network without monitoring (only the monitoring jobs run in a VPC)");
-  }
-  if (args.clarify !== undefined && !monitoring) fieldError("clarify", "expected monitoring as well: the Clarify jobs watch the monitored endpoint's captured data");
-  const clarify = args.clarify !== undefined && monitoring ? resolveClarify("clarify", args.clarify, monitoring.maxRuntimeSeconds) : undefined;
-  return {
-    region: args.region,
-    dataset: { name: datasetName, s3Uri: args.dataset.s3Uri, taskType, metricNames },
-    models: args.models.map((m) => ({ ...m })),
-    judgeModelIdentifier: judge,
-    runName,
-    monitoring,
-    clarify,
-    network: monitoring ? resolveNetwork("network", args.network) : undefined,
-  };
-}
-export type ResolvedAwsEvaluationArgs = ReturnType<typeof resolveAwsEvaluationArgs>;
+export type AwsEndpointMonitoringArgs = z.input<typeof awsEndpointMonitoringArgs>;
+
+/** The args of the evaluation-on-AWS track: every default and rule in one place. */
+export const awsEvaluationTrackArgs = z
+  .strictObject({
+    /** The AWS region of the track (the stack's provider for it points there). */
+    region: regionArg,
+    tags: tagsArg,
+    /** The dataset every model is scored on. */
+    dataset: awsEvaluationDatasetArgs,
+    /** The models compared, e.g. base and candidate. At least one. */
+    models: z
+      .array(awsEvaluatedModelArgs, { error: "expected a list of models, each {label, modelIdentifier}" })
+      .min(1, { error: "expected at least one model to evaluate (base and candidate to compare)" })
+      .superRefine((models, ctx) => {
+        const seen = new Set<string>();
+        models.forEach((m, i) => {
+          if (seen.has(m.label)) issue(ctx, [i, "label"], `expected each label once; "${m.label}" is used twice`);
+          seen.add(m.label);
+        });
+      }),
+    /** A judge model for LLM-as-a-judge metrics (Builtin.Correctness …). @default none (programmatic metrics) */
+    judgeModelIdentifier: z
+      .string({ error: "expected a Bedrock model id" })
+      .regex(BEDROCK_MODEL, { error: "expected a Bedrock model id such as anthropic.claude-3-5-sonnet-20240620-v1:0" })
+      .optional(),
+    /** A run label in the job names; change it to evaluate again (jobs are immutable). @default "run-1" */
+    runName: runNameArg,
+    /** Model Monitor on a serving endpoint. @default none */
+    monitoring: awsEndpointMonitoringArgs.optional(),
+    /**
+     * SageMaker Clarify on the monitored endpoint (needs `monitoring`): model quality, bias (with
+     * facets) and SHAP explainability job definitions, each on its own schedule, in the same VPC.
+     * @default none (data quality only)
+     */
+    clarify: awsClarifyArgs.optional(),
+    /** The VPC of the monitoring jobs. @default a new private VPC (only when monitoring) */
+    network: awsNetworkArgs.optional(),
+    /** An existing customer-managed key (a parent track's). @default a new key */
+    kmsKeyArn: stringInput("expected a KMS key ARN").optional(),
+    /** An existing results bucket's name and ARN (a parent track's). @default a new encrypted bucket */
+    resultsBucket: z
+      .strictObject({ name: stringInput("expected a bucket name"), arn: stringInput("expected a bucket ARN") }, { error: "expected {name, arn}" })
+      .optional(),
+  })
+  .transform((a, ctx) => {
+    const monitoring = a.monitoring;
+    if (monitoring) catalogInstance("monitoring.instanceType", monitoring.instanceType, a.region);
+    else if (a.network !== undefined) issue(ctx, ["network"], "expected no network without monitoring (only the monitoring jobs run in a VPC)");
+    if (a.clarify !== undefined && !monitoring) issue(ctx, ["clarify"], "expected monitoring as well: the Clarify jobs watch the monitored endpoint's captured data");
+    if (a.clarify && monitoring && a.clarify.scheduleExpression.startsWith("cron(0 * ") && monitoring.maxRuntimeSeconds > 3600) {
+      issue(ctx, ["monitoring", "maxRuntimeSeconds"], `expected at most 3600 seconds for hourly checks (clarify.scheduleExpression is hourly), got ${monitoring.maxRuntimeSeconds}`);
+    }
+    return { ...a, clarify: monitoring ? a.clarify : undefined, network: monitoring ? (a.network ?? defaultNetwork()) : undefined };
+  });
+export type AwsEvaluationTrackArgs = z.input<typeof awsEvaluationTrackArgs>;
+export type ResolvedAwsEvaluationArgs = z.output<typeof awsEvaluationTrackArgs>;
 
 /** The ARNs a role needs to invoke a Bedrock model id, inference profile id or ARN. */
 export function bedrockModelArns(identifier: pulumi.Input<string>, account: AwsAccount): pulumi.Output<string[]> {
@@ -194,7 +206,7 @@ export class AwsEvaluationTrack extends pulumi.ComponentResource implements Trac
   readonly outputs: Record<string, pulumi.Input<unknown>>;
 
   constructor(name: string, args: AwsEvaluationTrackArgs, opts?: pulumi.ComponentResourceOptions) {
-    const cfg = resolveAwsEvaluationArgs(args);
+    const cfg = parseArgs(awsEvaluationTrackArgs, args);
     super("aitracks:aws:EvaluationTrack", name, trackIdentity("evaluation", "aws", cfg.region), opts);
     const parent = { parent: this };
     const tags = args.tags;
@@ -286,7 +298,7 @@ export class AwsEvaluationTrack extends pulumi.ComponentResource implements Trac
           description: `aitracks ${name}: Model Monitor reads the endpoint's captured data`,
           read: [
             grant(mon.captureS3Uri),
-            ...[mon.baselineConstraintsUri, mon.baselineStatisticsUri].filter((u): u is pulumi.Input<string> => u !== undefined).map(grant),
+            ...[mon.baselineConstraintsUri, mon.baselineStatisticsUri].filter((u): u is string | pulumi.Output<string> => u !== undefined).map(grant),
             ...(clarify ? [...clarifyReads(clarify).map(grant), { bucketArn: results.arn, prefix: "clarify-config/" }] : []),
           ],
           write: [{ bucketArn: results.arn, prefix: "monitoring/" }],

@@ -2,31 +2,34 @@ import * as pulumi from "@pulumi/pulumi";
 import { CustomModel, ProvisionedModelThroughput } from "@pulumi/aws/bedrock";
 import type { LogGroup } from "@pulumi/aws/cloudwatch";
 import { ModelPackageGroup, TrainingJob } from "@pulumi/aws/sagemaker";
-import { fieldError, known } from "../common/errors";
-import { trackIdentity, type TrackBaseArgs, type TrackComponent } from "../common/track";
+import { z } from "zod";
+import { issue, parseArgs, regionArg, tagsArg } from "../common/args";
+import { known } from "../common/errors";
+import { trackIdentity, type TrackComponent } from "../common/track";
 import { invokedModelId } from "./buy";
 import { BedrockCustomizationJobWait } from "./dynamic";
-import { AwsEvaluationTrack, resolveAwsEvaluationArgs, type AwsEvaluationDatasetArgs } from "./evaluation";
-import { AwsServingTrack, resolveAwsServingArgs } from "./serving";
+import { AwsEvaluationTrack, awsEvaluationDatasetArgs, awsEvaluationTrackArgs } from "./evaluation";
+import { AwsServingTrack, awsServingTrackArgs } from "./serving";
 import {
   awsAccount,
+  awsBudgetArgs,
+  awsNetworkArgs,
+  instanceTypeArg,
+  runNameArg,
+  runtimeHoursArg,
+  s3UriArg,
+  stringMapArg,
   bedrockInvocationLogging,
   bucketArnOf,
   CLOUDWATCH_RETENTION_DAYS,
   catalogRegion,
-  checkS3Uri,
   customerManagedKey,
   keyPrefixOf,
   nested,
-  resolveBudget,
-  resolveNetwork,
-  resolveRunName,
   secureBucket,
   serviceRole,
   trackBudget,
   trackNetwork,
-  type AwsBudgetArgs,
-  type AwsNetworkArgs,
   type BucketGrant,
 } from "./shared";
 
@@ -36,203 +39,182 @@ export const LABELED_EXAMPLES_TAG = "aitracks-labeled-examples";
 export const FINE_TUNE_METHOD_TAG = "aitracks-fine-tune-method";
 
 /** How the tuned JumpStart model is served (the serving track's settings). */
-export interface AwsFineTuneServingArgs {
-  /** @default "ml.g5.2xlarge" */
-  readonly instanceType?: string;
-  /** @default 1 */
-  readonly minInstances?: number;
-  /** @default 2 */
-  readonly maxInstances?: number;
-  /** Invocations per instance per minute autoscaling holds. @default 60 */
-  readonly targetInvocationsPerInstance?: number;
-  /** Percentage of requests captured for monitoring. @default 20 */
-  readonly captureSamplingPercentage?: number;
-}
+export const awsFineTuneServingArgs = z.strictObject(
+  {
+    /** @default "ml.g5.2xlarge" */
+    instanceType: instanceTypeArg.optional(),
+    /** @default 1 */
+    minInstances: z.number({ error: "expected a number of instances" }).optional(),
+    /** @default 2 */
+    maxInstances: z.number({ error: "expected a number of instances" }).optional(),
+    /** Invocations per instance per minute autoscaling holds. @default 60 */
+    targetInvocationsPerInstance: z.number({ error: "expected invocations per instance per minute" }).optional(),
+    /** Percentage of requests captured for monitoring. @default 20 */
+    captureSamplingPercentage: z.number({ error: "expected a percentage" }).optional(),
+  },
+  { error: "expected {instanceType?, minInstances?, maxInstances?, targetInvocationsPerInstance?, captureSamplingPercentage?}" },
+);
+export type AwsFineTuneServingArgs = z.input<typeof awsFineTuneServingArgs>;
 
 /** The before/after evaluation: base and tuned model on the same held-out dataset. */
-export interface AwsFineTuneEvaluationArgs {
-  /** Compare the tuned model with its base model. Switch off only deliberately. @default true */
-  readonly enabled?: boolean;
-  /** The held-out dataset both models are scored on. Required while enabled. */
-  readonly dataset?: AwsEvaluationDatasetArgs;
-  /**
-   * JumpStart: the Bedrock id of the same base model, when Bedrock serves it, so Bedrock invokes it;
-   * otherwise the dataset carries the base model's responses under the label "base".
-   * @default the base model itself (bedrock), precomputed responses (jumpstart)
-   */
-  readonly baseModelIdentifier?: string;
-  /** A judge model for LLM-as-a-judge metrics. @default none */
-  readonly judgeModelIdentifier?: string;
-}
+export const awsFineTuneEvaluationArgs = z.strictObject(
+  {
+    /** Compare the tuned model with its base model. Switch off only deliberately. @default true */
+    enabled: z.boolean({ error: "expected true or false" }).default(true),
+    /** The held-out dataset both models are scored on. Required while enabled. */
+    dataset: awsEvaluationDatasetArgs.optional(),
+    /**
+     * JumpStart: the Bedrock id of the same base model, when Bedrock serves it, so Bedrock invokes it;
+     * otherwise the dataset carries the base model's responses under the label "base".
+     * @default the base model itself (bedrock), precomputed responses (jumpstart)
+     */
+    baseModelIdentifier: z.string({ error: "expected a Bedrock model id" }).optional(),
+    /** A judge model for LLM-as-a-judge metrics. @default none */
+    judgeModelIdentifier: z.string({ error: "expected a Bedrock model id" }).optional(),
+  },
+  { error: "expected {enabled?, dataset?, baseModelIdentifier?, judgeModelIdentifier?}" },
+);
+export type AwsFineTuneEvaluationArgs = z.input<typeof awsFineTuneEvaluationArgs>;
 
-export interface AwsFineTuneTrackArgs extends TrackBaseArgs, AwsBudgetArgs {
-  /** The AWS region of the track. */
-  readonly region: string;
-  /** "bedrock" (Bedrock model customisation, served by provisioned throughput) or "jumpstart" (SageMaker JumpStart, served by a SageMaker endpoint). */
-  readonly method: string;
-  /** Labelled examples in the training set; tagged on every resource as aitracks-labeled-examples. Required. */
-  readonly labeledExamples: number;
-  /**
-   * The base model: a customisable Bedrock model id (amazon.nova-lite-v1:0:300k) for bedrock, or a
-   * SageMaker public hub model id (meta-textgeneration-llama-3-1-8b-instruct) for jumpstart.
-   */
-  readonly baseModel: string;
-  /** JumpStart: the hub model version (x.y.z). @default the latest */
-  readonly baseModelVersion?: string;
-  /** S3 URI of the training set (JSON Lines). */
-  readonly trainingDataUri: pulumi.Input<string>;
-  /** S3 URI of the validation set. @default none */
-  readonly validationDataUri?: pulumi.Input<string>;
-  /** Hyperparameters. @default bedrock {epochCount: "2", batchSize: "1", learningRate: "0.00001"}; jumpstart {} (the hub model's) */
-  readonly hyperparameters?: Readonly<Record<string, string>>;
-  /** Bedrock: "FINE_TUNING" or "CONTINUED_PRE_TRAINING". @default "FINE_TUNING" */
-  readonly customizationType?: string;
-  /** Bedrock: model units of the provisioned throughput that serves the tuned model. @default 1 */
-  readonly provisionedModelUnits?: number;
-  /** Bedrock: "OneMonth" or "SixMonths" commitment for the throughput. @default none (no commitment) */
-  readonly commitmentDuration?: string;
-  /**
-   * Bedrock: how long `pulumi up` waits for the customisation job before it gives up (the job goes
-   * on; the next `pulumi up` waits again). The throughput is created once the job completes. @default 24
-   */
-  readonly customizationTimeoutHours?: number;
-  /**
-   * Bedrock: "create" the region's Bedrock model invocation logging (an encrypted bucket and log
-   * group, see `bedrockInvocationLogging`), or "existing" when another track of the stack (a buy
-   * track in the same region) or another stack already sets it: Bedrock keeps one configuration
-   * per account and region, so only one track may create it. The stack's cell defaults to
-   * "existing" when another track of the stack creates it in this region. @default "create"
-   */
-  readonly invocationLogging?: string;
-  /** Bedrock: days CloudWatch keeps the invocation logs (with invocationLogging "create"). @default 365 */
-  readonly logRetentionDays?: number;
-  /** JumpStart: accept the base model's end-user licence (required by gated models such as Llama). @default false */
-  readonly acceptEula?: boolean;
-  /** JumpStart: how the tuned model is served. */
-  readonly serving?: AwsFineTuneServingArgs;
-  /** The base-versus-tuned evaluation. */
-  readonly evaluation?: AwsFineTuneEvaluationArgs;
-  /** Longest the tuning job may run, hours. @default 24 */
-  readonly maxRuntimeHours?: number;
-  /** A run label in the job names; change it to tune again (jobs are immutable). @default "run-1" */
-  readonly runName?: string;
-  /** The VPC of the jobs and the endpoint. @default a new private VPC */
-  readonly network?: AwsNetworkArgs;
-}
+const BEDROCK_ONLY = ["customizationType", "provisionedModelUnits", "commitmentDuration", "customizationTimeoutHours", "invocationLogging", "logRetentionDays"] as const;
+const JUMPSTART_ONLY = ["baseModelVersion", "acceptEula", "serving"] as const;
+const LABELED_EXAMPLES = "expected the number of labelled examples in the training set (a whole number above 0)";
 
-const METHODS = ["bedrock", "jumpstart"];
-const INVOCATION_LOGGING = ["create", "existing"];
+/** The args of the fine-tune-on-AWS track: every default and rule in one place. */
+export const awsFineTuneTrackArgs = z
+  .strictObject({
+    /** The AWS region of the track (the stack's provider for it points there). */
+    region: regionArg,
+    tags: tagsArg,
+    /** "bedrock" (Bedrock model customisation, served by provisioned throughput) or "jumpstart" (SageMaker JumpStart, served by a SageMaker endpoint). */
+    method: z.enum(["bedrock", "jumpstart"], { error: "expected bedrock or jumpstart" }),
+    /** Labelled examples in the training set; tagged on every resource as aitracks-labeled-examples. Required. */
+    labeledExamples: z
+      .number({
+        error: (i) =>
+          i.input === undefined
+            ? "expected the number of labelled examples in the training set (or a plain number in aitracks:workload.fineTune.labeledExamples)"
+            : "expected a number of labelled examples",
+      })
+      .int({ error: LABELED_EXAMPLES })
+      .min(1, { error: LABELED_EXAMPLES }),
+    /**
+     * The base model: a customisable Bedrock model id (amazon.nova-lite-v1:0:300k) for bedrock, or a
+     * SageMaker public hub model id (meta-textgeneration-llama-3-1-8b-instruct) for jumpstart.
+     */
+    baseModel: z.string({ error: "expected the base model id" }),
+    /** JumpStart: the hub model version (x.y.z). @default the latest */
+    baseModelVersion: z.string({ error: "expected a version such as 2.1.0" }).regex(/^\d{1,4}\.\d{1,4}\.\d{1,4}$/, { error: "expected a version such as 2.1.0" }).optional(),
+    /** S3 URI of the training set (JSON Lines). */
+    trainingDataUri: s3UriArg,
+    /** S3 URI of the validation set. @default none */
+    validationDataUri: s3UriArg.optional(),
+    /** Hyperparameters. @default bedrock {epochCount: "2", batchSize: "1", learningRate: "0.00001"}; jumpstart {} (the hub model's) */
+    hyperparameters: stringMapArg.optional(),
+    /** Bedrock: "FINE_TUNING" or "CONTINUED_PRE_TRAINING". @default "FINE_TUNING" */
+    customizationType: z.enum(["FINE_TUNING", "CONTINUED_PRE_TRAINING"], { error: "expected FINE_TUNING or CONTINUED_PRE_TRAINING" }).optional(),
+    /** Bedrock: model units of the provisioned throughput that serves the tuned model. @default 1 */
+    provisionedModelUnits: z.number({ error: "expected a number of model units" }).int({ error: "expected at least 1 model unit" }).min(1, { error: "expected at least 1 model unit" }).optional(),
+    /** Bedrock: "OneMonth" or "SixMonths" commitment for the throughput. @default none (no commitment) */
+    commitmentDuration: z.enum(["OneMonth", "SixMonths"], { error: "expected OneMonth or SixMonths (or leave it out for no commitment)" }).optional(),
+    /**
+     * Bedrock: how long `pulumi up` waits for the customisation job before it gives up (the job goes
+     * on; the next `pulumi up` waits again). The throughput is created once the job completes. @default 24
+     */
+    customizationTimeoutHours: runtimeHoursArg.optional(),
+    /**
+     * Bedrock: "create" the region's Bedrock model invocation logging (an encrypted bucket and log
+     * group, see `bedrockInvocationLogging`), or "existing" when another track of the stack (a buy
+     * track in the same region) or another stack already sets it: Bedrock keeps one configuration
+     * per account and region, so only one track may create it. The stack's cell defaults to
+     * "existing" when another track of the stack creates it in this region. @default "create"
+     */
+    invocationLogging: z.enum(["create", "existing"], { error: "expected create or existing (another track or stack sets the region's Bedrock invocation logging)" }).optional(),
+    /** Bedrock: days CloudWatch keeps the invocation logs (with invocationLogging "create"). @default 365 */
+    logRetentionDays: z
+      .number({ error: "expected a number of days" })
+      .refine((d) => CLOUDWATCH_RETENTION_DAYS.includes(d), { error: `expected one of CloudWatch's retention periods (${CLOUDWATCH_RETENTION_DAYS.join(", ")})` })
+      .optional(),
+    /** JumpStart: accept the base model's end-user licence (required by gated models such as Llama). @default false */
+    acceptEula: z.boolean({ error: "expected true or false" }).optional(),
+    /** JumpStart: how the tuned model is served. */
+    serving: awsFineTuneServingArgs.optional(),
+    /** The base-versus-tuned evaluation. @default on (a dataset is then required) */
+    evaluation: awsFineTuneEvaluationArgs.prefault({}),
+    /** Longest the tuning job may run, hours. @default 24 */
+    maxRuntimeHours: runtimeHoursArg.default(24),
+    /** A run label in the job names; change it to tune again (jobs are immutable). @default "run-1" */
+    runName: runNameArg,
+    /** The VPC of the jobs and the endpoint. @default a new private VPC */
+    network: awsNetworkArgs.prefault({}),
+    ...awsBudgetArgs,
+  })
+  .transform((a, ctx) => {
+    const { method } = a;
+    if (method === "bedrock") {
+      if (!/^[a-z][a-z0-9-]*\.[a-z0-9][a-z0-9.-]*(:\d+){0,1}(:\d+k)?$/.test(a.baseModel)) {
+        issue(ctx, ["baseModel"], `expected a customisable Bedrock model id such as amazon.nova-lite-v1:0:300k, got ${JSON.stringify(a.baseModel)}`);
+      }
+      catalogRegion("region", "bedrock-customization-training", a.region, "Bedrock model customisation");
+      catalogRegion("region", "bedrock-pt:custom-model-unit", a.region, "Provisioned throughput for custom models");
+      for (const f of JUMPSTART_ONLY) if (a[f] !== undefined) issue(ctx, [f], "applies to method jumpstart only");
+    } else {
+      if (!/^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,63}$/.test(a.baseModel)) {
+        issue(ctx, ["baseModel"], `expected a SageMaker public hub model id such as meta-textgeneration-llama-3-1-8b-instruct, got ${JSON.stringify(a.baseModel)}`);
+      }
+      for (const f of BEDROCK_ONLY) if (a[f] !== undefined) issue(ctx, [f], "applies to method bedrock only");
+    }
+    const invocationLogging = a.invocationLogging ?? "create";
+    if (a.logRetentionDays !== undefined && invocationLogging === "existing") issue(ctx, ["logRetentionDays"], "applies with invocationLogging create only");
 
-/** Every default of the fine-tune-on-AWS track, applied in one place; throws naming the field. */
-export function resolveAwsFineTuneArgs(args: AwsFineTuneTrackArgs) {
-  const method = args.method;
-  if (!METHODS.includes(method)) fieldError("method", `expected bedrock or jumpstart, got ${JSON.stringify(method)}`);
-  const n = args.labeledExamples;
-  if (typeof n !== "number" || !Number.isInteger(n) || n < 1) {
-    fieldError("labeledExamples", `expected the number of labelled examples in the training set (a whole number above 0), got ${JSON.stringify(n)}`);
-  }
-  if (method === "bedrock") {
-    if (!/^[a-z][a-z0-9-]*\.[a-z0-9][a-z0-9.-]*(:\d+){0,1}(:\d+k)?$/.test(args.baseModel)) {
-      fieldError("baseModel", `expected a customisable Bedrock model id such as amazon.nova-lite-v1:0:300k, got ${JSON.stringify(args.baseModel)}`);
+    // The before/after evaluation: on unless switched off explicitly, on a held-out set; checked as the child track will be.
+    const ev = a.evaluation;
+    if (ev.enabled) {
+      if (!ev.dataset) {
+        issue(ctx, ["evaluation", "dataset"], "expected the held-out dataset the base and the tuned model are both scored on (or evaluation: {enabled: false})");
+      } else {
+        const evalUri = known<string>(ev.dataset.s3Uri);
+        if (evalUri !== undefined && evalUri === known<string>(a.trainingDataUri)) {
+          issue(ctx, ["evaluation", "dataset", "s3Uri"], "expected a held-out set, not the training data (scores on training examples overstate the tuning)");
+        }
+        if (method === "bedrock" && ev.baseModelIdentifier !== undefined) issue(ctx, ["evaluation", "baseModelIdentifier"], "applies to method jumpstart only (the Bedrock base model is evaluated directly)");
+        nested("evaluation", () =>
+          parseArgs(awsEvaluationTrackArgs, {
+            region: a.region,
+            tags: {},
+            dataset: ev.dataset!,
+            models: [{ label: "base", ...(ev.baseModelIdentifier !== undefined ? { modelIdentifier: ev.baseModelIdentifier } : {}) }, { label: "tuned" }],
+            ...(ev.judgeModelIdentifier !== undefined ? { judgeModelIdentifier: ev.judgeModelIdentifier } : {}),
+          }),
+        );
+      }
     }
-    catalogRegion("region", "bedrock-customization-training", args.region, "Bedrock model customisation");
-    catalogRegion("region", "bedrock-pt:custom-model-unit", args.region, "Provisioned throughput for custom models");
-    for (const f of ["baseModelVersion", "acceptEula", "serving"] as const) if (args[f] !== undefined) fieldError(f, "applies to method jumpstart only");
-  } else {
-    if (!/^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,63}$/.test(args.baseModel)) {
-      fieldError("baseModel", `expected a SageMaker public hub model id such as meta-textgeneration-llama-3-1-8b-instruct, got ${JSON.stringify(args.baseModel)}`);
+    const serving = a.serving ?? {};
+    if (method === "jumpstart") {
+      nested("serving", () =>
+        parseArgs(awsServingTrackArgs, {
+          region: a.region,
+          tags: {},
+          modelPackageArn: `arn:aws:sagemaker:${a.region}:000000000000:model-package/validate/1`,
+          ...servingSettings(serving),
+        }),
+      );
     }
-    if (args.baseModelVersion !== undefined && !/^\d{1,4}\.\d{1,4}\.\d{1,4}$/.test(args.baseModelVersion)) {
-      fieldError("baseModelVersion", `expected a version such as 2.1.0, got ${JSON.stringify(args.baseModelVersion)}`);
-    }
-    for (const f of ["customizationType", "provisionedModelUnits", "commitmentDuration", "customizationTimeoutHours", "invocationLogging", "logRetentionDays"] as const) if (args[f] !== undefined) fieldError(f, "applies to method bedrock only");
-  }
-  checkS3Uri("trainingDataUri", args.trainingDataUri);
-  if (args.trainingDataUri === undefined) fieldError("trainingDataUri", "expected the S3 URI of the training set");
-  checkS3Uri("validationDataUri", args.validationDataUri);
-  const customizationType = args.customizationType ?? "FINE_TUNING";
-  if (!["FINE_TUNING", "CONTINUED_PRE_TRAINING"].includes(customizationType)) fieldError("customizationType", `expected FINE_TUNING or CONTINUED_PRE_TRAINING, got ${JSON.stringify(customizationType)}`);
-  const provisionedModelUnits = args.provisionedModelUnits ?? 1;
-  if (!Number.isInteger(provisionedModelUnits) || provisionedModelUnits < 1) fieldError("provisionedModelUnits", `expected at least 1 model unit, got ${provisionedModelUnits}`);
-  if (args.commitmentDuration !== undefined && !["OneMonth", "SixMonths"].includes(args.commitmentDuration)) {
-    fieldError("commitmentDuration", `expected OneMonth or SixMonths (or leave it out for no commitment), got ${JSON.stringify(args.commitmentDuration)}`);
-  }
-  const customizationTimeoutHours = args.customizationTimeoutHours ?? 24;
-  if (typeof customizationTimeoutHours !== "number" || !(customizationTimeoutHours > 0) || customizationTimeoutHours > 24 * 28) {
-    fieldError("customizationTimeoutHours", `expected more than 0 and at most 672 hours (28 days), got ${JSON.stringify(customizationTimeoutHours)}`);
-  }
-  const invocationLogging = args.invocationLogging ?? "create";
-  if (!INVOCATION_LOGGING.includes(invocationLogging)) {
-    fieldError("invocationLogging", `expected create or existing (another track or stack sets the region's Bedrock invocation logging), got ${JSON.stringify(invocationLogging)}`);
-  }
-  if (args.logRetentionDays !== undefined && invocationLogging === "existing") fieldError("logRetentionDays", "applies with invocationLogging create only");
-  const logRetentionDays = args.logRetentionDays ?? 365;
-  if (!CLOUDWATCH_RETENTION_DAYS.includes(logRetentionDays)) {
-    fieldError("logRetentionDays", `expected one of CloudWatch's retention periods (${CLOUDWATCH_RETENTION_DAYS.join(", ")}), got ${logRetentionDays}`);
-  }
-  const hyperparameters = { ...(args.hyperparameters ?? (method === "bedrock" ? { epochCount: "2", batchSize: "1", learningRate: "0.00001" } : {})) };
-  const maxRuntimeHours = args.maxRuntimeHours ?? 24;
-  if (!(maxRuntimeHours > 0) || maxRuntimeHours > 24 * 28) fieldError("maxRuntimeHours", `expected more than 0 and at most 672 hours (28 days), got ${maxRuntimeHours}`);
-  const runName = resolveRunName(args.runName);
-  const budget = resolveBudget(args);
-  const network = resolveNetwork("network", args.network);
-
-  // The before/after evaluation: on unless switched off explicitly, on a held-out set.
-  const ev = args.evaluation ?? {};
-  const evaluationEnabled = ev.enabled ?? true;
-  if (evaluationEnabled) {
-    if (!ev.dataset) fieldError("evaluation.dataset", "expected the held-out dataset the base and the tuned model are both scored on (or evaluation: {enabled: false})");
-    const evalUri = known<string>(ev.dataset.s3Uri);
-    if (evalUri !== undefined && evalUri === known<string>(args.trainingDataUri)) {
-      fieldError("evaluation.dataset.s3Uri", "expected a held-out set, not the training data (scores on training examples overstate the tuning)");
-    }
-    if (method === "bedrock" && ev.baseModelIdentifier !== undefined) fieldError("evaluation.baseModelIdentifier", "applies to method jumpstart only (the Bedrock base model is evaluated directly)");
-    nested("evaluation", () =>
-      resolveAwsEvaluationArgs({
-        region: args.region,
-        tags: {},
-        dataset: ev.dataset!,
-        models: [{ label: "base", ...(ev.baseModelIdentifier !== undefined ? { modelIdentifier: ev.baseModelIdentifier } : {}) }, { label: "tuned" }],
-        ...(ev.judgeModelIdentifier !== undefined ? { judgeModelIdentifier: ev.judgeModelIdentifier } : {}),
-      }),
-    );
-  }
-  const s = args.serving ?? {};
-  if (method === "jumpstart") {
-    nested("serving", () =>
-      resolveAwsServingArgs({
-        region: args.region,
-        tags: {},
-        modelPackageArn: `arn:aws:sagemaker:${args.region}:000000000000:model-package/validate/1`,
-        ...servingSettings(s),
-      }),
-    );
-  }
-  return {
-    region: args.region,
-    method: method as "bedrock" | "jumpstart",
-    labeledExamples: n,
-    baseModel: args.baseModel,
-    baseModelVersion: args.baseModelVersion,
-    trainingDataUri: args.trainingDataUri,
-    validationDataUri: args.validationDataUri,
-    hyperparameters,
-    customizationType,
-    provisionedModelUnits,
-    commitmentDuration: args.commitmentDuration,
-    customizationTimeoutSeconds: Math.round(customizationTimeoutHours * 3600),
-    invocationLogging: (method === "bedrock" ? invocationLogging : "none") as "create" | "existing" | "none",
-    logRetentionDays,
-    acceptEula: args.acceptEula ?? false,
-    serving: s,
-    evaluation: { enabled: evaluationEnabled, dataset: ev.dataset, baseModelIdentifier: ev.baseModelIdentifier, judgeModelIdentifier: ev.judgeModelIdentifier },
-    maxRuntimeSeconds: Math.round(maxRuntimeHours * 3600),
-    runName,
-    network,
-    ...budget,
-  };
-}
-export type ResolvedAwsFineTuneArgs = ReturnType<typeof resolveAwsFineTuneArgs>;
+    return {
+      ...a,
+      monthlyBudgetUsd: a.monthlyBudgetUsd,
+      hyperparameters: a.hyperparameters ?? (method === "bedrock" ? { epochCount: "2", batchSize: "1", learningRate: "0.00001" } : {}),
+      customizationType: a.customizationType ?? "FINE_TUNING",
+      provisionedModelUnits: a.provisionedModelUnits ?? 1,
+      customizationTimeoutSeconds: Math.round((a.customizationTimeoutHours ?? 24) * 3600),
+      invocationLogging: (method === "bedrock" ? invocationLogging : "none") as "create" | "existing" | "none",
+      logRetentionDays: a.logRetentionDays ?? 365,
+      acceptEula: a.acceptEula ?? false,
+      serving,
+      maxRuntimeSeconds: Math.round(a.maxRuntimeHours * 3600),
+    };
+  });
+export type AwsFineTuneTrackArgs = z.input<typeof awsFineTuneTrackArgs>;
 
 function servingSettings(s: AwsFineTuneServingArgs) {
   return {
@@ -284,7 +266,7 @@ export class AwsFineTuneTrack extends pulumi.ComponentResource implements TrackC
   readonly outputs: Record<string, pulumi.Input<unknown>>;
 
   constructor(name: string, args: AwsFineTuneTrackArgs, opts?: pulumi.ComponentResourceOptions) {
-    const cfg = resolveAwsFineTuneArgs(args);
+    const cfg = parseArgs(awsFineTuneTrackArgs, args);
     super("aitracks:aws:FineTuneTrack", name, trackIdentity("fine-tune", "aws", cfg.region, { models: [cfg.baseModel] }), opts);
     const parent = { parent: this };
     const tags = pulumi.output(args.tags).apply(

@@ -2,162 +2,169 @@ import * as pulumi from "@pulumi/pulumi";
 import { Policy as ScalingPolicy, Target as ScalingTarget } from "@pulumi/aws/appautoscaling";
 import { Role, RolePolicy } from "@pulumi/aws/iam";
 import { Endpoint, EndpointConfiguration, Model } from "@pulumi/aws/sagemaker";
-import { fieldError, known } from "../common/errors";
-import { trackIdentity, type TrackBaseArgs, type TrackComponent } from "../common/track";
+import { z } from "zod";
+import { input, issue, parseArgs, regionArg, tagsArg, wholeArg } from "../common/args";
+import { trackIdentity, type TrackComponent } from "../common/track";
 import {
   awsAccount,
+  awsBudgetArgs,
+  awsNetworkArgs,
+  bucketGrantsArg,
+  defaultNetwork,
+  environmentArg,
+  instanceTypeArg,
+  s3UriArg,
+  stringInput,
   bucketArnOf,
   catalogInstance,
-  checkS3Uri,
   hasLocalNvme,
   inlinePolicy,
   keyPrefixOf,
-  resolveBudget,
-  resolveNetwork,
   secureBucket,
   serviceRole,
   trackBudget,
   trackKeyArn,
   trackNetwork,
-  type AwsBudgetArgs,
-  type AwsNetworkArgs,
   type BucketGrant,
 } from "./shared";
 
-/** Serverless inference instead of instances (CPU only; no VPC, network isolation or data capture). */
-export interface AwsServerlessInferenceArgs {
-  /** Memory of each serverless container, 1024 to 6144 MB in steps of 1024. */
-  readonly memorySizeInMb: number;
-  /** Concurrent invocations, 1 to 200. */
-  readonly maxConcurrency: number;
-  /** Warm concurrency kept ready, at most maxConcurrency. @default none */
-  readonly provisionedConcurrency?: number;
-}
-
-export interface AwsDataCaptureArgs {
-  /** Capture request and response payloads to S3 for monitoring and evaluation. @default true (false for serverless) */
-  readonly enabled?: boolean;
-  /** Percentage of requests captured, 1 to 100. @default 20 */
-  readonly samplingPercentage?: number;
-}
-
-export interface AwsServingTrackArgs extends TrackBaseArgs, AwsBudgetArgs {
-  /** The AWS region of the track. */
-  readonly region: string;
-  /** Inference container image (an ECR path). Required unless modelPackageArn is given. */
-  readonly image?: pulumi.Input<string>;
-  /** S3 URI of the model: a model.tar.gz, or a prefix ending in "/" with uncompressed weights. @default none (the image holds the model) */
-  readonly modelDataUrl?: pulumi.Input<string>;
-  /** A SageMaker model package version to deploy instead of an image (JumpStart fine-tunes, Model Registry). */
-  readonly modelPackageArn?: pulumi.Input<string>;
-  /** Buckets (and prefixes) the model reads besides modelDataUrl's, e.g. a model package's artifacts. @default [] */
-  readonly modelReadAccess?: readonly BucketGrant[];
-  /** Environment of the inference container. @default {} */
-  readonly environment?: Readonly<Record<string, pulumi.Input<string>>>;
-  /** Instance type of the endpoint, from the price catalog. @default "ml.g5.2xlarge" */
-  readonly instanceType?: string;
-  /** Fewest instances autoscaling keeps (at least 1). @default 1 */
-  readonly minInstances?: number;
-  /** Most instances autoscaling adds. @default 2 */
-  readonly maxInstances?: number;
-  /** Invocations per instance per minute that autoscaling holds. @default 60 */
-  readonly targetInvocationsPerInstance?: number;
-  /** Seconds between scale-in steps. @default 300 */
-  readonly scaleInCooldownSeconds?: number;
-  /** Seconds between scale-out steps. @default 60 */
-  readonly scaleOutCooldownSeconds?: number;
-  /** EBS volume per instance, GB (instances with local NVMe use that instead). @default none */
-  readonly volumeSizeInGb?: number;
-  /** Serverless inference instead of instances. @default none (instances) */
-  readonly serverless?: AwsServerlessInferenceArgs;
-  /** Data capture for monitoring. */
-  readonly dataCapture?: AwsDataCaptureArgs;
-  /** No network calls from the model container. @default true */
-  readonly networkIsolation?: boolean;
-  /** The VPC of the endpoint. @default a new private VPC */
-  readonly network?: AwsNetworkArgs;
-  /** An existing customer-managed key to encrypt with (a parent track's). @default a new key */
-  readonly kmsKeyArn?: pulumi.Input<string>;
-}
-
 const SERVERLESS_MEMORY = [1024, 2048, 3072, 4096, 5120, 6144];
+const ECR_IMAGE = /^\d{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\/[a-z0-9._\/-]+(:[\w.-]+|@sha256:[0-9a-f]{64})$/;
+const MODEL_PACKAGE = /^arn:aws[a-z-]*:sagemaker:[a-z0-9-]+:(\d{12}|aws):model-package\/.+/;
+const instances = wholeArg(1).optional();
 
-/** Every default of the serving-on-AWS track, applied in one place; throws naming the field. */
-export function resolveAwsServingArgs(args: AwsServingTrackArgs) {
-  const hasImage = args.image !== undefined;
-  const hasPackage = args.modelPackageArn !== undefined;
-  if (hasImage === hasPackage) fieldError(hasImage ? "modelPackageArn" : "image", "expected either an inference image (with modelDataUrl) or a model package, not both or neither");
-  if (hasPackage && args.modelDataUrl !== undefined) fieldError("modelDataUrl", "expected no model data with a model package (the package names its artifacts)");
-  const image = known<string>(args.image);
-  if (image !== undefined && !/^\d{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\/[a-z0-9._\/-]+(:[\w.-]+|@sha256:[0-9a-f]{64})$/.test(image)) {
-    fieldError("image", `expected an ECR image such as 763104351884.dkr.ecr.us-east-1.amazonaws.com/djl-inference:0.31.0-lmi13.0.0-cu124, got ${JSON.stringify(image)}`);
-  }
-  checkS3Uri("modelDataUrl", args.modelDataUrl);
-  const pkg = known<string>(args.modelPackageArn);
-  if (pkg !== undefined && !/^arn:aws[a-z-]*:sagemaker:[a-z0-9-]+:(\d{12}|aws):model-package\/.+/.test(pkg)) {
-    fieldError("modelPackageArn", `expected a model package version ARN (arn:aws:sagemaker:<region>:<account>:model-package/<group>/<version>), got ${JSON.stringify(pkg)}`);
-  }
-  const serverless = args.serverless;
-  let instanceType: string | undefined;
-  if (serverless) {
-    if (args.instanceType !== undefined) fieldError("instanceType", "expected no instance type with serverless inference");
-    if (!SERVERLESS_MEMORY.includes(serverless.memorySizeInMb)) fieldError("serverless.memorySizeInMb", `expected one of ${SERVERLESS_MEMORY.join(", ")}, got ${serverless.memorySizeInMb}`);
-    if (!Number.isInteger(serverless.maxConcurrency) || serverless.maxConcurrency < 1 || serverless.maxConcurrency > 200) {
-      fieldError("serverless.maxConcurrency", `expected 1 to 200 concurrent invocations, got ${serverless.maxConcurrency}`);
+/** Serverless inference instead of instances (CPU only; no VPC, network isolation or data capture). */
+export const awsServerlessInferenceArgs = z
+  .strictObject(
+    {
+      /** Memory of each serverless container, 1024 to 6144 MB in steps of 1024. */
+      memorySizeInMb: z.number({ error: "expected a number of MB" }).refine((m) => SERVERLESS_MEMORY.includes(m), { error: `expected one of ${SERVERLESS_MEMORY.join(", ")}` }),
+      /** Concurrent invocations, 1 to 200. */
+      maxConcurrency: z
+        .number({ error: "expected a number of concurrent invocations" })
+        .int({ error: "expected 1 to 200 concurrent invocations" })
+        .min(1, { error: "expected 1 to 200 concurrent invocations" })
+        .max(200, { error: "expected 1 to 200 concurrent invocations" }),
+      /** Warm concurrency kept ready, at most maxConcurrency. @default none */
+      provisionedConcurrency: z.number({ error: "expected a number of concurrent invocations" }).optional(),
+    },
+    { error: "expected {memorySizeInMb, maxConcurrency, provisionedConcurrency?}" },
+  )
+  .superRefine((s, ctx) => {
+    const pc = s.provisionedConcurrency;
+    if (pc !== undefined && (!Number.isInteger(pc) || pc < 1 || pc > s.maxConcurrency)) {
+      issue(ctx, ["provisionedConcurrency"], `expected 1 to maxConcurrency (${s.maxConcurrency}), got ${pc}`);
     }
-    const pc = serverless.provisionedConcurrency;
-    if (pc !== undefined && (!Number.isInteger(pc) || pc < 1 || pc > serverless.maxConcurrency)) {
-      fieldError("serverless.provisionedConcurrency", `expected 1 to maxConcurrency (${serverless.maxConcurrency}), got ${pc}`);
+  });
+export type AwsServerlessInferenceArgs = z.input<typeof awsServerlessInferenceArgs>;
+
+export const awsDataCaptureArgs = z.strictObject(
+  {
+    /** Capture request and response payloads to S3 for monitoring and evaluation. @default true (false for serverless) */
+    enabled: z.boolean({ error: "expected true or false" }).optional(),
+    /** Percentage of requests captured, 1 to 100. @default 20 */
+    samplingPercentage: z
+      .number({ error: "expected a percentage" })
+      .int({ error: "expected a whole percentage from 1 to 100" })
+      .min(1, { error: "expected a whole percentage from 1 to 100" })
+      .max(100, { error: "expected a whole percentage from 1 to 100" })
+      .default(20),
+  },
+  { error: "expected {enabled?, samplingPercentage?}" },
+);
+export type AwsDataCaptureArgs = z.input<typeof awsDataCaptureArgs>;
+
+/** The args of the serving-on-AWS track: every default and rule in one place. */
+export const awsServingTrackArgs = z
+  .strictObject({
+    /** The AWS region of the track (the stack's provider for it points there). */
+    region: regionArg,
+    tags: tagsArg,
+    /** Inference container image (an ECR path). Required unless modelPackageArn is given. */
+    image: input(
+      z.string({ error: "expected an ECR image path" }).regex(ECR_IMAGE, {
+        error: "expected an ECR image such as 763104351884.dkr.ecr.us-east-1.amazonaws.com/djl-inference:0.31.0-lmi13.0.0-cu124",
+      }),
+    ).optional(),
+    /** S3 URI of the model: a model.tar.gz, or a prefix ending in "/" with uncompressed weights. @default none (the image holds the model) */
+    modelDataUrl: s3UriArg.optional(),
+    /** A SageMaker model package version to deploy instead of an image (JumpStart fine-tunes, Model Registry). */
+    modelPackageArn: input(
+      z.string({ error: "expected a model package version ARN" }).regex(MODEL_PACKAGE, {
+        error: "expected a model package version ARN (arn:aws:sagemaker:<region>:<account>:model-package/<group>/<version>)",
+      }),
+    ).optional(),
+    /** Buckets (and prefixes) the model reads besides modelDataUrl's, e.g. a model package's artifacts. @default [] */
+    modelReadAccess: bucketGrantsArg.default([]),
+    /** Environment of the inference container. @default {} */
+    environment: environmentArg.default({}),
+    /** Instance type of the endpoint, from the price catalog. @default "ml.g5.2xlarge" */
+    instanceType: instanceTypeArg.optional(),
+    /** Fewest instances autoscaling keeps (at least 1). @default 1 */
+    minInstances: z
+      .number({ error: "expected a number of instances" })
+      .int({ error: "expected at least 1 instance (an instance-based endpoint cannot scale to zero)" })
+      .min(1, { error: "expected at least 1 instance (an instance-based endpoint cannot scale to zero)" })
+      .optional(),
+    /** Most instances autoscaling adds. @default 2 (or minInstances, if more) */
+    maxInstances: instances,
+    /** Invocations per instance per minute that autoscaling holds. @default 60 */
+    targetInvocationsPerInstance: z
+      .number({ error: "expected invocations per instance per minute" })
+      .gt(0, { error: "expected invocations per instance per minute above 0" })
+      .default(60),
+    /** Seconds between scale-in steps. @default 300 */
+    scaleInCooldownSeconds: wholeArg(0, undefined, "seconds").default(300),
+    /** Seconds between scale-out steps. @default 60 */
+    scaleOutCooldownSeconds: wholeArg(0, undefined, "seconds").default(60),
+    /** EBS volume per instance, GB (instances with local NVMe use that instead). @default none */
+    volumeSizeInGb: wholeArg(1, 512, "GB").optional(),
+    /** Serverless inference instead of instances. @default none (instances) */
+    serverless: awsServerlessInferenceArgs.optional(),
+    /** Data capture for monitoring. @default on (off for serverless), 20% of requests */
+    dataCapture: awsDataCaptureArgs.prefault({}),
+    /** No network calls from the model container. @default true */
+    networkIsolation: z.boolean({ error: "expected true or false" }).optional(),
+    /** The VPC of the endpoint. @default a new private VPC */
+    network: awsNetworkArgs.optional(),
+    /** An existing customer-managed key to encrypt with (a parent track's). @default a new key */
+    kmsKeyArn: stringInput("expected a KMS key ARN").optional(),
+    ...awsBudgetArgs,
+  })
+  .transform((a, ctx) => {
+    const hasImage = a.image !== undefined;
+    const hasPackage = a.modelPackageArn !== undefined;
+    if (hasImage === hasPackage) issue(ctx, [hasImage ? "modelPackageArn" : "image"], "expected either an inference image (with modelDataUrl) or a model package, not both or neither");
+    if (hasPackage && a.modelDataUrl !== undefined) issue(ctx, ["modelDataUrl"], "expected no model data with a model package (the package names its artifacts)");
+    const serverless = a.serverless;
+    let instanceType: string | undefined;
+    if (serverless) {
+      if (a.instanceType !== undefined) issue(ctx, ["instanceType"], "expected no instance type with serverless inference");
+      if (a.dataCapture.enabled === true) issue(ctx, ["dataCapture", "enabled"], "serverless endpoints cannot capture data; use instances to capture and monitor");
+      if (a.network !== undefined) issue(ctx, ["network"], "serverless endpoints cannot run in a VPC; use instances to keep the endpoint in a VPC");
+      if (a.networkIsolation === true) issue(ctx, ["networkIsolation"], "serverless endpoints do not support network isolation; use instances");
+      if (a.minInstances !== undefined || a.maxInstances !== undefined) {
+        issue(ctx, [a.minInstances !== undefined ? "minInstances" : "maxInstances"], "expected no instance counts with serverless inference (it scales by concurrency)");
+      }
+    } else {
+      instanceType = a.instanceType ?? "ml.g5.2xlarge";
+      catalogInstance("instanceType", instanceType, a.region);
     }
-    if (args.dataCapture?.enabled === true) fieldError("dataCapture.enabled", "serverless endpoints cannot capture data; use instances to capture and monitor");
-    if (args.network !== undefined) fieldError("network", "serverless endpoints cannot run in a VPC; use instances to keep the endpoint in a VPC");
-    if (args.networkIsolation === true) fieldError("networkIsolation", "serverless endpoints do not support network isolation; use instances");
-    if (args.minInstances !== undefined || args.maxInstances !== undefined) fieldError(args.minInstances !== undefined ? "minInstances" : "maxInstances", "expected no instance counts with serverless inference (it scales by concurrency)");
-  } else {
-    instanceType = args.instanceType ?? "ml.g5.2xlarge";
-    catalogInstance("instanceType", instanceType, args.region);
-  }
-  const minInstances = args.minInstances ?? 1;
-  const maxInstances = args.maxInstances ?? Math.max(2, minInstances);
-  if (!Number.isInteger(minInstances) || minInstances < 1) {
-    fieldError("minInstances", `expected at least 1 instance (an instance-based endpoint cannot scale to zero), got ${minInstances}`);
-  }
-  if (!Number.isInteger(maxInstances) || maxInstances < 1) fieldError("maxInstances", `expected a whole number of instances of at least 1, got ${maxInstances}`);
-  if (maxInstances < minInstances) fieldError("minInstances", `expected at most maxInstances (${maxInstances}), got ${minInstances}`);
-  const targetInvocationsPerInstance = args.targetInvocationsPerInstance ?? 60;
-  if (!(targetInvocationsPerInstance > 0)) fieldError("targetInvocationsPerInstance", `expected invocations per instance per minute above 0, got ${targetInvocationsPerInstance}`);
-  const scaleInCooldownSeconds = args.scaleInCooldownSeconds ?? 300;
-  const scaleOutCooldownSeconds = args.scaleOutCooldownSeconds ?? 60;
-  for (const [f, v] of [["scaleInCooldownSeconds", scaleInCooldownSeconds], ["scaleOutCooldownSeconds", scaleOutCooldownSeconds]] as const) {
-    if (!Number.isInteger(v) || v < 0) fieldError(f, `expected whole seconds of 0 or more, got ${v}`);
-  }
-  if (args.volumeSizeInGb !== undefined && (!Number.isInteger(args.volumeSizeInGb) || args.volumeSizeInGb < 1 || args.volumeSizeInGb > 512)) {
-    fieldError("volumeSizeInGb", `expected 1 to 512 GB, got ${args.volumeSizeInGb}`);
-  }
-  const captureEnabled = args.dataCapture?.enabled ?? !serverless;
-  const samplingPercentage = args.dataCapture?.samplingPercentage ?? 20;
-  if (!Number.isInteger(samplingPercentage) || samplingPercentage < 1 || samplingPercentage > 100) {
-    fieldError("dataCapture.samplingPercentage", `expected a whole percentage from 1 to 100, got ${samplingPercentage}`);
-  }
-  const budget = resolveBudget(args);
-  return {
-    region: args.region,
-    instanceType,
-    serverless: serverless ? { ...serverless } : undefined,
-    minInstances,
-    maxInstances,
-    targetInvocationsPerInstance,
-    scaleInCooldownSeconds,
-    scaleOutCooldownSeconds,
-    volumeSizeInGb: args.volumeSizeInGb,
-    dataCapture: { enabled: captureEnabled, samplingPercentage },
-    networkIsolation: serverless ? false : (args.networkIsolation ?? true),
-    network: serverless ? undefined : resolveNetwork("network", args.network),
-    environment: { ...(args.environment ?? {}) },
-    ...budget,
-  };
-}
-export type ResolvedAwsServingArgs = ReturnType<typeof resolveAwsServingArgs>;
+    const minInstances = a.minInstances ?? 1;
+    const maxInstances = a.maxInstances ?? Math.max(2, minInstances);
+    if (maxInstances < minInstances) issue(ctx, ["minInstances"], `expected at most maxInstances (${maxInstances}), got ${minInstances}`);
+    return {
+      ...a,
+      monthlyBudgetUsd: a.monthlyBudgetUsd,
+      instanceType,
+      minInstances,
+      maxInstances,
+      dataCapture: { enabled: a.dataCapture.enabled ?? !serverless, samplingPercentage: a.dataCapture.samplingPercentage },
+      networkIsolation: serverless ? false : (a.networkIsolation ?? true),
+      network: serverless ? undefined : (a.network ?? defaultNetwork()),
+    };
+  });
+export type AwsServingTrackArgs = z.input<typeof awsServingTrackArgs>;
 
 /** The production variant every serving track names; autoscaling targets it. */
 export const SERVING_VARIANT = "primary";
@@ -186,7 +193,7 @@ export class AwsServingTrack extends pulumi.ComponentResource implements TrackCo
   readonly outputs: Record<string, pulumi.Input<unknown>>;
 
   constructor(name: string, args: AwsServingTrackArgs, opts?: pulumi.ComponentResourceOptions) {
-    const cfg = resolveAwsServingArgs(args);
+    const cfg = parseArgs(awsServingTrackArgs, args);
     super("aitracks:aws:ServingTrack", name, trackIdentity("serving", "aws", cfg.region, { instanceTypes: [cfg.instanceType] }), opts);
     const parent = { parent: this };
     const tags = args.tags;
@@ -195,7 +202,7 @@ export class AwsServingTrack extends pulumi.ComponentResource implements TrackCo
     this.keyArn = trackKeyArn(
       name,
       account,
-      args.kmsKeyArn,
+      cfg.kmsKeyArn,
       { description: `aitracks ${name}: SageMaker endpoint volumes and captured data`, services: ["sagemaker", "sns", "budgets", "cloudwatch"], tags },
       parent,
     );
@@ -210,7 +217,7 @@ export class AwsServingTrack extends pulumi.ComponentResource implements TrackCo
     }
 
     // The model reads its artifacts and nothing else.
-    const read: BucketGrant[] = [...(args.modelReadAccess ?? [])];
+    const read: BucketGrant[] = [...cfg.modelReadAccess];
     if (args.modelDataUrl !== undefined) read.push({ bucketArn: bucketArnOf(args.modelDataUrl, account.partition), prefix: keyPrefixOf(args.modelDataUrl) });
     const role = serviceRole(
       `${name}-execution`,

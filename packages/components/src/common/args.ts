@@ -7,7 +7,7 @@ import { parseOrThrow } from "@aitracks/core";
  * or a URI from another resource, known only at deployment: passed through unchecked).
  */
 export function input<T extends z.ZodType>(schema: T) {
-  return z.union([schema, z.custom<pulumi.Output<z.output<T>>>((v) => pulumi.Output.isInstance(v))], {
+  return z.union([schema, z.custom<pulumi.OutputInstance<z.output<T>>>((v) => pulumi.Output.isInstance(v))], {
     // A plain value that fails says what `schema` says, not zod's "Invalid input" of the union.
     error: (issue) => {
       const r = schema.safeParse(issue.input);

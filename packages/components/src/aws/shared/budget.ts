@@ -1,38 +1,13 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { Topic } from "@pulumi/aws/sns";
-import { fieldError } from "../../common/errors";
 import type { AwsAccount } from "./account";
 import { alertTopic, monthlyBudget } from "./alerts";
-
-/** The budget settings of an AWS track: an AWS Budget on the track's service, alerting by SNS (and email). */
-export interface AwsBudgetArgs {
-  /** Monthly spend on the track's service that the AWS Budget alerts against (USD). @default no budget */
-  readonly monthlyBudgetUsd?: number;
-  /** Percentages of the budget that alert. @default [50, 80, 100] */
-  readonly budgetAlertThresholds?: readonly number[];
-  /** Who gets the budget emails. @default [] (the SNS topic only) */
-  readonly alertEmails?: readonly string[];
-}
 
 /** The budget settings with their defaults applied; `L` is `number` where the track requires a budget. */
 export interface ResolvedBudget<L extends number | undefined = number | undefined> {
   readonly monthlyBudgetUsd: L;
   readonly budgetAlertThresholds: number[];
   readonly alertEmails: string[];
-}
-
-/**
- * Check the budget (above 0 USD when given, or always where the track requires one) and apply the
- * defaults; throws naming the field.
- */
-export function resolveBudget<A extends AwsBudgetArgs>(args: A, required = false): ResolvedBudget<A["monthlyBudgetUsd"]> {
-  const limit = args.monthlyBudgetUsd;
-  if ((required || limit !== undefined) && !((limit as number) > 0)) fieldError("monthlyBudgetUsd", `expected a monthly budget above 0 USD, got ${limit}`);
-  return {
-    monthlyBudgetUsd: limit,
-    budgetAlertThresholds: [...(args.budgetAlertThresholds ?? [50, 80, 100])],
-    alertEmails: [...(args.alertEmails ?? [])],
-  };
 }
 
 export interface TrackBudgetArgs<L extends number | undefined> {

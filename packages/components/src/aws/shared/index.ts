@@ -1,6 +1,7 @@
 /** Pieces every AWS track shares: no track re-implements a key, a bucket, a role or an alert. */
 export * from "./account";
 export * from "./alerts";
+export * from "./args";
 export * from "./bucket";
 export * from "./budget";
 export * from "./kms";
@@ -8,7 +9,6 @@ export * from "./policy";
 export * from "./instances";
 export * from "./network";
 export * from "./role";
-export * from "./run-name";
 export * from "./s3uri";
 export * from "./nested";
 export * from "./tags";

@@ -2,73 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { getAvailabilityZonesOutput } from "@pulumi/aws/getAvailabilityZones";
 import { RouteTable, RouteTableAssociation, SecurityGroup, Subnet, Vpc, VpcEndpoint, getPrefixListOutput, getSubnetsOutput, getVpcOutput } from "@pulumi/aws/ec2";
 import { SecurityGroupEgressRule, SecurityGroupIngressRule } from "@pulumi/aws/vpc";
-import { fieldError, known } from "../../common/errors";
-
-/**
- * Where a track's SageMaker jobs and endpoints run. Left out entirely, the track creates a private
- * VPC: subnets without an internet gateway or NAT, an S3 gateway endpoint and interface endpoints
- * for the services the jobs call, and a security group that lets the track's instances talk only
- * to each other (multi-node training) and to those endpoints over HTTPS.
- */
-export interface AwsNetworkArgs {
-  /** An existing VPC to run in instead of creating one. @default a new private VPC */
-  readonly vpcId?: pulumi.Input<string>;
-  /** Subnets of that VPC. @default its subnets that do not map public IPs */
-  readonly subnetIds?: pulumi.Input<pulumi.Input<string>[]>;
-  /** Security groups for the track's instances. @default one created for the track */
-  readonly securityGroupIds?: pulumi.Input<pulumi.Input<string>[]>;
-  /** CIDR block of the VPC the track creates: a /16. @default "10.42.0.0/16" */
-  readonly cidrBlock?: string;
-  /** Availability zones (one private subnet each) of the VPC the track creates. @default 2 */
-  readonly availabilityZones?: number;
-  /** Interface endpoints of the VPC the track creates (service suffixes). @default ["sagemaker.api", "sagemaker.runtime", "ecr.api", "ecr.dkr", "logs", "sts"] */
-  readonly interfaceEndpoints?: readonly string[];
-}
-
-export const DEFAULT_INTERFACE_ENDPOINTS = ["sagemaker.api", "sagemaker.runtime", "ecr.api", "ecr.dkr", "logs", "sts"] as const;
-
-/** Validate and default network settings; `field` prefixes the messages (e.g. "network"). */
-export function resolveNetwork(field: string, n: AwsNetworkArgs | undefined) {
-  const args = n ?? {};
-  const vpcId = known<string>(args.vpcId);
-  if (vpcId !== undefined && !/^vpc-[0-9a-f]{8,17}$/.test(vpcId)) fieldError(`${field}.vpcId`, `expected a VPC id such as vpc-0a1b2c3d4e5f67890, got ${JSON.stringify(vpcId)}`);
-  const subnets = known<pulumi.Input<string>[]>(args.subnetIds);
-  subnets?.forEach((s, i) => {
-    const v = known<string>(s);
-    if (v !== undefined && !/^subnet-[0-9a-f]{8,17}$/.test(v)) fieldError(`${field}.subnetIds[${i}]`, `expected a subnet id such as subnet-0a1b2c3d, got ${JSON.stringify(v)}`);
-  });
-  const groups = known<pulumi.Input<string>[]>(args.securityGroupIds);
-  groups?.forEach((s, i) => {
-    const v = known<string>(s);
-    if (v !== undefined && !/^sg-[0-9a-f]{8,17}$/.test(v)) fieldError(`${field}.securityGroupIds[${i}]`, `expected a security group id such as sg-0a1b2c3d, got ${JSON.stringify(v)}`);
-  });
-  if (args.vpcId === undefined && (args.subnetIds !== undefined || args.securityGroupIds !== undefined)) {
-    fieldError(`${field}.vpcId`, "expected the VPC of the given subnets and security groups");
-  }
-  if (subnets && subnets.length === 0) fieldError(`${field}.subnetIds`, "expected at least one subnet id (or leave subnetIds out to use the VPC's private subnets)");
-  if (subnets && subnets.length > 16) fieldError(`${field}.subnetIds`, `expected at most 16 subnets (SageMaker's limit), got ${subnets.length}`);
-  if (groups && groups.length === 0) fieldError(`${field}.securityGroupIds`, "expected at least one security group id (or leave securityGroupIds out for one made for the track)");
-  if (groups && groups.length > 5) fieldError(`${field}.securityGroupIds`, `expected at most 5 security groups (SageMaker's limit), got ${groups.length}`);
-  const cidrBlock = args.cidrBlock ?? "10.42.0.0/16";
-  if (!/^(10|172|192)\.\d{1,3}\.0\.0\/16$/.test(cidrBlock)) fieldError(`${field}.cidrBlock`, `expected a private /16 such as 10.42.0.0/16, got ${JSON.stringify(cidrBlock)}`);
-  const availabilityZones = args.availabilityZones ?? 2;
-  if (!Number.isInteger(availabilityZones) || availabilityZones < 1 || availabilityZones > 6) {
-    fieldError(`${field}.availabilityZones`, `expected 1 to 6 availability zones, got ${availabilityZones}`);
-  }
-  const interfaceEndpoints = [...(args.interfaceEndpoints ?? DEFAULT_INTERFACE_ENDPOINTS)];
-  interfaceEndpoints.forEach((e, i) => {
-    if (!/^[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(e)) fieldError(`${field}.interfaceEndpoints[${i}]`, `expected a service suffix such as ecr.api, got ${JSON.stringify(e)}`);
-  });
-  return {
-    vpcId: args.vpcId,
-    subnetIds: args.subnetIds,
-    securityGroupIds: args.securityGroupIds,
-    cidrBlock,
-    availabilityZones,
-    interfaceEndpoints,
-  };
-}
-export type ResolvedNetwork = ReturnType<typeof resolveNetwork>;
+import type { AwsNetworkArgs, ResolvedNetwork } from "./args";
 
 /** The network a track's jobs and endpoints attach to. */
 export interface TrackNetwork {

@@ -1,13 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { fieldError, known } from "../../common/errors";
 
-const S3_URI = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/;
-
-/** Check an `s3://bucket/key` setting when it is a plain value (Outputs are checked by the cloud). */
-export function checkS3Uri(field: string, uri: pulumi.Input<string> | undefined): void {
-  const v = known<string>(uri);
-  if (v !== undefined && !S3_URI.test(v)) fieldError(field, `expected an S3 URI such as s3://my-bucket/data/train.jsonl, got ${JSON.stringify(v)}`);
-}
+export const S3_URI = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/;
 
 /** The bucket and key of an `s3://bucket/key` URI. */
 export function parseS3Uri(uri: string): { bucket: string; key: string } {
