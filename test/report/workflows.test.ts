@@ -114,7 +114,7 @@ describe("deploy workflow", () => {
 });
 
 describe("every aitracks command line in the workflows", () => {
-  const lines = [load("aitracks-pr.yml"), load("aitracks-deploy.yml")]
+  const lines = [load("aitracks-pr.yml"), load("aitracks-deploy.yml"), load("aitracks-review.yml")]
     .map(runs)
     .join("\n")
     .replace(/\\\n\s*/g, " ")
@@ -131,7 +131,7 @@ describe("every aitracks command line in the workflows", () => {
   }
 
   it("names commands the CLI has", () => {
-    expect([...byCommand.keys()].sort()).toEqual(["check", "cost"]);
+    expect([...byCommand.keys()].sort()).toEqual(["check", "cost", "review"]);
   });
 
   for (const [command, flags] of byCommand) {

@@ -7,6 +7,7 @@ import { registerCost } from "./commands/cost";
 import { registerCheck } from "./commands/check";
 import { registerReport } from "./commands/report";
 import { registerPricing } from "./commands/pricing";
+import { registerReview } from "./commands/review";
 
 /**
  * The `aitracks` command. Each command registers its flags here and loads what it needs only
@@ -27,6 +28,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   // Under --json, an internal error is reported as a JSON object on stdout as well.
   program.hook("preAction", (_program, action) => setJsonOutput(action.opts().json === true));
   registerDecide(program, setExit);
+  registerReview(program, setExit);
   registerTco(program, setExit);
   registerPreview(program, setExit);
   registerCost(program, setExit);

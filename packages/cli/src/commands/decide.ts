@@ -5,6 +5,7 @@ import Table from "cli-table3";
 import type * as Core from "@aitracks/core";
 import type { Decision, DecisionInput } from "@aitracks/core";
 import { InputError } from "@aitracks/core/errors";
+import { requireFinite } from "../finite";
 import { out, runCommand } from "../run";
 
 /** @aitracks/core, loaded when `decide` runs (main.ts registers this command for every invocation, `--help` included). */
@@ -15,6 +16,7 @@ function core(): typeof Core {
 interface DecideFlags {
   json?: boolean;
   adr?: string;
+  workload?: string;
   today?: string;
 }
 
@@ -47,6 +49,11 @@ Examples:
   $ aitracks decide examples/decisions/clear-fine-tune.yaml
   $ aitracks decide decision.yaml --json
   $ aitracks decide decision.yaml --adr docs/adr/0007-claims-triage.md
+  $ aitracks decide decision.yaml --adr docs/adr/0007-claims-triage.md --workload workload.yaml
+
+The record keeps the decision file's content (and, with --workload, the workload's, the prices'
+as-of date and the three-year totals and crossovers of that day) in its front matter, so that
+\`aitracks review <record>\` can ask the question again later and say what moved.
 `;
 
 function fit(x: number): string {
@@ -133,6 +140,31 @@ export function decisionJson(input: DecisionInput, d: Decision, adr?: string): R
   };
 }
 
+/**
+ * What the record keeps for `aitracks review`: the decision file as read and, with a workload,
+ * the workload as read, the prices' as-of date and the point totals and crossovers of today.
+ */
+function snapshotOf(decision: unknown, workloadFile: string | undefined): Core.RecordSnapshot {
+  const c = core();
+  if (workloadFile === undefined) return { version: c.RECORD_SNAPSHOT_VERSION, decision };
+  const pricesAsOf = c.pricesStatus(c.loadCatalog()).asOf;
+  const workload = c.readDataFile(workloadFile);
+  const parsed = c.parseOrThrow(c.workloadFileSchema, workload, `${workloadFile}: `);
+  const tco = c.tcoSummary(resolveNamed(parsed, workloadFile));
+  requireFinite(workloadFile, Object.entries(tco.totals).map(([o, v]) => [`the ${o} total`, v] as const));
+  return { version: c.RECORD_SNAPSHOT_VERSION, decision, workload, ...(pricesAsOf ? { pricesAsOf } : {}), tco };
+}
+
+/** The workload's TCO model; a price or SKU problem is named with the file, like the schema's. */
+export function resolveNamed(workload: Core.WorkloadFile, file: string): Core.TcoModel {
+  try {
+    return core().resolveTco(workload);
+  } catch (err) {
+    if (err instanceof InputError) throw new InputError(err.lines.map((l) => `${file}: ${l}`));
+    throw err;
+  }
+}
+
 export function registerDecide(program: Command, setExit: (code: number) => void): void {
   program
     .command("decide <file>")
@@ -142,6 +174,7 @@ export function registerDecide(program: Command, setExit: (code: number) => void
     )
     .option("--json", "print the decision as JSON for machines")
     .option("--adr <out.md>", "also write a Markdown decision record (ADR) to this file (- prints it on stdout instead of the report)")
+    .option("--workload <file>", "with --adr: keep the workload and its three-year totals in the record, for aitracks review")
     .option("--today <YYYY-MM-DD>", "take this date as today (reproducible records); facts.decidedOn still wins")
     .addHelpText("after", HELP)
     .action(async (file: string, opts: DecideFlags) => {
@@ -154,18 +187,26 @@ export function registerDecide(program: Command, setExit: (code: number) => void
           const adr =
             opts.adr === undefined || toStdout
               ? undefined
-              : { path: opts.adr, label: `--adr ${opts.adr}`, inputs: [{ path: file, is: "the decision file itself" }], example: "decision.md" };
+              : { path: opts.adr, label: `--adr ${opts.adr}`, inputs: [{ path: file, is: "the decision file itself" }, ...(opts.workload === undefined ? [] : [{ path: opts.workload, is: "the workload file" }])], example: "decision.md" };
           if (adr) core().checkOutputPath(adr.path, adr);
           if (opts.today !== undefined && !core().decisionDate.safeParse(opts.today).success) {
             throw new InputError(`--today: expected a date YYYY-MM-DD, got ${JSON.stringify(opts.today)}`);
           }
-          const input = core().loadFile(core().decisionSchema, file);
+          if (opts.workload !== undefined && opts.adr === undefined) throw new InputError("--workload: only with --adr (the record keeps it for aitracks review)");
+          const raw = core().readDataFile(file);
+          const input = core().parseOrThrow(core().decisionSchema, raw, `${file}: `);
           const decision = core().decide(input, opts.today === undefined ? {} : { today: opts.today });
-          if (toStdout) {
-            out(core().renderAdr(input, decision, { source: file }));
+          if (opts.adr === undefined) {
+            if (opts.json) out(JSON.stringify(decisionJson(input, decision), null, 2));
+            else out(renderDecisionText(input, decision, file));
             return 0;
           }
-          if (adr) core().writeFileSafely(adr.path, core().renderAdr(input, decision, { source: file }), adr);
+          const record = core().renderAdr(input, decision, { source: file, snapshot: snapshotOf(raw, opts.workload) });
+          if (toStdout) {
+            out(record);
+            return 0;
+          }
+          if (adr) core().writeFileSafely(adr.path, record, adr);
           if (opts.json) out(JSON.stringify(decisionJson(input, decision, opts.adr), null, 2));
           else out(renderDecisionText(input, decision, file, opts.adr));
           return 0;

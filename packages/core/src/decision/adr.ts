@@ -5,6 +5,7 @@ import { checklistStatus } from "./checklist";
 import { usd } from "./gates";
 import { DECISION_OPTIONS, type DecisionOption } from "./options";
 import { criterionLabel } from "./sensitivity";
+import type { RecordSnapshot } from "./record";
 import type { Decision } from "./types";
 
 /** What each track means in practice: the framework's trade-off table. */
@@ -37,6 +38,8 @@ export const TRACK_PROFILES: Readonly<Record<DecisionOption, readonly string[]>>
 export interface AdrOptions {
   /** The decision file, named in the record. */
   readonly source?: string;
+  /** What `aitracks review` needs to ask again: the inputs as data and that day's figures. */
+  readonly snapshot?: RecordSnapshot;
 }
 
 /** A Markdown table cell: no pipes or newlines. */
@@ -72,6 +75,7 @@ export function renderAdr(input: DecisionInput, decision: Decision, options: Adr
       scores: { ...decision.scores },
       eligible: { ...decision.eligible },
       ...(options.source ? { source: options.source } : {}),
+      ...(options.snapshot ? { aitracks: options.snapshot } : {}),
     },
     { lineWidth: 0 },
   );
@@ -155,6 +159,29 @@ export function renderAdr(input: DecisionInput, decision: Decision, options: Adr
     );
   }
 
+  const tco = options.snapshot?.tco;
+  if (tco) {
+    md.push("## Three-year cost", "");
+    md.push(
+      `Over ${tco.horizonMonths} months at the workload's volume, point values, prices as of ${options.snapshot?.pricesAsOf ?? "unknown"} ` +
+        `(\`aitracks tco\` for the ranges):`,
+      "",
+    );
+    md.push(
+      table(
+        ["Option", "Total", "Eligible"],
+        Object.entries(tco.totals).map(([o, usdTotal]) => [
+          o === tco.cheapest ? `**${o}** (cheapest)` : o,
+          usd(usdTotal),
+          decision.eligible[o as DecisionOption] === false ? "no" : "yes",
+        ]),
+      ),
+      "",
+    );
+    for (const c of tco.crossovers) md.push(`- ${c.cheaper} is cheaper than ${c.than} above ${c.aboveRequestsPerDay.toLocaleString("en-US")} requests/day.`);
+    if (tco.crossovers.length) md.push("");
+  }
+
   md.push("## Consequences", "");
   if (rec) for (const line of TRACK_PROFILES[rec]) md.push(`- ${line}`);
   md.push("");
@@ -173,7 +200,8 @@ export function renderAdr(input: DecisionInput, decision: Decision, options: Adr
   md.push(
     `Revisit by **${decision.reviewDate}**: models improve and prices drop roughly every six months, so a use case ` +
       `that needed ${rec === "buy" ? "an API today may need fine-tuning at scale, or the reverse" : "fine-tuning or building today may be solvable with a prompt then"}. ` +
-      `Re-measure the API baseline, update the facts and re-run \`aitracks decide${source ? ` ${source}` : ""}\`.`,
+      `Re-measure the API baseline, update the facts and re-run \`aitracks decide${source ? ` ${source}` : ""}\`` +
+      (options.snapshot ? `; \`aitracks review\` on this record re-asks it with today's prices and says what moved.` : "."),
     "",
   );
   return md.join("\n");

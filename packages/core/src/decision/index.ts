@@ -35,3 +35,13 @@ export { addMonthsClamped, todayIso } from "./review";
 export { checklistStatus, type ChecklistStatus } from "./checklist";
 export { decide, type DecideOptions } from "./decide";
 export { renderAdr, TRACK_PROFILES, type AdrOptions } from "./adr";
+export {
+  RECORD_SNAPSHOT_VERSION,
+  frontMatterOf,
+  parseDecisionRecord,
+  tcoSummary,
+  type DecisionRecord,
+  type RecordSnapshot,
+  type TcoSummary,
+} from "./record";
+export { daysBetween, reconsider, type OptionMove, type Reconsidered, type ReconsiderInputs } from "./reconsider";
