@@ -77,6 +77,20 @@ describe("decide --adr --workload: the record keeps what a review needs", () => 
     expect(text).toContain(`- fine-tune is cheaper than buy above ${tco.crossovers[0].aboveRequestsPerDay.toLocaleString("en-US")} requests/day.`);
   });
 
+  it("a useCase with bidi and newline characters is kept exactly, shown escaped", T, () => {
+    const dir = tmp();
+    const decision = join(dir, "d.json");
+    const data = JSON.parse(JSON.stringify(require("yaml").parse(readFileSync(join(ROOT, DECISION), "utf8"))));
+    data.useCase = "claims \u202etxt.exe\nline two";
+    writeFileSync(decision, JSON.stringify(data));
+    const rec = record(dir, {}, decision);
+    const text = readFileSync(rec, "utf8");
+    expect(text).not.toMatch(/[\u202a-\u202e]/);
+    expect(text).toContain('useCase: "claims \\u202etxt.exe\\nline two"');
+    const { code, doc } = reviewJson([rec, "--today", "2026-07-01"]);
+    expect([code, doc.reviews[0]!.recommendation.changed]).toEqual([0, false]);
+  });
+
   it("--workload without --adr is bad input, and the workload is never a target", T, () => {
     const r = aitracks(["decide", DECISION, "--workload", WORKLOAD]);
     expect(r.code).toBe(2);

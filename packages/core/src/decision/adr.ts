@@ -1,4 +1,4 @@
-import { stringify } from "yaml";
+import { Document, visit } from "yaml";
 import { CRITERION_LABELS, type DecisionInput } from "../schema/decision";
 import { markdownInline, printable, printableLine } from "../text";
 import { checklistStatus } from "./checklist";
@@ -57,6 +57,22 @@ function fact(value: unknown, format: (v: never) => string = String): string {
 }
 
 /**
+ * YAML for a record's front matter. Strings holding control or bidi characters (a useCase kept in
+ * the record's copy of the decision) are written double-quoted with those characters as \uXXXX
+ * escapes: the record shows them, and reading it back gives the same text.
+ */
+function frontMatterYaml(value: unknown): string {
+  const doc = new Document(value);
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === "string" && (printable(node.value) !== node.value || /[\r\n\t]/.test(node.value))) node.type = "QUOTE_DOUBLE";
+    },
+  });
+  // Only double-quoted scalars can hold such characters now, and \uXXXX is their escape there.
+  return printable(doc.toString({ lineWidth: 0 }));
+}
+
+/**
  * The decision record (ADR) as Markdown. Its YAML front matter - track, decidedOn, reviewDate,
  * useCase, scores - is what later tooling (policies tagging resources with the review date,
  * reports) reads; the body is for people.
@@ -65,7 +81,7 @@ export function renderAdr(input: DecisionInput, decision: Decision, options: Adr
   const facts = input.facts ?? {};
   const rec = decision.recommendation;
   const useCase = input.useCase ?? null;
-  const front = stringify(
+  const front = frontMatterYaml(
     {
       track: rec,
       decidedOn: decision.decidedOn,
@@ -77,7 +93,6 @@ export function renderAdr(input: DecisionInput, decision: Decision, options: Adr
       ...(options.source ? { source: options.source } : {}),
       ...(options.snapshot ? { aitracks: options.snapshot } : {}),
     },
-    { lineWidth: 0 },
   );
   const pct = (v: number) => `${Math.round(v * 1000) / 10}%`;
   // The use case and the file name are input: one line each in the body, shown, never markup.
