@@ -154,7 +154,7 @@ describe("aitracks review", () => {
     expect(ft.changeUsd).toBeCloseTo(-38_796.12, 1);
     expect(ft.nowUsd).toBeCloseTo(ft.thenUsd + ft.changeUsd, 2);
     // The fine-tune/buy crossover moved down with fine-tune's cost.
-    const x = (list: Review["tco"] extends infer T ? NonNullable<T>["crossovers"]["now"] : never) => list.find((c) => c.cheaper === "fine-tune" && c.than === "buy")!.aboveRequestsPerDay;
+    const x = (list: NonNullable<Review["tco"]>["crossovers"]["now"]) => list.find((c) => c.cheaper === "fine-tune" && c.than === "buy")!.aboveRequestsPerDay;
     expect(x(r.tco!.crossovers.now)).toBeLessThan(x(r.tco!.crossovers.then));
     // The answer is the same and the review is not due: the moves are reported, exit 0.
     expect(code).toBe(0);
