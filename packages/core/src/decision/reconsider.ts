@@ -4,6 +4,7 @@
  */
 import type { DecisionInput } from "../schema/decision";
 import type { Crossover } from "../tco/crossover";
+import { cheapestEligible } from "../tco/report";
 import type { OptionId, TcoModel } from "../tco/resolve";
 import { decide } from "./decide";
 import type { DecisionOption } from "./options";
@@ -57,13 +58,11 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
-/** The cheapest of the totals among the eligible options; the cheapest overall when none is eligible. */
-export function cheapestEligible(totals: Readonly<Partial<Record<OptionId, number>>>, eligible: Readonly<Partial<Record<string, boolean>>>): OptionId {
-  const all = Object.entries(totals) as [OptionId, number][];
-  const allowed = all.filter(([o]) => eligible[o] !== false);
-  let best: [OptionId, number] | undefined;
-  for (const e of allowed.length ? allowed : all) if (best === undefined || e[1] < best[1]) best = e;
-  return best![0];
+/** The cheapest eligible option of a summary's totals (tco's own rule); the cheapest overall when none is eligible. */
+function cheapestOf(totals: Readonly<Partial<Record<OptionId, number>>>, eligible: Readonly<Partial<Record<string, boolean>>>): OptionId {
+  const options = (Object.entries(totals) as [OptionId, number][]).map(([option, totalUsd]) => ({ option, totalUsd }));
+  const pick = cheapestEligible(options, eligible);
+  return (pick.eligible ?? pick.overall)!.option;
 }
 
 /** Re-run the decision (as of the record's decidedOn, so its review date stays) and the TCO, and compare. */
@@ -90,8 +89,8 @@ export function reconsider(inputs: ReconsiderInputs): Reconsidered {
       return { option, thenUsd, nowUsd, changeUsd, change: thenUsd === null || thenUsd === 0 ? null : (nowUsd - thenUsd) / thenUsd };
     });
     // The cheapest option the decision leaves eligible (the cheapest overall may be ruled out).
-    const thenCheapest = then ? cheapestEligible(then.totals, record.eligible ?? {}) : null;
-    const nowCheapest = cheapestEligible(current.totals, now.eligible);
+    const thenCheapest = then ? cheapestOf(then.totals, record.eligible ?? {}) : null;
+    const nowCheapest = cheapestOf(current.totals, now.eligible);
     const cheapestChanged = thenCheapest !== null && thenCheapest !== nowCheapest;
     if (cheapestChanged) reasons.push(`the cheapest eligible option over ${current.horizonMonths} months changed: ${thenCheapest} -> ${nowCheapest}`);
     tco = {
