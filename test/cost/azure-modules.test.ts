@@ -103,6 +103,22 @@ describe("Azure Machine Learning", () => {
     expect(priced(e, "phi").monthlyUsd).toBeCloseTo(456.25 * 0.07 + 91.25 * 0.14, 6); // $44.7125
     expect(e.unpriced.map((u) => u.name)).toEqual(["llama"]);
   });
+
+  it("prices content safety on a serverless endpoint per text record, input and output (computed by hand)", () => {
+    const phi = (contentSafety?: unknown) =>
+      res("azure-native:machinelearningservices:ServerlessEndpoint", "phi", { properties: { authMode: "Key", modelSettings: { modelId: "azureml://registries/azureml/models/Phi-4" }, ...(contentSafety ? { contentSafety } : {}) } });
+    const e = estimate([phi({ contentSafetyStatus: "Enabled" })]);
+    // 1,500 input tokens x 4 = 6,000 characters = 6 records, 300 output x 4 = 1,200 = 2 records: 8 a request;
+    // 304,166.67 requests x 8 / 1,000 = 2,433.33 thousand records x $0.38 = $924.67 a month
+    const safety = priced(e, "phi").components.find((c) => c.name.startsWith("content safety"))!;
+    expect(safety.monthlyQuantity).toBeCloseTo(2_433.333333, 5);
+    expect(safety.unitPriceUsd).toBe(0.38);
+    expect(safety.monthlyUsd).toBeCloseTo(924.666666667, 6);
+    expect(priced(e, "phi").monthlyUsd).toBeCloseTo(44.7125 + 924.666666667, 6);
+    // Off (or absent): the tokens only.
+    expect(priced(estimate([phi({ contentSafetyStatus: "Disabled" })]), "phi").monthlyUsd).toBeCloseTo(44.7125, 6);
+    expect(priced(estimate([phi()]), "phi").monthlyUsd).toBeCloseTo(44.7125, 6);
+  });
 });
 
 describe("storage, keys, networking and logs", () => {
