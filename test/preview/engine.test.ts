@@ -45,7 +45,7 @@ describe("previewProgram on the aitracks program", () => {
   it("gives a throwing program's own message on one line", async () => {
     const err = await previewProgram({ programDir: join(ROOT, "test/fixtures/programs/throws"), stack: "dev" }).catch((e: Error) => e);
     expect(err).toBeInstanceOf(Error);
-    expect((err as Error).message).toBe("program error: index.js:3: the model registry is not reachable: set registryUrl");
+    expect((err as Error).message).toBe("program error: index.js:4: the model registry is not reachable: set registryUrl");
   });
 
   it("stops a stack with bad config before any resource is registered, naming the key", async () => {

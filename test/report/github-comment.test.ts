@@ -165,7 +165,7 @@ describe("aitracks check --format github-comment", () => {
     expect(ok.stdout).toMatch(/^<!-- aitracks:check stack=buy-aws -->\n### aitracks check: `buy-aws` passes\n\n/);
     const bad = aitracks(["check", "--stack", "buy-aws", "--format", "html"]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe('aitracks: --format: expected text or github-comment, got "html"\n');
+    expect(bad.stderr).toBe('aitracks: --format: expected one of text, github-comment, sarif, got "html"\n');
     const both = aitracks(["check", "--stack", "buy-aws", "--format", "github-comment", "--json"]);
     expect(both.code).toBe(2);
     expect(both.stderr).toBe("aitracks: --json: give --json or --format github-comment, not both\n");
