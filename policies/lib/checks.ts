@@ -38,10 +38,10 @@ export function on<R extends Resource, A>(cls: ResourceClass<R, A>, check: Typed
 /** A single validator for several resource types (one policy that spans, say, every Vertex AI resource). */
 export function validateTypes(...cases: TypeCase[]): ResourceValidation {
   const byType = new Map(cases.map((c) => [c.type, c.run]));
-  const names = [...byType.keys()];
+  const notOfType = `Policy only applies to resources of types ${[...byType.keys()].join(", ")}`;
   return (args, report) => {
     const run = byType.get(args.type);
-    if (!run) return args.notApplicable(`Policy only applies to resources of types ${names.join(", ")}`);
+    if (!run) return args.notApplicable(notOfType);
     return run(args, report);
   };
 }

@@ -115,7 +115,7 @@ async function evaluateWith(pack: LoadedPack, rt: PolicyRuntime, graph: Resource
     for (const policy of pack.policies) {
       const cfg = config.get(policy.name)!;
       if (cfg.enforcementLevel === "disabled") continue;
-      if (isResourcePolicy(policy)) await runResourcePolicy(pack, rt, policy, cfg, prepared, stackTags, violations, notes);
+      if (isResourcePolicy(policy)) await runResourcePolicy(pack, rt, policy, cfg, prepared, stackTags, violations, notes, opts.allNotes === true);
       if (isStackPolicy(policy)) await runStackPolicy(pack, rt, policy, cfg, prepared, stackTags, violations, notes);
     }
   } finally {
@@ -159,6 +159,7 @@ async function runResourcePolicy(
   stackTags: ReadonlyMap<string, string>,
   violations: PolicyViolation[],
   notes: PolicyNote[],
+  keepAll: boolean,
 ): Promise<void> {
   if (!policy.validateResource) return;
   const validations = Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource];
@@ -185,7 +186,11 @@ async function runResourcePolicy(
         const result = validate(args, report);
         if (result && typeof (result as Promise<void>).then === "function") await result;
       } catch (err) {
-        if (err instanceof NotApplicable) notes.push({ policy: policy.name, urn: r.urn, reason: err.reason ?? "Policy does not apply" });
+        if (err instanceof NotApplicable) {
+          const note = { policy: policy.name, urn: r.urn, reason: err.reason ?? "Policy does not apply" };
+          // Most are "Policy only applies to …" for every resource of another type: not kept.
+          if (keepAll || isInformative(note)) notes.push(note);
+        }
         else if (isUnknownError(err)) violations.push(unknownViolation(pack, policy, err, r.urn));
         else throw new Error(`policy ${policy.name} failed on ${r.urn}: ${(err as Error)?.message ?? String(err)}`);
       }

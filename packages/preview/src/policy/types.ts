@@ -56,7 +56,7 @@ export function messageOnly(full: string, description: string): string {
 }
 
 /** Notes worth reporting: stack-level ones, and per-resource ones about values not known yet. */
-export function isInformative(note: PolicyNote): boolean {
-  if (/^Policy only applies to/.test(note.reason)) return false;
-  return note.urn === undefined || /not known until deploy|can't be known/.test(note.reason);
+export function isInformative(note: Pick<PolicyNote, "urn" | "reason">): boolean {
+  if (note.reason.startsWith("Policy only applies to")) return false;
+  return note.urn === undefined || note.reason.includes("not known until deploy") || note.reason.includes("can't be known");
 }
