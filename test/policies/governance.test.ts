@@ -91,7 +91,47 @@ const taskDefinition = (containerDefinitions: pulumi.Input<string>) => new TaskD
 const lambda = (variables: Record<string, pulumi.Input<string>>) =>
   new LambdaFunction("fn", { role: ROLE, packageType: "Image", imageUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/fn:1", environment: { variables } });
 
+/** Buckets of the given tracks (by their aitracks-track tag), for the decision-and-stack policies. */
+const tracksOf = (...tracks: string[]) => () => tracks.forEach((t, i) => new S3Bucket(`data-${i}`, { tags: { ...TAGS, "aitracks-track": t } }));
+const decided = (decision: object) => ({ ...FACTS, "aitracks:decision": { reviewDate: "2099-01-01", record: "decisions/adr-007.md", ...decision } });
+
 const cases: PolicyCase[] = [
+  {
+    policy: "decision-track-ruled-out",
+    config: decided({ track: "fine-tune", ruledOut: ["buy", "hybrid"] }),
+    bad: tracksOf("buy"),
+    on: "stack",
+    message: /^the stack provisions the buy track, which the decision \(decisions\/adr-007\.md\) ruled out$/,
+    good: tracksOf("fine-tune", "serving", "evaluation"),
+  },
+  {
+    // Buy and fine-tune together are a hybrid: ruled out even though each part is eligible.
+    policy: "decision-track-ruled-out",
+    config: decided({ track: "fine-tune", ruledOut: ["build", "hybrid"] }),
+    bad: tracksOf("buy", "fine-tune"),
+    on: "stack",
+    message: /^the stack provisions buy and fine-tune together \(a hybrid\), which the decision \(decisions\/adr-007\.md\) ruled out$/,
+    good: tracksOf("fine-tune"),
+  },
+  {
+    policy: "decision-track-not-recommended",
+    config: decided({ track: "buy", ruledOut: ["build"] }),
+    bad: tracksOf("fine-tune"),
+    on: "stack",
+    message: /^the stack provisions the fine-tune track, not the decision's recommendation buy \(decisions\/adr-007\.md\); record why, or re-decide$/,
+    good: tracksOf("buy", "evaluation"),
+    level: "advisory",
+  },
+  {
+    // A hybrid decision accepts its parts (and the serving of the tuned model); build is another track.
+    policy: "decision-track-not-recommended",
+    config: decided({ track: "hybrid", ruledOut: [] }),
+    bad: tracksOf("buy", "build"),
+    on: "stack",
+    message: /^the stack provisions the build track, not the decision's recommendation hybrid/,
+    good: tracksOf("buy", "fine-tune", "serving"),
+    level: "advisory",
+  },
   {
     policy: "data-residency",
     bad: () => new GcsBucket("data", { location: "asia-northeast1" }),

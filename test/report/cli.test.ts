@@ -59,6 +59,20 @@ describe("aitracks report", () => {
     expect(JSON.parse(r.stdout).charts).toEqual(["decision-matrix", "cumulative-cost", "cost-by-volume", "stack-cost"]);
     // The policy pack's verdicts: buy-aws is secure by default.
     expect(html).toMatch(/<p id="policy-verdicts"><span class="pill ok">pass<\/span> All \d+ policies pass\.<\/p>/);
+    // The decision beside the stack: clear-buy recommends buy, the stack provisions buy.
+    expect(html).toContain(
+      '<p id="decision-verdict"><span class="pill ok">in step</span> In step with the decision (examples/decisions/clear-buy.yaml): the stack provisions buy, within its recommendation buy.</p>',
+    );
+  });
+
+  it("with --stack and a decision that ruled the stack's track out, says so beside the stack (the policy's verdict)", () => {
+    const out = join(fresh(), "mismatch.html");
+    const r = aitracks(["report", "examples/decisions/clear-fine-tune.yaml", "examples/workloads/requests-10k.yaml", "--stack", "buy-aws", "--out", out]);
+    expect(r.code).toBe(0);
+    const html = readFileSync(out, "utf8");
+    expect(html).toContain(
+      '<p id="decision-verdict"><span class="pill mandatory">mandatory</span> Out of step with the decision: the stack provisions the buy track, which the decision (examples/decisions/clear-fine-tune.yaml) ruled out.</p>',
+    );
   });
 
   it("with an insecure program, shows its policy violations, mandatory first", () => {

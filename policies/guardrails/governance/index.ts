@@ -1,5 +1,6 @@
-/** Governance and the framework's anti-patterns: residency, tags, review trigger, fine-tuning, third parties, secrets. */
+/** Governance and the framework's anti-patterns: residency, tags, review trigger, decision and stack in step, fine-tuning, third parties, secrets. */
 import type { AitracksPolicy } from "../../lib/types";
+import { decisionPolicies } from "./decision";
 import { fineTunePolicies } from "./fine-tune";
 import { dataResidency } from "./residency";
 import { decisionReviewDue } from "./review";
@@ -11,6 +12,7 @@ export const governancePolicies: AitracksPolicy[] = [
   dataResidency,
   requiredTags,
   decisionReviewDue,
+  ...decisionPolicies,
   ...fineTunePolicies,
   ...thirdPartyPolicies,
   noPlaintextSecrets,

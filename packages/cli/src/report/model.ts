@@ -84,6 +84,8 @@ export interface StackSection {
   readonly stack: string;
   readonly project: string;
   readonly resources: readonly StackResourceRow[];
+  /** The aitracks tracks the stack provisions (build, buy, fine-tune, serving, evaluation), sorted. */
+  readonly tracks: readonly string[];
   /** The track of a resource URN, e.g. `buy (assistant, aws)`. */
   readonly trackOf: (urn: string) => string | undefined;
   readonly cost?: CostEstimateLike;

@@ -2,7 +2,7 @@
  * The report as one self-contained HTML page: inline CSS, charts as inline SVG, no script, no
  * font, image or stylesheet from anywhere. Readable offline and printable (A4 or Letter).
  */
-import { cheapestAt, cheapestEligible, checklistStatus, CRITERION_LABELS, TRACK_PROFILES, type DecisionOption } from "@aitracks/core";
+import { cheapestAt, cheapestEligible, checklistStatus, CRITERION_LABELS, DECISION_OPTIONS, judgeStackAgainstDecision, TRACK_PROFILES, type DecisionOption } from "@aitracks/core";
 import { shortType } from "./charts/data";
 import { capitalize, esc, money, num, uncertainText, usd } from "../format";
 import { volumeData, type ReportInputs, type StackSection } from "./model";
@@ -187,13 +187,29 @@ function checklistBlock(inputs: ReportInputs): string {
     .join("")}</ul>`;
 }
 
-function stackBlock(stack: StackSection, chart: RenderedChartEntry | undefined): string {
+/**
+ * The decision beside the stack: the same judgement as the decision-track-ruled-out and
+ * decision-track-not-recommended policies, for the report's decision and the stack's tracks.
+ */
+function decisionVerdict(inputs: ReportInputs, stack: StackSection): string {
+  const { decision } = inputs;
+  const v = judgeStackAgainstDecision(stack.tracks, {
+    recommended: decision.recommendation as DecisionOption | null,
+    ruledOut: DECISION_OPTIONS.filter((o) => decision.eligible[o] === false),
+    record: inputs.decisionFile,
+  });
+  const pill = v.verdict === "in-step" ? '<span class="pill ok">in step</span>' : `<span class="pill ${v.verdict}">${v.verdict}</span>`;
+  return `<p id="decision-verdict">${pill} ${esc(v.summary)}</p>`;
+}
+
+function stackBlock(stack: StackSection, chart: RenderedChartEntry | undefined, verdict: string): string {
   const parts: string[] = [];
   const cost = stack.cost;
   const byUrn = new Map((cost?.resources ?? []).map((r) => [r.urn, r]));
   const free = new Set((cost?.free ?? []).map((f) => f.urn));
   const unpricedUrns = new Set((cost?.unpriced ?? []).map((u) => (typeof u === "string" ? u : (u.urn ?? ""))));
   parts.push(`<p>Stack <strong>${esc(stack.stack)}</strong> of project ${esc(stack.project)}: ${stack.resources.length} cloud resources, previewed offline.</p>`);
+  parts.push(verdict);
   if (cost) {
     parts.push(
       `<p class="big-line">Estimated <strong>${esc(usd(cost.monthlyUsd))} a month</strong>${cost.threeYearUsd !== undefined ? `, ${esc(money(cost.threeYearUsd))} over three years` : ""}${cost.pricesAsOf ? ` <span class="note">(prices as of ${esc(cost.pricesAsOf)})</span>` : ""}.</p>`,
@@ -267,7 +283,7 @@ ${recommendationBlock(inputs)}</header>`);
   sections.push(
     `<section id="tco"><h2>Total cost of ownership</h2>${figure(byId.get("cumulative-cost"))}${figure(byId.get("cost-by-volume"))}${tcoTable(inputs)}</section>`,
   );
-  if (inputs.stack) sections.push(`<section id="stack"><h2>The stack</h2>${stackBlock(inputs.stack, byId.get("stack-cost"))}</section>`);
+  if (inputs.stack) sections.push(`<section id="stack"><h2>The stack</h2>${stackBlock(inputs.stack, byId.get("stack-cost"), decisionVerdict(inputs, inputs.stack))}</section>`);
   sections.push(`<section id="checklist-section"><h2>Architect's checklist</h2>${checklistBlock(inputs)}</section>`);
   sections.push(`<section id="review"><h2>Review</h2><p>Revisit this decision by <strong class="review-date">${esc(decision.reviewDate)}</strong>. Models improve and prices drop roughly every six months: re-measure the API baseline, update the facts and the workload, and run the report again.</p></section>`);
   sections.push(`<section id="assumptions-section"><h2>Appendix: assumptions</h2>${assumptionsBlock(inputs)}</section>`);

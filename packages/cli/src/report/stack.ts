@@ -29,7 +29,8 @@ export function sectionFromGraph(graph: ResourceGraph, extras: StackExtras, trac
   const resources = graph.resources
     .filter((r) => r.custom && !r.type.startsWith("pulumi:providers:"))
     .map((r) => ({ urn: r.urn, type: r.type, name: r.name, track: trackOf(r.urn) }));
-  return { stack: graph.stack, project: graph.project, resources, trackOf, ...extras };
+  const tracks = [...new Set(graph.resources.flatMap((r) => trackOfResource(graph, r)?.track ?? []))].sort();
+  return { stack: graph.stack, project: graph.project, resources, tracks, trackOf, ...extras };
 }
 
 export async function stackSection(target: TargetOptions): Promise<StackSection> {

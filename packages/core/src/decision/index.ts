@@ -45,3 +45,4 @@ export {
   type TcoSummary,
 } from "./record";
 export { daysBetween, reconsider, type OptionMove, type Reconsidered, type ReconsiderInputs } from "./reconsider";
+export { judgeStackAgainstDecision, TRACKS_OF_OPTION, type DecisionReference, type StackDecisionFinding, type StackDecisionVerdict } from "./stack-verdict";

@@ -56,6 +56,10 @@ export const decisionRefSchema = z.union(
         track: z.enum(OPTIONS, { error: `expected one of ${OPTIONS.join(", ")}` }),
         reviewDate: isoDate,
         decidedOn: isoDate.optional(),
+        /** The options the decision's hard gates ruled out (the policies fail a stack that provisions one). */
+        ruledOut: z.array(z.enum(OPTIONS, { error: `expected one of ${OPTIONS.join(", ")}` }), { error: "expected a list of options" }).optional(),
+        /** The decision record these came from, named in the policies' messages. */
+        record: z.string({ error: "expected the path of a decision record (ADR)" }).optional(),
       })
       .strict(),
   ],
