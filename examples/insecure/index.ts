@@ -69,7 +69,8 @@ const model = new Model(
   aws,
 );
 
-// aws-sagemaker-endpoint-config-kms (EBS-backed ml.m5 with no key, data capture with no key)
+// aws-sagemaker-endpoint-config-kms (EBS-backed ml.m5 with no key, data capture with no key);
+// aws-sagemaker-endpoint-config-prod-instance-count (one instance in production)
 new EndpointConfiguration(
   "endpoint-config",
   {
@@ -149,7 +150,8 @@ new V2Vm(
   gcp,
 );
 
-// gcp-workbench-no-public-ip, gcp-workbench-cmek (Google-managed boot and data disks)
+// gcp-workbench-no-public-ip, gcp-workbench-cmek (Google-managed boot and data disks), gcp-workbench-no-root-access
+// and gcp-workbench-no-file-downloads (no notebook-disable-root / notebook-disable-downloads metadata)
 new WorkbenchInstance("workbench", { location: "us-central1-a", gceSetup: { machineType: "e2-standard-4" }, labels: labels("build") }, gcp);
 
 // gcp-vertex-cmek (dataset and endpoint), gcp-vertex-private-endpoint (public endpoint);

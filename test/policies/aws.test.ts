@@ -2,14 +2,15 @@
 // Every AWS guardrail: a violating and a passing program of real @pulumi/aws (and aws-native) resources under mocks.
 import { describe, expect, it } from "vitest";
 import * as pulumi from "@pulumi/pulumi";
-import { AgentAgent, AgentcoreAgentRuntime, AgentcoreCodeInterpreter, CustomModel, Guardrail, GuardrailVersion, InferenceProfile } from "@pulumi/aws/bedrock";
+import { AgentAgent, AgentcoreAgentRuntime, AgentcoreCodeInterpreter, AgentcoreGateway, AgentcoreMemory, AgentDataSource, CustomModel, Guardrail, GuardrailVersion, InferenceProfile } from "@pulumi/aws/bedrock";
 import { InvocationLoggingConfiguration } from "@pulumi/aws/bedrockmodel";
 import { Role, RolePolicy } from "@pulumi/aws/iam";
 import { Provider } from "@pulumi/aws/provider";
 import { Bucket, BucketPolicy, BucketPublicAccessBlock, BucketServerSideEncryptionConfiguration, BucketVersioning } from "@pulumi/aws/s3";
-import { DataQualityJobDefinition, Domain, EndpointConfiguration, FlowDefinition, Model, NotebookInstance, TrainingJob } from "@pulumi/aws/sagemaker";
-import { ModelBiasJobDefinition, ModelExplainabilityJobDefinition, ModelQualityJobDefinition } from "@pulumi/aws-native/sagemaker";
-import { Runtime } from "@pulumi/aws-native/bedrockagentcore";
+import { DataQualityJobDefinition, Domain, EndpointConfiguration, FeatureGroup, FlowDefinition, Model, NotebookInstance, TrainingJob } from "@pulumi/aws/sagemaker";
+import { FeatureGroup as NativeFeatureGroup, ModelBiasJobDefinition, ModelExplainabilityJobDefinition, ModelQualityJobDefinition } from "@pulumi/aws-native/sagemaker";
+import { Gateway, Memory, Runtime } from "@pulumi/aws-native/bedrockagentcore";
+import { DataSource } from "@pulumi/aws-native/bedrock";
 import { check, expectPass, expectViolation, notesOf, TAGS, urnOf, violationsOf, type PolicyCase } from "./helpers";
 
 const ROLE = "arn:aws:iam::123456789012:role/sagemaker";
@@ -75,6 +76,24 @@ const dataQuality = (o: { net?: object; kms?: boolean }) =>
     dataQualityJobOutputConfig: { ...(o.kms ?? true ? { kmsKeyId: KEY } : {}), monitoringOutputs: { s3Output: { s3Uri: "s3://results/dq/", localPath: "/opt/ml/processing/output" } } },
     jobResources: cluster("ml.m5.xlarge", true),
     ...(o.net ? { networkConfig: o.net } : {}),
+  });
+
+// SageMaker Feature Store: a feature group with an online (Standard) and an offline store.
+const FEATURES = { eventTimeFeatureName: "ts", recordIdentifierFeatureName: "id", featureDefinitions: [{ featureName: "id", featureType: "String" }, { featureName: "ts", featureType: "String" }] };
+const featureGroup = (o: { onlineKey?: boolean; offlineKey?: boolean; storageType?: string }) =>
+  new FeatureGroup("features", {
+    featureGroupName: "customers",
+    roleArn: ROLE,
+    ...FEATURES,
+    onlineStoreConfig: { enableOnlineStore: true, ...(o.storageType ? { storageType: o.storageType } : {}), ...(o.onlineKey ? { securityConfig: { kmsKeyId: KEY } } : {}) },
+    offlineStoreConfig: { s3StorageConfig: { s3Uri: "s3://features/", ...(o.offlineKey ? { kmsKeyId: KEY } : {}) } },
+  });
+const dataSource = (key: boolean) =>
+  new AgentDataSource("docs", {
+    knowledgeBaseId: "KB12345678",
+    name: "docs",
+    dataSourceConfiguration: { type: "S3", s3Configuration: { bucketArn: "arn:aws:s3:::docs" } },
+    ...(key ? { serverSideEncryptionConfiguration: { kmsKeyArn: KEY } } : {}),
   });
 
 const domain = (extra: object) =>
@@ -555,6 +574,119 @@ const cases: PolicyCase[] = [
         policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "All", Effect: "Allow", Action: ["s3:GetObject", "bedrock:InvokeModel"], Resource: "*" }] }),
       }),
   },
+  {
+    policy: "aws-sagemaker-endpoint-config-prod-instance-count",
+    bad: () => new EndpointConfiguration("ec", { kmsKeyArn: KEY, productionVariants: [{ variantName: "primary", modelName: "m", instanceType: "ml.m5.xlarge", initialInstanceCount: 1 }] }),
+    on: "ec",
+    message: /^production variant "primary" has initialInstanceCount 1; expected 2 or more, in more than one Availability Zone$/,
+    good: () => new EndpointConfiguration("ec", { kmsKeyArn: KEY, productionVariants: [{ variantName: "primary", modelName: "m", instanceType: "ml.m5.xlarge", initialInstanceCount: 2 }] }),
+    level: "advisory",
+  },
+  {
+    // A production stack (aitracks:environment) is judged; a serverless variant has no instances.
+    policy: "aws-sagemaker-endpoint-config-prod-instance-count",
+    config: { "aitracks:environment": "production" },
+    bad: () =>
+      new EndpointConfiguration("ec", {
+        kmsKeyArn: KEY,
+        productionVariants: [
+          { variantName: "gpu", modelName: "m", instanceType: "ml.g5.2xlarge" },
+          { variantName: "small", modelName: "m", serverlessConfig: { memorySizeInMb: 2048, maxConcurrency: 5 } },
+        ],
+      }),
+    on: "ec",
+    message: /^production variant "gpu" has initialInstanceCount not set; expected 2 or more/,
+    good: () =>
+      new EndpointConfiguration("ec", {
+        kmsKeyArn: KEY,
+        productionVariants: [
+          { variantName: "gpu", modelName: "m", instanceType: "ml.g5.2xlarge", initialInstanceCount: 3 },
+          { variantName: "small", modelName: "m", serverlessConfig: { memorySizeInMb: 2048, maxConcurrency: 5 } },
+        ],
+      }),
+    level: "advisory",
+  },
+  {
+    policy: "aws-sagemaker-feature-group-kms",
+    bad: () => featureGroup({ offlineKey: true }),
+    on: "features",
+    message: /^onlineStoreConfig\.securityConfig\.kmsKeyId is not set; the online store would use an AWS-owned key$/,
+    good: () => featureGroup({ onlineKey: true, offlineKey: true }),
+  },
+  {
+    // An InMemory online store takes no key; the offline store still needs one.
+    policy: "aws-sagemaker-feature-group-kms",
+    bad: () => featureGroup({ storageType: "InMemory" }),
+    on: "features",
+    message: /^offlineStoreConfig\.s3StorageConfig\.kmsKeyId is not set; the offline store's S3 objects would not be encrypted with your key$/,
+    good: () => featureGroup({ storageType: "InMemory", offlineKey: true }),
+  },
+  {
+    policy: "aws-sagemaker-feature-group-kms",
+    bad: () => new NativeFeatureGroup("native-features", { ...FEATURES, onlineStoreConfig: { enableOnlineStore: true }, offlineStoreConfig: { s3StorageConfig: { s3Uri: "s3://features/", kmsKeyId: KEY } } }),
+    on: "native-features",
+    message: /onlineStoreConfig\.securityConfig\.kmsKeyId is not set/,
+    good: () =>
+      new NativeFeatureGroup("native-features", {
+        ...FEATURES,
+        onlineStoreConfig: { enableOnlineStore: true, securityConfig: { kmsKeyId: KEY } },
+        offlineStoreConfig: { s3StorageConfig: { s3Uri: "s3://features/", kmsKeyId: KEY } },
+      }),
+  },
+  {
+    policy: "aws-bedrock-data-source-cmk",
+    bad: () => dataSource(false),
+    on: "docs",
+    message: /^serverSideEncryptionConfiguration\.kmsKeyArn is not set; ingestion data would use an AWS-owned key$/,
+    good: () => dataSource(true),
+  },
+  {
+    policy: "aws-bedrock-data-source-cmk",
+    bad: () => new DataSource("native-docs", { knowledgeBaseId: "KB12345678", dataSourceConfiguration: { type: "S3", s3Configuration: { bucketArn: "arn:aws:s3:::docs" } } }),
+    on: "native-docs",
+    message: /serverSideEncryptionConfiguration\.kmsKeyArn is not set/,
+    good: () =>
+      new DataSource("native-docs", {
+        knowledgeBaseId: "KB12345678",
+        dataSourceConfiguration: { type: "S3", s3Configuration: { bucketArn: "arn:aws:s3:::docs" } },
+        serverSideEncryptionConfiguration: { kmsKeyArn: KEY },
+      }),
+  },
+  {
+    policy: "aws-bedrock-agentcore-memory-cmk",
+    bad: () => new AgentcoreMemory("memory", { name: "support", eventExpiryDuration: 30 }),
+    on: "memory",
+    message: /^encryptionKeyArn is not set; the agent's memory would use an AWS-owned key$/,
+    good: () => new AgentcoreMemory("memory", { name: "support", eventExpiryDuration: 30, encryptionKeyArn: KEY }),
+  },
+  {
+    policy: "aws-bedrock-agentcore-memory-cmk",
+    bad: () => new Memory("native-memory", { name: "support", eventExpiryDuration: 30 }),
+    on: "native-memory",
+    message: /^encryptionKeyArn is not set/,
+    good: () => new Memory("native-memory", { name: "support", eventExpiryDuration: 30, encryptionKeyArn: KEY }),
+  },
+  {
+    policy: "aws-bedrock-agentcore-gateway-authorizer",
+    bad: () => new AgentcoreGateway("tools", { name: "tools", roleArn: ROLE, authorizerType: "NONE", protocolType: "MCP" }),
+    on: "tools",
+    message: /^authorizerType is "NONE"; anyone who reaches the gateway could call the agent's tools; expected "AWS_IAM" or "CUSTOM_JWT"$/,
+    good: () => new AgentcoreGateway("tools", { name: "tools", roleArn: ROLE, authorizerType: "AWS_IAM", protocolType: "MCP" }),
+  },
+  {
+    policy: "aws-bedrock-agentcore-gateway-authorizer",
+    bad: () => new Gateway("native-tools", { name: "tools", roleArn: ROLE, authorizerType: "NONE", protocolType: "MCP" }),
+    on: "native-tools",
+    message: /^authorizerType is "NONE"/,
+    good: () =>
+      new Gateway("native-tools", {
+        name: "tools",
+        roleArn: ROLE,
+        authorizerType: "CUSTOM_JWT",
+        authorizerConfiguration: { customJwtAuthorizer: { discoveryUrl: "https://login.example.com/.well-known/openid-configuration", allowedAudience: ["tools"] } },
+        protocolType: "MCP",
+      }),
+  },
 ];
 
 /** What `aws.iam.getPolicyDocument(...).json` renders: compact JSON, a single action as a string. */
@@ -597,6 +729,16 @@ describe("AWS guardrails", () => {
     expect(violationsOf(report, "aws-iam-no-wildcard-actions")).toEqual([]);
     const onPolicy = notesOf(report, "aws-iam-no-wildcard-actions").filter((n) => n.urn === urnOf(graph, "p"));
     expect(onPolicy.map((n) => n.reason)).toEqual([".policy is not known until deploy; the policy decides at deploy"]);
+  });
+
+  it("aws-sagemaker-endpoint-config-prod-instance-count: a stack declared staging is not judged, and says why", async () => {
+    const { graph, report } = await check(
+      () => new EndpointConfiguration("ec", { kmsKeyArn: KEY, productionVariants: [{ variantName: "primary", modelName: "m", instanceType: "ml.m5.xlarge", initialInstanceCount: 1 }] }),
+      { config: { "aitracks:environment": "staging" } },
+    );
+    expect(violationsOf(report, "aws-sagemaker-endpoint-config-prod-instance-count")).toEqual([]);
+    const notes = notesOf(report, "aws-sagemaker-endpoint-config-prod-instance-count").filter((n) => n.urn === urnOf(graph, "ec"));
+    expect(notes.map((n) => n.reason)).toEqual(['the environment is "staging" (stack config aitracks:environment), not production']);
   });
 
   for (const c of cases) {

@@ -57,6 +57,12 @@ const cluster = (inner: object, outer: object = {}) =>
     workspaceName: "ws",
     properties: { computeType: "AmlCompute", disableLocalAuth: true, ...outer, properties: { vmSize: "Standard_NC24ads_A100_v4", enableNodePublicIp: false, ...inner } },
   });
+const computeInstance = (inner: object) =>
+  new Compute("ci", {
+    resourceGroupName: RG,
+    workspaceName: "ws",
+    properties: { computeType: "ComputeInstance", disableLocalAuth: true, properties: { vmSize: "Standard_DS3_v2", enableNodePublicIp: false, ...inner } },
+  });
 
 const secureStorageAccount = {
   resourceGroupName: RG,
@@ -194,6 +200,14 @@ const cases: PolicyCase[] = [
     on: "openai",
     message: /restrictOutboundNetworkAccess is false/,
     good: () => account({ restrictOutboundNetworkAccess: true, allowedFqdnList: [] }, { kind: "AIServices" }),
+  },
+  {
+    policy: "azure-ml-compute-instance-idle-shutdown",
+    bad: () => computeInstance({}),
+    on: "ci",
+    message: /^properties\.properties\.idleTimeBeforeShutdown is not set; the instance would run until someone stops it$/,
+    good: () => computeInstance({ idleTimeBeforeShutdown: "PT60M" }),
+    level: "advisory",
   },
   {
     policy: "azure-ml-compute-scale-to-zero",

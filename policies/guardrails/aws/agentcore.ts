@@ -1,13 +1,15 @@
 /**
  * Amazon Bedrock AgentCore: agent runtimes and code interpreters run in your VPC. In PUBLIC mode an
  * agent's tools and the code it writes reach the internet directly, the path prompt-injected
- * instructions use to send data out.
+ * instructions use to send data out. Agent memory (what users told the agent) is encrypted with
+ * your key, and a gateway (the agent's tools) authorizes its callers.
  */
-import { CodeInterpreterCustom, Runtime } from "@pulumi/aws-native/bedrockagentcore";
-import { AgentcoreAgentRuntime, AgentcoreCodeInterpreter } from "@pulumi/aws/bedrock";
+import { CodeInterpreterCustom, Gateway, Memory, Runtime } from "@pulumi/aws-native/bedrockagentcore";
+import { AgentcoreAgentRuntime, AgentcoreCodeInterpreter, AgentcoreGateway, AgentcoreMemory } from "@pulumi/aws/bedrock";
 import type { ReportViolation } from "@pulumi/policy";
 import { on, validateTypes } from "../../lib/checks";
 import type { AitracksPolicy } from "../../lib/types";
+import { isSet } from "../../lib/values";
 
 interface Networked {
   readonly networkConfiguration?: { readonly networkMode?: string };
@@ -37,4 +39,40 @@ export const agentcoreNotPublic: AitracksPolicy = {
   ),
 };
 
-export const agentcorePolicies: AitracksPolicy[] = [agentcoreNotPublic];
+export const agentcoreMemoryCmk: AitracksPolicy = {
+  name: "aws-bedrock-agentcore-memory-cmk",
+  description: "Bedrock AgentCore memories (the conversations and facts an agent keeps about its users) are encrypted with a customer-managed KMS key.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps: "Set encryptionKeyArn on the AgentCore memory to the track's customer-managed key.",
+  tags: ["aws", "encryption"],
+  validateResource: validateTypes(
+    on(AgentcoreMemory, (m, _a, report) => {
+      if (!isSet(m.encryptionKeyArn)) report("encryptionKeyArn is not set; the agent's memory would use an AWS-owned key");
+    }),
+    on(Memory, (m, _a, report) => {
+      if (!isSet(m.encryptionKeyArn)) report("encryptionKeyArn is not set; the agent's memory would use an AWS-owned key");
+    }),
+  ),
+};
+
+function gatewayAuthorizer(type: unknown, report: ReportViolation): void {
+  if (String(type ?? "NONE").toUpperCase() === "NONE") {
+    report(`authorizerType is ${type ? JSON.stringify(type) : "not set"}; anyone who reaches the gateway could call the agent's tools; expected "AWS_IAM" or "CUSTOM_JWT"`);
+  }
+}
+
+export const agentcoreGatewayAuthorizer: AitracksPolicy = {
+  name: "aws-bedrock-agentcore-gateway-authorizer",
+  description: "Bedrock AgentCore gateways (the tools an agent calls, exposed over MCP or HTTP) authorize their callers with IAM or a JWT authorizer, never NONE.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps: 'Set authorizerType: "AWS_IAM", or "CUSTOM_JWT" with authorizerConfiguration (discovery URL, allowed audiences or clients), on the gateway.',
+  tags: ["aws", "identity"],
+  validateResource: validateTypes(
+    on(AgentcoreGateway, (g, _a, report) => gatewayAuthorizer(g.authorizerType, report)),
+    on(Gateway, (g, _a, report) => gatewayAuthorizer(g.authorizerType, report)),
+  ),
+};
+
+export const agentcorePolicies: AitracksPolicy[] = [agentcoreNotPublic, agentcoreMemoryCmk, agentcoreGatewayAuthorizer];

@@ -3,11 +3,12 @@
  * stack uses Bedrock, a guardrail every model invocation must go through, custom models
  * encrypted with a customer-managed key. The first two span resources, hence stack policies.
  */
-import { AgentAgent, CustomModel, Guardrail, GuardrailVersion, InferenceProfile, ProvisionedModelThroughput } from "@pulumi/aws/bedrock";
+import { AgentAgent, AgentDataSource, CustomModel, Guardrail, GuardrailVersion, InferenceProfile, ProvisionedModelThroughput } from "@pulumi/aws/bedrock";
 import { InvocationLoggingConfiguration } from "@pulumi/aws/bedrockmodel";
+import { DataSource } from "@pulumi/aws-native/bedrock";
 import { GroupPolicy, Policy, Role, RolePolicy, UserPolicy } from "@pulumi/aws/iam";
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { validateKnown } from "../../lib/checks";
+import { on, validateKnown, validateTypes } from "../../lib/checks";
 import { conditionKeys, grants, statements } from "../../lib/iam";
 import { configuredTracks } from "../../lib/facts";
 import { regionOf, trackInfo, trackOf } from "../../lib/resources";
@@ -187,4 +188,21 @@ export const bedrockAgentGuardrail: AitracksPolicy = {
   }),
 };
 
-export const bedrockPolicies: AitracksPolicy[] = [bedrockInvocationLogging, bedrockGuardrailAttached, bedrockCustomModelCmk, bedrockAgentCmk, bedrockAgentGuardrail];
+export const bedrockDataSourceCmk: AitracksPolicy = {
+  name: "aws-bedrock-data-source-cmk",
+  description: "Bedrock knowledge base data sources encrypt the transient data of ingestion (the chunks on their way to the vector store) with a customer-managed KMS key.",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps: "Set serverSideEncryptionConfiguration.kmsKeyArn on the knowledge base data source to the track's customer-managed key.",
+  tags: ["aws", "encryption"],
+  validateResource: validateTypes(
+    on(AgentDataSource, (d, _a, report) => {
+      if (!isSet(d.serverSideEncryptionConfiguration?.kmsKeyArn)) report("serverSideEncryptionConfiguration.kmsKeyArn is not set; ingestion data would use an AWS-owned key");
+    }),
+    on(DataSource, (d, _a, report) => {
+      if (!isSet(d.serverSideEncryptionConfiguration?.kmsKeyArn)) report("serverSideEncryptionConfiguration.kmsKeyArn is not set; ingestion data would use an AWS-owned key");
+    }),
+  ),
+};
+
+export const bedrockPolicies: AitracksPolicy[] = [bedrockInvocationLogging, bedrockGuardrailAttached, bedrockCustomModelCmk, bedrockAgentCmk, bedrockAgentGuardrail, bedrockDataSourceCmk];

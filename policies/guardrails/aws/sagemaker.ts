@@ -3,9 +3,11 @@
  * fine-tune and serving tracks on AWS). What Checkov, KICS and AWS Security Hub check, and the
  * network isolation and encryption the secure-by-default components set.
  */
-import { Domain, EndpointConfiguration, FlowDefinition, Model, NotebookInstance, TrainingJob } from "@pulumi/aws/sagemaker";
+import { Domain, EndpointConfiguration, FeatureGroup, FlowDefinition, Model, NotebookInstance, TrainingJob } from "@pulumi/aws/sagemaker";
+import { FeatureGroup as NativeFeatureGroup } from "@pulumi/aws-native/sagemaker";
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { validateKnown } from "../../lib/checks";
+import { on, validateKnown, validateTypes } from "../../lib/checks";
+import { environment } from "../../lib/facts";
 import { hasLocalNvme } from "../../lib/instances";
 import type { AitracksPolicy } from "../../lib/types";
 import { Undecided } from "../../lib/unknown";
@@ -89,6 +91,30 @@ export const sagemakerEndpointConfigKms: AitracksPolicy = {
     if (capture && capture.enableCapture !== false && !isSet(capture.kmsKeyId)) report("dataCaptureConfig captures requests and responses but sets no kmsKeyId");
     const output = ec.asyncInferenceConfig?.outputConfig;
     if (output && !isSet(output.kmsKeyId)) report("asyncInferenceConfig.outputConfig sets no kmsKeyId for the async results");
+  }),
+};
+
+/** Environments where an endpoint serves production traffic (the stack's `aitracks:environment`, else the resource's `environment` tag, else the stack tag). */
+const PRODUCTION = ["production", "prod"];
+
+export const sagemakerEndpointConfigProdInstanceCount: AitracksPolicy = {
+  name: "aws-sagemaker-endpoint-config-prod-instance-count",
+  description:
+    "SageMaker endpoint configurations of a production stack start each instance-based production variant on at least two instances, which SageMaker spreads over Availability Zones, so one instance or zone failing does not take the endpoint down (serverless variants have no instances; a stack whose environment is not production is not judged).",
+  enforcementLevel: "advisory",
+  severity: "low",
+  remediationSteps: "Set initialInstanceCount: 2 or more on each instance-based production variant (aitracks serving components: minInstances: 2), or declare the stack's environment (aitracks:environment) when it is not production.",
+  tags: ["aws", "availability"],
+  validateResource: validateKnown(EndpointConfiguration, (ec, args, report) => {
+    const env = environment([args], args.stackTags);
+    if (env && !PRODUCTION.includes(env.value.toLowerCase())) return args.notApplicable(`the environment is ${JSON.stringify(env.value)} (${env.source}), not production`);
+    for (const v of asArray(ec.productionVariants as Json) as { variantName?: unknown; initialInstanceCount?: unknown; serverlessConfig?: unknown }[]) {
+      if (v?.serverlessConfig) continue;
+      const n = v?.initialInstanceCount;
+      if (typeof n !== "number" || n < 2) {
+        report(`production variant ${JSON.stringify(v?.variantName ?? "(unnamed)")} has initialInstanceCount ${n === undefined || n === null ? "not set" : JSON.stringify(n)}; expected 2 or more, in more than one Availability Zone`);
+      }
+    }
   }),
 };
 
@@ -248,12 +274,42 @@ export const sagemakerFlowDefinitionKms: AitracksPolicy = {
   }),
 };
 
+interface FeatureStores {
+  readonly onlineStoreConfig?: { readonly enableOnlineStore?: boolean; readonly storageType?: string; readonly securityConfig?: { readonly kmsKeyId?: string } };
+  readonly offlineStoreConfig?: { readonly s3StorageConfig?: { readonly kmsKeyId?: string } };
+}
+
+function featureStoresCmk(fg: FeatureStores, report: (m: string) => void): void {
+  const online = fg.onlineStoreConfig;
+  // An InMemory online store (ElastiCache) takes no KMS key; only Standard storage is judged, as AWS Config does.
+  if (online && online.enableOnlineStore !== false && !equalsIgnoreCase(online.storageType, "InMemory") && !isSet(online.securityConfig?.kmsKeyId)) {
+    report("onlineStoreConfig.securityConfig.kmsKeyId is not set; the online store would use an AWS-owned key");
+  }
+  const offline = fg.offlineStoreConfig;
+  if (offline && !isSet(offline.s3StorageConfig?.kmsKeyId)) report("offlineStoreConfig.s3StorageConfig.kmsKeyId is not set; the offline store's S3 objects would not be encrypted with your key");
+}
+
+export const sagemakerFeatureGroupKms: AitracksPolicy = {
+  name: "aws-sagemaker-feature-group-kms",
+  description:
+    "SageMaker Feature Store feature groups encrypt their online store (Standard storage) and their offline store's S3 objects with a customer-managed KMS key (an InMemory online store takes no key).",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps: "Set onlineStoreConfig.securityConfig.kmsKeyId and offlineStoreConfig.s3StorageConfig.kmsKeyId on the feature group to the track's customer-managed key.",
+  tags: ["aws", "encryption"],
+  validateResource: validateTypes(
+    on(FeatureGroup, (fg, _a, report) => featureStoresCmk(fg as FeatureStores, report)),
+    on(NativeFeatureGroup, (fg, _a, report) => featureStoresCmk(fg as FeatureStores, report)),
+  ),
+};
+
 export const sagemakerPolicies: AitracksPolicy[] = [
   sagemakerNotebookNoDirectInternet,
   sagemakerNotebookNoRootAccess,
   sagemakerNotebookKms,
   sagemakerNotebookImdsv2,
   sagemakerEndpointConfigKms,
+  sagemakerEndpointConfigProdInstanceCount,
   sagemakerTrainingJobKms,
   sagemakerTrainingJobIsolation,
   sagemakerTrainingJobInterContainer,
@@ -263,4 +319,5 @@ export const sagemakerPolicies: AitracksPolicy[] = [
   sagemakerDomainVpcOnly,
   sagemakerDomainKms,
   sagemakerFlowDefinitionKms,
+  sagemakerFeatureGroupKms,
 ];

@@ -126,6 +126,20 @@ export const mlComputeScaleToZero: AitracksPolicy = {
   }),
 };
 
+export const mlComputeInstanceIdleShutdown: AitracksPolicy = {
+  name: "azure-ml-compute-instance-idle-shutdown",
+  description: "Azure ML compute instances shut down after a period of inactivity, so a forgotten notebook VM neither bills nor stays reachable (Azure Policy: \"Azure Machine Learning Compute Instance should have idle shutdown\").",
+  enforcementLevel: "advisory",
+  severity: "low",
+  remediationSteps: 'Set properties.properties.idleTimeBeforeShutdown (ISO 8601, 15 minutes to 3 days, e.g. "PT60M") on the ComputeInstance.',
+  tags: ["azure", "cost"],
+  validateResource: validateKnown(Compute, (c, args, report) => {
+    const k = computeKind(c as Record<string, Json>);
+    if (k?.kind !== "ComputeInstance") return args.notApplicable("not a ComputeInstance");
+    if (!isSet(k.inner.idleTimeBeforeShutdown)) report("properties.properties.idleTimeBeforeShutdown is not set; the instance would run until someone stops it");
+  }),
+};
+
 export const mlOnlineEndpointPrivate: AitracksPolicy = {
   name: "azure-ml-online-endpoint-private",
   description: "Azure ML managed online endpoints disable public network access.",
@@ -190,6 +204,7 @@ export const mlPolicies: AitracksPolicy[] = [
   mlComputeNoPublicIp,
   mlComputeLocalAuthDisabled,
   mlComputeScaleToZero,
+  mlComputeInstanceIdleShutdown,
   mlOnlineEndpointPrivate,
   mlServerlessContentSafety,
   mlServerlessEntraAuth,

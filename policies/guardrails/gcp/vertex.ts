@@ -1,7 +1,7 @@
 /**
  * Vertex AI (build, buy, fine-tune, serving and evaluation on GCP): customer-managed encryption
- * keys on every resource that holds data or weights, private endpoints, no public IPs on
- * notebooks, and Data Access audit logs for aiplatform.googleapis.com.
+ * keys on every resource that holds data or weights, private endpoints, no public IPs, root access
+ * or file downloads on notebooks, and Data Access audit logs for aiplatform.googleapis.com.
  */
 import { IamAuditConfig as FolderAuditConfig } from "@pulumi/gcp/folder";
 import { IamAuditConfig as OrgAuditConfig } from "@pulumi/gcp/organizations";
@@ -165,6 +165,41 @@ export const workbenchShieldedVm: AitracksPolicy = {
   ),
 };
 
+/** A Workbench / user-managed notebook metadata flag set to "true" (metadata values are strings). */
+const metadataFlag = (metadata: Record<string, Json> | undefined, key: string) => String(metadata?.[key] ?? "").toLowerCase() === "true";
+
+function metadataRequired(metadata: Record<string, Json> | undefined, where: string, key: string, consequence: string, report: ReportViolation): void {
+  if (metadataFlag(metadata, key)) return;
+  const v = metadata?.[key];
+  report(`${where}["${key}"] is ${v === undefined || v === null ? "not set" : JSON.stringify(v)} (${consequence}); expected "true"`);
+}
+
+export const workbenchNoRootAccess: AitracksPolicy = {
+  name: "gcp-workbench-no-root-access",
+  description: "Vertex AI Workbench instances and user-managed notebook instances give their users no root access (sudo), as the organization policy constraint ainotebooks.disableRootAccess asks.",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps: 'Set the metadata key "notebook-disable-root" to "true" (gceSetup.metadata on a workbench.Instance, metadata on a notebooks.Instance); install packages through a post-startup script or a custom container instead.',
+  tags: ["gcp", "identity"],
+  validateResource: validateTypes(
+    on(WorkbenchInstance, (r, _a, report) => metadataRequired(r.gceSetup?.metadata as Record<string, Json> | undefined, "gceSetup.metadata", "notebook-disable-root", "users get sudo", report)),
+    on(NotebooksInstance, (r, _a, report) => metadataRequired(r.metadata as Record<string, Json> | undefined, "metadata", "notebook-disable-root", "users get sudo", report)),
+  ),
+};
+
+export const workbenchNoFileDownloads: AitracksPolicy = {
+  name: "gcp-workbench-no-file-downloads",
+  description: "Vertex AI Workbench instances and user-managed notebook instances do not let users download files from JupyterLab, as the organization policy constraint ainotebooks.disableFileDownloads asks (data leaves through the project's controls, not a browser).",
+  enforcementLevel: "advisory",
+  severity: "low",
+  remediationSteps: 'Set the metadata key "notebook-disable-downloads" to "true" (gceSetup.metadata on a workbench.Instance, metadata on a notebooks.Instance); move results through Cloud Storage.',
+  tags: ["gcp", "data-protection"],
+  validateResource: validateTypes(
+    on(WorkbenchInstance, (r, _a, report) => metadataRequired(r.gceSetup?.metadata as Record<string, Json> | undefined, "gceSetup.metadata", "notebook-disable-downloads", "JupyterLab lets users download files", report)),
+    on(NotebooksInstance, (r, _a, report) => metadataRequired(r.metadata as Record<string, Json> | undefined, "metadata", "notebook-disable-downloads", "JupyterLab lets users download files", report)),
+  ),
+};
+
 const AUDIT_TYPES = ["DATA_READ", "DATA_WRITE"];
 
 export const aiplatformDataAccessLogs: StackValidationPolicy & AitracksPolicy = {
@@ -201,4 +236,13 @@ export const aiplatformDataAccessLogs: StackValidationPolicy & AitracksPolicy = 
   },
 };
 
-export const vertexPolicies: AitracksPolicy[] = [vertexCmek, vertexPrivateEndpoint, workbenchNoPublicIp, workbenchCmek, workbenchShieldedVm, aiplatformDataAccessLogs];
+export const vertexPolicies: AitracksPolicy[] = [
+  vertexCmek,
+  vertexPrivateEndpoint,
+  workbenchNoPublicIp,
+  workbenchCmek,
+  workbenchShieldedVm,
+  workbenchNoRootAccess,
+  workbenchNoFileDownloads,
+  aiplatformDataAccessLogs,
+];
