@@ -123,6 +123,7 @@ describe("examples/insecure", () => {
         "mandatory restricted-data-approved-providers assistant",
         "advisory buy-fallback-model assistant",
         "advisory decision-review-due (stack)",
+        "advisory decision-track-not-recommended (stack)",
       ].sort(),
     );
   });
