@@ -113,6 +113,12 @@ export const DYNAMIC_RESOURCES = {
   azureOpenAiEvaluation: dynamic("azure-openai", "Evaluation"),
 } as const;
 
+/** The module of a dynamic resource's type (`vertex` for `pulumi-nodejs:dynamic/vertex:TuningJob`), else undefined. */
+export function dynamicModuleOf(type: string): string | undefined {
+  if (!type.startsWith(`${DYNAMIC_TYPE_PREFIX}/`)) return undefined;
+  return type.slice(DYNAMIC_TYPE_PREFIX.length + 1).split(":")[0];
+}
+
 function dynamic<M extends string, N extends string>(module: M, name: N) {
   return { module, name, type: `${DYNAMIC_TYPE_PREFIX}/${module}:${name}` as const };
 }

@@ -4,6 +4,7 @@ import { MlflowTrackingServer, TrainingJob, Workteam } from "@pulumi/aws/sagemak
 import { z } from "zod";
 import { issue, parseArgs, regionArg, tagsArg } from "../common/args";
 import { trackIdentity, type TrackComponent } from "../common/track";
+import { trackComponentType } from "@aitracks/core";
 import {
   awsAccount,
   awsBudgetArgs,
@@ -177,7 +178,7 @@ export class AwsBuildTrack extends pulumi.ComponentResource implements TrackComp
 
   constructor(name: string, args: AwsBuildTrackArgs, opts?: pulumi.ComponentResourceOptions) {
     const cfg = parseArgs(awsBuildTrackArgs, args);
-    super("aitracks:aws:BuildTrack", name, trackIdentity("build", "aws", cfg.region, { instanceTypes: [cfg.instanceType] }), opts);
+    super(trackComponentType("aws", "build"), name, trackIdentity("build", "aws", cfg.region, { instanceTypes: [cfg.instanceType] }), opts);
     const parent = { parent: this };
     const tags = args.tags;
     const account = awsAccount(cfg.region, this);

@@ -6,6 +6,7 @@ import { Parameter } from "@pulumi/aws/ssm";
 import { z } from "zod";
 import { alertEmailsArg, alertThresholdsArg, budgetUsdArg, parseArgs, regionArg, tagsArg } from "../common/args";
 import { trackIdentity, type TrackComponent } from "../common/track";
+import { trackComponentType } from "@aitracks/core";
 import {
   awsAccount,
   bedrockInvocationLogging,
@@ -153,7 +154,7 @@ export class AwsBuyTrack extends pulumi.ComponentResource implements TrackCompon
 
   constructor(name: string, args: AwsBuyTrackArgs, opts?: pulumi.ComponentResourceOptions) {
     const cfg = parseArgs(awsBuyTrackArgs, args);
-    super("aitracks:aws:BuyTrack", name, trackIdentity("buy", "aws", cfg.region, { models: cfg.models }), opts);
+    super(trackComponentType("aws", "buy"), name, trackIdentity("buy", "aws", cfg.region, { models: cfg.models }), opts);
     const parent = { parent: this };
     const tags = args.tags;
     const account = awsAccount(cfg.region, this);

@@ -5,6 +5,7 @@ import type { ModelBiasJobDefinition, ModelExplainabilityJobDefinition, ModelQua
 import { z } from "zod";
 import { input, issue, parseArgs, regionArg, tagsArg } from "../common/args";
 import { trackIdentity, type TrackComponent } from "../common/track";
+import { trackComponentType } from "@aitracks/core";
 import { awsClarifyArgs, clarifyMonitors, clarifyReads } from "./clarify";
 import {
   awsAccount,
@@ -207,7 +208,7 @@ export class AwsEvaluationTrack extends pulumi.ComponentResource implements Trac
 
   constructor(name: string, args: AwsEvaluationTrackArgs, opts?: pulumi.ComponentResourceOptions) {
     const cfg = parseArgs(awsEvaluationTrackArgs, args);
-    super("aitracks:aws:EvaluationTrack", name, trackIdentity("evaluation", "aws", cfg.region), opts);
+    super(trackComponentType("aws", "evaluation"), name, trackIdentity("evaluation", "aws", cfg.region), opts);
     const parent = { parent: this };
     const tags = args.tags;
     const account = awsAccount(cfg.region, this);

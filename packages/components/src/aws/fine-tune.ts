@@ -6,6 +6,7 @@ import { z } from "zod";
 import { issue, parseArgs, regionArg, tagsArg } from "../common/args";
 import { known } from "../common/errors";
 import { trackIdentity, type TrackComponent } from "../common/track";
+import { trackComponentType } from "@aitracks/core";
 import { invokedModelId } from "./buy";
 import { BedrockCustomizationJobWait } from "./dynamic";
 import { AwsEvaluationTrack, awsEvaluationDatasetArgs, awsEvaluationTrackArgs } from "./evaluation";
@@ -267,7 +268,7 @@ export class AwsFineTuneTrack extends pulumi.ComponentResource implements TrackC
 
   constructor(name: string, args: AwsFineTuneTrackArgs, opts?: pulumi.ComponentResourceOptions) {
     const cfg = parseArgs(awsFineTuneTrackArgs, args);
-    super("aitracks:aws:FineTuneTrack", name, trackIdentity("fine-tune", "aws", cfg.region, { models: [cfg.baseModel] }), opts);
+    super(trackComponentType("aws", "fine-tune"), name, trackIdentity("fine-tune", "aws", cfg.region, { models: [cfg.baseModel] }), opts);
     const parent = { parent: this };
     const tags = pulumi.output(args.tags).apply(
       (t): Record<string, string> => ({

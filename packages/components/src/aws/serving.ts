@@ -5,6 +5,7 @@ import { Endpoint, EndpointConfiguration, Model } from "@pulumi/aws/sagemaker";
 import { z } from "zod";
 import { input, issue, parseArgs, regionArg, tagsArg, wholeArg } from "../common/args";
 import { trackIdentity, type TrackComponent } from "../common/track";
+import { trackComponentType } from "@aitracks/core";
 import {
   awsAccount,
   awsBudgetArgs,
@@ -194,7 +195,7 @@ export class AwsServingTrack extends pulumi.ComponentResource implements TrackCo
 
   constructor(name: string, args: AwsServingTrackArgs, opts?: pulumi.ComponentResourceOptions) {
     const cfg = parseArgs(awsServingTrackArgs, args);
-    super("aitracks:aws:ServingTrack", name, trackIdentity("serving", "aws", cfg.region, { instanceTypes: [cfg.instanceType] }), opts);
+    super(trackComponentType("aws", "serving"), name, trackIdentity("serving", "aws", cfg.region, { instanceTypes: [cfg.instanceType] }), opts);
     const parent = { parent: this };
     const tags = args.tags;
     const account = awsAccount(cfg.region, this);

@@ -3,6 +3,7 @@ import { ComponentVersion, Job, type Compute, type DataVersion } from "@pulumi/a
 import { z } from "zod";
 import { issue, parseArgs, wholeArg } from "../common/args";
 import { trackIdentity, type TrackComponent } from "../common/track";
+import { trackComponentType } from "@aitracks/core";
 import {
   DEFAULT_GPU_ENVIRONMENT,
   amlCluster,
@@ -137,7 +138,7 @@ export class AzureBuildTrack extends pulumi.ComponentResource implements TrackCo
 
   constructor(name: string, args: AzureBuildTrackArgs, opts?: pulumi.ComponentResourceOptions) {
     const cfg = parseArgs(azureBuildTrackArgs, args);
-    super("aitracks:azure:BuildTrack", name, trackIdentity("build", "azure", cfg.location, { instanceTypes: [cfg.cluster.vmSize] }), opts);
+    super(trackComponentType("azure", "build"), name, trackIdentity("build", "azure", cfg.location, { instanceTypes: [cfg.cluster.vmSize] }), opts);
     const f = azureFoundation(name, cfg, this);
     this.foundation = f;
     this.workspace = mlWorkspace(name, f, `aitracks ${name}: train from scratch`, this);

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { budgetUsdArg, parseArgs } from "../common/args";
 import { fieldError } from "../common/errors";
 import { trackIdentity, type TrackComponent } from "../common/track";
+import { trackComponentType } from "@aitracks/core";
 import {
   DEPLOYMENT_SKUS,
   azureFoundation,
@@ -115,7 +116,7 @@ export class AzureBuyTrack extends pulumi.ComponentResource implements TrackComp
 
   constructor(name: string, args: AzureBuyTrackArgs, opts?: pulumi.ComponentResourceOptions) {
     const cfg = parseArgs(azureBuyTrackArgs, args);
-    super("aitracks:azure:BuyTrack", name, trackIdentity("buy", "azure", cfg.location, { models: cfg.deployments.map((d) => d.model) }), opts);
+    super(trackComponentType("azure", "buy"), name, trackIdentity("buy", "azure", cfg.location, { models: cfg.deployments.map((d) => d.model) }), opts);
     const f = azureFoundation(name, cfg, this);
     this.foundation = f;
     this.account = openAiAccount(name, f, this);

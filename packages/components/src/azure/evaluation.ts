@@ -4,6 +4,7 @@ import type * as inputs from "@pulumi/azure-native/types/input";
 import { z } from "zod";
 import { issue, parseArgs, wholeArg } from "../common/args";
 import { trackIdentity, type TrackComponent } from "../common/track";
+import { trackComponentType } from "@aitracks/core";
 import {
   DEFAULT_CPU_ENVIRONMENT,
   amlCluster,
@@ -130,7 +131,7 @@ export class AzureEvaluationTrack extends pulumi.ComponentResource implements Tr
 
   constructor(name: string, args: AzureEvaluationTrackArgs, opts?: pulumi.ComponentResourceOptions) {
     const cfg = parseArgs(azureEvaluationTrackArgs, args);
-    super("aitracks:azure:EvaluationTrack", name, trackIdentity("evaluation", "azure", cfg.location), opts);
+    super(trackComponentType("azure", "evaluation"), name, trackIdentity("evaluation", "azure", cfg.location), opts);
     const f = azureFoundation(name, cfg, this);
     this.foundation = f;
     const ws = mlWorkspace(name, f, `aitracks ${name}: model evaluation`, this);

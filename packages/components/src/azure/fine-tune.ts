@@ -6,6 +6,7 @@ import { z } from "zod";
 import { issue, parseArgs, wholeArg } from "../common/args";
 import { fieldError } from "../common/errors";
 import { trackIdentity, type TrackComponent } from "../common/track";
+import { trackComponentType } from "@aitracks/core";
 import { AzureOpenAiEvaluation, EVALUATION_METRICS } from "./dynamic/openai-evaluation";
 import { AzureOpenAiFineTuningJob } from "./dynamic/fine-tuning-job";
 import { AzureOpenAiFile } from "./dynamic/openai-file";
@@ -202,7 +203,7 @@ export class AzureFineTuneTrack extends pulumi.ComponentResource implements Trac
 
   constructor(name: string, args: AzureFineTuneTrackArgs, opts?: pulumi.ComponentResourceOptions) {
     const cfg = parseArgs(azureFineTuneTrackArgs(name), args);
-    super("aitracks:azure:FineTuneTrack", name, trackIdentity("fine-tune", "azure", cfg.location, { models: [cfg.model.name] }), opts);
+    super(trackComponentType("azure", "fine-tune"), name, trackIdentity("fine-tune", "azure", cfg.location, { models: [cfg.model.name] }), opts);
     const parent = { parent: this };
     // The number of training examples travels as a tag (the policy pack's fine-tune checks read it).
     const examples = "upload" in cfg.training ? cfg.training.upload.lines : undefined;

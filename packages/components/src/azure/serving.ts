@@ -6,6 +6,7 @@ import { Deployment as ArmDeployment } from "@pulumi/azure-native/resources";
 import { z } from "zod";
 import { issue, parseArgs, wholeArg } from "../common/args";
 import { trackIdentity, type TrackComponent } from "../common/track";
+import { trackComponentType } from "@aitracks/core";
 import {
   ONLINE_ENDPOINT_NAME,
   azureFoundation,
@@ -145,7 +146,7 @@ export class AzureServingTrack extends pulumi.ComponentResource implements Track
 
   constructor(name: string, args: AzureServingTrackArgs, opts?: pulumi.ComponentResourceOptions) {
     const cfg = parseArgs(azureServingTrackArgs, args);
-    super("aitracks:azure:ServingTrack", name, trackIdentity("serving", "azure", cfg.location), opts);
+    super(trackComponentType("azure", "serving"), name, trackIdentity("serving", "azure", cfg.location), opts);
     const parent = { parent: this };
     const f = azureFoundation(name, cfg, this);
     this.foundation = f;

@@ -5,6 +5,7 @@ import { AiPersistentResource, AiTensorboard } from "@pulumi/gcp/vertex";
 import { z } from "zod";
 import { issue, parseArgs, regionArg, tagsArg, wholeArg } from "../common/args";
 import { trackIdentity, type TrackComponent } from "../common/track";
+import { trackComponentType } from "@aitracks/core";
 import {
   accountId,
   cmekKey,
@@ -133,7 +134,7 @@ export class GcpBuildTrack extends pulumi.ComponentResource implements TrackComp
 
   constructor(name: string, args: GcpBuildTrackArgs, opts?: pulumi.ComponentResourceOptions) {
     const cfg = parseArgs(gcpBuildTrackArgs, args);
-    super("aitracks:gcp:BuildTrack", name, trackIdentity("build", "gcp", cfg.region), opts);
+    super(trackComponentType("gcp", "build"), name, trackIdentity("build", "gcp", cfg.region), opts);
     const labels = gcpLabels(args.tags);
     const { project, after } = gcpTrackBase(name, this, cfg.region, [
       "aiplatform.googleapis.com",

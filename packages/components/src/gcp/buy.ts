@@ -8,6 +8,7 @@ import { AiModelGardenEnableModel } from "@pulumi/gcp/vertex";
 import { z } from "zod";
 import { alertEmailsArg, alertThresholdsArg, budgetUsdArg, parseArgs, regionArg, tagsArg, wholeArg } from "../common/args";
 import { trackIdentity, type TrackComponent } from "../common/track";
+import { trackComponentType } from "@aitracks/core";
 import { VertexPublisherModelLogging } from "./dynamic/publisher-model-logging";
 import { accountId, cmekKey, gcpLabels, gcpTrackBase, requestLogDataset, serviceAccount, vertexAuditLogs, withDependencies } from "./shared";
 
@@ -115,7 +116,7 @@ export class GcpBuyTrack extends pulumi.ComponentResource implements TrackCompon
 
   constructor(name: string, args: GcpBuyTrackArgs, opts?: pulumi.ComponentResourceOptions) {
     const cfg = parseArgs(gcpBuyTrackArgs, args);
-    super("aitracks:gcp:BuyTrack", name, trackIdentity("buy", "gcp", cfg.region, { models: cfg.models.map((m) => m.id) }), opts);
+    super(trackComponentType("gcp", "buy"), name, trackIdentity("buy", "gcp", cfg.region, { models: cfg.models.map((m) => m.id) }), opts);
     const labels = gcpLabels(args.tags);
     const { project, after } = gcpTrackBase(name, this, cfg.region, [
       "aiplatform.googleapis.com",

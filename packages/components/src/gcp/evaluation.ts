@@ -4,6 +4,7 @@ import { AiEvaluationMetric } from "@pulumi/gcp/vertex";
 import { z } from "zod";
 import { issue, parseArgs, regionArg, tagsArg } from "../common/args";
 import { trackIdentity, type TrackComponent } from "../common/track";
+import { trackComponentType } from "@aitracks/core";
 import { VertexEvaluationRun, type EvaluationRunMetric } from "./dynamic/evaluation-run";
 import {
   gcpLabels,
@@ -296,7 +297,7 @@ export class GcpEvaluationTrack extends pulumi.ComponentResource implements Trac
 
   constructor(name: string, args: GcpEvaluationTrackArgs, opts?: pulumi.ComponentResourceOptions) {
     const cfg = parseArgs(gcpEvaluationTrackArgs, args);
-    super("aitracks:gcp:EvaluationTrack", name, trackIdentity("evaluation", "gcp", cfg.region), opts);
+    super(trackComponentType("gcp", "evaluation"), name, trackIdentity("evaluation", "gcp", cfg.region), opts);
     const labels = gcpLabels(args.tags);
     const { project, after } = gcpTrackBase(name, this, cfg.region, [
       "aiplatform.googleapis.com",

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { issue, parseArgs, regionArg, tagsArg, wholeArg } from "../common/args";
 import { trackIdentity, type TrackComponent } from "../common/track";
+import { trackComponentType } from "@aitracks/core";
 import { VertexTuningJob } from "./dynamic/tuning-job";
 import { evaluationSuite, gcpEvaluationMetricsArgs, modelReferenceArg, modelResource } from "./evaluation";
 import { dedicatedEndpoint, gcpServingSettings, servingOf } from "./serving";
@@ -148,7 +149,7 @@ export class GcpFineTuneTrack extends pulumi.ComponentResource implements TrackC
 
   constructor(name: string, args: GcpFineTuneTrackArgs, opts?: pulumi.ComponentResourceOptions) {
     const cfg = parseArgs(gcpFineTuneTrackArgs, args);
-    super("aitracks:gcp:FineTuneTrack", name, trackIdentity("fine-tune", "gcp", cfg.region, { models: [cfg.baseModel] }), opts);
+    super(trackComponentType("gcp", "fine-tune"), name, trackIdentity("fine-tune", "gcp", cfg.region, { models: [cfg.baseModel] }), opts);
     // The training set's size travels with the track, so reviews and policies see it (the framework's 100 / 1,000 marks).
     const examples = cfg.training.file?.examples;
     const labels = gcpLabels(args.tags).apply((l) => (examples === undefined ? l : { ...l, "aitracks-labeled-examples": String(examples) }));

@@ -4,6 +4,7 @@ import { AiEndpoint, AiEndpointIamMember, AiEndpointWithModelGardenDeployment } 
 import { z } from "zod";
 import { issue, parseArgs, regionArg, tagsArg, wholeArg } from "../common/args";
 import { trackIdentity, type TrackComponent } from "../common/track";
+import { trackComponentType } from "@aitracks/core";
 import { VertexDeployedModel } from "./dynamic/deployed-model";
 import {
   accountId,
@@ -261,7 +262,7 @@ export class GcpServingTrack extends pulumi.ComponentResource implements TrackCo
 
   constructor(name: string, args: GcpServingTrackArgs, opts?: pulumi.ComponentResourceOptions) {
     const cfg = parseArgs(gcpServingTrackArgs, args);
-    super("aitracks:gcp:ServingTrack", name, trackIdentity("serving", "gcp", cfg.region), opts);
+    super(trackComponentType("gcp", "serving"), name, trackIdentity("serving", "gcp", cfg.region), opts);
     const labels = gcpLabels(args.tags);
     const { project, after } = gcpTrackBase(name, this, cfg.region, [
       "aiplatform.googleapis.com",

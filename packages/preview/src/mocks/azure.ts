@@ -210,7 +210,7 @@ export function azureMock(m: MockInput, module: string, kind: string, physical: 
 
 /** `pulumi-nodejs:dynamic/azure-openai:<Type>`: what the data-plane API would have answered. */
 export function azureOpenAiDynamicMock(m: MockInput): { id: string; state: Record<string, unknown> } | undefined {
-  const kind = m.type.slice("pulumi-nodejs:dynamic/azure-openai:".length);
+  const kind = m.type.split(":").pop() ?? "";
   const h = shortHash(`${m.type}::${m.name}`);
   if (kind === "FineTuningJob") {
     const id = `ftjob-${h}${shortHash(h)}`;

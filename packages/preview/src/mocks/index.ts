@@ -3,6 +3,7 @@
  * that a program's `apply`s and interpolations see realistic values. Deterministic: the same
  * program gives the same graph. One file per cloud; this one dispatches by type token.
  */
+import { DYNAMIC_RESOURCES, dynamicModuleOf } from "@aitracks/core";
 import { aws, awsNative } from "./aws";
 import { azureMock, azureOpenAiDynamicMock } from "./azure";
 import { shortHash, type MockInput } from "./common";
@@ -21,14 +22,15 @@ export function mockResource(m: MockInput): { id: string; state: Record<string, 
   if (pkg === "aws-native") return awsNative(m, module, kind, physical);
   if (pkg === "gcp") return gcp(m, module, kind, physical);
   // The Vertex AI jobs the GCP tracks drive through dynamic providers (tuning, evaluation, deployments).
-  if (m.type.startsWith("pulumi-nodejs:dynamic/vertex:")) return gcp(m, "vertex-dynamic", kind, physical);
+  const dynamicModule = dynamicModuleOf(m.type);
+  if (dynamicModule === DYNAMIC_RESOURCES.vertexTuningJob.module) return gcp(m, "vertex-dynamic", kind, physical);
   if (pkg === "azure-native") return azureMock(m, module, kind, physical);
   // The wait for a Bedrock customization job: a completed job and the custom model it produced.
-  if (m.type === "pulumi-nodejs:dynamic/bedrock:CustomizationJobWait") {
+  if (m.type === DYNAMIC_RESOURCES.bedrockCustomizationJobWait.type) {
     const jobArn = String(m.inputs.jobArn ?? "");
     const model = jobArn.replace(":model-customization-job/", ":custom-model/");
     return { id: jobArn || physical, state: { ...m.inputs, status: "Completed", outputModelArn: model, outputModelName: model.split("/").pop() ?? "", jobName: jobArn.split("/").pop() ?? "", failureMessage: "" } };
   }
-  if (m.type.startsWith("pulumi-nodejs:dynamic/azure-openai:")) return azureOpenAiDynamicMock(m) ?? { id: physical, state: { ...m.inputs } };
+  if (dynamicModule === DYNAMIC_RESOURCES.azureOpenAiFile.module) return azureOpenAiDynamicMock(m) ?? { id: physical, state: { ...m.inputs } };
   return { id: physical, state: { ...m.inputs, name: physical } };
 }

@@ -1,3 +1,4 @@
+import { cloudOf as coreCloudOf } from "@aitracks/core";
 /**
  * The data behind each chart, as plain rows (Vega-Lite's long format). Pure functions: every
  * figure a chart shows is computed here and tested here; specs.ts only says how to draw them.
@@ -271,12 +272,9 @@ export function shortType(type: string): string {
   return module && module !== "index" ? `${pkg} ${module} ${name}` : `${pkg} ${name}`;
 }
 
+/** The cloud of a resource type (core's one answer), else its package ("random", "pulumi-nodejs"…). */
 export function cloudOf(type: string): string {
-  const pkg = type.split(":")[0] ?? "";
-  if (pkg === "aws" || pkg === "aws-native") return "aws";
-  if (pkg === "gcp" || pkg === "google-native") return "gcp";
-  if (pkg === "azure-native" || pkg === "azure") return "azure";
-  return pkg || "other";
+  return coreCloudOf(type) ?? (type.split(":")[0] || "other");
 }
 
 /**
