@@ -96,6 +96,7 @@ describe("the packed packages, installed in a project outside the repository", (
     }
     expect(tarballs["@aitracks/cli"]!.files).toContain("bin/aitracks.js");
     expect(tarballs["@aitracks/core"]!.files).toContain("catalog/compute-prices.json");
+    expect(tarballs["@aitracks/components"]!.files).toEqual(expect.arrayContaining(["PulumiPlugin.yaml", "dist/provider/main.js"]));
     expect(tarballs["@aitracks/policies"]!.files).toEqual(expect.arrayContaining(["PulumiPolicy.yaml", "bin/index.js"]));
   });
 
