@@ -156,7 +156,7 @@ export function packageSchema(version: string): Json {
     description: "Track components for an AI capability — build, buy, fine-tune, serving and evaluation on AWS, GCP and Azure — with guardrails, budgets and alerts.",
     license: "Apache-2.0",
     keywords: ["pulumi", "aitracks", "category/ai", "kind/component"],
-    language: { nodejs: { respectSchemaVersion: true }, python: { respectSchemaVersion: true }, csharp: { respectSchemaVersion: true }, go: { respectSchemaVersion: true, generateResourceContainerTypes: true, importBasePath: "github.com/aitracks/aitracks/sdk/go/aitracks" } },
+    language: { nodejs: { respectSchemaVersion: true }, python: { respectSchemaVersion: true }, csharp: { respectSchemaVersion: true }, go: { respectSchemaVersion: true, generateResourceContainerTypes: true } },
     resources,
     types,
   };
