@@ -38,7 +38,7 @@ describe("aitracks preview", () => {
     expect(missing.stderr.trim()).toMatch(/^aitracks: .*stacks\/Pulumi\.nope\.yaml: no such stack config file$/);
     const throws = aitracks(["preview", "--program", "test/fixtures/programs/throws", "--stack", "dev"]);
     expect(throws.code).toBe(2);
-    expect(throws.stderr.trim().split("\n")).toEqual(["aitracks: program error: index.js:3: the model registry is not reachable: set registryUrl"]);
+    expect(throws.stderr.trim().split("\n")).toEqual(["aitracks: program error: index.js:4: the model registry is not reachable: set registryUrl"]);
     expect(throws.stdout).toBe("");
     const bad = aitracks(["preview", "--stak", "buy-aws"]);
     expect(bad.code).toBe(2);

@@ -168,8 +168,11 @@ describe("a cost figure that is not a number fails the gates, never passes them"
     const graph = await previewInline({ program: () => huge(), config: { "aws:region": "us-east-1" } });
     const e = estimateCost(graph);
     expect(nonFiniteFigure({ ...e, monthlyUsd: NaN })).toBe("the monthly total (got NaN)");
-    expect(nonFiniteFigure({ ...e, monthlyUsd: 1, oneOffUsd: 0, ceilingMonthlyUsd: 1, threeYear: { ...e.threeYear, totalUsd: 36 }, resources: e.resources.map((x) => ({ ...x, monthlyUsd: NaN })) })).toBe("ranker's monthly cost (got NaN)");
-    expect(nonFiniteFigure({ ...e, monthlyUsd: 1, ceilingMonthlyUsd: 1, threeYear: { ...e.threeYear, totalUsd: 36 }, resources: [] })).toBeUndefined();
+    // The expected fleet's figures are judged too: the minimum and each month.
+    expect(nonFiniteFigure({ ...e, monthlyUsd: 1, oneOffUsd: 0, minMonthlyUsd: Infinity })).toBe("the monthly minimum (got Infinity)");
+    expect(nonFiniteFigure({ ...e, monthlyUsd: 1, oneOffUsd: 0, minMonthlyUsd: 1, ceilingMonthlyUsd: 1, monthlyUsdByMonth: [1, NaN] })).toBe("month 2's cost (got NaN)");
+    expect(nonFiniteFigure({ ...e, monthlyUsd: 1, oneOffUsd: 0, minMonthlyUsd: 1, ceilingMonthlyUsd: 1, monthlyUsdByMonth: [1], threeYear: { ...e.threeYear, totalUsd: 36 }, resources: e.resources.map((x) => ({ ...x, monthlyUsd: NaN })) })).toBe("ranker's monthly cost (got NaN)");
+    expect(nonFiniteFigure({ ...e, monthlyUsd: 1, minMonthlyUsd: 1, ceilingMonthlyUsd: 1, monthlyUsdByMonth: [1], threeYear: { ...e.threeYear, totalUsd: 36 }, resources: [] })).toBeUndefined();
   });
 
   it("a data-capture sampling percentage that is not a number leaves the bucket unpriced, not NaN", async () => {
