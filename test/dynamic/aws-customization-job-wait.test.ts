@@ -81,7 +81,8 @@ describe("waiting for a Bedrock model customization job (against a local Bedrock
     const started = Date.now();
     const message = await failure(customizationJobWaitProvider.create(inputs("forever", { timeoutSeconds: 0.3, pollIntervalSeconds: 0.05 })));
     const took = Date.now() - started;
-    expect(message).toBe(
+    // On a loaded machine the last poll may still be in flight at the deadline: the message then says so.
+    expect(message.replace(", then no answer from Bedrock", "")).toBe(
       `Bedrock model customization job ${JOB("forever")} is not Completed after 0.3 s (customizationTimeoutHours; last status InProgress); run pulumi up again to keep waiting, or raise customizationTimeoutHours`,
     );
     expect(took).toBeGreaterThanOrEqual(290);

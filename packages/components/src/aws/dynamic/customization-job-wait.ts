@@ -94,6 +94,9 @@ export async function getCustomizationJob(jobArn: string, region: string, abortA
   }
 }
 
+/** A poll needs at least this long for an answer; one due later than that is not started. */
+const LAST_POLL_MIN_MS = 100;
+
 /**
  * Poll the job until it is Completed (returned), Failed or Stopped (thrown, with Bedrock's
  * failure message), or the timeout passes (thrown). One-line errors throughout.
@@ -111,6 +114,12 @@ export async function waitForCustomizationJob(i: CustomizationJobWaitInputs): Pr
   for (;;) {
     const left = deadline - Date.now();
     if (left <= 0) throw gaveUp(last);
+    // A poll started in the deadline's last moments cannot be answered in time: wait out the
+    // deadline and say what we last saw.
+    if (last !== "unknown" && left < LAST_POLL_MIN_MS) {
+      await new Promise((r) => setTimeout(r, left));
+      throw gaveUp(last);
+    }
     let job: CustomizationJobStatus;
     try {
       job = await getCustomizationJob(i.jobArn, i.region, left);
