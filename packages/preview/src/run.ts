@@ -69,6 +69,8 @@ export interface InlineOptions {
   readonly secretKeys?: readonly string[];
   /** The program: creates resources; may return the stack outputs. */
   readonly program: () => unknown;
+  /** Stop with an error past this many resources (default MAX_RESOURCES). */
+  readonly maxResources?: number;
 }
 
 /** Run an inline program (a function) under mocks, as `aitracks preview` runs a program folder. */
@@ -86,6 +88,7 @@ export function previewInline(opts: InlineOptions): Promise<ResourceGraph> {
     cwd: process.cwd(),
     resolveFrom: [__dirname],
     program: opts.program,
+    maxResources: opts.maxResources,
   });
 }
 
