@@ -3,11 +3,13 @@
  * serves them to every Pulumi language. One entry per (track, cloud) cell: its type token (the
  * token the component registers, `aitracks:aws:BuyTrack`), its class, and its zod args schema —
  * the schema the component itself parses with, so inputs, types, enums, defaults and field docs
- * (zod descriptions) have one home. Nested objects become named types (`aitracks:aws:BuyTrackGuardrail`).
+ * (the JSDoc on each schema field, collected by scripts/field-docs.mjs, or a zod description) have
+ * one home. Nested objects become named types (`aitracks:aws:BuyTrackGuardrail`).
  */
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import * as components from "../index";
+import { FIELD_DOCS, FIELD_DOCS_BY_CLOUD } from "./field-docs.generated";
 
 type ComponentClass = new (name: string, args: never, opts?: pulumi.ComponentResourceOptions) => pulumi.ComponentResource;
 
@@ -70,9 +72,10 @@ const pascal = (s: string) => s.replace(/(^|[-_ ])(\w)/g, (_m, _s, c: string) =>
 const ANY = { $ref: "pulumi.json#/Any" };
 
 /** One JSON-Schema node (zod's input side) as a Pulumi schema property; objects with properties become named types. */
-function property(js: Json, token: string, types: Record<string, TypeSpec>): PropertySpec {
+function property(js: Json, token: string, types: Record<string, TypeSpec>, doc?: string): PropertySpec {
   const notes: string[] = [];
   if (typeof js.description === "string") notes.push(js.description);
+  else if (doc) notes.push(doc);
   const spec = shape(js, token, types, notes);
   if (js.default !== undefined) {
     if (["string", "number", "boolean"].includes(typeof js.default)) spec.default = js.default;
@@ -120,7 +123,10 @@ function shape(js: Json, token: string, types: Record<string, TypeSpec>, notes: 
 
 function objectType(js: Json, token: string, types: Record<string, TypeSpec>): TypeSpec {
   const props = (js.properties ?? {}) as Record<string, Json>;
-  const properties = Object.fromEntries(Object.entries(props).map(([k, v]) => [k, property(v, `${token}${pascal(k)}`, types)]));
+  const docs = FIELD_DOCS[Object.keys(props).sort().join(",")] ?? {};
+  const cloud = token.split(":")[1] ?? "";
+  const doc = (k: string) => docs[k] ?? FIELD_DOCS_BY_CLOUD[cloud]?.[k] ?? FIELD_DOCS_BY_CLOUD.common?.[k];
+  const properties = Object.fromEntries(Object.entries(props).map(([k, v]) => [k, property(v, `${token}${pascal(k)}`, types, doc(k))]));
   const required = ((js.required as string[] | undefined) ?? []).filter((k) => props[k] !== undefined && props[k]!.default === undefined);
   return { type: "object", ...(typeof js.description === "string" ? { description: js.description } : {}), properties, ...(required.length ? { required } : {}) };
 }
