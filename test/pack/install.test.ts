@@ -107,6 +107,24 @@ describe("the packed packages, installed in a project outside the repository", (
     expect(pulumiCopies).toEqual(["node_modules/@pulumi/pulumi"]);
   });
 
+  it("the project's own tsc type-checks its program against the installed types, and catches a wrong argument", () => {
+    // index.ts as the user wrote it: the installed .d.ts resolve through the packages' exports (nodenext).
+    must(run(NPX, ["--no-install", "tsc", "--noEmit", "-p", "."], PROJECT), "tsc --noEmit (the project's own)");
+    // The same program with a budget that is a string: the component's args type says number.
+    const bad = join(PROJECT, "bad-args.ts");
+    const config = join(PROJECT, "tsconfig.bad-args.json");
+    writeFileSync(bad, readFileSync(join(PROJECT, "index.ts"), "utf8").replace("monthlyBudgetUsd: 500", 'monthlyBudgetUsd: "500"'));
+    writeFileSync(config, JSON.stringify({ extends: "./tsconfig.json", files: ["bad-args.ts"] }));
+    try {
+      const r = run(NPX, ["--no-install", "tsc", "--noEmit", "-p", "tsconfig.bad-args.json"], PROJECT);
+      expect(r.status).not.toBe(0);
+      expect(r.stdout).toMatch(/bad-args\.ts\(\d+,\d+\): error TS2322: Type 'string' is not assignable to type '.*number/);
+    } finally {
+      rmSync(bad, { force: true });
+      rmSync(config, { force: true });
+    }
+  });
+
   it("npx aitracks preview --program . shows the track's resources", () => {
     const out = must(run(NPX, ["--no-install", "aitracks", "preview", "--program", ".", "--stack", "dev"], PROJECT), "aitracks preview");
     expect(out).toContain("aitracks:aws:BuyTrack  support-assistant");
