@@ -5,21 +5,14 @@
 import type { PolicyResource, StackValidationArgs } from "@pulumi/policy";
 import { estimateCost, nonFiniteFigure, stackCostInputs, type CostEstimate, type CostGraph, type CostResource, type StackCostInputs } from "@aitracks/core";
 import { stackConfig } from "../lib/stack-config";
+import { proxyTarget } from "../lib/unknown";
 
 /** Type tokens of the providers aitracks stacks use (custom resources even when no provider is recorded). */
 const CLOUD_PACKAGE = /^(aws|aws-native|gcp|google-native|azure-native|azure|pulumi-nodejs|random|tls):/;
 
-/** The policy runtime's unknown-checking proxy hands back its target under this key. */
-const PROXY_TARGET = "__getSpecialProxyTarget";
-
 /** A property bag without the policy runtime's proxy: unknowns stay as sentinels, which the cost model reads as "not known until deploy". */
 export function plainProps(props: unknown): Record<string, unknown> {
-  if (props && typeof props === "object") {
-    const target = (props as Record<string, unknown>)[PROXY_TARGET];
-    if (target && typeof target === "object") return target as Record<string, unknown>;
-    return props as Record<string, unknown>;
-  }
-  return {};
+  return props && typeof props === "object" ? proxyTarget(props as Record<string, unknown>) : {};
 }
 
 function regionOfProvider(r: { provider?: { props: Record<string, unknown> } | undefined }): string | undefined {
@@ -57,16 +50,28 @@ export interface CostView {
   readonly estimate: CostEstimate;
 }
 
-const cache = new WeakMap<readonly PolicyResource[], CostView>();
+/**
+ * The last view, with what it was computed from. Both engines hand each stack policy its own copy
+ * of the resource list, so the list cannot be the key: the in-process engine's copies hold the same
+ * resource objects (one estimate per evaluation, not one per cost policy); the analyzer's are
+ * rebuilt per policy and so recompute, as the runtime rebuilds everything else.
+ */
+let last: { readonly resources: readonly PolicyResource[]; readonly config: unknown; readonly view: CostView } | undefined;
 
-/** The stack's estimate (once per set of resources). Bad workload or budget config throws InputError. */
+function sameResources(a: readonly PolicyResource[], b: readonly PolicyResource[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The stack's estimate (once per set of resources and config). Bad workload or budget config throws InputError. */
 export function costView(args: Pick<StackValidationArgs, "resources">): CostView {
-  const hit = cache.get(args.resources);
-  if (hit) return hit;
+  const current = stackConfig();
+  if (last && last.config === current && sameResources(last.resources, args.resources)) return last.view;
   const config = costConfig();
   const graph: CostGraph = { config, resources: args.resources.map(costResource) };
   const view = { graph, inputs: stackCostInputs(config), estimate: estimateCost(graph) };
-  cache.set(args.resources, view);
+  last = { resources: [...args.resources], config: current, view };
   return view;
 }
 

@@ -20,3 +20,4 @@ export const packPolicies: Policies = [...awsPolicies, ...gcpPolicies, ...azureP
 // cache of files under the project folder, and a second copy of stack-config would go unseen).
 export { setStackConfig } from "./stack-config";
 export { attachSecretPaths } from "./secrets";
+export { typeFilterOf } from "./checks";

@@ -6,7 +6,7 @@ import type { PolicyProviderResource, PolicyResource } from "@pulumi/policy";
 import { cloudOf as coreCloudOf, defaultRegionOf, isCloudPackageType, normaliseRegion, TAG_KEYS, trackIdentityOf } from "@aitracks/core";
 import { configValue } from "./stack-config";
 import { tagPropertyOf } from "./taggable";
-import { isUnknownError } from "./unknown";
+import { isUnknownError, proxyTarget } from "./unknown";
 import { asString, isObject, parseJson, type Json } from "./values";
 
 /** What both resource and stack validations see of a resource. */
@@ -33,8 +33,17 @@ export function isCloudResource(type: string): boolean {
 /** Provider config values arrive as JSON strings; read them as objects. */
 function providerValue(provider: PolicyProviderResource | undefined, key: string): Json {
   const v = provider?.props?.[key];
-  return typeof v === "string" && /^[[{]/.test(v) ? parseJson(v) : v;
+  if (!(typeof v === "string" && /^[[{]/.test(v))) return v;
+  // One parse per provider value: every resource of a provider reads it (its default tags).
+  let parsed = parsedValues.get(v);
+  if (parsed === undefined && !parsedValues.has(v)) {
+    parsed = parseJson(v);
+    if (parsedValues.size > 1_000) parsedValues.clear();
+    parsedValues.set(v, parsed);
+  }
+  return parsed as Json;
 }
+const parsedValues = new Map<string, Json | undefined>();
 
 /** The property that carries tags: `labels` (or `userLabels`) on GCP, `tags` elsewhere. */
 export function tagProperty(type: string): "tags" | "labels" | "userLabels" {
@@ -62,7 +71,9 @@ function tagMap(source: Json): Record<string, Json> | undefined {
  * aws-native, `defaultLabels` on GCP). Reading an unknown tag map throws (the caller decides what that means).
  */
 export function tagsOf(r: ResourceLike): Record<string, string> {
-  const cached = tagCache.get(r.props);
+  // Keyed by what the runtime's proxy wraps: a resource policy gets a new proxy per call.
+  const key = proxyTarget(r.props);
+  const cached = tagCache.get(key);
   if (cached) return cached;
   const own = r.props[tagProperty(r.type)];
   const defaults =
@@ -76,11 +87,11 @@ export function tagsOf(r: ResourceLike): Record<string, string> {
     if (!source) continue;
     for (const [k, v] of Object.entries(source)) if (typeof v === "string") out[k] = v;
   }
-  tagCache.set(r.props, out);
+  tagCache.set(key, out);
   return out;
 }
 
-/** Tags by props object: stack policies read the same resources' tags many times. */
+/** Tags by props object: every policy reads the same resources' tags. */
 const tagCache = new WeakMap<object, Record<string, string>>();
 
 /** A tag value on AWS/Azure, or the same key as a GCP label. */
@@ -117,12 +128,24 @@ function zoneRegion(zone: string | undefined): string | undefined {
 export function trackOf(r: ResourceLike): string | undefined {
   const tagged = safeTag(r, TAG_KEYS.track);
   if (tagged) return tagged;
-  for (const type of urnTypeChain(r.urn).split("$")) {
-    const id = trackIdentityOf(type);
-    if (id) return id.track;
-  }
-  return undefined;
+  return trackOfTypeChain(urnTypeChain(r.urn));
 }
+
+/** The track named by a URN's type chain (one answer per chain: resources share a handful). */
+function trackOfTypeChain(chain: string): string | undefined {
+  if (chainTracks.has(chain)) return chainTracks.get(chain);
+  let track: string | undefined;
+  for (const type of chain.split("$")) {
+    const id = trackIdentityOf(type);
+    if (id) {
+      track = id.track;
+      break;
+    }
+  }
+  if (chainTracks.size < 10_000) chainTracks.set(chain, track);
+  return track;
+}
+const chainTracks = new Map<string, string | undefined>();
 
 /** `aitracks:aws:BuyTrack$aws:s3/bucket:Bucket` from a URN. */
 export function urnTypeChain(urn: string): string {
@@ -142,11 +165,26 @@ export function safeTag(r: ResourceLike, key: string): string | undefined {
 
 /** The aitracks track component a resource belongs to, walking parents; it describes itself in its inputs. */
 export function trackComponentOf(r: PolicyResource): PolicyResource | undefined {
+  if (componentOf.has(r)) return componentOf.get(r);
+  const walked: PolicyResource[] = [];
+  let found: PolicyResource | undefined;
   for (let cur: PolicyResource | undefined = r; cur; cur = cur.parent) {
-    if (trackIdentityOf(cur.type, cur.props)) return cur;
+    if (componentOf.has(cur)) {
+      found = componentOf.get(cur);
+      break;
+    }
+    walked.push(cur);
+    if (trackIdentityOf(cur.type, cur.props)) {
+      found = cur;
+      break;
+    }
   }
-  return undefined;
+  // Every resource on the way up belongs to the same component (or none).
+  for (const w of walked) componentOf.set(w, found);
+  return found;
 }
+/** Stack policies share their resource objects within an evaluation: each walk up is done once. */
+const componentOf = new WeakMap<PolicyResource, PolicyResource | undefined>();
 
 /** The track a stack resource belongs to, with its name: tags first, then the component. */
 export function trackInfo(r: PolicyResource): { track?: string; name?: string } {

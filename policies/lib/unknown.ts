@@ -6,6 +6,21 @@
  */
 export const UNKNOWN_NOTE = "not known until deploy";
 
+/** The policy runtime's unknown-checking proxy hands back its target under this key. */
+const PROXY_TARGET = "__getSpecialProxyTarget";
+
+/**
+ * What the policy runtime's proxy wraps (a value that is no proxy is itself). Reading the target
+ * skips the proxy's checks: the reader must skip unknown values itself (core's isUnknown).
+ */
+export function proxyTarget<T>(v: T): T {
+  if (v && typeof v === "object") {
+    const target = (v as Record<string, unknown>)[PROXY_TARGET];
+    if (target && typeof target === "object") return target as T;
+  }
+  return v;
+}
+
 /** True for the policy runtime's UnknownValueError (matched by name: the runtime may be another copy). */
 export function isUnknownError(err: unknown): err is Error {
   return err instanceof Error && (err.constructor?.name === "UnknownValueError" || /can't be known during preview/.test(err.message));

@@ -178,11 +178,20 @@ function tuningUnits(args: StackValidationArgs): TuningUnit[] {
     const comp = trackComponentOf(m);
     covered.add(comp ?? m);
   }
+  // Each fine-tune component's tuning resources, in one pass over the stack.
+  const membersOf = new Map<PolicyResource, Set<PolicyResource>>();
   for (const comp of args.resources.filter((r) => trackIdentityOf(r.type, r.props)?.track === "fine-tune")) {
-    if (covered.has(comp)) continue;
-    const members = new Set(args.resources.filter((r) => trackComponentOf(r) === comp && TUNING_TYPES.test(r.type) && !isEvaluation(r)));
-    units.push({ anchor: comp, members, tunedIds: new Set() });
+    if (!covered.has(comp)) membersOf.set(comp, new Set());
   }
+  if (membersOf.size) {
+    for (const r of args.resources) {
+      if (!TUNING_TYPES.test(r.type)) continue;
+      const comp = trackComponentOf(r);
+      const members = comp && membersOf.get(comp);
+      if (members && !isEvaluation(r)) members.add(r);
+    }
+  }
+  for (const [comp, members] of membersOf) units.push({ anchor: comp, members, tunedIds: new Set() });
   return units;
 }
 

@@ -7,11 +7,12 @@
  * what kind, never the value or any part of it.
  */
 import type { StackValidationPolicy } from "@pulumi/policy";
+import { isUnknown } from "@aitracks/core";
 import { SECRET_MARK, secretPathsOfProps } from "../../lib/secrets";
 import { stackConfig } from "../../lib/stack-config";
 import { isTaggable, tagPropertyOf } from "../../lib/taggable";
 import type { AitracksPolicy } from "../../lib/types";
-import { isUnknownError } from "../../lib/unknown";
+import { proxyTarget } from "../../lib/unknown";
 
 /** Key names that hold credentials (compared lower-case without separators, by suffix). */
 const SECRET_KEY_SUFFIXES = [
@@ -43,6 +44,9 @@ const CREDENTIAL_PATTERNS: readonly [RegExp, string][] = [
   [/\b[rs]k_live_[0-9A-Za-z]{24,}\b/, "a Stripe secret key"],
 ];
 
+/** Any of the patterns above: one test rules most values out. */
+const ANY_CREDENTIAL = new RegExp(CREDENTIAL_PATTERNS.map(([re]) => `(?:${re.source})`).join("|"));
+
 /** Values that are references to a secret, not the secret itself. */
 const REFERENCE = /^(arn:|https:\/\/[^/]+\.vault\.azure\.net\/|projects\/[^/]+\/secrets\/|\{\{resolve:|\$\{|ssm:|secretsmanager:|@Microsoft\.KeyVault\()/i;
 
@@ -52,22 +56,35 @@ const REFERENCE_PATH = /(^|\.)([A-Za-z]*(Ref|Refs|Reference|References)|valueFro
 /** Values that name or locate something (a URL, a cloud resource id, a path, a UUID), never a secret by themselves. */
 const LOCATOR = /^([a-z][a-z0-9+.-]*:\/\/|arn:|\/subscriptions\/|projects\/|organizations\/|folders\/|\.{0,2}\/|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$)/i;
 
-export function isSecretKey(key: string): boolean {
+/** A verdict per key name, remembered: the same few hundred keys recur on every resource. */
+function memo(fn: (key: string) => boolean): (key: string) => boolean {
+  const seen = new Map<string, boolean>();
+  return (key) => {
+    let v = seen.get(key);
+    if (v === undefined) {
+      v = fn(key);
+      if (seen.size < 10_000) seen.set(key, v);
+    }
+    return v;
+  };
+}
+
+export const isSecretKey = memo((key: string): boolean => {
   const k = key.toLowerCase().replace(/[^a-z0-9]/g, "");
   return SECRET_KEY_SUFFIXES.some((s) => k.endsWith(s));
-}
+});
 
 /**
  * Key names that may hold a credential (`ANTHROPIC_KEY`, `DB_PASS`, `authHeaderValue`, `signingSalt`):
  * their values count only when they look random. Keys that name, locate or describe a key
  * (`kmsKeyId`, `keyVaultUri`, `sshPublicKey`, `tokenType`) are not among them.
  */
-export function isSecretLikeKey(key: string): boolean {
+export const isSecretLikeKey = memo((key: string): boolean => {
   const k = key.toLowerCase().replace(/[^a-z0-9]/g, "");
   if (!/(key|pass|pwd|secret|token|auth|credential|signature|salt|cookie|session|webhook)/.test(k)) return false;
   if (/public|kms|vault|keyring|cryptokey/.test(k)) return false;
   return !/(id|ids|name|names|arn|uri|url|urls|endpoint|version|type|source|path|file|spec|policy|mode|length|size|count|header|location|identity|enabled|expiry|expiration|ttl|format|algorithm|usage)$/.test(k);
-}
+});
 
 /** Shannon entropy of a string, in bits per character. */
 export function entropy(v: string): number {
@@ -89,7 +106,7 @@ export function looksRandom(v: string): boolean {
 /** Why a value at `key` is a plaintext credential, or undefined. Never returns the value or any part of it. */
 export function plaintextCredential(key: string, value: string): string | undefined {
   if (value === SECRET_MARK || value.trim() === "") return undefined;
-  for (const [re, what] of CREDENTIAL_PATTERNS) if (re.test(value)) return `holds ${what}`;
+  if (ANY_CREDENTIAL.test(value)) for (const [re, what] of CREDENTIAL_PATTERNS) if (re.test(value)) return `holds ${what}`;
   if (isSecretKey(key) && !REFERENCE.test(value) && value.length >= 4 && !/^(true|false|none|null|enabled|disabled)$/i.test(value)) return "is a credential field with a plain-text value";
   if (isSecretLikeKey(key) && looksRandom(value)) return `is named like a credential and holds a random-looking ${value.length}-character value`;
   return undefined;
@@ -102,7 +119,7 @@ export function plaintextCredential(key: string, value: string): string | undefi
  */
 function entryName(o: Record<string, unknown>): string | undefined {
   for (const k of ["name", "Name", "key", "Key"]) {
-    const n = read(o, k);
+    const n = o[k];
     if (typeof n === "string" && n) return n;
   }
   return undefined;
@@ -122,21 +139,31 @@ function embeddedJson(v: string): unknown {
   }
 }
 
-/** Walk string leaves as `a.b[0].c` paths, skipping values unknown during preview; `label` is an entry's name when it has one. */
-function walk(v: unknown, path: string, key: string, visit: (path: string, key: string, value: string, label?: string) => void, depth = 0, label?: string): void {
+/** Where a leaf is: `a.b[0].c`, built only when asked (most leaves are never reported). */
+type PathOf = () => string;
+
+/**
+ * Walk string leaves, skipping values unknown during preview (an unknown cannot be a literal in the
+ * program); `label` is an entry's name when it has one. Reads the policy runtime's proxy target,
+ * not the proxy: the same values, without a proxy per read.
+ */
+function walk(v: unknown, path: PathOf, key: string, visit: (path: PathOf, key: string, value: string, label?: string) => void, depth = 0, label?: string): void {
   if (depth > 12) return;
   if (typeof v === "string") {
+    if (isUnknown(v)) return;
     const json = embeddedJson(v);
     if (json !== undefined) return walk(json, path, key, visit, depth + 1);
     return visit(path, key, v, label);
   }
-  if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) walk(read(v, i), `${path}[${i}]`, key, visit, depth + 1);
-  } else if (v && typeof v === "object") {
-    const name = entryName(v as Record<string, unknown>);
-    for (const k of Object.keys(v)) {
+  const o = proxyTarget(v);
+  if (Array.isArray(o)) {
+    for (let i = 0; i < o.length; i++) walk(o[i], () => `${path()}[${i}]`, key, visit, depth + 1);
+  } else if (o && typeof o === "object") {
+    const entries = o as Record<string, unknown>;
+    const name = entryName(entries);
+    for (const k of Object.keys(entries)) {
       const entry = name !== undefined && VALUE_KEYS.has(k);
-      walk(read(v, k), path ? `${path}.${k}` : k, entry ? name : k, visit, depth + 1, entry ? name : undefined);
+      walk(entries[k], () => { const p = path(); return p ? `${p}.${k}` : k; }, entry ? name : k, visit, depth + 1, entry ? name : undefined);
     }
   }
 }
@@ -150,15 +177,7 @@ function underSecret(secretPaths: ReadonlySet<string>, path: string): boolean {
   return false;
 }
 
-/** Read a property; an unknown value cannot be a literal in the program, so it reads as nothing. */
-function read(o: object, k: string | number): unknown {
-  try {
-    return (o as Record<string | number, unknown>)[k];
-  } catch (err) {
-    if (isUnknownError(err)) return undefined;
-    throw err;
-  }
-}
+const ROOT: PathOf = () => "";
 
 export const noPlaintextSecrets: StackValidationPolicy & AitracksPolicy = {
   name: "no-plaintext-secrets",
@@ -171,10 +190,12 @@ export const noPlaintextSecrets: StackValidationPolicy & AitracksPolicy = {
   validateStack: (args, report) => {
     for (const r of args.resources) {
       const secretPaths = secretPathsOfProps(r.props);
-      walk(r.props, "", "", (path, key, value, label) => {
-        if (underSecret(secretPaths, path) || REFERENCE_PATH.test(path)) return;
+      walk(r.props, ROOT, "", (pathOf, key, value, label) => {
         const why = plaintextCredential(key, value);
-        if (why) report(`input ${path}${label ? ` (${label})` : ""} ${why}, not a Pulumi secret`, r.urn);
+        if (!why) return;
+        const path = pathOf();
+        if (underSecret(secretPaths, path) || REFERENCE_PATH.test(path)) return;
+        report(`input ${path}${label ? ` (${label})` : ""} ${why}, not a Pulumi secret`, r.urn);
       });
     }
     const config = stackConfig();
@@ -187,10 +208,12 @@ export const noPlaintextSecrets: StackValidationPolicy & AitracksPolicy = {
         } catch {
           // a plain string value
         }
-        walk(parsed, "", key.split(":").pop() ?? key, (path, leafKey, value, label) => {
-          if (REFERENCE_PATH.test(path)) return;
+        walk(parsed, ROOT, key.split(":").pop() ?? key, (pathOf, leafKey, value, label) => {
           const why = plaintextCredential(leafKey, value);
-          if (why) report(`stack config ${key}${path ? `.${path}` : ""}${label ? ` (${label})` : ""} ${why}; set it with \`pulumi config set --secret\``);
+          if (!why) return;
+          const path = pathOf();
+          if (REFERENCE_PATH.test(path)) return;
+          report(`stack config ${key}${path ? `.${path}` : ""}${label ? ` (${label})` : ""} ${why}; set it with \`pulumi config set --secret\``);
         });
       }
     }

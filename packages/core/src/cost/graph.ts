@@ -66,6 +66,17 @@ export class GraphIndex {
     this.byUrn = byUrn;
   }
 
+  private readonly memos = new Map<string, unknown>();
+  private dependents: Map<string, CostResource[]> | undefined;
+
+  /** A value computed once per estimate (token prices of a model, a track's data store …), by key. */
+  memo<T>(key: string, compute: () => T): T {
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const v = compute();
+    this.memos.set(key, v);
+    return v;
+  }
+
   ofType(type: string): readonly CostResource[] {
     return this.byType.get(type) ?? [];
   }
@@ -80,9 +91,14 @@ export class GraphIndex {
   trackOf(r: CostResource): TrackRef | undefined {
     const cached = this.trackCache.get(r.urn);
     if (cached !== undefined) return cached ?? undefined;
-    let found: TrackRef | undefined;
+    let found: TrackRef | null = null;
     const seen = new Set<string>();
     for (let cur: CostResource | undefined = r; cur && !seen.has(cur.urn); cur = cur.parent ? this.byUrn.get(cur.parent) : undefined) {
+      const known = this.trackCache.get(cur.urn);
+      if (known !== undefined) {
+        found = known;
+        break;
+      }
       seen.add(cur.urn);
       const id = cur.custom === false || cur.type.startsWith(COMPONENT_TYPE_PREFIX) ? trackIdentityOf(cur.type, cur.inputs) : undefined;
       if (id) {
@@ -90,8 +106,9 @@ export class GraphIndex {
         break;
       }
     }
-    this.trackCache.set(r.urn, found ?? null);
-    return found;
+    // Every resource on the way up belongs to the same track component (or none).
+    for (const urn of seen) this.trackCache.set(urn, found);
+    return found ?? undefined;
   }
 
   /** The provider resource a resource names (`urn::id` or a bare URN). */
@@ -136,7 +153,19 @@ export class GraphIndex {
 
   /** The resources of a type that depend on a resource (its readers and writers). */
   dependentsOfType(r: CostResource, type: string): CostResource[] {
-    return this.ofType(type).filter((d) => (d.dependencies ?? []).includes(r.urn) || Object.values(d.propertyDependencies ?? {}).some((l) => l.includes(r.urn)));
+    if (!this.dependents) {
+      // Who depends on whom, in graph order, built on first use.
+      const dependents = new Map<string, CostResource[]>();
+      for (const d of this.graph.resources) {
+        for (const urn of new Set([...(d.dependencies ?? []), ...Object.values(d.propertyDependencies ?? {}).flat()])) {
+          const list = dependents.get(urn);
+          if (list) list.push(d);
+          else dependents.set(urn, [d]);
+        }
+      }
+      this.dependents = dependents;
+    }
+    return (this.dependents.get(r.urn) ?? []).filter((d) => d.type === type);
   }
 
   /** True when one of the resource's dependencies (or of one input's) has the given type. */

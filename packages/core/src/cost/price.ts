@@ -39,8 +39,10 @@ export function catalogEntry(ctx: PricingContext, sku: string, field: string): C
   const exact = ctx.catalog.find(sku);
   const entry = exact ?? ctx.catalog.entries.find((e) => e.sku.toLowerCase() === sku.toLowerCase());
   if (entry && (!ctx.cloud || entry.cloud === ctx.cloud)) return entry;
-  const pool = ctx.catalog.entries.filter((e) => !ctx.cloud || e.cloud === ctx.cloud).map((e) => e.sku);
-  const near = closest(sku, pool, 3);
+  const near = ctx.graph.memo(`closest-skus ${ctx.cloud ?? ""} ${sku}`, () => {
+    const pool = ctx.catalog.entries.filter((e) => !ctx.cloud || e.cloud === ctx.cloud).map((e) => e.sku);
+    return closest(sku, pool, 3);
+  });
   throw new Unpriced(
     `${field} ${JSON.stringify(sku)} has no price in the compute catalog${near.length ? ` (closest: ${near.join(", ")})` : ""}`,
   );
@@ -133,7 +135,7 @@ export function fmt(x: number): string {
 
 /** Token prices of a model on a provider from @pydantic/genai-prices, sized at the workload's request. */
 export function tokenPricesFor(ctx: PricingContext, provider: string, model: string): TokenPrices | undefined {
-  return findTokenPrices({
+  const query = {
     provider,
     model,
     inputTokensPerRequest: ctx.usage.inputTokensPerRequest || 1_000,
@@ -141,7 +143,8 @@ export function tokenPricesFor(ctx: PricingContext, provider: string, model: str
     cache: ctx.usage.cachedInputShare > 0,
     reasoning: ctx.usage.reasoningTokensPerRequest > 0,
     ...(ctx.pricesAt ? { at: ctx.pricesAt } : {}),
-  });
+  };
+  return ctx.graph.memo(`token-prices ${JSON.stringify(query)}`, () => findTokenPrices(query));
 }
 
 /**

@@ -37,11 +37,13 @@ const DATA_NAME = /raw|data|corpus|dataset|training/i;
 export function trackDataGb(ctx: PricingContext, r: CostResource): { gb: number; what: string } | undefined {
   const t = ctx.track;
   if (!t || (t.track !== "build" && t.track !== "fine-tune")) return undefined;
-  const stores = DATA_STORE_TYPES.flatMap((type) => ctx.graph.ofType(type)).filter((s) => {
-    const st = ctx.graph.trackOf(s);
-    return st?.name === t.name && st.cloud === t.cloud;
+  const chosen = ctx.graph.memo(`data-store ${t.cloud} ${t.name}`, () => {
+    const stores = DATA_STORE_TYPES.flatMap((type) => ctx.graph.ofType(type)).filter((s) => {
+      const st = ctx.graph.trackOf(s);
+      return st?.name === t.name && st.cloud === t.cloud;
+    });
+    return stores.find((s) => DATA_NAME.test(s.name ?? s.urn)) ?? stores[0];
   });
-  const chosen = stores.find((s) => DATA_NAME.test(s.name ?? s.urn)) ?? stores[0];
   if (chosen?.urn !== r.urn) return undefined;
   if (t.track === "build") {
     const tokens = ctx.usage.build.trainingTokens;

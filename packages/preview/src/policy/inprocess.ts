@@ -110,12 +110,19 @@ async function evaluateWith(pack: LoadedPack, rt: PolicyRuntime, graph: Resource
     };
   });
 
+  const preparedByType = new Map<string, Prepared[]>();
+  for (const p of prepared) {
+    const list = preparedByType.get(p.r.type);
+    if (list) list.push(p);
+    else preparedByType.set(p.r.type, [p]);
+  }
+
   rt.setStackConfig(stackConfigOf(graph));
   try {
     for (const policy of pack.policies) {
       const cfg = config.get(policy.name)!;
       if (cfg.enforcementLevel === "disabled") continue;
-      if (isResourcePolicy(policy)) await runResourcePolicy(pack, rt, policy, cfg, prepared, stackTags, violations, notes, opts.allNotes === true);
+      if (isResourcePolicy(policy)) await runResourcePolicy(pack, rt, policy, cfg, prepared, preparedByType, stackTags, violations, notes, opts.allNotes === true);
       if (isStackPolicy(policy)) await runStackPolicy(pack, rt, policy, cfg, prepared, stackTags, violations, notes);
     }
   } finally {
@@ -156,6 +163,7 @@ async function runResourcePolicy(
   policy: ResourceValidationPolicy,
   cfg: EffectivePolicyConfig,
   prepared: readonly Prepared[],
+  preparedByType: ReadonlyMap<string, readonly Prepared[]>,
   stackTags: ReadonlyMap<string, string>,
   violations: PolicyViolation[],
   notes: PolicyNote[],
@@ -164,10 +172,20 @@ async function runResourcePolicy(
   if (!policy.validateResource) return;
   const validations = Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource];
   const fastType = !Array.isArray(policy.validateResource) ? pulumiTypeOf(policy.validateResource) : undefined;
-  for (const { r, props, provider } of prepared) {
-    if (fastType && r.type !== fastType) continue; // the runtime's type filter: not applicable, not worth a note
+  const filters = validations.map((v) => pack.typeFilterOf(v));
+  // The runtime's type filter: resources of other types are not applicable, not worth a note.
+  const candidates = fastType ? (preparedByType.get(fastType) ?? []) : prepared;
+  for (const { r, props, provider } of candidates) {
     const report = makeReporter(policy, cfg.enforcementLevel, violations, r.urn);
-    for (const validate of validations) {
+    for (let i = 0; i < validations.length; i++) {
+      const validate = validations[i]!;
+      const filter = filters[i];
+      if (filter && !filter.types.has(r.type)) {
+        // What the validator would say without reading anything (validateTypes), said without calling it.
+        const note = { policy: policy.name, urn: r.urn, reason: filter.reason };
+        if (keepAll || isInformative(note)) notes.push(note);
+        continue;
+      }
       const proxied = rt.unknownCheckingProxy(props);
       const args: ResourceValidationArgs = {
         type: r.type,

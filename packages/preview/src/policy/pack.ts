@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { deferTypeScript } from "../lazy-typescript";
-import type { EnforcementLevel, Policies } from "@pulumi/policy";
+import type { EnforcementLevel, Policies, ResourceValidation } from "@pulumi/policy";
 
 export interface LoadedPack {
   readonly name: string;
@@ -17,6 +17,8 @@ export interface LoadedPack {
   /** Hooks into the pack's own lib (the same module instances its policies read). */
   readonly setStackConfig: (c: { values: Record<string, string>; secretKeys: string[] } | undefined) => void;
   readonly attachSecretPaths: <T extends object>(props: T, paths: readonly string[]) => T;
+  /** The types a validator applies to and its note for the rest, when the pack says (policies/lib/checks.ts). */
+  readonly typeFilterOf: (validation: ResourceValidation) => { readonly types: ReadonlySet<string>; readonly reason: string } | undefined;
 }
 
 /** The folder of the @aitracks/policies package (PulumiPolicy.yaml, package.json, bin/). */
@@ -41,6 +43,7 @@ export function loadPack(): Promise<LoadedPack> {
       policies: pack.packPolicies,
       setStackConfig: pack.setStackConfig,
       attachSecretPaths: pack.attachSecretPaths,
+      typeFilterOf: pack.typeFilterOf ?? (() => undefined),
     };
   })();
   return loaded;
