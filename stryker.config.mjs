@@ -20,6 +20,7 @@ const DEFAULT = [
 const given = (process.env.MUTATE ?? "").split(",").filter(Boolean);
 const mutate = given.length ? given : DEFAULT;
 const group = process.env.MUTATION_GROUP ?? "all";
+const files = [...new Set(mutate.map((m) => m.replace(/:\d+(:\d+)?-\d+(:\d+)?$/, "")))];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -33,7 +34,8 @@ export default {
   mutate,
   // Type checks are switched off (// @ts-nocheck) in the mutated files only: the rest of the tree,
   // tests included, stays untouched while a run is in progress.
-  disableTypeChecks: mutate.length === 1 ? mutate[0] : `{${mutate.join(",")}}`,
+  // (A file given with a line range, `file.ts:10-20`, is still the whole file here.)
+  disableTypeChecks: files.length === 1 ? files[0] : `{${files.join(",")}}`,
   coverageAnalysis: "perTest",
   incremental: true,
   incrementalFile: `reports/mutation/${group}.incremental.json`,

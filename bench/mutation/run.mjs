@@ -15,7 +15,7 @@ export const GROUPS = {
   tco: { mutate: ["packages/core/src/tco/crossover.ts"], tests: ["test/core/tco-analysis.test.ts", "test/core/tco.test.ts"] },
   diff: { mutate: ["packages/core/src/cost/diff.ts"], tests: ["test/cost/diff-gates.test.ts"] },
   "cost-modules": { mutate: ["packages/core/src/cost/resources/aws/endpoint-configuration.ts"], tests: ["test/cost/aws-modules.test.ts"] },
-  "policies-s3": { mutate: ["policies/guardrails/aws/s3.ts"], tests: ["test/policies/aws-s3-forms.test.ts", "test/policies/aws.test.ts"] },
+  "policies-s3": { mutate: ["policies/guardrails/aws/s3.ts"], tests: ["test/policies/aws-s3-forms.test.ts", "test/policies/aws.test.ts", "test/policies/metadata.test.ts", "test/policies/readme.test.ts"] },
 };
 
 const asked = process.argv.slice(2);
