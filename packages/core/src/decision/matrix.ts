@@ -1,4 +1,5 @@
-import { CRITERIA, type Criterion, type DecisionInput } from "../schema/decision";
+import { CRITERIA, type Criterion } from "../schema/criteria";
+import type { DecisionInput } from "../schema/decision";
 import { DECISION_OPTIONS, HYBRID_FACTOR, IDEAL_SCORES, type PerOption } from "./options";
 import type { MatrixCell, MatrixRow } from "./types";
 

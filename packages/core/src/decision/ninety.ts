@@ -1,4 +1,5 @@
-import { CRITERION_LABELS, type Criterion, type DecisionFacts } from "../schema/decision";
+import { CRITERION_LABELS, type Criterion } from "../schema/criteria";
+import type { DecisionFacts } from "../schema/decision";
 import { round1, type ScoredMatrix } from "./matrix";
 import { ACCURACY_CRITERIA, NEUTRAL_SCORE, NINETY_PERCENT_LEAD, type DecisionOption, type PerOption } from "./options";
 import type { NinetyPercentRule } from "./types";

@@ -1,4 +1,5 @@
-import { CRITERIA, CRITERION_LABELS, type Criterion, type DecisionInput } from "../schema/decision";
+import { CRITERIA, CRITERION_LABELS, type Criterion } from "../schema/criteria";
+import type { DecisionInput } from "../schema/decision";
 import { choose, type Choice } from "./choose";
 import { ACCURACY_CRITERIA, DECISION_OPTIONS, NEUTRAL_SCORE, NINETY_PERCENT_LEAD } from "./options";
 import type { Sensitivity, WeightFlip } from "./types";

@@ -107,16 +107,7 @@ export function isBoundedYear(s: string): boolean {
   return y >= LIMITS.firstYear && y <= LIMITS.lastYear;
 }
 
-/**
- * A quantity that may be uncertain: a plain number, or a range `{low, high}` with an optional
- * `likely` value. Ranges drive the Monte Carlo run; point estimates use `likely`, else the midpoint.
- */
-export interface Range {
-  readonly low: number;
-  readonly high: number;
-  readonly likely?: number | undefined;
-}
-export type Uncertain = number | Range;
+export { isRange, pointOf, type Range, type Uncertain } from "./uncertain";
 
 export function uncertain(base: z.ZodNumber, what: string) {
   const range = z
@@ -133,12 +124,3 @@ export function uncertain(base: z.ZodNumber, what: string) {
   return z.union([base, range], { error: `expected ${what}, or a range {low, high}` });
 }
 
-/** Resolve an uncertain quantity to its point estimate. */
-export function pointOf(u: Uncertain): number {
-  if (typeof u === "number") return u;
-  return u.likely ?? (u.low + u.high) / 2;
-}
-
-export function isRange(u: Uncertain): u is Range {
-  return typeof u !== "number";
-}

@@ -1,28 +1,8 @@
 import { z } from "zod";
 import { LIMITS, fraction, intRange, isoDate, nonNegative, nonNegativeIntUpTo } from "./common";
 
-/** The seven criteria of the decision matrix, in the order the framework lists them. */
-export const CRITERIA = [
-  "accuracy",
-  "dataAvailability",
-  "timeToMarket",
-  "budget",
-  "teamSkills",
-  "differentiation",
-  "regulatory",
-] as const;
-export type Criterion = (typeof CRITERIA)[number];
-
-/** What a score of 5 means for each criterion (1 is the opposite). */
-export const CRITERION_LABELS: Record<Criterion, { name: string; five: string }> = {
-  accuracy: { name: "Accuracy requirement", five: "very demanding accuracy" },
-  dataAvailability: { name: "Data availability", five: "lots of unique, usable data" },
-  timeToMarket: { name: "Time to market", five: "very urgent" },
-  budget: { name: "Budget", five: "large budget" },
-  teamSkills: { name: "Team skills", five: "strong ML team" },
-  differentiation: { name: "Differentiation need", five: "AI is the core differentiator" },
-  regulatory: { name: "Regulatory constraints", five: "heavy regulation" },
-};
+export { CRITERIA, CRITERION_LABELS, type Criterion } from "./criteria";
+import { CRITERIA, type Criterion } from "./criteria";
 
 /**
  * The object's own error, plus the list of keys it accepts when an unknown key turns up

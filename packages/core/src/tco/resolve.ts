@@ -1,7 +1,7 @@
 import { InputError } from "../errors";
 import { loadCatalog, type PriceCatalog } from "../pricing/catalog";
 import { tokenPrices, type TokenPrices } from "../pricing/tokens";
-import { isRange, pointOf, type Uncertain } from "../schema/common";
+import { isRange, pointOf, type Uncertain } from "../schema/uncertain";
 import type { CatalogEntry } from "../schema/catalog";
 import type { InferenceSettings, WorkloadFile } from "../schema/workload";
 import { DAYS_PER_MONTH, DEFAULTS, HOURS_PER_MONTH, RELABEL_FRACTION, defaultNumber, type DefaultField } from "./defaults";
@@ -49,6 +49,11 @@ export interface ResolveOptions {
   readonly horizonMonths?: number;
   /** Date of the token prices; default now. */
   readonly pricesAt?: Date;
+  /**
+   * Where token prices come from; default @pydantic/genai-prices (tokenPrices). The explore page
+   * passes the prices Node looked up, so the browser bundle carries no price data.
+   */
+  readonly tokenPrices?: typeof tokenPrices;
 }
 
 const usd = (x: number) =>
@@ -62,6 +67,7 @@ const usd = (x: number) =>
 export function resolveTco(file: WorkloadFile, options: ResolveOptions = {}): TcoModel {
   const errors: string[] = [];
   const assumptions: Assumption[] = [];
+  const lookUpTokenPrices = options.tokenPrices ?? tokenPrices;
   const uncertain: UncertainParam[] = [];
   const p = emptyParams();
   let catalog: PriceCatalog | undefined;
@@ -139,7 +145,7 @@ export function resolveTco(file: WorkloadFile, options: ResolveOptions = {}): Tc
   let buyPrices: TokenPrices | undefined;
   if (buy.inputUsdPerMillionTokens === undefined || buy.outputUsdPerMillionTokens === undefined) {
     buyPrices = attempt(() =>
-      tokenPrices(
+      lookUpTokenPrices(
         {
           provider: buy.provider,
           model: buy.model,
@@ -329,7 +335,7 @@ export function resolveTco(file: WorkloadFile, options: ResolveOptions = {}): Tc
         const provider = inf.provider;
         const model = inf.model;
         prices = attempt(() =>
-          tokenPrices(
+          lookUpTokenPrices(
             {
               provider,
               model,
