@@ -53,3 +53,23 @@ describe("the clouds' SDKs stay out until a provider calls the cloud", () => {
     expect(r.loaded).toEqual([]);
   });
 });
+
+describe("esbuild loads for explore only", () => {
+  it.each([
+    ["--help", ["--help"]],
+    ["explore --help", ["explore", "--help"]],
+    ["decide", ["decide", "examples/decisions/clear-buy.yaml"]],
+  ])("%s loads no esbuild", (_name, args) => {
+    const r = pulumiModulesLoadedBy(args, "/node_modules/esbuild/");
+    expect(r.code).toBe(0);
+    expect(r.loaded).toEqual([]);
+  });
+
+  it("explore does (the check above would notice if the probe were broken)", () => {
+    const out = join(require("node:os").tmpdir(), `aitracks-startup-explore-${process.pid}.html`);
+    const r = pulumiModulesLoadedBy(["explore", "examples/decisions/clear-buy.yaml", "examples/workloads/requests-100.yaml", "--out", out, "--samples", "50"], "/node_modules/esbuild/");
+    require("node:fs").rmSync(out, { force: true });
+    expect(r.code).toBe(0);
+    expect(r.loaded.length).toBeGreaterThan(0);
+  });
+});

@@ -44,3 +44,11 @@ export function uncertainText(v: unknown): string {
 export function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/**
+ * JSON for a `<script type="application/json">` element: every `<` as `\u003c` (the same value
+ * once parsed), so no field can close the element (`</script>`) or open a comment (`<!--`).
+ */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, "\\u003c");
+}

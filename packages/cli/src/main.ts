@@ -8,6 +8,7 @@ import { registerCheck } from "./commands/check";
 import { registerReport } from "./commands/report";
 import { registerPricing } from "./commands/pricing";
 import { registerReview } from "./commands/review";
+import { registerExplore } from "./commands/explore";
 
 /**
  * The `aitracks` command. Each command registers its flags here and loads what it needs only
@@ -34,6 +35,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   registerCost(program, setExit);
   registerCheck(program, setExit);
   registerReport(program, setExit);
+  registerExplore(program, setExit);
   registerPricing(program, setExit);
   return program;
 }
