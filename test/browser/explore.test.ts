@@ -131,6 +131,14 @@ describe("the explore page in headless Chromium", () => {
     expect(after).toEqual(cliFigures(dir, { timeToMarket: { score: 5, weight: 30 } }, { requestsPerDay: 100_000 }));
     expect(await page.textContent("#recommendation")).toBe("Hybrid");
     expect(await page.textContent("#crossovers")).toContain("you are above it");
+    // Both charts follow: one line per option, the crossovers and the current volume marked.
+    const charts = await page.evaluate(() => ({
+      cumulative: document.querySelectorAll("#cumulative-cost path[data-option]").length,
+      volume: document.querySelectorAll("#cost-by-volume path[data-option]").length,
+      crossings: [...document.querySelectorAll("#cost-by-volume line[data-rpd]")].map((l) => Number(l.getAttribute("data-rpd"))),
+      now: document.querySelector("#current-volume + text").textContent,
+    }));
+    expect(charts).toEqual({ cumulative: 3, volume: 3, crossings: after.crossovers.map((c) => c.aboveRequestsPerDay), now: "100,000/day" });
     // The settings are in the address.
     expect(new URL(page.url()).hash).toBe("#rpd=100000&timeToMarket=5%2C30");
 

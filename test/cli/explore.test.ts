@@ -94,6 +94,17 @@ describe("aitracks explore", () => {
     expect(readFileSync(decision, "utf8")).toBe(text);
   });
 
+  it("--json says what was written", () => {
+    const dir = mkdtempSync(join(tmpdir(), "aitracks-explore-cli-"));
+    const file = join(dir, "explore.html");
+    const r = aitracks(["explore", DECISION, "examples/workloads/requests-100k.yaml", "--out", file, "--json", "--samples", "100"]);
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j).toMatchObject({ out: file, bytes: readFileSync(file).length, recommendation: "fine-tune", cheapest: "fine-tune" });
+    const tco = JSON.parse(aitracks(["tco", "examples/workloads/requests-100k.yaml", "--json", "--samples", "100"]).stdout);
+    expect(j.crossovers).toEqual(tco.crossovers);
+  });
+
   it("is listed in --help and has its own help", () => {
     const top = aitracks(["--help"]);
     expect(top.stdout).toMatch(/^\s+explore \[options\] <decision-file> <workload-file>/m);

@@ -13,7 +13,7 @@ export { DECISION_OPTIONS, type DecisionOption } from "./decision/options";
 export type { Decision, MatrixRow } from "./decision/types";
 export { resolveTco, TCO_OPTIONS, type OptionId, type TcoModel, type ResolveOptions } from "./tco/resolve";
 export { tcoReport, cheapestEligible, type TcoReport, type TcoOptionReport } from "./tco/report";
-export { cheapestAt, type Crossover } from "./tco/crossover";
+export { cheapestAt, costCurve, logSpace, type Crossover, type CostCurvePoint } from "./tco/crossover";
 export type { DecisionInput } from "./schema/decision";
 export type { WorkloadFile } from "./schema/workload";
 export type { TokenPrices, TokenPriceQuery } from "./pricing/tokens";

@@ -10,6 +10,8 @@ import {
   PriceCatalog,
   cheapestAt,
   cheapestEligible,
+  costCurve,
+  logSpace,
   decide,
   resolveTco,
   tcoReport,
@@ -23,6 +25,7 @@ import {
   type TokenPrices,
   type WorkloadFile,
 } from "@aitracks/core/browser";
+import { money, num } from "../format";
 import type { ExploreData } from "./data";
 
 /** The workload controls: each a slider (log-scaled where the range is wide) and a number field. */
@@ -179,16 +182,6 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { text?: strin
 }
 const byId = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
-function money(x: number): string {
-  const a = Math.abs(x);
-  const sign = x < 0 ? "-" : "";
-  if (a >= 1e9) return `${sign}$${(a / 1e9).toFixed(2)}B`;
-  if (a >= 1e6) return `${sign}$${(a / 1e6).toFixed(2)}M`;
-  if (a >= 1e4) return `${sign}$${(a / 1e3).toFixed(0)}K`;
-  if (a >= 1e3) return `${sign}$${(a / 1e3).toFixed(1)}K`;
-  return `${sign}$${a.toFixed(0)}`;
-}
-const num = (x: number) => x.toLocaleString("en-US", { maximumFractionDigits: 2 });
 const LABEL: Record<string, string> = { buy: "Buy", "fine-tune": "Fine-tune", build: "Build", hybrid: "Hybrid" };
 const COLOR: Record<OptionId, string> = { buy: "#2563eb", "fine-tune": "#d97706", build: "#7c3aed" };
 
@@ -263,6 +256,8 @@ function renderDecision(d: Decision, input: DecisionInput): void {
   byId("recommendation-score").textContent = d.recommendation ? `${d.scores[d.recommendation].toFixed(1)} / 100` : "every option fails a gate";
   const why = byId("rationale");
   why.replaceChildren(...d.rationale.map((r) => el("li", { text: r })));
+  byId("sensitivity").textContent = `Sensitivity: ${d.sensitivity.summary}`;
+  byId("warnings").replaceChildren(...d.warnings.map((w) => el("li", { text: `${w.level}: ${w.message}`, attrs: { "data-code": w.code } })));
 
   const head = byId<HTMLTableElement>("matrix").tHead!;
   head.replaceChildren(el("tr", {}, ...["Criterion", "Score", "Weight", ...DECISION_OPTIONS.map((o) => LABEL[o]!)].map((t) => el("th", { text: t }))));
@@ -368,6 +363,7 @@ function renderTco(model: TcoModel, report: TcoReport, d: Decision): void {
     );
   }
   renderChart(report);
+  renderVolumeChart(model, report);
 }
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -408,6 +404,43 @@ function renderChart(report: TcoReport): void {
     root.appendChild(svg("text", { x: W - m.r + 6, y: y(last) + 4, "font-size": 12, fill: COLOR[s.option] }, `${LABEL[s.option]} ${money(last)}`));
   }
   byId("chart").replaceChildren(root);
+}
+
+/** Each option's total against the starting requests/day (log-log), the crossovers and the current volume marked. */
+function renderVolumeChart(model: TcoModel, report: TcoReport): void {
+  const W = 720;
+  const H = 300;
+  const m = { l: 64, r: 128, t: 12, b: 36 };
+  const [lo, hi] = [1, 1e7];
+  const rows = costCurve(model, logSpace(lo, hi, 61));
+  const totals = rows.map((r) => r.totalUsd).filter((t) => t > 0);
+  const yLo = 10 ** Math.floor(Math.log10(Math.min(...totals)));
+  const yHi = 10 ** Math.ceil(Math.log10(Math.max(...totals)));
+  const x = (v: number) => m.l + ((W - m.l - m.r) * Math.log10(Math.min(hi, Math.max(lo, v)) / lo)) / Math.log10(hi / lo);
+  const y = (v: number) => H - m.b - ((H - m.t - m.b) * Math.log10(Math.max(yLo, v) / yLo)) / Math.log10(yHi / yLo);
+  const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": `Total over ${report.horizonMonths} months by requests per day`, id: "cost-by-volume" });
+  for (let e = Math.log10(yLo); e <= Math.log10(yHi); e++) {
+    root.appendChild(svg("line", { x1: m.l, x2: W - m.r, y1: y(10 ** e), y2: y(10 ** e), stroke: "#e2e8f0" }));
+    root.appendChild(svg("text", { x: m.l - 6, y: y(10 ** e) + 4, "text-anchor": "end", "font-size": 11, fill: "#64748b" }, money(10 ** e)));
+  }
+  for (let e = 0; e <= 7; e++) {
+    root.appendChild(svg("text", { x: x(10 ** e), y: H - m.b + 16, "text-anchor": "middle", "font-size": 11, fill: "#64748b" }, num(10 ** e)));
+  }
+  root.appendChild(svg("text", { x: (m.l + W - m.r) / 2, y: H - 4, "text-anchor": "middle", "font-size": 11, fill: "#64748b" }, "requests per day at the start"));
+  for (const o of model.options) {
+    const pts = rows.filter((r) => r.option === o);
+    const d = pts.map((r, i) => `${i === 0 ? "M" : "L"}${x(r.requestsPerDay).toFixed(1)},${y(r.totalUsd).toFixed(1)}`).join("");
+    root.appendChild(svg("path", { d, fill: "none", stroke: COLOR[o], "stroke-width": 2.5, "data-option": o }));
+    const last = pts[pts.length - 1]!;
+    root.appendChild(svg("text", { x: W - m.r + 6, y: y(last.totalUsd) + 4, "font-size": 12, fill: COLOR[o] }, LABEL[o]!));
+  }
+  for (const c of report.crossovers) {
+    root.appendChild(svg("line", { x1: x(c.aboveRequestsPerDay), x2: x(c.aboveRequestsPerDay), y1: m.t, y2: H - m.b, stroke: "#64748b", "stroke-dasharray": "4 3", "data-rpd": c.aboveRequestsPerDay }));
+  }
+  const now = model.point.requestsPerDay;
+  root.appendChild(svg("line", { x1: x(now), x2: x(now), y1: m.t, y2: H - m.b, stroke: "#0f172a", "stroke-width": 1.5, id: "current-volume" }));
+  root.appendChild(svg("text", { x: x(now) + 4, y: m.t + 12, "font-size": 11, fill: "#0f172a" }, `${num(now)}/day`));
+  byId("volume-chart").replaceChildren(root);
 }
 
 // ---------------------------------------------------------------------------------------------

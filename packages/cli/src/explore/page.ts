@@ -29,6 +29,8 @@ export function explorePage(data: ExploreData, script: string): string {
     <p id="recommendation"></p>
     <p id="recommendation-score"></p>
     <ul id="rationale"></ul>
+    <p class="note" id="sensitivity"></p>
+    <ul id="warnings" class="note"></ul>
   </div>
   <div class="card">
     <p class="label">Cheapest over <span id="horizon"></span> months</p>
@@ -49,6 +51,11 @@ export function explorePage(data: ExploreData, script: string): string {
     <div id="chart"></div>
     <table id="tco-table"><thead><tr><th>Option</th><th>Total</th><th>P10&ndash;P90</th><th>Year 1</th><th>Last year</th></tr></thead><tbody></tbody></table>
   </div>
+</section>
+<section class="card">
+  <h2>Total over the horizon by requests per day</h2>
+  <div id="volume-chart"></div>
+  <p class="note">Log scales. Dashed: the crossovers; solid: your volume. Other inputs as set above.</p>
 </section>
 <section class="card">
   <h2>Decision matrix</h2>
@@ -85,6 +92,7 @@ th:first-child, td:first-child { text-align: left; }
 #matrix td.fit { font-variant-numeric: tabular-nums; }
 tr.cheapest td:first-child, td.recommended { font-weight: 700; }
 td.ruled-out { color: #94a3b8; text-decoration: line-through; }
-#chart svg { width: 100%; height: auto; display: block; }
+#chart svg, #volume-chart svg { width: 100%; height: auto; display: block; }
+#volume-chart svg { max-width: 860px; }
 @media (max-width: 800px) { .top, .grid { grid-template-columns: 1fr; } }
 `;
