@@ -20,10 +20,10 @@ const HELP_AFTER = `
 The page: sliders for requests per day, input and output tokens per request, monthly growth, the
 buy option's token prices (default: the workload file's, else @pydantic/genai-prices') and each
 criterion's score and weight. The decision matrix, the recommendation, the cumulative cost of
-buy / fine-tune / build, the total by requests per day and the crossovers follow as you drag, computed in the page by the code
-of \`aitracks decide\` and \`aitracks tco\` (bundled from @aitracks/core), so the page shows what
-those commands print for the same inputs. The settings live in the URL after #: copy it to
-share them. One HTML file that loads nothing from the network.
+buy / fine-tune / build, the total by requests per day and the crossovers follow as you drag,
+computed in the page by the code of \`aitracks decide\` and \`aitracks tco\` (bundled from
+@aitracks/core), so the page shows what those commands print for the same inputs. The settings
+live in the URL after #: copy it to share them. One HTML file that loads nothing from the network.
 
 Token prices are looked up once, for the file's request size (a model priced in tiers by prompt
 length keeps the file's tier: set the prices to change it). Figures are at point values with the
