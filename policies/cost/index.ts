@@ -4,9 +4,9 @@
  */
 import type { AitracksPolicy } from "../lib/types";
 import { acceleratorAllowList } from "./accelerators";
-import { monthlyBudget } from "./budget";
+import { budgetCrossing, monthlyBudget } from "./budget";
 import { trackFitsVolumePolicy } from "./fits-volume";
 import { resourceCap } from "./resource-cap";
 import { unpricedResources } from "./unpriced";
 
-export const costPolicies: AitracksPolicy[] = [monthlyBudget, resourceCap, acceleratorAllowList, trackFitsVolumePolicy, unpricedResources];
+export const costPolicies: AitracksPolicy[] = [monthlyBudget, budgetCrossing, resourceCap, acceleratorAllowList, trackFitsVolumePolicy, unpricedResources];

@@ -5,10 +5,13 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { Bucket } from "@pulumi/aws/s3";
+import { Guardrail } from "@pulumi/aws/bedrock";
+import { Key } from "@pulumi/aws/kms";
 import { EndpointConfiguration } from "@pulumi/aws/sagemaker";
 import { estimateCost, nonFiniteFigure } from "@aitracks/core";
 import { evaluateInProcess, previewInline, previewProgram, type PolicyReport } from "@aitracks/preview";
 import { ROOT } from "../helpers/cli";
+import { expectPass, expectViolation, type PolicyCase } from "../policies/helpers";
 
 const dir = mkdtempSync(join(tmpdir(), "aitracks-cost-policies-"));
 
@@ -74,6 +77,65 @@ describe("cost-monthly-budget", () => {
     const r = await check("build-gcp");
     expect(of(r, "cost-monthly-budget")).toEqual([]);
     expect(notes(r, "cost-monthly-budget")[0]!.reason).toMatch(/^no monthly budget/);
+  });
+});
+
+describe("cost-budget-crossing", () => {
+  // A key ($1 a month, fixed) and a guardrail with content filters on both sides. The workload:
+  // 1,200 requests a day x 365/12 = 36,500 a month; 250 tokens x 4 = 1,000 characters = 1 text unit
+  // in and 1 out. Month 1: 36.5 thousand units x $0.15 = $5.475 a side, $10.95 of usage; $11.95 in all.
+  // Usage grows 10% a month: month m = $1 + $10.95 x 1.1^(m-1).
+  const program = () => {
+    new Key("key", {});
+    new Guardrail("guard", {
+      blockedInputMessaging: "no",
+      blockedOutputsMessaging: "no",
+      contentPolicyConfig: { filtersConfigs: [{ type: "HATE", inputStrength: "HIGH", outputStrength: "HIGH" }] },
+    });
+  };
+  const config = (maxMonthlyUsd: number) => ({
+    "aws:region": "us-east-1",
+    "aitracks:workload": { workload: { requestsPerDay: 1_200, inputTokensPerRequest: 250, outputTokensPerRequest: 250, monthlyGrowth: 0.1 } },
+    "aitracks:budget": { maxMonthlyUsd },
+  });
+  const c: PolicyCase = {
+    policy: "cost-budget-crossing",
+    bad: program,
+    good: program,
+    on: "stack",
+    level: "advisory",
+    // Budget $20: month 6 = $1 + $10.95 x 1.1^5 (1.61051) = $18.64 is within it; month 7 = $1 + $10.95 x 1.1^6
+    // (1.771561) = $1 + $19.40 = $20.40, over by $0.40 (2%).
+    config: config(20),
+    message:
+      /^within the budget of \$20\.00 \(aitracks:budget\.maxMonthlyUsd\) in month 1 \(\$11\.95\), but crosses it in month 7 of 36: \$20\.40, over by \$0\.40 \(2%\); usage items grow 10\.0% a month \(aitracks:workload\.workload\.monthlyGrowth\); the largest in month 1: guard \$10\.95 \(92%: content filters: input text units/,
+    // Budget $310: month 36 = $1 + $10.95 x 1.1^35 (28.1024) = $1 + $307.72 = $308.72, the highest month, is within it.
+    goodConfig: config(310),
+  };
+  it("names the month a growing stack crosses its budget, and that month's figure (both engines)", () => expectViolation(c));
+  it("passes a stack whose every month of the horizon is within budget (both engines)", () => expectPass(c));
+
+  it("takes the policy's lower cap, and leaves a stack over budget from month 1 to cost-monthly-budget", async () => {
+    // Cap $15: month 3 = $1 + $10.95 x 1.21 = $14.25 is within it; month 4 = $1 + $10.95 x 1.331 = $15.57 is not.
+    const r = await evaluateInProcess(await previewInline({ program, config: config(20) }), { allNotes: true, config: { "cost-budget-crossing": { maxMonthlyUsd: 15 } } });
+    expect(of(r, "cost-budget-crossing").map((v) => v.message)).toEqual([expect.stringMatching(/^within the budget of \$15\.00 \(the policy's maxMonthlyUsd\) in month 1 \(\$11\.95\), but crosses it in month 4 of 36: \$15\.57, over by \$0\.57 /)]);
+    // Budget $10: month 1 ($11.95) is already over: a mandatory violation of cost-monthly-budget, no second one here.
+    const over = await evaluateInProcess(await previewInline({ program, config: config(10) }), { allNotes: true });
+    expect(of(over, "cost-monthly-budget").map((v) => v.message)).toEqual([expect.stringMatching(/^estimated \$11\.95 a month exceeds the budget of \$10\.00/)]);
+    expect(of(over, "cost-budget-crossing")).toEqual([]);
+    expect(notes(over, "cost-budget-crossing").map((n) => n.reason)).toEqual(["over the budget of $10.00 from month 1: cost-monthly-budget judges it"]);
+  });
+
+  it("buy-aws: within its $4,000 budget now, crossing it in month 4 as usage grows 3% a month", async () => {
+    // Month 1 $3,714.35 = fixed $2.26 (key $1, two alarms $0.20, stored logs $1.06) + usage $3,712.08 (tokens
+    // $2,737.50, guardrail text units $973.33, logs ingested $1.25). Month 4 = $2.26 + $3,712.08 x 1.03^3 (1.092727)
+    // = $2.26 + $4,056.29 = $4,058.55 from the rounded items, $4,058.56 unrounded (what `aitracks cost --stack buy-aws`
+    // prints); month 3 = $2.26 + $3,712.08 x 1.0609 = $3,940.41, within $4,000.
+    const r = await check("buy-aws");
+    const v = of(r, "cost-budget-crossing");
+    expect(v.map((x) => x.level)).toEqual(["advisory"]);
+    expect(v[0]!.message).toMatch(/^within the budget of \$4,000\.00 \(aitracks:budget\.maxMonthlyUsd\) in month 1 \(\$3,714\.35\), but crosses it in month 4 of 36: \$4,058\.56, over by \$58\.56 \(1%\); usage items grow 3\.0% a month/);
+    expect(of(r, "cost-monthly-budget")).toEqual([]);
   });
 });
 

@@ -6,7 +6,7 @@ import { cloudOf, COMPONENT_TYPE_PREFIX, DYNAMIC_TYPE_PREFIX } from "../identity
 import { GraphIndex, isBillable, nameOfUrn } from "./graph";
 import { Unpriced, type PricingContext } from "./module";
 import { costModuleFor } from "./registry";
-import { monthlySeries, stackOption, stackTcoModel, tcoInputOf, threeYearCost } from "./three-year";
+import { budgetCrossedInMonth, monthlySeries, stackOption, stackTcoModel, tcoInputOf, threeYearCost } from "./three-year";
 import { planTraffic } from "./traffic";
 import type { CostEstimate, CostGraph, CostTotal, FreeResource, ResourceCost, UnpricedResource } from "./types";
 import { stackCostInputs, type StackCostInputs } from "./usage";
@@ -106,7 +106,6 @@ export function estimateCost(graph: CostGraph, options: EstimateOptions = {}): C
   const model = stackTcoModel(tcoInputOf(inputs, primaryTokenPrices(resources)), catalog, options.pricesAt);
   const assumptions = [...traffic.assumptions];
   const byMonth = monthlySeries(resources, inputs.usage.monthlyGrowth);
-  const crossed = inputs.budgetUsd === undefined ? -1 : byMonth.findIndex((m) => m > inputs.budgetUsd!);
   if (!inputs.usage.given) assumptions.push("no aitracks:workload in the stack config: usage-based items (tokens, logs) are counted at zero volume");
   return {
     currency: "USD",
@@ -119,7 +118,7 @@ export function estimateCost(graph: CostGraph, options: EstimateOptions = {}): C
     minMonthlyUsd: sum(resources.map((r) => r.minMonthlyUsd)),
     ceilingMonthlyUsd: sum(resources.map((r) => r.ceilingMonthlyUsd)),
     monthlyUsdByMonth: byMonth,
-    budgetCrossedInMonth: crossed < 0 ? undefined : crossed + 1,
+    budgetCrossedInMonth: budgetCrossedInMonth(byMonth, inputs.budgetUsd),
     threeYear: threeYearCost(resources, inputs, model, option, isAitracksStack(config)),
     resources,
     free,

@@ -11,7 +11,7 @@ export { stackCostInputs, stackWorkloadSchema, usageOf, type StackCostInputs, ty
 export { FREE, FREE_FAMILIES, freeReason, UNCOUNTED_USAGE } from "./free";
 export { COST_MODULES, costModuleFor } from "./registry";
 export { planTraffic, type TrafficPlan } from "./traffic";
-export { growthFactor, stackOption, threeYearCost } from "./three-year";
+export { budgetCrossedInMonth, growthFactor, stackOption, threeYearCost } from "./three-year";
 export { estimateCost, primaryTokenPrices, type EstimateOptions } from "./estimate";
 export { COST_JSON_VERSION, estimateJson, parseCostBaseline, type CostBaseline, type CostJson } from "./json";
 export { diffCosts, gateDiff, type CostChange, type CostDiff, type DiffGate } from "./diff";

@@ -77,6 +77,17 @@ export function monthlySeries(resources: readonly ResourceCost[], monthlyGrowth:
 }
 
 /**
+ * The first month (1-based) of a month-by-month series (monthlySeries) whose figure exceeds a
+ * monthly budget, or undefined when no month does or there is no budget. `cost`, the report and the
+ * budget policies all read the crossing from here.
+ */
+export function budgetCrossedInMonth(byMonth: readonly number[], budgetUsd: number | undefined): number | undefined {
+  if (budgetUsd === undefined) return undefined;
+  const i = byMonth.findIndex((m) => m > budgetUsd);
+  return i < 0 ? undefined : i + 1;
+}
+
+/**
  * Three years of the stack: fixed items x 36 months, usage items month by month with the
  * workload's growth, autoscaled fleets at their expected size month by month, one-off items once, plus — for an aitracks stack (`withPeople`) — the people
  * and data of the stack's option from the TCO model (team, maintenance, labelling), which
