@@ -176,6 +176,18 @@ describe("the explore page in headless Chromium", () => {
     expect(await page.inputValue("#out-tokens-value")).toBe("800");
     expect(await page.inputValue("#rpd-value")).toBe("10000");
     expect(await page.textContent("#error")).toContain("Ignored in the address: rpd");
+
+    // Every weight at 0: no decision file may say so (the schema's rule), and the page says why.
+    const zero = "accuracy=4,0&dataAvailability=4,0&timeToMarket=3,0&budget=3,0&teamSkills=3,0&differentiation=4,0&regulatory=4,0";
+    await page.goto(`${pathToFileURL(file).href}#${zero}`, { waitUntil: "load" });
+    await page.waitForSelector("#error:not([hidden])");
+    expect(await page.textContent("#error")).toBe("criteria: expected at least one criterion with a weight above 0");
+    expect(await page.inputValue("#weight-accuracy")).toBe("0");
+    expect(await page.evaluate(() => document.body.classList.contains("stale"))).toBe(true);
+    // Back to a weight that counts: scored again.
+    await page.fill("#weight-accuracy", "25");
+    await page.waitForFunction(() => !document.body.classList.contains("stale"));
+    expect(await page.evaluate(() => document.querySelector("#recommendation").dataset.option)).toBeTruthy();
     await page.close();
   });
 

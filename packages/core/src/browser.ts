@@ -6,7 +6,8 @@
  * Importing pricing/catalog and pricing/tokens is allowed (resolve.ts does, for its defaults);
  * the bundler replaces them, and any other Node module fails the bundle.
  */
-export { CRITERIA, CRITERION_LABELS, type Criterion } from "./schema/criteria";
+export { CRITERIA, CRITERION_LABELS, NO_WEIGHT_ERROR, hasWeight, type Criterion } from "./schema/criteria";
+export { LIMITS, MONTHLY_GROWTH } from "./schema/limits";
 export { pointOf, isRange, type Range, type Uncertain } from "./schema/uncertain";
 export { decide, type DecideOptions } from "./decision/decide";
 export { DECISION_OPTIONS, type DecisionOption } from "./decision/options";

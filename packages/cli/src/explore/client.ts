@@ -7,12 +7,16 @@ import {
   CRITERIA,
   CRITERION_LABELS,
   DECISION_OPTIONS,
+  LIMITS,
+  MONTHLY_GROWTH,
+  NO_WEIGHT_ERROR,
   PriceCatalog,
   cheapestAt,
   cheapestEligible,
   costCurve,
   logSpace,
   decide,
+  hasWeight,
   resolveTco,
   tcoReport,
   type Criterion,
@@ -38,18 +42,18 @@ interface Control {
   /** Slider on log10(value) (the value rounded to 3 significant figures), else linear with `step`. */
   readonly log: boolean;
   readonly step: number;
-  /** The field's largest value (the schema's limit); the slider stops at `max`. */
+  /** The field's smallest and largest values (the schema's); the slider stops at `min` and `max`. */
   readonly limit: number;
   readonly lower: number;
 }
 
 const CONTROLS: readonly Control[] = [
-  { key: "rpd", id: "rpd", label: "Requests per day (at the start)", min: 1, max: 1e7, log: true, step: 0.01, lower: 0, limit: 1e12 },
-  { key: "in", id: "in-tokens", label: "Input tokens per request", min: 1, max: 1e6, log: true, step: 0.01, lower: 0, limit: 1e7 },
-  { key: "out", id: "out-tokens", label: "Output tokens per request", min: 1, max: 1e5, log: true, step: 0.01, lower: 0, limit: 1e7 },
-  { key: "growth", id: "growth", label: "Monthly growth (%)", min: -10, max: 30, log: false, step: 0.5, lower: -100, limit: 1000 },
-  { key: "pin", id: "price-in", label: "Buy: input USD per 1M tokens", min: 0.01, max: 1000, log: true, step: 0.01, lower: 0, limit: 1e12 },
-  { key: "pout", id: "price-out", label: "Buy: output USD per 1M tokens", min: 0.01, max: 1000, log: true, step: 0.01, lower: 0, limit: 1e12 },
+  { key: "rpd", id: "rpd", label: "Requests per day (at the start)", min: 1, max: 1e7, log: true, step: 0.01, lower: 0, limit: LIMITS.requestsPerDay },
+  { key: "in", id: "in-tokens", label: "Input tokens per request", min: 1, max: 1e6, log: true, step: 0.01, lower: 0, limit: LIMITS.tokens },
+  { key: "out", id: "out-tokens", label: "Output tokens per request", min: 1, max: 1e5, log: true, step: 0.01, lower: 0, limit: LIMITS.tokens },
+  { key: "growth", id: "growth", label: "Monthly growth (%)", min: -10, max: 30, log: false, step: 0.5, lower: MONTHLY_GROWTH.min * 100, limit: MONTHLY_GROWTH.max * 100 },
+  { key: "pin", id: "price-in", label: "Buy: input USD per 1M tokens", min: 0.01, max: 1000, log: true, step: 0.01, lower: 0, limit: LIMITS.usd },
+  { key: "pout", id: "price-out", label: "Buy: output USD per 1M tokens", min: 0.01, max: 1000, log: true, step: 0.01, lower: 0, limit: LIMITS.usd },
 ];
 
 type Key = Control["key"];
@@ -259,20 +263,9 @@ function renderDecision(d: Decision, input: DecisionInput): void {
   byId("sensitivity").textContent = `Sensitivity: ${d.sensitivity.summary}`;
   byId("warnings").replaceChildren(...d.warnings.map((w) => el("li", { text: `${w.level}: ${w.message}`, attrs: { "data-code": w.code } })));
 
-  const head = byId<HTMLTableElement>("matrix").tHead!;
-  head.replaceChildren(el("tr", {}, ...["Criterion", "Score", "Weight", ...DECISION_OPTIONS.map((o) => LABEL[o]!)].map((t) => el("th", { text: t }))));
   const body = byId<HTMLTableElement>("matrix").tBodies[0]!;
-  if (body.rows.length === 0) {
-    for (const c of CRITERIA) body.appendChild(criterionRow(c));
-  }
   for (const row of d.matrix) {
     const tr = body.querySelector<HTMLTableRowElement>(`tr[data-criterion="${row.criterion}"]`)!;
-    const score = tr.querySelector<HTMLInputElement>(".score")!;
-    const weight = tr.querySelector<HTMLInputElement>(".weight")!;
-    if (document.activeElement !== score) score.value = String(row.score);
-    if (document.activeElement !== weight) weight.value = String(row.weight);
-    tr.querySelector(".score-value")!.textContent = String(row.score);
-    tr.querySelector(".weight-value")!.textContent = String(row.weight);
     for (const o of DECISION_OPTIONS) {
       const td = tr.querySelector<HTMLElement>(`td[data-option="${o}"]`)!;
       td.textContent = row.options[o].fit.toFixed(2);
@@ -298,6 +291,24 @@ function renderDecision(d: Decision, input: DecisionInput): void {
       }),
     ),
   );
+}
+
+/** The matrix's sliders at the input's scores and weights (also when the input cannot be scored). */
+function showCriteria(input: DecisionInput): void {
+  const head = byId<HTMLTableElement>("matrix").tHead!;
+  if (head.rows.length === 0) head.appendChild(el("tr", {}, ...["Criterion", "Score", "Weight", ...DECISION_OPTIONS.map((o) => LABEL[o]!)].map((t) => el("th", { text: t }))));
+  const body = byId<HTMLTableElement>("matrix").tBodies[0]!;
+  if (body.rows.length === 0) for (const c of CRITERIA) body.appendChild(criterionRow(c));
+  for (const c of CRITERIA) {
+    const { score, weight } = input.criteria[c];
+    const tr = body.querySelector<HTMLTableRowElement>(`tr[data-criterion="${c}"]`)!;
+    const scoreInput = tr.querySelector<HTMLInputElement>(".score")!;
+    const weightInput = tr.querySelector<HTMLInputElement>(".weight")!;
+    if (document.activeElement !== scoreInput) scoreInput.value = String(score);
+    if (document.activeElement !== weightInput) weightInput.value = String(weight);
+    tr.querySelector(".score-value")!.textContent = String(score);
+    tr.querySelector(".weight-value")!.textContent = String(weight);
+  }
 }
 
 function criterionRow(c: Criterion): HTMLTableRowElement {
@@ -459,16 +470,22 @@ function update(): void {
 /** Run the core functions on the current settings and show the results. */
 function compute(): void {
   showControls();
+  const input = decisionWith(settings);
+  showCriteria(input);
   try {
-    const input = decisionWith(settings);
+    // The decision file's own rule (the schema's): a page state no file could hold is not scored.
+    if (!hasWeight(input.criteria)) throw new Error(`criteria: ${NO_WEIGHT_ERROR}`);
     const d = decide(input, { today: data.today });
     const model = resolve(workloadWith(settings));
     const report = tcoReport(model, { samples: data.samples, seed: data.seed });
     renderDecision(d, input);
     renderTco(model, report, d);
     showError(null);
+    document.body.classList.remove("stale");
     document.body.dataset.state = toFragment(settings);
   } catch (err) {
+    // The figures shown are of the last settings that could be computed: greyed out until fixed.
+    document.body.classList.add("stale");
     showError(String((err as Error)?.message ?? err));
   }
 }

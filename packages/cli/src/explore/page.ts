@@ -81,6 +81,7 @@ h1 { margin: 0 0 4px; font-size: 26px; } h2 { margin: 0 0 12px; font-size: 17px;
 .grid { display: grid; grid-template-columns: minmax(280px, 1fr) 2fr; gap: 16px; }
 #recommendation, #cheapest { font-size: 40px; font-weight: 700; margin: 4px 0; }
 #rationale, #crossovers { font-size: 14px; padding-left: 18px; }
+body.stale .top, body.stale #chart, body.stale #tco-table, body.stale #volume-chart, body.stale #matrix tfoot { opacity: .35; }
 #error { background: #fee2e2; color: #991b1b; padding: 8px 12px; border-radius: 6px; }
 .controls label { display: grid; grid-template-columns: 1fr 110px; gap: 2px 8px; font-size: 13px; margin-bottom: 10px; }
 .controls input[type=range] { grid-column: 1 / 3; width: 100%; }

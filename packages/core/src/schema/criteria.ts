@@ -23,3 +23,9 @@ export const CRITERION_LABELS: Record<Criterion, { name: string; five: string }>
   differentiation: { name: "Differentiation need", five: "AI is the core differentiator" },
   regulatory: { name: "Regulatory constraints", five: "heavy regulation" },
 };
+
+/** A decision needs a criterion that counts: the schema's rule, and the explore page's as the weights move. */
+export const NO_WEIGHT_ERROR = "expected at least one criterion with a weight above 0";
+export function hasWeight(criteria: Readonly<Record<Criterion, { readonly weight: number }>>): boolean {
+  return CRITERIA.some((c) => criteria[c].weight > 0);
+}

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { LIMITS, fraction, intRange, isoDate, nonNegative, nonNegativeIntUpTo } from "./common";
 
-export { CRITERIA, CRITERION_LABELS, type Criterion } from "./criteria";
-import { CRITERIA, type Criterion } from "./criteria";
+export { CRITERIA, CRITERION_LABELS, NO_WEIGHT_ERROR, hasWeight, type Criterion } from "./criteria";
+import { CRITERIA, NO_WEIGHT_ERROR, hasWeight, type Criterion } from "./criteria";
 
 /**
  * The object's own error, plus the list of keys it accepts when an unknown key turns up
@@ -103,8 +103,8 @@ export const decisionSchema = z
       .optional(),
   }, { error: objectError("expected a decision: an object with criteria", ["useCase", "criteria", "facts", "checklist"]) })
   .strict()
-  .refine((d) => CRITERIA.some((c) => d.criteria[c].weight > 0), {
-    error: "expected at least one criterion with a weight above 0",
+  .refine((d) => hasWeight(d.criteria), {
+    error: NO_WEIGHT_ERROR,
     path: ["criteria"],
   });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LIMITS, atMost, fraction, intRange, nonNegative, nonNegativeIntUpTo, positive, uncertain } from "./common";
+import { LIMITS, MONTHLY_GROWTH, atMost, fraction, intRange, nonNegative, nonNegativeIntUpTo, positive, uncertain } from "./common";
 
 /**
  * The workload file: production volume and each option's settings. Every number may be a range
@@ -10,6 +10,8 @@ const u = (what: string, max: number) => uncertain(atMost(z.number({ error: `exp
 const uPos = (what: string, max: number) => uncertain(atMost(z.number({ error: `expected ${what}` }).gt(0, { error: `expected ${what}` }), max), what);
 const uFrac = (what: string) => uncertain(fraction, what);
 
+const GROWTH_ERROR = `expected a monthly growth fraction from ${MONTHLY_GROWTH.min} to ${MONTHLY_GROWTH.max}`;
+
 export const workloadProfileSchema = z
   .object(
     {
@@ -19,9 +21,9 @@ export const workloadProfileSchema = z
       /** Compound growth of requestsPerDay per month (0.05 = 5% a month); default 0. */
       monthlyGrowth: uncertain(
         z
-          .number({ error: "expected a monthly growth fraction from -1 to 10" })
-          .min(-1, { error: "expected a monthly growth fraction from -1 to 10" })
-          .max(10, { error: "expected a monthly growth fraction from -1 to 10" }),
+          .number({ error: GROWTH_ERROR })
+          .min(MONTHLY_GROWTH.min, { error: GROWTH_ERROR })
+          .max(MONTHLY_GROWTH.max, { error: GROWTH_ERROR }),
         "a monthly growth fraction (0.05 = 5% a month)",
       ).optional(),
       /** Peak traffic over the daily average, for sizing self-hosted inference; default 3. */
