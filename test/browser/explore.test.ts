@@ -32,6 +32,7 @@ async function shown(page) {
     recommendation: document.querySelector("#recommendation").dataset.option,
     scores: Object.fromEntries([...document.querySelectorAll("#matrix tfoot td[data-option]")].map((td) => [td.dataset.option, Number(td.dataset.score)])),
     totals: Object.fromEntries([...document.querySelectorAll("#tco-table tr[data-option]")].map((tr) => [tr.dataset.option, Number(tr.querySelector("td.total").dataset.usd)])),
+    ranges: Object.fromEntries([...document.querySelectorAll("#tco-table tr[data-option]")].map((tr) => [tr.dataset.option, [Number(tr.querySelector("td.range").dataset.p10), Number(tr.querySelector("td.range").dataset.p90)]])),
     crossovers: [...document.querySelectorAll("#crossovers li[data-rpd]")].map((li) => ({ cheaper: li.dataset.cheaper, than: li.dataset.than, aboveRequestsPerDay: Number(li.dataset.rpd) })),
     error: document.querySelector("#error").hidden ? null : document.querySelector("#error").textContent,
   }));
@@ -58,6 +59,8 @@ function cliFigures(dir: string, criteria: Record<string, { score: number; weigh
     recommendation: dj.recommendation,
     scores: dj.scores,
     totals: Object.fromEntries(tj.options.map((o) => [o.option, o.totalUsd])),
+    // The same Monte Carlo (2,000 samples, seed 42) over the workload's ranges.
+    ranges: Object.fromEntries(tj.options.map((o) => [o.option, [o.range.p10, o.range.p90]])),
     crossovers: tj.crossovers,
     error: null,
   };

@@ -348,7 +348,7 @@ function renderTco(model: TcoModel, report: TcoReport, d: Decision): void {
         { cls: o.option === report.cheapest ? "cheapest" : "", attrs: { "data-option": o.option } },
         el("td", { text: `${LABEL[o.option]}${d.eligible[o.option] === false ? " (ruled out)" : ""}`, cls: d.eligible[o.option] === false ? "ruled-out" : "" }),
         el("td", { text: money(o.totalUsd), cls: "total", attrs: { "data-usd": String(o.totalUsd) } }),
-        el("td", { text: o.range.p10 === o.range.p90 ? "-" : `${money(o.range.p10)}-${money(o.range.p90)}` }),
+        el("td", { text: o.range.p10 === o.range.p90 ? "-" : `${money(o.range.p10)}-${money(o.range.p90)}`, cls: "range", attrs: { "data-p10": String(o.range.p10), "data-p90": String(o.range.p90) } }),
         el("td", { text: money(o.years[0] ?? 0) }),
         el("td", { text: money(o.years[o.years.length - 1] ?? 0) }),
       ),
