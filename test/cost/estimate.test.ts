@@ -45,7 +45,7 @@ describe("the estimate as a bill", () => {
     expect(e.byTrack).toEqual([{ key: "buy (assistant, aws)", monthlyUsd: 1, oneOffUsd: 0 }]);
     expect(e.byCloud).toEqual([{ key: "aws", monthlyUsd: 1, oneOffUsd: 0 }]);
     expect(e.assumptions.join()).toMatch(/no aitracks:workload/);
-    expect(priced(e, "assistant-model-0").notes).toContain("no aitracks:workload in the stack: token volume counted as 0");
+    expect(priced(e, "assistant-model-0").notes).toContain("no aitracks:workload in the stack: token volume counted as 0; add aitracks:workload.workload (requestsPerDay, inputTokensPerRequest, outputTokensPerRequest) to count it");
   });
 
   it("stops on a bad workload or budget with the config key's path", () => {

@@ -7,6 +7,7 @@ import { GraphIndex, isBillable, nameOfUrn } from "./graph";
 import { Unpriced, type PricingContext } from "./module";
 import { costModuleFor } from "./registry";
 import { budgetCrossedInMonth, monthlySeries, stackOption, stackTcoModel, tcoInputOf, threeYearCost } from "./three-year";
+import { REQUEST_FIELDS, workloadFields } from "./to-count";
 import { planTraffic } from "./traffic";
 import type { CostEstimate, CostGraph, CostTotal, FreeResource, ResourceCost, UnpricedResource } from "./types";
 import { stackCostInputs, type StackCostInputs } from "./usage";
@@ -106,7 +107,7 @@ export function estimateCost(graph: CostGraph, options: EstimateOptions = {}): C
   const model = stackTcoModel(tcoInputOf(inputs, primaryTokenPrices(resources)), catalog, options.pricesAt);
   const assumptions = [...traffic.assumptions];
   const byMonth = monthlySeries(resources, inputs.usage.monthlyGrowth);
-  if (!inputs.usage.given) assumptions.push("no aitracks:workload in the stack config: usage-based items (tokens, logs) are counted at zero volume");
+  if (!inputs.usage.given) assumptions.push(`no aitracks:workload in the stack config: usage-based items (tokens, logs) are counted at zero volume; add ${workloadFields(REQUEST_FIELDS)} to count them`);
   return {
     currency: "USD",
     // The oldest of the compute catalog and the token price data: the estimate is no newer than that.

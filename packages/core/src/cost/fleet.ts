@@ -4,6 +4,7 @@ import { pointOf } from "../schema/common";
 import type { PricingContext } from "./module";
 import { fmt, HOURS, sourceOf } from "./price";
 import { HORIZON_MONTHS } from "./storage";
+import { workloadFields } from "./to-count";
 import type { CostComponent } from "./types";
 import type { Usage } from "./usage";
 
@@ -109,7 +110,7 @@ export function fleetComponent(ctx: PricingContext, e: CatalogEntry, label: stri
   if (!u.given || !(s.requestsPerMinutePerInstance > 0)) {
     expected0 = s.min;
     byMonth = new Array<number>(HORIZON_MONTHS).fill(usd(s.min));
-    notes.push(`no aitracks:workload: the fleet is priced at its minimum of ${s.min}; add aitracks:workload.workload (requestsPerDay, peakToAverage, monthlyGrowth) to price the expected fleet`);
+    notes.push(`no aitracks:workload: the fleet is priced at its minimum of ${s.min}; add ${workloadFields(["requestsPerDay", "peakToAverage", "monthlyGrowth"])} to price the expected fleet`);
   } else {
     const months = Array.from({ length: HORIZON_MONTHS }, (_, m) => fleetInMonth(u, share, s, m));
     expected0 = months[0]!.expected;

@@ -1,4 +1,5 @@
 import { DYNAMIC_RESOURCES } from "../identity";
+import { notInWorkload } from "./to-count";
 
 /**
  * Resource types that cost nothing by themselves, each with the reason. Together with the
@@ -255,16 +256,17 @@ export const FREE: Readonly<Record<string, string>> = {
 
 /**
  * Free types that do carry a usage charge the compute catalog has no price for yet: no fixed
- * cost, and the usage is not counted. Outputs list them under "usage not counted".
+ * cost, and the usage is not counted. Outputs list them under "usage not counted", each saying what
+ * would count it (to-count.ts).
  */
 export const UNCOUNTED_USAGE: Readonly<Record<string, string>> = {
-  "gcp:logging/projectBucketConfig:ProjectBucketConfig": "Cloud Logging bills ingestion beyond the free 50 GiB a month and retention beyond 30 days per GiB; the compute catalog has no logging price",
-  "gcp:parametermanager/regionalParameter:RegionalParameter": "Parameter Manager's per-version and per-access charges are not in the compute catalog",
-  "aws:rds/cluster:Cluster": "Aurora bills storage per GB-month and I/O per million requests; the workload does not size the database",
-  "aws:sqs/queue:Queue": "SQS bills requests beyond the first million a month; the workload does not say how many messages the application sends",
-  "aws:route53/record:Record": "Route 53 bills queries to non-alias records per million; the workload does not size DNS queries",
-  "gcp:pubsub/subscription:Subscription": "Pub/Sub bills throughput beyond 10 GiB a month; the workload does not size the messages",
-  "azure-native:synapse:Workspace": "serverless SQL bills each TB a query processes; the workload does not size queries",
+  "gcp:logging/projectBucketConfig:ProjectBucketConfig": `Cloud Logging bills ingestion beyond the free 50 GiB a month and retention beyond 30 days per GiB; the compute catalog has no logging price; ${notInWorkload("a Cloud Logging price in the catalog and the GiB a month the bucket ingests")}`,
+  "gcp:parametermanager/regionalParameter:RegionalParameter": `Parameter Manager's per-version and per-access charges are not in the compute catalog; ${notInWorkload("their prices in the catalog and the versions and accesses a month")}`,
+  "aws:rds/cluster:Cluster": `Aurora bills storage per GB-month and I/O per million requests; ${notInWorkload("the GB the database stores and its I/O requests per request of the application", true)}`,
+  "aws:sqs/queue:Queue": `SQS bills requests beyond the first million a month; ${notInWorkload("the messages the application sends per request", true)}`,
+  "aws:route53/record:Record": `Route 53 bills queries to non-alias records per million; ${notInWorkload("the DNS queries a month to the record")}`,
+  "gcp:pubsub/subscription:Subscription": `Pub/Sub bills throughput beyond 10 GiB a month; ${notInWorkload("the bytes published per request", true)}`,
+  "azure-native:synapse:Workspace": `serverless SQL bills each TB a query processes; ${notInWorkload("the TB the workspace's queries scan a month")}`,
 };
 
 /** Whole families of free types: identity and access management, by prefix. */

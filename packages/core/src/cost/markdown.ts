@@ -101,7 +101,7 @@ export function costMarkdown(doc: CostJson, diff?: CostDiff, gateReasons: readon
 
   const uncounted = [...new Set(doc.free.flatMap((f) => ("uncountedUsage" in f && f.uncountedUsage ? [f.uncountedUsage] : [])))];
   if (uncounted.length) {
-    lines.push("Usage not counted (no price yet):");
+    lines.push("Usage not counted (each says what would count it):");
     for (const u of uncounted) lines.push(`- ${cell(u)}`);
     lines.push("");
   }

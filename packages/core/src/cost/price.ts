@@ -4,6 +4,7 @@ import type { CatalogEntry } from "../schema/catalog";
 import { DAYS_PER_MONTH, HOURS_PER_MONTH } from "../tco/defaults";
 import { isUnknown } from "./graph";
 import { Unpriced, type PricingContext } from "./module";
+import { noWorkloadNote } from "./to-count";
 import type { CostComponent } from "./types";
 
 /** Hours in an average month (8,760 / 12): an always-on instance. */
@@ -178,7 +179,7 @@ export function tokenComponents(ctx: PricingContext, provider: string, model: st
     components.push(line("reasoning", u.reasoningTokensPerRequest, prices.reasoningUsdPerMillionTokens ?? prices.outputUsdPerMillionTokens));
     notes.push(`${fmt(u.reasoningTokensPerRequest)} reasoning tokens a request, billed as output (aitracks:workload.workload.reasoningTokensPerRequest)`);
   }
-  if (!u.given) notes.push("no aitracks:workload in the stack: token volume counted as 0");
+  if (!u.given) notes.push(noWorkloadNote("token volume"));
   else if (ctx.trafficShare === 0) notes.push("fallback model: no traffic assumed (the primary serves the workload)");
   else if (ctx.trafficShare < 1) notes.push(`serves ${fmt(ctx.trafficShare * 100)}% of the workload (traffic split evenly across the tracks that serve it)`);
   return { components, notes, prices };

@@ -2,6 +2,7 @@ import { isUnknown } from "./graph";
 import { Unpriced, type PricingContext } from "./module";
 import { fmt, HOURS } from "./price";
 import { BYTES_PER_TOKEN, LOG_RECORD_OVERHEAD_BYTES } from "./storage";
+import { noWorkloadNote } from "./to-count";
 
 /** Seconds in an average month (730 h x 3,600). */
 export const SECONDS_PER_MONTH = HOURS * 3_600;
@@ -17,7 +18,7 @@ export const SECONDS_PER_REQUEST = 1;
  * load balancer in front of the application): each request counts once. Without a workload: 0, said so.
  */
 export function workloadRequests(ctx: PricingContext, what: string): { perMonth: number; notes: string[] } {
-  if (!ctx.usage.given) return { perMonth: 0, notes: [`no aitracks:workload in the stack: ${what} counted as 0`] };
+  if (!ctx.usage.given) return { perMonth: 0, notes: [noWorkloadNote(what, ["requestsPerDay"])] };
   return { perMonth: ctx.usage.requestsPerMonth, notes: [`${what}: one per request of the workload (${fmt(ctx.usage.requestsPerMonth)} a month)`] };
 }
 

@@ -3,6 +3,7 @@ import type { CostModule } from "../../module";
 import { catalogEntry, fmt, HOURS, monthly, num, regionNotes, str, usage } from "../../price";
 import { workloadRequests } from "../../serverless";
 import type { CostComponent } from "../../types";
+import { zeroVolumeNote } from "../../to-count";
 
 /**
  * DynamoDB table. Provisioned (the default billing mode): read and write capacity units of the
@@ -15,7 +16,7 @@ export const dynamodbTable: CostModule = {
   price(r, ctx) {
     const mode = str(r.inputs.billingMode, "billingMode", "PROVISIONED");
     const storage = catalogEntry(ctx, "dynamodb-storage", "storage price");
-    const notes = ["what the table stores is not sized by the workload: 0 GB counted", ...regionNotes(ctx, storage)];
+    const notes = [zeroVolumeNote("what the table stores", "the GB it stores", storage), ...regionNotes(ctx, storage)];
     const components: CostComponent[] = [];
     if (mode === "PAY_PER_REQUEST") {
       const reqs = workloadRequests(ctx, "read and write request units");

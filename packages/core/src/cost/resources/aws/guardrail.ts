@@ -2,6 +2,7 @@ import { asArray, at } from "../../graph";
 import type { CostModule, PricingContext } from "../../module";
 import { catalogEntry, fmt, regionNotes, usage } from "../../price";
 import { BYTES_PER_TOKEN } from "../../storage";
+import { noWorkloadNote } from "../../to-count";
 import type { CostComponent, CostResource } from "../../types";
 
 /** Characters in one Bedrock Guardrails text unit: a text unit is up to 1,000 characters. */
@@ -59,7 +60,7 @@ export const guardrail: CostModule = {
       }
     }
     const notes: string[] = [];
-    if (!u.given) notes.push("no aitracks:workload in the stack: text units counted as 0");
+    if (!u.given) notes.push(noWorkloadNote("text units"));
     else notes.push(`${fmt(u.inputTokensPerRequest * BYTES_PER_TOKEN)} input and ${fmt(u.outputTokensPerRequest * BYTES_PER_TOKEN)} output characters a request (${BYTES_PER_TOKEN} a token): ${units.input} + ${units.output} text units of up to ${fmt(CHARACTERS_PER_TEXT_UNIT)} characters`);
     if (u.given && share < 1) notes.push(`checks ${fmt(share * 100)}% of the workload (its track's share)`);
     if (asArray(at(r.inputs, "wordPolicyConfig.wordsConfigs")).length || asArray(at(r.inputs, "wordPolicyConfig.managedWordListsConfigs")).length) notes.push("word filters are free");

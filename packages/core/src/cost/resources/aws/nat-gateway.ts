@@ -1,5 +1,6 @@
 import type { CostModule } from "../../module";
 import { catalogEntry, HOURS, monthly, regionNotes, usage } from "../../price";
+import { zeroVolumeNote } from "../../to-count";
 
 /**
  * NAT gateway: an hourly fee x 730 h, and each GB it processes. The traffic through it is not in
@@ -12,7 +13,7 @@ export const natGateway: CostModule = {
     const gb = catalogEntry(ctx, "nat-gateway-gb", "NAT gateway price");
     return {
       components: [monthly(hour, `NAT gateway x ${HOURS} h`, HOURS), usage(gb, "data processed (volume not in the workload)", 0)],
-      notes: ["data processed through the gateway is not sized by the workload: 0 GB counted; each GB adds $" + gb.usd, ...regionNotes(ctx, hour)],
+      notes: [zeroVolumeNote("data processed through the gateway", "the GB a month the subnets behind it send and fetch", gb), ...regionNotes(ctx, hour)],
     };
   },
 };

@@ -3,6 +3,7 @@ import type { CostModule } from "../../module";
 import { catalogEntry, fmt, monthly, num, regionNotes } from "../../price";
 import { BYTES_PER_TOKEN, HORIZON_MONTHS, LOG_RECORD_OVERHEAD_BYTES, averageStoredGb, requestLogGbPerMonth, trackDataGb } from "../../storage";
 import { bedrockShare, invocationLoggersOf } from "./traffic-logs";
+import { zeroVolumeNote } from "../../to-count";
 
 const ENDPOINT_CONFIGURATION = "aws:sagemaker/endpointConfiguration:EndpointConfiguration";
 
@@ -37,7 +38,7 @@ export const s3Bucket: CostModule = {
     if (sources.length === 0) {
       return {
         components: [monthly(e, "S3 Standard storage (volume not in the workload)", 0)],
-        notes: ["what this bucket holds is not sized by the workload: 0 GB counted"],
+        notes: [zeroVolumeNote("what this bucket holds", "the GB it holds", e)],
       };
     }
     const avg = averageStoredGb(gbPerMonth);

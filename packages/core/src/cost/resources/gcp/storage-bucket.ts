@@ -1,6 +1,7 @@
 import type { CostModule } from "../../module";
 import { catalogEntry, fmt, monthly, regionNotes } from "../../price";
 import { BYTES_PER_TOKEN, trackDataGb } from "../../storage";
+import { zeroVolumeNote } from "../../to-count";
 
 const MULTI_REGION = /^(us|eu|asia|nam4|eur4|asia1)$/;
 
@@ -12,6 +13,6 @@ export const storageBucket: CostModule = {
     const e = catalogEntry(ctx, ctx.region && MULTI_REGION.test(ctx.region) ? "gcs-standard-multi-region" : "gcs-standard", "storage price");
     const data = trackDataGb(ctx, r);
     if (data) return { components: [monthly(e, `Standard storage: ${data.what}`, data.gb)], notes: [`${fmt(data.gb)} GB at ${BYTES_PER_TOKEN} bytes a token (aitracks:workload)`, ...regionNotes(ctx, e)] };
-    return { components: [monthly(e, "Standard storage (volume not in the workload)", 0)], notes: ["what this bucket holds is not sized by the workload: 0 GB counted", ...regionNotes(ctx, e)] };
+    return { components: [monthly(e, "Standard storage (volume not in the workload)", 0)], notes: [zeroVolumeNote("what this bucket holds", "the GB it holds", e), ...regionNotes(ctx, e)] };
   },
 };
