@@ -57,8 +57,11 @@ describe("aitracks report", () => {
     const usd = (x: number) => `$${x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
     expect(html).toContain(`Estimated <strong>${usd(cost.monthlyUsd)} a month</strong>`);
     expect(JSON.parse(r.stdout).charts).toEqual(["decision-matrix", "cumulative-cost", "cost-by-volume", "stack-cost"]);
-    // The policy pack's verdicts: buy-aws is secure by default.
-    expect(html).toMatch(/<p id="policy-verdicts"><span class="pill ok">pass<\/span> All \d+ policies pass\.<\/p>/);
+    // The policy pack's verdicts: buy-aws is secure by default (no mandatory violation); its one
+    // advisory is the budget its growing traffic crosses in month 4 (cost-budget-crossing).
+    expect(html).toMatch(/<p id="policy-summary"><span class="pill advisory">1 advisory<\/span> from \d+ policies\.<\/p>/);
+    expect(html).not.toContain('<span class="pill mandatory">');
+    expect(html).toMatch(/<tr><td><span class="pill advisory">advisory<\/span><\/td><td>cost-budget-crossing<\/td><td>stack<\/td><td>[^<]*crosses it in month 4 of 36: \$4,058\.56/);
     // The decision beside the stack: clear-buy recommends buy, the stack provisions buy.
     expect(html).toContain(
       '<p id="decision-verdict"><span class="pill ok">in step</span> In step with the decision (examples/decisions/clear-buy.yaml): the stack provisions buy, within its recommendation buy.</p>',
