@@ -68,6 +68,15 @@ describe("aitracks report", () => {
     );
   });
 
+  it("with --stack and a stack with no violation, says all policies pass", () => {
+    const out = join(fresh(), "pass.html");
+    const r = aitracks(["report", "examples/decisions/clear-buy.yaml", "examples/workloads/requests-10k.yaml", "--stack", "buy-gcp", "--out", out]);
+    expect(r.code).toBe(0);
+    const html = readFileSync(out, "utf8");
+    expect(html).toMatch(/<p id="policy-verdicts"><span class="pill ok">pass<\/span> All \d+ policies pass\.<\/p>/);
+    expect(html).not.toContain('id="policy-summary"');
+  });
+
   it("with --stack and a decision that ruled the stack's track out, says so beside the stack (the policy's verdict)", () => {
     const out = join(fresh(), "mismatch.html");
     const r = aitracks(["report", "examples/decisions/clear-fine-tune.yaml", "examples/workloads/requests-10k.yaml", "--stack", "buy-aws", "--out", out]);
