@@ -53,6 +53,13 @@ const UPDATED: Record<string, number> = {
   "g2-standard-4": r6(4 * G2.core + 16 * G2.ram + G2.l4),
   "g2-standard-12": r6(12 * G2.core + 48 * G2.ram + G2.l4),
   "tpu-v6e": 2.97,
+  // S3 Standard's first tier (0.024), not its next tiers, Glacier, Standard-IA or us-west-2.
+  "s3-standard": 0.024,
+  // Linux / Shared / NA / Used, not the Windows, Dedicated, reservation or SQL Web m5.large.
+  "m5.large": 0.1,
+  // The regional gp3 volume, not the Boston Local Zone one (0.096).
+  "ebs-gp3": 0.0792,
+  "bedrock-guardrail-contextual-grounding": 0.12,
 };
 const CONFIRMED = [
   "Standard_NC48ads_A100_v4",
@@ -63,6 +70,12 @@ const CONFIRMED = [
   "bedrock-pt:meta.llama3-1-8b",
   "tpu-v5e",
   "g2-standard-48",
+  // The AWS families the fixture offers price at the catalog's own figures.
+  ...["kms-key", "cloudwatch-logs-ingest", "cloudwatch-alarm", "ecr-storage", "secretsmanager-secret", "public-ipv4"],
+  ...["t3.micro", "t3.small", "t3.medium", "t3.large", "t4g.micro", "m5.xlarge", "m6i.large", "c5.large", "r5.large"],
+  ...["ebs-gp2", "ebs-io1", "ebs-io2", "ebs-st1", "ebs-sc1", "ebs-standard", "ebs-piops", "ebs-gp3-iops", "ebs-gp3-throughput"],
+  ...["alb-hour", "alb-lcu", "nlb-hour", "nlb-nlcu", "nat-gateway-hour", "nat-gateway-gb"],
+  ...["bedrock-guardrail-content-filter", "bedrock-guardrail-denied-topics", "bedrock-guardrail-sensitive-information"],
 ];
 
 describe("pricing refresh", () => {
@@ -99,7 +112,11 @@ describe("pricing refresh", () => {
     expect(newLines.length).toBe(oldLines.length);
     const changed = newLines.map((l, i) => (l === oldLines[i] ? undefined : l)).filter((l): l is string => l !== undefined);
     for (const l of changed) expect(l).toMatch(/^\s+"(usd|asOf|source)": /);
-    expect(changed.length).toBe(Object.keys(UPDATED).length * 3 + CONFIRMED.length * 2);
+    // usd (updated only), source, and asOf where it was not already today's date.
+    const stale = (sku: string) => (before.find((e) => e.sku === sku)!.asOf === TODAY ? 0 : 1);
+    const expectedLines =
+      Object.keys(UPDATED).reduce((n, sku) => n + 2 + stale(sku), 0) + CONFIRMED.reduce((n, sku) => n + 1 + stale(sku), 0);
+    expect(changed.length).toBe(expectedLines);
 
     const summary = Object.fromEntries(result.clouds.map((c) => [c.cloud, c]));
     expect(summary.azure!.updated.map((u) => u.sku).sort()).toEqual(["Standard_NC24ads_A100_v4", "Standard_ND96isr_H100_v5", "aoai-ptu-datazone"]);
@@ -107,7 +124,8 @@ describe("pricing refresh", () => {
     expect(summary.azure!.notFound.map((n) => n.sku)).toContain("aoai-ptu-regional");
     expect(summary.azure!.unmapped).toContain("blob-hot-lrs");
     expect(summary.aws!.notFound.map((n) => n.sku)).toEqual(expect.arrayContaining(["ml.g5.48xlarge", "bedrock-pt:amazon.nova-lite"]));
-    expect(summary.aws!.unmapped).toEqual(expect.arrayContaining(["s3-standard", "bedrock-pt:anthropic.claude-3-haiku"]));
+    expect(summary.aws!.unmapped).toEqual(expect.arrayContaining(["bedrock-custom-model-storage", "bedrock-pt:anthropic.claude-3-haiku"]));
+    expect(summary.aws!.unmapped).not.toContain("s3-standard");
     expect(summary.gcp!.notFound.map((n) => n.sku).sort()).toEqual(["a2-ultragpu-8g", "a3-highgpu-8g", "n1-standard-4", "tpu-v5p"]);
     // GCP pages were followed (3 SKUs a page).
     expect(server.count("/gcp/v1/services/C7E2-9256-1C43/skus", "pageToken=9")).toBe(1);

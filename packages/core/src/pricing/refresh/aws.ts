@@ -6,6 +6,19 @@ import { cleanPrice, RefreshError, type CloudQuotes, type FetchContext, type Not
 /** The AWS Price List bulk API: public, no credentials. Override with AITRACKS_AWS_PRICES_URL. */
 export const AWS_PRICES_URL = "https://pricing.us-east-1.amazonaws.com";
 
+/** The Price List offers (service codes) the mappings read, one offer file per service and region. */
+export type AwsOffer =
+  | "AmazonSageMaker"
+  | "AmazonBedrock"
+  | "AmazonS3"
+  | "awskms"
+  | "AmazonCloudWatch"
+  | "AmazonECR"
+  | "AWSSecretsManager"
+  | "AmazonEC2"
+  | "AWSELB"
+  | "AmazonVPC";
+
 /**
  * How each AWS catalog SKU is found in the Price List offer file of its service and region
  * (`<base>/offers/v1.0/aws/<offerCode>/current/<region>/index.json`).
@@ -14,19 +27,93 @@ export const AWS_PRICES_URL = "https://pricing.us-east-1.amazonaws.com";
  *   type is real-time hosting (`<REGION>-Host:ml.*`, or `attributes.component` "Hosting" when no
  *   usage type is given), priced per hour (`Hrs`) in the OnDemand terms. Training, notebook,
  *   processing and batch-transform products of the same instance are other usage types.
- * - `usagetype`: the product whose `attributes.usagetype` matches the pattern, e.g. Bedrock
- *   no-commitment provisioned throughput `USE1-Llama3-1-8B-ProvisionedThroughput-NoCommit-ModelUnits`.
+ * - `product`: the products of the offer whose `productFamily` (when given) and every listed
+ *   attribute match: a string is compared exactly (a missing attribute reads as ""), a pattern
+ *   is tested, e.g. Bedrock no-commitment provisioned throughput
+ *   `USE1-Llama3-1-8B-ProvisionedThroughput-NoCommit-ModelUnits`. Their OnDemand price
+ *   dimensions must be in `unit` (when given; otherwise no source names the unit and it is not
+ *   checked) and, when `dimension` is given, their unit and description must match it. A tiered
+ *   price (S3's first 50 TB, next 450 TB, ...) is read at the tier whose `beginRange` is
+ *   `beginRange`; without it, tiers at different prices are ambiguous and nothing is taken.
+ *   `scale` converts the source unit to the catalog's (GiBps-month to MiBps-month: 1/1024).
+ *
+ * Every filter below names where it comes from: infracost's Price List filters
+ * (github.com/infracost/infracost, internal/resources/aws/<file>.go) unless said otherwise.
  */
 export type AwsMapping =
   | { readonly kind: "sagemaker-hosting"; readonly offer: "AmazonSageMaker" }
-  | { readonly kind: "usagetype"; readonly offer: "AmazonSageMaker" | "AmazonBedrock"; readonly usagetype: RegExp; readonly unit: RegExp };
+  | {
+      readonly kind: "product";
+      readonly offer: AwsOffer;
+      readonly productFamily?: string;
+      readonly attributes: Readonly<Record<string, string | RegExp>>;
+      readonly unit?: RegExp;
+      readonly dimension?: RegExp;
+      readonly beginRange?: number;
+      readonly scale?: number;
+    };
 
 const hosting: AwsMapping = { kind: "sagemaker-hosting", offer: "AmazonSageMaker" };
+
+/**
+ * A usage type with or without its region prefix: `USE1-`, `CAN1-`, `EU-` (eu-west-1); most
+ * us-east-1 usage types have none. The prefix pattern is infracost's (lb.go); anything else
+ * before or after the name (`TS-LoadBalancerUsage`, `...-Provisioned-Hours`) does not match.
+ */
+function usage(name: string): RegExp {
+  return usagePattern(name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+}
+/** The same, for a name given as a pattern. */
+function usagePattern(pattern: string, flags = ""): RegExp {
+  return new RegExp(`^(?:[A-Z]{3}\\d-|EU-)?${pattern}$`, flags);
+}
+
 const bedrockNoCommit = (model: string): AwsMapping => ({
-  kind: "usagetype",
+  kind: "product",
   offer: "AmazonBedrock",
-  usagetype: new RegExp(`^(?:[A-Z]{2,4}\\d?-)?${model}-ProvisionedThroughput-NoCommit-ModelUnits$`, "i"),
+  attributes: { usagetype: usagePattern(`${model}-ProvisionedThroughput-NoCommit-ModelUnits`, "i") },
   unit: /^(hrs?|hours?)$/i,
+});
+
+/**
+ * Bedrock Guardrails text units, one usage type per policy (`USE1-Guardrail-ContentPolicyUnitsConsumed`).
+ * The usage type names are those of the AWS Price List API's AmazonBedrock `usagetype` values
+ * (get_attribute_values, as recorded in public cost models); their price dimensions read "per 1K
+ * text units", the catalog's unit, which `dimension` requires so a per-unit price is never taken
+ * for a per-thousand one.
+ */
+const guardrail = (policy: string): AwsMapping => ({
+  kind: "product",
+  offer: "AmazonBedrock",
+  attributes: { usagetype: usage(`Guardrail-${policy}UnitsConsumed`) },
+  dimension: /\b1K\b|\b1,000\b/i,
+});
+
+/** EC2 on-demand Linux, shared tenancy, no pre-installed software: instance.go computeCostComponent. */
+const ec2 = (instanceType: string): AwsMapping => ({
+  kind: "product",
+  offer: "AmazonEC2",
+  productFamily: "Compute Instance",
+  attributes: { instanceType, tenancy: "Shared", operatingSystem: "Linux", preInstalledSw: "NA", licenseModel: "No License required", capacitystatus: "Used" },
+  unit: /^hrs$/i,
+});
+
+/** EBS volume storage by `volumeApiName`, productFamily Storage: ebs_volume.go storageCostComponent. */
+const ebs = (volumeApiName: string): AwsMapping => ({
+  kind: "product",
+  offer: "AmazonEC2",
+  productFamily: "Storage",
+  attributes: { volumeApiName },
+  unit: /^GB-Mo$/i,
+});
+
+/** ALB / NLB hours and capacity units (locationType "AWS Region"): lb.go. */
+const elb = (family: "Load Balancer-Application" | "Load Balancer-Network", what: "LoadBalancerUsage" | "LCUUsage"): AwsMapping => ({
+  kind: "product",
+  offer: "AWSELB",
+  productFamily: family,
+  attributes: { locationType: "AWS Region", usagetype: usage(what) },
+  unit: what === "LoadBalancerUsage" ? /^hrs$/i : /LCU/i,
 });
 
 export const AWS_SKU_MAP: Readonly<Record<string, AwsMapping>> = {
@@ -48,6 +135,93 @@ export const AWS_SKU_MAP: Readonly<Record<string, AwsMapping>> = {
   "ml.m5.large": hosting,
   "bedrock-pt:meta.llama3-1-8b": bedrockNoCommit("Llama3-1-8B"),
   "bedrock-pt:amazon.nova-lite": bedrockNoCommit("Nova-?Lite"),
+  "bedrock-guardrail-content-filter": guardrail("ContentPolicy"),
+  "bedrock-guardrail-denied-topics": guardrail("TopicPolicy"),
+  "bedrock-guardrail-sensitive-information": guardrail("SensitiveInformationPolicyPaid"),
+  "bedrock-guardrail-contextual-grounding": guardrail("ContextualGroundingPolicy"),
+  // S3 Standard storage, first tier (the first 50 TB/month): s3_standard_storage_class.go +
+  // s3StorageVolumeTypeCostComponent (usagetype TimedStorage-ByteHrs, volumeType Standard,
+  // operation "", StartUsageAmount 0).
+  "s3-standard": {
+    kind: "product",
+    offer: "AmazonS3",
+    attributes: { usagetype: usage("TimedStorage-ByteHrs"), volumeType: "Standard", operation: "" },
+    unit: /^GB-Mo$/i,
+    beginRange: 0,
+  },
+  // Customer managed key, per key-month: kms_key.go CustomerMasterKeyCostComponent (productFamily
+  // "Encryption Key", usagetype /KMS-Keys/ unanchored: KMS usage types carry the region in their
+  // own form, so any prefix is allowed, nothing after).
+  "kms-key": { kind: "product", offer: "awskms", productFamily: "Encryption Key", attributes: { usagetype: /^(?:[A-Za-z0-9-]+-)?KMS-Keys$/ } },
+  // Logs ingested (standard class): cloudwatch_log_group.go "Data ingested".
+  "cloudwatch-logs-ingest": {
+    kind: "product",
+    offer: "AmazonCloudWatch",
+    productFamily: "Data Payload",
+    attributes: { usagetype: usage("DataProcessing-Bytes") },
+    unit: /^GB$/i,
+  },
+  // Standard-resolution alarm metric: cloudwatch_metric_alarm.go (productFamily Alarm, alarmType Standard).
+  "cloudwatch-alarm": { kind: "product", offer: "AmazonCloudWatch", productFamily: "Alarm", attributes: { alarmType: "Standard" } },
+  // Image storage: ecr_repository.go (productFamily "EC2 Container Registry").
+  "ecr-storage": { kind: "product", offer: "AmazonECR", productFamily: "EC2 Container Registry", attributes: {}, unit: /^GB-Mo$/i },
+  // A secret per month: secretsmanager_secret.go (productFamily Secret).
+  "secretsmanager-secret": { kind: "product", offer: "AWSSecretsManager", productFamily: "Secret", attributes: {} },
+  // nat_gateway.go: NatGateway-Hours and NatGateway-Bytes in productFamily "NAT Gateway".
+  "nat-gateway-hour": { kind: "product", offer: "AmazonEC2", productFamily: "NAT Gateway", attributes: { usagetype: usage("NatGateway-Hours") }, unit: /^hrs$/i },
+  "nat-gateway-gb": { kind: "product", offer: "AmazonEC2", productFamily: "NAT Gateway", attributes: { usagetype: usage("NatGateway-Bytes") }, unit: /^GB$/i },
+  "alb-hour": elb("Load Balancer-Application", "LoadBalancerUsage"),
+  "alb-lcu": elb("Load Balancer-Application", "LCUUsage"),
+  "nlb-hour": elb("Load Balancer-Network", "LoadBalancerUsage"),
+  "nlb-nlcu": elb("Load Balancer-Network", "LCUUsage"),
+  // Public IPv4 (in use), AmazonVPC, per hour. Not infracost (its eip.go still reads the pre-2024
+  // ElasticIP:IdleAddress); the usage type is the Price List's `<REGION>-PublicIPv4:InUseAddress`
+  // (AmazonVPC, no productFamily), unit Hrs, as recorded from the Price List API in public fixtures.
+  "public-ipv4": { kind: "product", offer: "AmazonVPC", attributes: { usagetype: usage("PublicIPv4:InUseAddress") }, unit: /^hrs$/i },
+  "t3.micro": ec2("t3.micro"),
+  "t3.small": ec2("t3.small"),
+  "t3.medium": ec2("t3.medium"),
+  "t3.large": ec2("t3.large"),
+  "t4g.micro": ec2("t4g.micro"),
+  "m5.large": ec2("m5.large"),
+  "m5.xlarge": ec2("m5.xlarge"),
+  "m6i.large": ec2("m6i.large"),
+  "c5.large": ec2("c5.large"),
+  "r5.large": ec2("r5.large"),
+  "ebs-gp3": ebs("gp3"),
+  "ebs-gp2": ebs("gp2"),
+  "ebs-io1": ebs("io1"),
+  "ebs-io2": ebs("io2"),
+  "ebs-st1": ebs("st1"),
+  "ebs-sc1": ebs("sc1"),
+  "ebs-standard": ebs("standard"),
+  // Provisioned IOPS: ebs_volume.go provisionedIOPSCostComponent (productFamily "System Operation",
+  // io1: EBS:VolumeP-IOPS.piops; gp3 above 3,000 IOPS: VolumeP-IOPS.gp3).
+  "ebs-piops": {
+    kind: "product",
+    offer: "AmazonEC2",
+    productFamily: "System Operation",
+    attributes: { volumeApiName: "io1", usagetype: usage("EBS:VolumeP-IOPS.piops") },
+    unit: /^IOPS-Mo$/i,
+  },
+  "ebs-gp3-iops": {
+    kind: "product",
+    offer: "AmazonEC2",
+    productFamily: "System Operation",
+    attributes: { volumeApiName: "gp3", usagetype: usagePattern("(?:EBS:)?VolumeP-IOPS\\.gp3") },
+    unit: /^IOPS-Mo$/i,
+  },
+  // gp3 throughput above 125 MiB/s: ebs_volume.go provisionedThroughputCostComponent (productFamily
+  // "Provisioned Throughput", VolumeP-Throughput.gp3, priced per GiBps-mo; the catalog is per
+  // MiBps-month, so 1/1024 of it).
+  "ebs-gp3-throughput": {
+    kind: "product",
+    offer: "AmazonEC2",
+    productFamily: "Provisioned Throughput",
+    attributes: { volumeApiName: "gp3", usagetype: usagePattern("(?:EBS:)?VolumeP-Throughput\\.gp3") },
+    unit: /^GiBps-mo$/i,
+    scale: 1 / 1024,
+  },
 };
 
 const HOST_USAGE = /(?:^|-)Host:ml\.[^:]+$/;
@@ -62,10 +236,28 @@ interface PriceDim {
   readonly unit: string;
   readonly usd: number;
   readonly description: string;
+  /** Where the tier starts (`beginRange`); undefined when the source gives none. */
+  readonly beginRange: number | undefined;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function productMatches(p: Product, m: Extract<AwsMapping, { kind: "product" }>): boolean {
+  if (m.productFamily !== undefined && p.productFamily !== m.productFamily) return false;
+  for (const [k, want] of Object.entries(m.attributes)) {
+    const have = p.attributes[k] ?? "";
+    if (typeof want === "string" ? have !== want : !want.test(have)) return false;
+  }
+  return true;
+}
+
+/** What a mapping looks for, for a not-found reason. */
+function describe(m: Extract<AwsMapping, { kind: "product" }>): string {
+  const parts = m.productFamily !== undefined ? [`productFamily ${JSON.stringify(m.productFamily)}`] : [];
+  for (const [k, v] of Object.entries(m.attributes)) parts.push(`${k} ${typeof v === "string" ? JSON.stringify(v) : `/${v.source}/`}`);
+  return parts.join(", ") || "any product";
 }
 
 /** The catalog SKUs a product stands for (usually none). */
@@ -78,7 +270,7 @@ function matchProduct(p: Product, wanted: ReadonlyMap<string, AwsMapping>, regio
       if (a.instanceName !== sku) continue;
       const usage = a.usagetype ?? "";
       if (usage ? HOST_USAGE.test(usage) : a.component === "Hosting") out.push(sku);
-    } else if (m.usagetype.test(a.usagetype ?? "")) {
+    } else if (productMatches(p, m)) {
       out.push(sku);
     }
   }
@@ -98,7 +290,8 @@ function readTerms(sku: string, terms: unknown, url: string): PriceDim[] {
       if (!isRecord(d) || typeof d.unit !== "string" || typeof usd !== "string" || !/^\d+(\.\d+)?(e[+-]?\d+)?$/i.test(usd)) {
         throw new RefreshError(`malformed response from ${url}: terms.OnDemand.${sku} has a price dimension without a USD price`, url);
       }
-      dims.push({ unit: d.unit, usd: Number(usd), description: typeof d.description === "string" ? d.description : "" });
+      const begin = typeof d.beginRange === "string" && /^\d+(\.\d+)?$/.test(d.beginRange) ? Number(d.beginRange) : undefined;
+      dims.push({ unit: d.unit, usd: Number(usd), description: typeof d.description === "string" ? d.description : "", beginRange: begin });
     }
   }
   return dims;
@@ -191,21 +384,31 @@ async function scanOffer(url: string, region: string, wanted: ReadonlyMap<string
 function pick(sku: string, m: AwsMapping, scan: OfferScan, region: string): { usd: number; matched: string } | { reason: string } {
   const products = scan.matches.get(sku) ?? [];
   if (products.length === 0) {
-    return { reason: m.kind === "sagemaker-hosting" ? `no hosting product for instanceName ${sku} in ${region}` : `no product with usagetype ${m.usagetype.source} in ${region}` };
+    return { reason: m.kind === "sagemaker-hosting" ? `no hosting product for instanceName ${sku} in ${region}` : `no product with ${describe(m)} in ${region}` };
   }
   const unit = m.kind === "sagemaker-hosting" ? /^hrs?$/i : m.unit;
+  const dimension = m.kind === "product" ? m.dimension : undefined;
+  const tier = m.kind === "product" ? m.beginRange : undefined;
+  const scale = m.kind === "product" ? (m.scale ?? 1) : 1;
+  const name = (p: Product) => p.attributes.usagetype ?? p.sku;
   const found: { usd: number; matched: string }[] = [];
   for (const p of products) {
-    const dims = scan.prices.get(p.sku);
+    let dims = scan.prices.get(p.sku);
     if (!dims || dims.length === 0) continue;
-    const bad = dims.find((d) => !unit.test(d.unit));
-    if (bad) return { reason: `unexpected unit ${JSON.stringify(bad.unit)} for ${p.attributes.usagetype ?? p.sku}` };
-    for (const d of dims) found.push({ usd: d.usd, matched: p.attributes.usagetype ?? p.sku });
+    if (tier !== undefined) {
+      dims = dims.filter((d) => d.beginRange === tier);
+      if (dims.length === 0) return { reason: `no price tier beginning at ${tier} for ${name(p)}` };
+    }
+    const badUnit = unit ? dims.find((d) => !unit.test(d.unit)) : undefined;
+    if (badUnit) return { reason: `unexpected unit ${JSON.stringify(badUnit.unit)} for ${name(p)}` };
+    const badDim = dimension ? dims.find((d) => !dimension.test(`${d.unit} ${d.description}`)) : undefined;
+    if (badDim) return { reason: `unexpected price dimension ${JSON.stringify(`${badDim.unit}: ${badDim.description}`)} for ${name(p)} (expected /${dimension!.source}/)` };
+    for (const d of dims) found.push({ usd: d.usd, matched: tier !== undefined ? `${name(p)} (tier from ${tier})` : name(p) });
   }
-  if (found.length === 0) return { reason: `no OnDemand price for ${products.map((p) => p.attributes.usagetype ?? p.sku).join(", ")}` };
+  if (found.length === 0) return { reason: `no OnDemand price for ${products.map(name).join(", ")}` };
   const distinct = [...new Set(found.map((f) => f.usd))];
   if (distinct.length > 1) return { reason: `ambiguous: ${found.map((f) => `${f.matched} ${f.usd}`).join("; ")}` };
-  return { usd: cleanPrice(found[0]!.usd), matched: found[0]!.matched };
+  return { usd: cleanPrice(found[0]!.usd * scale), matched: found[0]!.matched };
 }
 
 export async function fetchAws(entries: readonly CatalogEntry[], ctx: FetchContext): Promise<CloudQuotes> {

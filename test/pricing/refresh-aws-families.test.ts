@@ -1,0 +1,190 @@
+// @ts-nocheck
+import { readFileSync } from "node:fs";
+import { afterEach, describe, expect, it } from "vitest";
+import { AWS_SKU_MAP, refreshCatalog, type CatalogEntry, type RefreshOptions } from "@aitracks/core";
+import { BUNDLED_CATALOG, removeTempCatalogs, startServer, tempCatalog, type FixtureServer } from "./server";
+
+// The AWS families beyond SageMaker hosting and Bedrock provisioned throughput: S3, KMS,
+// CloudWatch, ECR, Secrets Manager, EC2 instances and EBS, NAT gateway, ALB/NLB, public IPv4 and
+// Bedrock Guardrails, each read from a fixture offer file of the real Price List shape that also
+// holds products of the same service that must not match (build first: `npx tsc -b`).
+
+const TODAY = "2026-12-01";
+let server: FixtureServer | undefined;
+
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+  removeTempCatalogs();
+});
+
+function options(s: FixtureServer, path: string, extra: Partial<RefreshOptions> = {}): RefreshOptions {
+  return { catalogPath: path, env: s.env, today: TODAY, delayScale: 0.001, timeoutMs: 5_000, clouds: ["aws"], ...extra };
+}
+
+function usd(path: string, sku: string): number {
+  return (JSON.parse(readFileSync(path, "utf8")) as { entries: CatalogEntry[] }).entries.find((e) => e.sku === sku)!.usd;
+}
+
+/** Rewrite one offer file of the fixture (parsed JSON in, JSON out). */
+function editOffer(offer: string, edit: (doc: any) => void) {
+  return (o: string, _region: string, text: string) => {
+    if (o !== offer) return text;
+    const doc = JSON.parse(text);
+    edit(doc);
+    return JSON.stringify(doc);
+  };
+}
+
+const NEW_FAMILIES = [
+  "s3-standard",
+  "kms-key",
+  "cloudwatch-logs-ingest",
+  "cloudwatch-alarm",
+  "ecr-storage",
+  "secretsmanager-secret",
+  "nat-gateway-hour",
+  "nat-gateway-gb",
+  "alb-hour",
+  "alb-lcu",
+  "nlb-hour",
+  "nlb-nlcu",
+  "public-ipv4",
+  "t3.micro",
+  "m5.large",
+  "ebs-gp3",
+  "ebs-gp3-iops",
+  "ebs-gp3-throughput",
+  "ebs-piops",
+  "bedrock-guardrail-content-filter",
+  "bedrock-guardrail-denied-topics",
+  "bedrock-guardrail-sensitive-information",
+  "bedrock-guardrail-contextual-grounding",
+];
+
+describe("pricing refresh: AWS storage, keys, logs, network, EC2 and guardrail families", () => {
+  it("maps 55 of the 98 AWS entries (18 before), so 'not mapped' fell from 80 to 43", () => {
+    const aws = (JSON.parse(readFileSync(BUNDLED_CATALOG, "utf8")) as { entries: CatalogEntry[] }).entries.filter((e) => e.cloud === "aws");
+    expect(aws.length).toBe(98);
+    expect(aws.filter((e) => !AWS_SKU_MAP[e.sku]).length).toBe(43);
+    for (const sku of NEW_FAMILIES) expect(AWS_SKU_MAP[sku], sku).toBeDefined();
+  });
+
+  it("prices each family from its offer, past the decoys of the same service", async () => {
+    server = await startServer();
+    const { path } = tempCatalog();
+    const result = await refreshCatalog(options(server, path));
+    const aws = result.clouds[0]!;
+    expect(aws.unmapped.length).toBe(43);
+    for (const sku of NEW_FAMILIES) expect(aws.unmapped).not.toContain(sku);
+    const quoted = new Map([...aws.updated.map((u) => [u.sku, u] as const), ...aws.unchanged.map((u) => [u.sku, u] as const)]);
+    for (const sku of NEW_FAMILIES) expect(quoted.has(sku), sku).toBe(true);
+
+    // S3 Standard, tier 1 (beginRange 0): 0.024, not 0.022 / 0.021 (next tiers), 0.0036 (Glacier),
+    // 0.0125 (Standard-IA) or 0.03 (us-west-2).
+    expect(aws.updated.find((u) => u.sku === "s3-standard")).toMatchObject({ old: 0.023, new: 0.024, matched: "TimedStorage-ByteHrs (tier from 0)" });
+    // m5.large Linux, Shared, NA, Used: 0.1, not Windows 0.192, Dedicated 0.106, reservation, SQL Web 0.116.
+    expect(aws.updated.find((u) => u.sku === "m5.large")).toMatchObject({ old: 0.096, new: 0.1, matched: "BoxUsage:m5.large" });
+    // gp3 in the region, not the Boston Local Zone (0.096).
+    expect(aws.updated.find((u) => u.sku === "ebs-gp3")).toMatchObject({ old: 0.08, new: 0.0792 });
+    // gp3 throughput: 40.96 per GiBps-month / 1024 = 0.04 per MiBps-month.
+    expect(quoted.get("ebs-gp3-throughput")).toMatchObject({ usd: 0.04, matched: "EBS:VolumeP-Throughput.gp3" });
+    // ALB hours: LoadBalancerUsage 0.0225, not the trust-store TS-LoadBalancerUsage (0.0055) nor Outposts (0).
+    expect(quoted.get("alb-hour")).toMatchObject({ usd: 0.0225, matched: "LoadBalancerUsage" });
+    expect(quoted.get("nlb-nlcu")).toMatchObject({ usd: 0.006, matched: "LCUUsage" });
+    // Public IPv4 in use, not a contiguous-block address (0.008).
+    expect(quoted.get("public-ipv4")).toMatchObject({ usd: 0.005, matched: "USE1-PublicIPv4:InUseAddress" });
+    // NAT gateway hours, not provisioned bandwidth (1.076).
+    expect(quoted.get("nat-gateway-hour")).toMatchObject({ usd: 0.045, matched: "NatGateway-Hours" });
+    // KMS key-month, not requests; CloudWatch ingestion, not scanning or storage; standard alarm, not high resolution.
+    expect(quoted.get("kms-key")).toMatchObject({ usd: 1, matched: "us-east-1-KMS-Keys" });
+    expect(quoted.get("cloudwatch-logs-ingest")).toMatchObject({ usd: 0.5, matched: "DataProcessing-Bytes" });
+    expect(quoted.get("cloudwatch-alarm")).toMatchObject({ usd: 0.1, matched: "CW:AlarmMonitorUsage" });
+    // Guardrails: the paid PII usage type (0.1), not the free one (0); content policy text, not images (0.75)
+    // nor the InvokeGuardrailChecks content filter (0.00007 per text unit).
+    expect(quoted.get("bedrock-guardrail-sensitive-information")).toMatchObject({ usd: 0.1 });
+    expect(quoted.get("bedrock-guardrail-content-filter")).toMatchObject({ usd: 0.15, matched: "USE1-Guardrail-ContentPolicyUnitsConsumed" });
+    expect(aws.updated.find((u) => u.sku === "bedrock-guardrail-contextual-grounding")).toMatchObject({ old: 0.1, new: 0.12 });
+
+    expect(usd(path, "s3-standard")).toBe(0.024);
+    expect(usd(path, "m5.large")).toBe(0.1);
+  });
+
+  it("reads S3 at the tier it names, and finds nothing when that tier is missing", async () => {
+    // Drop the first tier: the next tiers (0.022, 0.021) must not stand in for it.
+    server = await startServer({
+      awsBody: editOffer("AmazonS3", (doc) => {
+        const dims = Object.values(doc.terms.OnDemand.S3STDSTORAGE00001)[0].priceDimensions;
+        for (const [k, d] of Object.entries(dims)) if (d.beginRange === "0") delete dims[k];
+      }),
+    });
+    const { path } = tempCatalog();
+    const aws = (await refreshCatalog(options(server, path))).clouds[0]!;
+    expect(aws.notFound.find((n) => n.sku === "s3-standard")?.reason).toBe("no price tier beginning at 0 for TimedStorage-ByteHrs");
+    expect(usd(path, "s3-standard")).toBe(0.023);
+  });
+
+  it("calls a tiered price ambiguous where the mapping names no tier, and two matching products at different prices too", async () => {
+    server = await startServer({
+      awsBody: (o, r, text) => {
+        if (o === "AmazonECR") {
+          // ECR storage in two tiers: no tier is chosen for it, so no price is taken.
+          const doc = JSON.parse(text);
+          const dims = Object.values(doc.terms.OnDemand.ECRSTORAGE0000001)[0].priceDimensions;
+          const [first] = Object.values(dims);
+          first.endRange = "1000";
+          dims.second = { ...first, rateCode: "second", beginRange: "1000", endRange: "Inf", pricePerUnit: { USD: "0.0900000000" } };
+          return JSON.stringify(doc);
+        }
+        if (o === "AWSSecretsManager") {
+          // A second Secret product at another price.
+          const doc = JSON.parse(text);
+          doc.products.SECRET00000000009 = { ...doc.products.SECRET00000000001, sku: "SECRET00000000009" };
+          const t = structuredClone(doc.terms.OnDemand.SECRET00000000001);
+          Object.values(Object.values(t)[0].priceDimensions)[0].pricePerUnit.USD = "0.5000000000";
+          doc.terms.OnDemand.SECRET00000000009 = t;
+          return JSON.stringify(doc);
+        }
+        return text;
+      },
+    });
+    const { path } = tempCatalog();
+    const aws = (await refreshCatalog(options(server, path))).clouds[0]!;
+    expect(aws.notFound.find((n) => n.sku === "ecr-storage")?.reason).toBe("ambiguous: TimedStorage-ByteHrs 0.1; TimedStorage-ByteHrs 0.09");
+    expect(aws.notFound.find((n) => n.sku === "secretsmanager-secret")?.reason).toBe(
+      "ambiguous: AWSSecretsManager-Secrets 0.4; AWSSecretsManager-Secrets 0.5",
+    );
+    expect(usd(path, "ecr-storage")).toBe(0.1);
+    expect(usd(path, "secretsmanager-secret")).toBe(0.4);
+  });
+
+  it("never takes a per-text-unit guardrail price for the catalog's per-1K one", async () => {
+    server = await startServer({
+      awsBody: editOffer("AmazonBedrock", (doc) => {
+        const d = Object.values(Object.values(doc.terms.OnDemand.GUARDCONTENT00001)[0].priceDimensions)[0];
+        d.description = "$0.00015 per TextUnit for content policy";
+        d.pricePerUnit.USD = "0.0001500000";
+      }),
+    });
+    const { path } = tempCatalog();
+    const aws = (await refreshCatalog(options(server, path))).clouds[0]!;
+    expect(aws.notFound.find((n) => n.sku === "bedrock-guardrail-content-filter")?.reason).toMatch(
+      /^unexpected price dimension "TextUnits: \$0\.00015 per TextUnit for content policy" for USE1-Guardrail-ContentPolicyUnitsConsumed/,
+    );
+    expect(usd(path, "bedrock-guardrail-content-filter")).toBe(0.15);
+  });
+
+  it("finds no EC2 price when only Windows, Dedicated or reserved-capacity rows are left", async () => {
+    server = await startServer({
+      awsBody: editOffer("AmazonEC2", (doc) => {
+        for (const [k, p] of Object.entries(doc.products)) {
+          if (p.attributes.instanceType === "m5.large" && p.attributes.operatingSystem === "Linux" && p.attributes.tenancy === "Shared" && p.attributes.capacitystatus === "Used" && p.attributes.preInstalledSw === "NA") delete doc.products[k];
+        }
+      }),
+    });
+    const { path } = tempCatalog();
+    const aws = (await refreshCatalog(options(server, path))).clouds[0]!;
+    expect(aws.notFound.find((n) => n.sku === "m5.large")?.reason).toMatch(/^no product with productFamily "Compute Instance", instanceType "m5\.large", tenancy "Shared", operatingSystem "Linux"/);
+    expect(usd(path, "m5.large")).toBe(0.096);
+  });
+});
