@@ -60,6 +60,10 @@ const UPDATED: Record<string, number> = {
   // The regional gp3 volume, not the Boston Local Zone one (0.096).
   "ebs-gp3": 0.0792,
   "bedrock-guardrail-contextual-grounding": 0.12,
+  // Hot LRS first tier, Log Analytics after the free 5 GB, Linux B1 (not Windows).
+  "blob-hot-lrs": 0.0191,
+  "log-analytics-ingest": 2.76,
+  "appservice-linux-B1": 0.017,
 };
 const CONFIRMED = [
   "Standard_NC48ads_A100_v4",
@@ -76,6 +80,11 @@ const CONFIRMED = [
   ...["ebs-gp2", "ebs-io1", "ebs-io2", "ebs-st1", "ebs-sc1", "ebs-standard", "ebs-piops", "ebs-gp3-iops", "ebs-gp3-throughput"],
   ...["alb-hour", "alb-lcu", "nlb-hour", "nlb-nlcu", "nat-gateway-hour", "nat-gateway-gb"],
   ...["bedrock-guardrail-content-filter", "bedrock-guardrail-denied-topics", "bedrock-guardrail-sensitive-information"],
+  // The Azure meters the fixture rows price at the catalog's own figures.
+  ...["keyvault-hsm-key", "keyvault-hsm-key-advanced", "private-endpoint", "private-dns-zone"],
+  ...["appservice-linux-S1", "appservice-linux-P1v3", "appservice-linux-P2v3", "appservice-windows-B1", "appservice-windows-S1"],
+  ...["functions-premium-vcpu-hour", "functions-premium-gb-hour", "search-basic", "search-standard", "search-standard2", "search-standard3"],
+  ...["containerapps-vcpu-second", "containerapps-gib-second", "containerapps-idle-vcpu-second", "containerapps-requests"],
 ];
 
 describe("pricing refresh", () => {
@@ -119,10 +128,18 @@ describe("pricing refresh", () => {
     expect(changed.length).toBe(expectedLines);
 
     const summary = Object.fromEntries(result.clouds.map((c) => [c.cloud, c]));
-    expect(summary.azure!.updated.map((u) => u.sku).sort()).toEqual(["Standard_NC24ads_A100_v4", "Standard_ND96isr_H100_v5", "aoai-ptu-datazone"]);
+    expect(summary.azure!.updated.map((u) => u.sku).sort()).toEqual([
+      "Standard_NC24ads_A100_v4",
+      "Standard_ND96isr_H100_v5",
+      "aoai-ptu-datazone",
+      "appservice-linux-B1",
+      "blob-hot-lrs",
+      "log-analytics-ingest",
+    ]);
     expect(summary.azure!.updated.find((u) => u.sku === "Standard_NC24ads_A100_v4")).toMatchObject({ old: 3.673, new: 3.85 });
     expect(summary.azure!.notFound.map((n) => n.sku)).toContain("aoai-ptu-regional");
-    expect(summary.azure!.unmapped).toContain("blob-hot-lrs");
+    expect(summary.azure!.unmapped).toContain("azure-content-safety-text");
+    expect(summary.azure!.unmapped).not.toContain("blob-hot-lrs");
     expect(summary.aws!.notFound.map((n) => n.sku)).toEqual(expect.arrayContaining(["ml.g5.48xlarge", "bedrock-pt:amazon.nova-lite"]));
     expect(summary.aws!.unmapped).toEqual(expect.arrayContaining(["bedrock-custom-model-storage", "bedrock-pt:anthropic.claude-3-haiku"]));
     expect(summary.aws!.unmapped).not.toContain("s3-standard");
