@@ -73,3 +73,21 @@ describe("esbuild loads for explore only", () => {
     expect(r.loaded.length).toBeGreaterThan(0);
   });
 });
+
+describe("decide, tco, review and explore load core's decision entry, not the cost model", () => {
+  const COST_MODEL = "/packages/core/dist/(cost|stack-config|tags|pricing/refresh)/|/packages/core/dist/index\\.js$";
+  it.each([
+    ["decide", ["decide", "examples/decisions/clear-buy.yaml"]],
+    ["tco", ["tco", "examples/workloads/requests-100.yaml", "--samples", "50"]],
+  ])("%s loads none of the cost model", (_name, args) => {
+    const r = pulumiModulesLoadedBy(args, COST_MODEL);
+    expect(r.code).toBe(0);
+    expect(r.loaded).toEqual([]);
+  });
+
+  it("cost does (the check above would notice if the probe were broken)", () => {
+    const r = pulumiModulesLoadedBy(["cost", "--stack", "buy-aws", "--json"], COST_MODEL);
+    expect(r.code).toBe(0);
+    expect(r.loaded.some((k) => k.includes("/core/dist/cost/"))).toBe(true);
+  });
+});

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 // Light libraries only at the top: main.ts imports this eagerly, `--help` must not load
 // @aitracks/core, and `aitracks decide` must never load @pulumi/*.
 import Table from "cli-table3";
-import type * as Core from "@aitracks/core";
+import type * as Core from "@aitracks/core/decision";
 import type { Decision, DecisionInput } from "@aitracks/core";
 import { InputError } from "@aitracks/core/errors";
 import { requireFinite } from "../finite";
@@ -10,7 +10,7 @@ import { out, runCommand } from "../run";
 
 /** @aitracks/core, loaded when `decide` runs (main.ts registers this command for every invocation, `--help` included). */
 function core(): typeof Core {
-  return require("@aitracks/core") as typeof Core;
+  return require("@aitracks/core/decision") as typeof Core;
 }
 
 interface DecideFlags {

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import type * as Core from "@aitracks/core";
+import type * as Core from "@aitracks/core/decision";
 import type { ExploreData } from "../explore/data";
 import { requireFinite, tcoFigures } from "../finite";
 import { monteCarloFlags } from "../flags";
@@ -52,7 +52,7 @@ export function registerExplore(program: Command, setExit: (code: number) => voi
 }
 
 async function explore(decisionFile: string, workloadFile: string, flags: ExploreFlags): Promise<number> {
-  const core = require("@aitracks/core") as typeof Core;
+  const core = require("@aitracks/core/decision") as typeof Core;
   // Every flag first, before reading anything: on bad input nothing is read or written.
   const problems: string[] = [];
   const mc = monteCarloFlags(problems, flags);

@@ -1,13 +1,13 @@
 import type { Command } from "commander";
 // Light at the top: main.ts imports this for every invocation, `--help` included; @aitracks/core
 // loads when `review` runs, and nothing here touches @pulumi/*.
-import type * as Core from "@aitracks/core";
+import type * as Core from "@aitracks/core/decision";
 import { InputError } from "@aitracks/core/errors";
 import { requireFinite } from "../finite";
 import { out, runCommand } from "../run";
 
 function core(): typeof Core {
-  return require("@aitracks/core") as typeof Core;
+  return require("@aitracks/core/decision") as typeof Core;
 }
 
 interface ReviewFlags {

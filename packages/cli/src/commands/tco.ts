@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import type * as Core from "@aitracks/core";
+import type * as Core from "@aitracks/core/decision";
 import { requireFinite, tcoFigures } from "../finite";
 import { monteCarloFlags } from "../flags";
 import { money, num, uncertainText } from "../format";
@@ -58,7 +58,7 @@ export function registerTco(program: Command, setExit: (code: number) => void): 
 }
 
 function tco(file: string, flags: TcoFlags): number {
-  const core = require("@aitracks/core") as typeof Core;
+  const core = require("@aitracks/core/decision") as typeof Core;
   const problems: string[] = [];
   const { samples, seed, horizonMonths } = monteCarloFlags(problems, flags);
   if (problems.length) throw new core.InputError(problems);
@@ -133,7 +133,7 @@ function renderText(
   eligibility?: Eligibility,
 ): string {
   const Table = require("cli-table3") as typeof import("cli-table3");
-  const { printableLine } = require("@aitracks/core") as typeof Core;
+  const { printableLine } = require("@aitracks/core/decision") as typeof Core;
   const lines: string[] = [];
   const w = workload.workload;
   const growth = w.monthlyGrowth === undefined ? "" : `, growing ${uncertainText(scaled(w.monthlyGrowth, 100))}% a month`;
@@ -197,7 +197,7 @@ function renderText(
   if (report.crossovers.length === 0) {
     lines.push(`  none between 1 and 10,000,000 requests/day: ${report.cheapest} stays cheapest`);
   } else {
-    const core = require("@aitracks/core") as typeof Core;
+    const core = require("@aitracks/core/decision") as typeof Core;
     for (const c of report.crossovers) {
       // A crossover between two options that a third undercuts there is true but moot: say so.
       const best = core.cheapestAt(model, c.aboveRequestsPerDay * 1.01);
