@@ -92,7 +92,7 @@ describe("aitracks pricing refresh", () => {
     const { path, bytes } = tempCatalog();
     const r = await aitracks(["pricing", "refresh", "--catalog", path, "--dry-run"], s.env);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Dry run: nothing written \(17 prices would change/);
+    expect(r.stdout).toMatch(/Dry run: nothing written \(19 prices would change/);
     expect(readFileSync(path).equals(bytes)).toBe(true);
   });
 

@@ -64,6 +64,9 @@ const UPDATED: Record<string, number> = {
   "blob-hot-lrs": 0.0191,
   "log-analytics-ingest": 2.76,
   "appservice-linux-B1": 0.017,
+  // Cloud Run instance-based CPU in us-central1; Cloud SQL PostgreSQL zonal vCPU in Americas.
+  "cloud-run-instance-vcpu-second": 0.0000175,
+  "cloudsql-vcpu-hour": 0.0414,
 };
 const CONFIRMED = [
   "Standard_NC48ads_A100_v4",
@@ -85,6 +88,10 @@ const CONFIRMED = [
   ...["appservice-linux-S1", "appservice-linux-P1v3", "appservice-linux-P2v3", "appservice-windows-B1", "appservice-windows-S1"],
   ...["functions-premium-vcpu-hour", "functions-premium-gb-hour", "search-basic", "search-standard", "search-standard2", "search-standard3"],
   ...["containerapps-vcpu-second", "containerapps-gib-second", "containerapps-idle-vcpu-second", "containerapps-requests"],
+  // The GCP SKUs the fixture catalogs price at the catalog's own figures.
+  ...["gcs-standard", "gcs-standard-multi-region", "kms-key-version", "cloud-run-vcpu-second", "cloud-run-gib-second", "cloud-run-requests"],
+  ...["cloud-run-instance-gib-second", "cloud-functions-invocations", "cloud-functions-gb-second", "cloud-functions-ghz-second"],
+  ...["cloudsql-memory-gb-hour", "cloudsql-ssd", "cloudsql-hdd", "cloudsql-db-f1-micro", "cloudsql-db-g1-small"],
 ];
 
 describe("pricing refresh", () => {

@@ -93,6 +93,11 @@ export async function startServer(opts: ServerOptions = {}): Promise<FixtureServ
   const gcp: Record<string, unknown[]> = {
     "C7E2-9256-1C43": JSON.parse(readFileSync(join(FIXTURES, "gcp/vertex-ai-skus.json"), "utf8")) as unknown[],
     "6F81-5844-456A": JSON.parse(readFileSync(join(FIXTURES, "gcp/compute-engine-skus.json"), "utf8")) as unknown[],
+    "95FF-2EF5-5EA1": JSON.parse(readFileSync(join(FIXTURES, "gcp/cloud-storage-skus.json"), "utf8")) as unknown[],
+    "EE2F-D110-890C": JSON.parse(readFileSync(join(FIXTURES, "gcp/cloud-kms-skus.json"), "utf8")) as unknown[],
+    "152E-C115-5142": JSON.parse(readFileSync(join(FIXTURES, "gcp/cloud-run-skus.json"), "utf8")) as unknown[],
+    "29E7-DA93-CA13": JSON.parse(readFileSync(join(FIXTURES, "gcp/cloud-functions-skus.json"), "utf8")) as unknown[],
+    "9662-B51E-5089": JSON.parse(readFileSync(join(FIXTURES, "gcp/cloud-sql-skus.json"), "utf8")) as unknown[],
   };
 
   const server = createServer((req, res) => {

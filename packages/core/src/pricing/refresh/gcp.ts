@@ -9,25 +9,37 @@ export const GCP_BILLING_URL = "https://cloudbilling.googleapis.com/v1";
 
 export const GCP_API_KEY_ENV = ["GOOGLE_CLOUD_API_KEY", "AITRACKS_GCP_API_KEY"] as const;
 
-/** Billing service ids. Current TPU generations (v5e, v5p, v6e) are Compute Engine SKUs. */
+/**
+ * Billing service ids. Current TPU generations (v5e, v5p, v6e) are Compute Engine SKUs. The ids of
+ * Cloud Storage, Cloud SQL, Cloud Run and Cloud Run functions are those public billing-budget
+ * configurations and Cloud Billing Catalog clients use (`services/95FF-2EF5-5EA1` ...); Cloud KMS's
+ * is the one recorded with its SKUs ("Active software symmetric key versions") in public fixtures.
+ */
 export const GCP_SERVICES = {
   vertex: { id: "C7E2-9256-1C43", name: "Vertex AI" },
   compute: { id: "6F81-5844-456A", name: "Compute Engine" },
   /** Legacy TPU v2-v4 only; listed for mappings that need it. */
   tpu: { id: "E000-3F24-B8AA", name: "Cloud TPU" },
+  storage: { id: "95FF-2EF5-5EA1", name: "Cloud Storage" },
+  sql: { id: "9662-B51E-5089", name: "Cloud SQL" },
+  run: { id: "152E-C115-5142", name: "Cloud Run" },
+  functions: { id: "29E7-DA93-CA13", name: "Cloud Run functions" },
+  kms: { id: "EE2F-D110-890C", name: "Cloud Key Management Service (KMS)" },
 } as const;
 export type GcpService = keyof typeof GCP_SERVICES;
 
 /**
  * One priced part of a catalog SKU: the billing SKU whose `description` matches, in `service`,
- * with `category.usageType` "OnDemand", whose `serviceRegions` include the entry's region, priced
- * in `unit` (pricingExpression.usageUnit), times `quantity`. A catalog price is the sum of its parts.
+ * with `category.usageType` "OnDemand", whose `serviceRegions` include the entry's region (or
+ * `region`, for SKUs billed "global"), priced in `unit` (pricingExpression.usageUnit; not checked
+ * where no source names it), times `quantity`. A catalog price is the sum of its parts.
  */
 export interface GcpPart {
   readonly service: GcpService;
   readonly description: RegExp;
   readonly resourceGroup?: string;
-  readonly unit: "h" | "GiBy.h";
+  readonly region?: string;
+  readonly unit?: string;
   readonly quantity: number;
 }
 
@@ -78,6 +90,38 @@ export const GCP_SKU_MAP: Readonly<Record<string, readonly GcpPart[]>> = {
   "tpu-v5e": tpuChip(/\bTpu[- ]?v5(?:e| ?lite)\b/i),
   "tpu-v5p": tpuChip(/\bTpu[- ]?v5p\b/i),
   "tpu-v6e": tpuChip(/\bTpu[- ]?v6e\b|\bTrillium\b/i),
+  // Standard storage: infracost storage_bucket.go dataStorageCostComponent (resourceGroup
+  // RegionalStorage, or MultiRegionalStorage for "us"/"eu"/"asia"; any description but "(Early
+  // Delete)"; the open-ended tier, i.e. after the free tier where there is one).
+  "gcs-standard": [{ service: "storage", resourceGroup: "RegionalStorage", description: /^(?!.*\(Early Delete\))/, quantity: 1 }],
+  "gcs-standard-multi-region": [{ service: "storage", resourceGroup: "MultiRegionalStorage", description: /^(?!.*\(Early Delete\))/, quantity: 1 }],
+  // A software symmetric key version per month: infracost kms_crypto_key.go cryptoKeyDescription.
+  "kms-key-version": [{ service: "kms", description: /Active software symmetric key versions/i, quantity: 1 }],
+  // Cloud Run. Request-based CPU and memory and requests: the SKUs as recorded from the Cloud Billing
+  // Catalog in public fixtures ("Services CPU (Request-based billing)", unit s; "Services Memory
+  // (Request-based billing)", GiBy.s; "Requests", global, count, after the free 2 million, so the
+  // catalog's per-million price is 1e6 of it). Instance-based: infracost cloud_run_v2_service.go
+  // ("Services CPU (Instance-based billing) in <region>", "Services Memory (Instance-based billing) in <region>").
+  "cloud-run-vcpu-second": [{ service: "run", description: /^Services CPU \(Request-based billing\)$/, unit: "s", quantity: 1 }],
+  "cloud-run-gib-second": [{ service: "run", description: /^Services Memory \(Request-based billing\)$/, unit: "GiBy.s", quantity: 1 }],
+  "cloud-run-requests": [{ service: "run", description: /^Requests$/, region: "global", unit: "count", quantity: 1_000_000 }],
+  "cloud-run-instance-vcpu-second": [{ service: "run", description: /^Services CPU \(Instance-based billing\) in [a-z0-9-]+$/, quantity: 1 }],
+  "cloud-run-instance-gib-second": [{ service: "run", description: /^Services Memory \(Instance-based billing\) in [a-z0-9-]+$/, quantity: 1 }],
+  // Cloud Run functions (1st gen): infracost cloudfunctions_function.go (descriptions /\(1st Gen\) CPU/,
+  // /\(1st Gen\) Memory/, /\(1st Gen\) Invocations/ billed global after the free 2 million).
+  "cloud-functions-invocations": [{ service: "functions", description: /\(1st Gen\) Invocations/, region: "global", quantity: 1_000_000 }],
+  "cloud-functions-gb-second": [{ service: "functions", description: /\(1st Gen\) Memory/, quantity: 1 }],
+  "cloud-functions-ghz-second": [{ service: "functions", description: /\(1st Gen\) CPU/, quantity: 1 }],
+  // Cloud SQL, read at the PostgreSQL zonal SKUs (the catalog entries name no engine): infracost
+  // sql_database_instance.go instanceCostComponents ("PostgreSQL: Zonal - vCPU" / "- RAM"),
+  // storageCostComponent (resourceGroup SSD / PDStandard, "- Standard storage" / "- Low cost storage"),
+  // sharedInstanceCostComponent (resourceGroup SQLGen2InstancesF1Micro / G1Small, "Cloud SQL for PostgreSQL: Zonal").
+  "cloudsql-vcpu-hour": [{ service: "sql", description: /PostgreSQL: Zonal - vCPU/, quantity: 1 }],
+  "cloudsql-memory-gb-hour": [{ service: "sql", description: /PostgreSQL: Zonal - RAM/, quantity: 1 }],
+  "cloudsql-ssd": [{ service: "sql", resourceGroup: "SSD", description: /PostgreSQL: Zonal - Standard storage/, quantity: 1 }],
+  "cloudsql-hdd": [{ service: "sql", resourceGroup: "PDStandard", description: /PostgreSQL: Zonal - Low cost storage/, quantity: 1 }],
+  "cloudsql-db-f1-micro": [{ service: "sql", resourceGroup: "SQLGen2InstancesF1Micro", description: /Cloud SQL for PostgreSQL: Zonal/, quantity: 1 }],
+  "cloudsql-db-g1-small": [{ service: "sql", resourceGroup: "SQLGen2InstancesG1Small", description: /Cloud SQL for PostgreSQL: Zonal/, quantity: 1 }],
 };
 
 const moneySchema = z.looseObject({
@@ -193,22 +237,26 @@ function priceEntry(entry: CatalogEntry, parts: readonly GcpPart[], bySvc: Reado
   let total = 0;
   const matched: string[] = [];
   for (const p of parts) {
-    const candidates = (bySvc.get(p.service) ?? []).filter((s) => partMatches(p, s) && s.serviceRegions.includes(entry.region));
-    if (candidates.length === 0) return { reason: `no OnDemand SKU matching /${p.description.source}/ in ${entry.region}` };
+    const region = p.region ?? entry.region;
+    const candidates = (bySvc.get(p.service) ?? []).filter((s) => partMatches(p, s) && s.serviceRegions.includes(region));
+    const group = p.resourceGroup ? ` (resourceGroup ${p.resourceGroup})` : "";
+    if (candidates.length === 0) return { reason: `no OnDemand SKU matching /${p.description.source}/${group} in ${region}` };
     // The most specific SKU for the region wins ("running in Iowa" over "running in Americas").
     const fewest = Math.min(...candidates.map((s) => s.serviceRegions.length));
     const best = candidates.filter((s) => s.serviceRegions.length === fewest);
     const priced = best.map((s) => ({ s, price: gcpUnitPrice(s) }));
     const missing = priced.find((x) => !x.price);
     if (missing) return { reason: `no price for ${missing.s.description}` };
-    const bad = priced.find((x) => x.price!.unit !== p.unit || x.price!.currency !== "USD");
+    const bad = priced.find((x) => (p.unit !== undefined && x.price!.unit !== p.unit) || x.price!.currency !== "USD");
     if (bad) return { reason: `unexpected unit ${bad.price!.unit} / currency ${bad.price!.currency} for ${bad.s.description}` };
     const distinct = [...new Set(priced.map((x) => x.price!.usd))];
     if (distinct.length > 1) return { reason: `ambiguous: ${priced.map((x) => `${x.s.description} ${x.price!.usd}`).join("; ")}` };
     total += p.quantity * distinct[0]!;
     matched.push(p.quantity === 1 ? best[0]!.description : `${p.quantity} x ${best[0]!.description}`);
   }
-  return { usd: Number(cleanPrice(total).toFixed(6)), matched: matched.join(" + ") };
+  // A machine summed from its parts is rounded to 6 decimals (float noise of the sum); a single
+  // per-second or per-GiB-second price keeps its own precision (0.0000025 is not 0.000003).
+  return { usd: parts.length > 1 ? Number(cleanPrice(total).toFixed(6)) : cleanPrice(total), matched: matched.join(" + ") };
 }
 
 export async function fetchGcp(entries: readonly CatalogEntry[], ctx: FetchContext): Promise<CloudQuotes> {
