@@ -79,11 +79,11 @@ describe("aitracks pricing refresh", () => {
     const r = await aitracks(["pricing", "refresh", "--catalog", path, "--cloud", "azure,aws"], s.env);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
-    expect(r.stdout).toMatch(/^aws: 6 updated, 36 unchanged, 13 not found in source, 43 not mapped$/m);
+    expect(r.stdout).toMatch(/^aws: 8 updated, 66 unchanged, 13 not found in source, 11 not mapped$/m);
     expect(r.stdout).toMatch(/^azure: 6 updated, 22 unchanged, 8 not found in source, 11 not mapped$/m);
     expect(r.stdout).toMatch(/^ {2}updated {4}Standard_NC24ads_A100_v4 +3\.673 -> 3\.85 \(\+4\.8%\)$/m);
     expect(r.stdout).toMatch(/^ {2}not found {2}Standard_NV36ads_A10_v5 +no Linux pay-as-you-go row/m);
-    expect(r.stdout).toMatch(/^Wrote .*compute-prices\.json \(12 prices changed; refreshed entries as of \d{4}-\d{2}-\d{2}\)\.$/m);
+    expect(r.stdout).toMatch(/^Wrote .*compute-prices\.json \(14 prices changed; refreshed entries as of \d{4}-\d{2}-\d{2}\)\.$/m);
     expect(r.stdout).not.toMatch(/^gcp/m);
   });
 
@@ -92,7 +92,7 @@ describe("aitracks pricing refresh", () => {
     const { path, bytes } = tempCatalog();
     const r = await aitracks(["pricing", "refresh", "--catalog", path, "--dry-run"], s.env);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Dry run: nothing written \(19 prices would change/);
+    expect(r.stdout).toMatch(/Dry run: nothing written \(21 prices would change/);
     expect(readFileSync(path).equals(bytes)).toBe(true);
   });
 

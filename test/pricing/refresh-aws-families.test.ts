@@ -63,10 +63,22 @@ const NEW_FAMILIES = [
 ];
 
 describe("pricing refresh: AWS storage, keys, logs, network, EC2 and guardrail families", () => {
-  it("maps 55 of the 98 AWS entries (18 before), so 'not mapped' fell from 80 to 43", () => {
+  it("maps 87 of the 98 AWS entries (18 before), so 'not mapped' fell from 80 to 11", () => {
     const aws = (JSON.parse(readFileSync(BUNDLED_CATALOG, "utf8")) as { entries: CatalogEntry[] }).entries.filter((e) => e.cloud === "aws");
     expect(aws.length).toBe(98);
-    expect(aws.filter((e) => !AWS_SKU_MAP[e.sku]).length).toBe(43);
+    expect(aws.filter((e) => !AWS_SKU_MAP[e.sku]).map((e) => e.sku)).toEqual([
+      "sagemaker-serverless-gb-second",
+      "bedrock-pt:custom-model-unit",
+      "bedrock-pt:anthropic.claude-3-haiku",
+      "bedrock-custom-model-storage",
+      "bedrock-customization-training",
+      "sagemaker-mlflow-small",
+      "fargate-arm-vcpu-hour",
+      "fargate-arm-gb-hour",
+      "lambda-arm-gb-second",
+      "agentcore-runtime-vcpu-hour",
+      "agentcore-runtime-gb-hour",
+    ]);
     for (const sku of NEW_FAMILIES) expect(AWS_SKU_MAP[sku], sku).toBeDefined();
   });
 
@@ -75,7 +87,7 @@ describe("pricing refresh: AWS storage, keys, logs, network, EC2 and guardrail f
     const { path } = tempCatalog();
     const result = await refreshCatalog(options(server, path));
     const aws = result.clouds[0]!;
-    expect(aws.unmapped.length).toBe(43);
+    expect(aws.unmapped.length).toBe(11);
     for (const sku of NEW_FAMILIES) expect(aws.unmapped).not.toContain(sku);
     const quoted = new Map([...aws.updated.map((u) => [u.sku, u] as const), ...aws.unchanged.map((u) => [u.sku, u] as const)]);
     for (const sku of NEW_FAMILIES) expect(quoted.has(sku), sku).toBe(true);
@@ -108,6 +120,49 @@ describe("pricing refresh: AWS storage, keys, logs, network, EC2 and guardrail f
 
     expect(usd(path, "s3-standard")).toBe(0.024);
     expect(usd(path, "m5.large")).toBe(0.1);
+  });
+
+  it("prices serverless, database and cache families: per-request prices per million, free-tier dimensions dropped", async () => {
+    server = await startServer();
+    const { path } = tempCatalog();
+    const aws = (await refreshCatalog(options(server, path))).clouds[0]!;
+    const quoted = new Map([...aws.updated.map((u) => [u.sku, u] as const), ...aws.unchanged.map((u) => [u.sku, u] as const)]);
+    // Per request x 1,000,000: Lambda 0.0000002 x 1e6 = 0.2; DynamoDB writes 0.000000625 x 1e6 = 0.625;
+    // API Gateway HTTP, first tier, 0.000001 x 1e6 = 1 (not 0.9 over 300M, not WebSocket messages).
+    expect(quoted.get("lambda-requests")).toMatchObject({ usd: 0.2 });
+    expect(quoted.get("dynamodb-write-request-units")).toMatchObject({ usd: 0.625, matched: "WriteRequestUnits" });
+    expect(quoted.get("apigw-http-requests")).toMatchObject({ usd: 1, matched: "USE1-ApiGatewayHttpRequest (tier from 0)" });
+    expect(quoted.get("apigw-rest-requests")).toMatchObject({ usd: 3.5 });
+    // Lambda x86 duration, first tier (not the 9B/15B tiers, not ARM 0.0000133334, not provisioned concurrency).
+    expect(quoted.get("lambda-gb-second")).toMatchObject({ usd: 0.0000166667, matched: "Lambda-GB-Second (tier from 0)" });
+    // DynamoDB provisioned WCU and storage: the paid dimension, not "(free tier)" / "$0.00 per GB-Month";
+    // storage is not Standard-IA (0.1) nor PITR (0.2).
+    expect(quoted.get("dynamodb-wcu-hour")).toMatchObject({ usd: 0.00065 });
+    expect(quoted.get("dynamodb-storage")).toMatchObject({ usd: 0.25, matched: "TimedStorage-ByteHrs" });
+    // Fargate x86, not ARM or ephemeral storage; the interface endpoint, not a GWLB endpoint.
+    expect(quoted.get("fargate-vcpu-hour")).toMatchObject({ usd: 0.04048, matched: "USE1-Fargate-vCPU-Hours:perCPU" });
+    expect(quoted.get("vpc-interface-endpoint")).toMatchObject({ usd: 0.01, matched: "USE1-VpcEndpoint-Hours" });
+    // RDS PostgreSQL Single-AZ (0.18, not Multi-AZ 0.356 nor MariaDB); Aurora standard, not I/O-optimized;
+    // Aurora Serverless v2 standard ACU (0.12, not 0.16); gp2 Single-AZ (not Multi-AZ, not gp3).
+    expect(aws.updated.find((u) => u.sku === "rds-postgres:db.m5.large")).toMatchObject({ old: 0.178, new: 0.18 });
+    expect(quoted.get("aurora-postgresql:db.r6g.large")).toMatchObject({ usd: 0.26, matched: "InstanceUsage:db.r6g.large" });
+    expect(quoted.get("aurora-serverless-v2-acu")).toMatchObject({ usd: 0.12 });
+    expect(quoted.get("rds-gp2-storage")).toMatchObject({ usd: 0.115, matched: "RDS:GP2-Storage" });
+    // ElastiCache Redis in the region (0.2), not Valkey (0.1648), Memcached or Outposts.
+    expect(aws.updated.find((u) => u.sku === "cache.r6g.large")).toMatchObject({ old: 0.206, new: 0.2 });
+  });
+
+  it("finds no DynamoDB capacity price when only its free-tier dimension is left", async () => {
+    server = await startServer({
+      awsBody: editOffer("AmazonDynamoDB", (doc) => {
+        const dims = Object.values(doc.terms.OnDemand.DDBPROVWCU0000003)[0].priceDimensions;
+        for (const [k, d] of Object.entries(dims)) if (!/free tier/.test(d.description)) delete dims[k];
+      }),
+    });
+    const { path } = tempCatalog();
+    const aws = (await refreshCatalog(options(server, path))).clouds[0]!;
+    expect(aws.notFound.find((n) => n.sku === "dynamodb-wcu-hour")?.reason).toBe("no price dimension of WriteCapacityUnit-Hrs matches /^(?!.*\\(free tier\\))/");
+    expect(usd(path, "dynamodb-wcu-hour")).toBe(0.00065);
   });
 
   it("reads S3 at the tier it names, and finds nothing when that tier is missing", async () => {

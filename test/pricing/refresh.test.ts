@@ -67,6 +67,9 @@ const UPDATED: Record<string, number> = {
   // Cloud Run instance-based CPU in us-central1; Cloud SQL PostgreSQL zonal vCPU in Americas.
   "cloud-run-instance-vcpu-second": 0.0000175,
   "cloudsql-vcpu-hour": 0.0414,
+  // PostgreSQL Single-AZ db.m5.large (not Multi-AZ, not MariaDB); Redis cache.r6g.large (not Valkey).
+  "rds-postgres:db.m5.large": 0.18,
+  "cache.r6g.large": 0.2,
 };
 const CONFIRMED = [
   "Standard_NC48ads_A100_v4",
@@ -83,6 +86,12 @@ const CONFIRMED = [
   ...["ebs-gp2", "ebs-io1", "ebs-io2", "ebs-st1", "ebs-sc1", "ebs-standard", "ebs-piops", "ebs-gp3-iops", "ebs-gp3-throughput"],
   ...["alb-hour", "alb-lcu", "nlb-hour", "nlb-nlcu", "nat-gateway-hour", "nat-gateway-gb"],
   ...["bedrock-guardrail-content-filter", "bedrock-guardrail-denied-topics", "bedrock-guardrail-sensitive-information"],
+  ...["vpc-interface-endpoint", "lambda-requests", "lambda-gb-second", "fargate-vcpu-hour", "fargate-gb-hour", "apigw-http-requests", "apigw-rest-requests"],
+  ...["dynamodb-write-request-units", "dynamodb-read-request-units", "dynamodb-wcu-hour", "dynamodb-rcu-hour", "dynamodb-storage"],
+  ...["rds-postgres:db.t3.micro", "rds-postgres:db.t3.medium", "rds-postgres:db.t4g.micro", "rds-postgres:db.r5.large"],
+  ...["rds-mysql:db.t3.micro", "rds-mysql:db.t3.medium", "rds-mysql:db.m5.large", "aurora-serverless-v2-acu", "rds-gp2-storage"],
+  ...["aurora-postgresql:db.r6g.large", "aurora-postgresql:db.t4g.medium", "aurora-mysql:db.r6g.large", "aurora-mysql:db.t4g.medium"],
+  ...["cache.t3.micro", "cache.t3.small", "cache.t3.medium", "cache.t4g.micro", "cache.m5.large"],
   // The Azure meters the fixture rows price at the catalog's own figures.
   ...["keyvault-hsm-key", "keyvault-hsm-key-advanced", "private-endpoint", "private-dns-zone"],
   ...["appservice-linux-S1", "appservice-linux-P1v3", "appservice-linux-P2v3", "appservice-windows-B1", "appservice-windows-S1"],

@@ -17,7 +17,13 @@ export type AwsOffer =
   | "AWSSecretsManager"
   | "AmazonEC2"
   | "AWSELB"
-  | "AmazonVPC";
+  | "AmazonVPC"
+  | "AWSLambda"
+  | "AmazonECS"
+  | "AmazonDynamoDB"
+  | "AmazonApiGateway"
+  | "AmazonRDS"
+  | "AmazonElastiCache";
 
 /**
  * How each AWS catalog SKU is found in the Price List offer file of its service and region
@@ -35,7 +41,9 @@ export type AwsOffer =
  *   checked) and, when `dimension` is given, their unit and description must match it. A tiered
  *   price (S3's first 50 TB, next 450 TB, ...) is read at the tier whose `beginRange` is
  *   `beginRange`; without it, tiers at different prices are ambiguous and nothing is taken.
- *   `scale` converts the source unit to the catalog's (GiBps-month to MiBps-month: 1/1024).
+ *   `scale` converts the source unit to the catalog's (GiBps-month to MiBps-month: 1/1024; a
+ *   per-request price to the catalog's per million: 1e6). `keep` drops price dimensions whose
+ *   description does not match it (a "(free tier)" dimension beside the paid one).
  *
  * Every filter below names where it comes from: infracost's Price List filters
  * (github.com/infracost/infracost, internal/resources/aws/<file>.go) unless said otherwise.
@@ -51,6 +59,7 @@ export type AwsMapping =
       readonly dimension?: RegExp;
       readonly beginRange?: number;
       readonly scale?: number;
+      readonly keep?: RegExp;
     };
 
 const hosting: AwsMapping = { kind: "sagemaker-hosting", offer: "AmazonSageMaker" };
@@ -95,6 +104,37 @@ const ec2 = (instanceType: string): AwsMapping => ({
   offer: "AmazonEC2",
   productFamily: "Compute Instance",
   attributes: { instanceType, tenancy: "Shared", operatingSystem: "Linux", preInstalledSw: "NA", licenseModel: "No License required", capacitystatus: "Used" },
+  unit: /^hrs$/i,
+});
+
+/** RDS instance hours, Single-AZ: db_instance.go (productFamily "Database Instance", instanceType, deploymentOption, databaseEngine). */
+const rds = (databaseEngine: "PostgreSQL" | "MySQL", instanceType: string): AwsMapping => ({
+  kind: "product",
+  offer: "AmazonRDS",
+  productFamily: "Database Instance",
+  attributes: { instanceType, deploymentOption: "Single-AZ", databaseEngine },
+  unit: /^hrs$/i,
+});
+
+/** Aurora instance hours, standard (not I/O-optimized) storage: rds_cluster_instance.go (usagetype /InstanceUsage:/). */
+const aurora = (databaseEngine: "Aurora PostgreSQL" | "Aurora MySQL", instanceType: string): AwsMapping => ({
+  kind: "product",
+  offer: "AmazonRDS",
+  productFamily: "Database Instance",
+  attributes: { instanceType, databaseEngine, usagetype: /InstanceUsage:/ },
+  unit: /^hrs$/i,
+});
+
+/**
+ * ElastiCache node hours: elasticache_cluster.go (productFamily "Cache Instance", instanceType,
+ * locationType "AWS Region", cacheEngine). Read at the Redis engine: the catalog entries name no
+ * engine, and Valkey nodes are priced lower.
+ */
+const cache = (instanceType: string): AwsMapping => ({
+  kind: "product",
+  offer: "AmazonElastiCache",
+  productFamily: "Cache Instance",
+  attributes: { instanceType, locationType: "AWS Region", cacheEngine: "Redis" },
   unit: /^hrs$/i,
 });
 
@@ -178,6 +218,107 @@ export const AWS_SKU_MAP: Readonly<Record<string, AwsMapping>> = {
   // ElasticIP:IdleAddress); the usage type is the Price List's `<REGION>-PublicIPv4:InUseAddress`
   // (AmazonVPC, no productFamily), unit Hrs, as recorded from the Price List API in public fixtures.
   "public-ipv4": { kind: "product", offer: "AmazonVPC", attributes: { usagetype: usage("PublicIPv4:InUseAddress") }, unit: /^hrs$/i },
+  // VPC interface endpoint hours: vpc_endpoint.go (productFamily VpcEndpoint, usagetype
+  // VpcEndpoint-Hours; gateway-load-balancer and other endpoint hours are other usage types).
+  "vpc-interface-endpoint": { kind: "product", offer: "AmazonVPC", productFamily: "VpcEndpoint", attributes: { usagetype: usage("VpcEndpoint-Hours") }, unit: /^hrs$/i },
+  // Lambda (x86): lambda_function.go (productFamily Serverless; group AWS-Lambda-Requests with
+  // usagetype /Request/, per request, so 1e6 of it per million; group AWS-Lambda-Duration with
+  // usagetype /GB-Second/, first volume tier).
+  "lambda-requests": {
+    kind: "product",
+    offer: "AWSLambda",
+    productFamily: "Serverless",
+    attributes: { group: "AWS-Lambda-Requests", usagetype: /Request/ },
+    scale: 1_000_000,
+  },
+  "lambda-gb-second": {
+    kind: "product",
+    offer: "AWSLambda",
+    productFamily: "Serverless",
+    attributes: { group: "AWS-Lambda-Duration", usagetype: /GB-Second/ },
+    beginRange: 0,
+  },
+  // Fargate (Linux/x86): ecs_service.go (AmazonECS, productFamily Compute, usagetypes
+  // Fargate-vCPU-Hours:perCPU and Fargate-GB-Hours; ARM and Windows are other usage types).
+  "fargate-vcpu-hour": { kind: "product", offer: "AmazonECS", productFamily: "Compute", attributes: { usagetype: usage("Fargate-vCPU-Hours:perCPU") } },
+  "fargate-gb-hour": { kind: "product", offer: "AmazonECS", productFamily: "Compute", attributes: { usagetype: usage("Fargate-GB-Hours") } },
+  // DynamoDB: dynamodb_table.go. On-demand request units (productFamily "Amazon DynamoDB PayPerRequest
+  // Throughput", group DDB-WriteUnits / DDB-ReadUnits, per unit, so 1e6 of it per million);
+  // provisioned capacity (productFamily "Provisioned IOPS", same groups, not the "(free tier)"
+  // dimension); storage (productFamily "Database Storage", usagetype TimedStorage-ByteHrs not
+  // IA-, not the "$0.00 per GB-Month" dimension).
+  "dynamodb-write-request-units": {
+    kind: "product",
+    offer: "AmazonDynamoDB",
+    productFamily: "Amazon DynamoDB PayPerRequest Throughput",
+    attributes: { group: "DDB-WriteUnits" },
+    scale: 1_000_000,
+  },
+  "dynamodb-read-request-units": {
+    kind: "product",
+    offer: "AmazonDynamoDB",
+    productFamily: "Amazon DynamoDB PayPerRequest Throughput",
+    attributes: { group: "DDB-ReadUnits" },
+    scale: 1_000_000,
+  },
+  "dynamodb-wcu-hour": { kind: "product", offer: "AmazonDynamoDB", productFamily: "Provisioned IOPS", attributes: { group: "DDB-WriteUnits" }, keep: /^(?!.*\(free tier\))/ },
+  "dynamodb-rcu-hour": { kind: "product", offer: "AmazonDynamoDB", productFamily: "Provisioned IOPS", attributes: { group: "DDB-ReadUnits" }, keep: /^(?!.*\(free tier\))/ },
+  "dynamodb-storage": {
+    kind: "product",
+    offer: "AmazonDynamoDB",
+    productFamily: "Database Storage",
+    attributes: { usagetype: /(?<!IA-)TimedStorage-ByteHrs$/ },
+    keep: /^(?!.*\$0\.00 per GB-Month)/,
+  },
+  // API Gateway requests, first volume tier, per request (1e6 of it per million):
+  // apigatewayv2_api.go (HTTP: usagetype ApiGatewayHttpRequest) and api_gateway_rest_api.go
+  // (REST: ApiGatewayRequest), productFamily "API Calls".
+  "apigw-http-requests": {
+    kind: "product",
+    offer: "AmazonApiGateway",
+    productFamily: "API Calls",
+    attributes: { usagetype: usage("ApiGatewayHttpRequest") },
+    beginRange: 0,
+    scale: 1_000_000,
+  },
+  "apigw-rest-requests": {
+    kind: "product",
+    offer: "AmazonApiGateway",
+    productFamily: "API Calls",
+    attributes: { usagetype: usage("ApiGatewayRequest") },
+    beginRange: 0,
+    scale: 1_000_000,
+  },
+  "rds-postgres:db.t3.micro": rds("PostgreSQL", "db.t3.micro"),
+  "rds-postgres:db.t3.medium": rds("PostgreSQL", "db.t3.medium"),
+  "rds-postgres:db.t4g.micro": rds("PostgreSQL", "db.t4g.micro"),
+  "rds-postgres:db.m5.large": rds("PostgreSQL", "db.m5.large"),
+  "rds-postgres:db.r5.large": rds("PostgreSQL", "db.r5.large"),
+  "rds-mysql:db.t3.micro": rds("MySQL", "db.t3.micro"),
+  "rds-mysql:db.t3.medium": rds("MySQL", "db.t3.medium"),
+  "rds-mysql:db.m5.large": rds("MySQL", "db.m5.large"),
+  "aurora-postgresql:db.r6g.large": aurora("Aurora PostgreSQL", "db.r6g.large"),
+  "aurora-postgresql:db.t4g.medium": aurora("Aurora PostgreSQL", "db.t4g.medium"),
+  "aurora-mysql:db.r6g.large": aurora("Aurora MySQL", "db.r6g.large"),
+  "aurora-mysql:db.t4g.medium": aurora("Aurora MySQL", "db.t4g.medium"),
+  // Aurora Serverless v2 capacity (standard, not I/O-optimized): rds_cluster_instance.go
+  // auroraServerlessV2CostComponent (usagetype Aurora:ServerlessV2Usage).
+  "aurora-serverless-v2-acu": { kind: "product", offer: "AmazonRDS", attributes: { usagetype: usage("Aurora:ServerlessV2Usage") } },
+  // gp2 storage, Single-AZ: infracost's RDS instance storage filter (productFamily "Database Storage",
+  // volumeType "General Purpose", deploymentOption Single-AZ).
+  "rds-gp2-storage": {
+    kind: "product",
+    offer: "AmazonRDS",
+    productFamily: "Database Storage",
+    attributes: { volumeType: "General Purpose", deploymentOption: "Single-AZ" },
+    unit: /^GB-Mo$/i,
+  },
+  "cache.t3.micro": cache("cache.t3.micro"),
+  "cache.t3.small": cache("cache.t3.small"),
+  "cache.t3.medium": cache("cache.t3.medium"),
+  "cache.t4g.micro": cache("cache.t4g.micro"),
+  "cache.m5.large": cache("cache.m5.large"),
+  "cache.r6g.large": cache("cache.r6g.large"),
   "t3.micro": ec2("t3.micro"),
   "t3.small": ec2("t3.small"),
   "t3.medium": ec2("t3.medium"),
@@ -395,6 +536,11 @@ function pick(sku: string, m: AwsMapping, scan: OfferScan, region: string): { us
   for (const p of products) {
     let dims = scan.prices.get(p.sku);
     if (!dims || dims.length === 0) continue;
+    if (m.kind === "product" && m.keep) {
+      const keep = m.keep;
+      dims = dims.filter((d) => keep.test(d.description));
+      if (dims.length === 0) return { reason: `no price dimension of ${name(p)} matches /${keep.source}/` };
+    }
     if (tier !== undefined) {
       dims = dims.filter((d) => d.beginRange === tier);
       if (dims.length === 0) return { reason: `no price tier beginning at ${tier} for ${name(p)}` };
