@@ -79,7 +79,7 @@ describe("aitracks pricing refresh", () => {
     const r = await aitracks(["pricing", "refresh", "--catalog", path, "--cloud", "azure,aws"], s.env);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
-    expect(r.stdout).toMatch(/^aws: 8 updated, 66 unchanged, 13 not found in source, 11 not mapped$/m);
+    expect(r.stdout).toMatch(/^aws: 8 updated, 69 unchanged, 13 not found in source, 8 not mapped$/m);
     expect(r.stdout).toMatch(/^azure: 6 updated, 22 unchanged, 8 not found in source, 11 not mapped$/m);
     expect(r.stdout).toMatch(/^ {2}updated {4}Standard_NC24ads_A100_v4 +3\.673 -> 3\.85 \(\+4\.8%\)$/m);
     expect(r.stdout).toMatch(/^ {2}not found {2}Standard_NV36ads_A10_v5 +no Linux pay-as-you-go row/m);

@@ -63,7 +63,7 @@ const NEW_FAMILIES = [
 ];
 
 describe("pricing refresh: AWS storage, keys, logs, network, EC2 and guardrail families", () => {
-  it("maps 87 of the 98 AWS entries (18 before), so 'not mapped' fell from 80 to 11", () => {
+  it("maps 90 of the 98 AWS entries (18 before), so 'not mapped' fell from 80 to 8", () => {
     const aws = (JSON.parse(readFileSync(BUNDLED_CATALOG, "utf8")) as { entries: CatalogEntry[] }).entries.filter((e) => e.cloud === "aws");
     expect(aws.length).toBe(98);
     expect(aws.filter((e) => !AWS_SKU_MAP[e.sku]).map((e) => e.sku)).toEqual([
@@ -73,9 +73,6 @@ describe("pricing refresh: AWS storage, keys, logs, network, EC2 and guardrail f
       "bedrock-custom-model-storage",
       "bedrock-customization-training",
       "sagemaker-mlflow-small",
-      "fargate-arm-vcpu-hour",
-      "fargate-arm-gb-hour",
-      "lambda-arm-gb-second",
       "agentcore-runtime-vcpu-hour",
       "agentcore-runtime-gb-hour",
     ]);
@@ -87,7 +84,7 @@ describe("pricing refresh: AWS storage, keys, logs, network, EC2 and guardrail f
     const { path } = tempCatalog();
     const result = await refreshCatalog(options(server, path));
     const aws = result.clouds[0]!;
-    expect(aws.unmapped.length).toBe(11);
+    expect(aws.unmapped.length).toBe(8);
     for (const sku of NEW_FAMILIES) expect(aws.unmapped).not.toContain(sku);
     const quoted = new Map([...aws.updated.map((u) => [u.sku, u] as const), ...aws.unchanged.map((u) => [u.sku, u] as const)]);
     for (const sku of NEW_FAMILIES) expect(quoted.has(sku), sku).toBe(true);
@@ -133,8 +130,11 @@ describe("pricing refresh: AWS storage, keys, logs, network, EC2 and guardrail f
     expect(quoted.get("dynamodb-write-request-units")).toMatchObject({ usd: 0.625, matched: "WriteRequestUnits" });
     expect(quoted.get("apigw-http-requests")).toMatchObject({ usd: 1, matched: "USE1-ApiGatewayHttpRequest (tier from 0)" });
     expect(quoted.get("apigw-rest-requests")).toMatchObject({ usd: 3.5 });
-    // Lambda x86 duration, first tier (not the 9B/15B tiers, not ARM 0.0000133334, not provisioned concurrency).
+    // Lambda x86 duration, first tier: not the 9B/15B tiers, nor the Arm (0.0000133334) or
+    // provisioned-concurrency (0.0000097222) usage types of the same group; Arm at its own first tier.
     expect(quoted.get("lambda-gb-second")).toMatchObject({ usd: 0.0000166667, matched: "Lambda-GB-Second (tier from 0)" });
+    expect(quoted.get("lambda-arm-gb-second")).toMatchObject({ usd: 0.0000133334, matched: "Lambda-GB-Second-ARM (tier from 0)" });
+    expect(quoted.get("fargate-arm-gb-hour")).toMatchObject({ usd: 0.00356, matched: "USE1-Fargate-ARM-GB-Hours" });
     // DynamoDB provisioned WCU and storage: the paid dimension, not "(free tier)" / "$0.00 per GB-Month";
     // storage is not Standard-IA (0.1) nor PITR (0.2).
     expect(quoted.get("dynamodb-wcu-hour")).toMatchObject({ usd: 0.00065 });

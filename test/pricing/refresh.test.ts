@@ -87,6 +87,7 @@ const CONFIRMED = [
   ...["alb-hour", "alb-lcu", "nlb-hour", "nlb-nlcu", "nat-gateway-hour", "nat-gateway-gb"],
   ...["bedrock-guardrail-content-filter", "bedrock-guardrail-denied-topics", "bedrock-guardrail-sensitive-information"],
   ...["vpc-interface-endpoint", "lambda-requests", "lambda-gb-second", "fargate-vcpu-hour", "fargate-gb-hour", "apigw-http-requests", "apigw-rest-requests"],
+  ...["lambda-arm-gb-second", "fargate-arm-vcpu-hour", "fargate-arm-gb-hour"],
   ...["dynamodb-write-request-units", "dynamodb-read-request-units", "dynamodb-wcu-hour", "dynamodb-rcu-hour", "dynamodb-storage"],
   ...["rds-postgres:db.t3.micro", "rds-postgres:db.t3.medium", "rds-postgres:db.t4g.micro", "rds-postgres:db.r5.large"],
   ...["rds-mysql:db.t3.micro", "rds-mysql:db.t3.medium", "rds-mysql:db.m5.large", "aurora-serverless-v2-acu", "rds-gp2-storage"],

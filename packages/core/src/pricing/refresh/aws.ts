@@ -221,27 +221,35 @@ export const AWS_SKU_MAP: Readonly<Record<string, AwsMapping>> = {
   // VPC interface endpoint hours: vpc_endpoint.go (productFamily VpcEndpoint, usagetype
   // VpcEndpoint-Hours; gateway-load-balancer and other endpoint hours are other usage types).
   "vpc-interface-endpoint": { kind: "product", offer: "AmazonVPC", productFamily: "VpcEndpoint", attributes: { usagetype: usage("VpcEndpoint-Hours") }, unit: /^hrs$/i },
-  // Lambda (x86): lambda_function.go (productFamily Serverless; group AWS-Lambda-Requests with
-  // usagetype /Request/, per request, so 1e6 of it per million; group AWS-Lambda-Duration with
-  // usagetype /GB-Second/, first volume tier).
+  // Lambda: lambda_function.go (productFamily Serverless; group AWS-Lambda-Requests with usagetype
+  // /Request/, per request, so 1e6 of it per million; group AWS-Lambda-Duration with usagetype
+  // /GB-Second/, first volume tier). Narrowed to the exact x86 usage types `Request` and
+  // `Lambda-GB-Second`, and the Arm one `Lambda-GB-Second-ARM` (first tier), as recorded from the
+  // AWSLambda offer in public price tables: /GB-Second/ alone also matches the Arm and
+  // provisioned-concurrency usage types.
   "lambda-requests": {
     kind: "product",
     offer: "AWSLambda",
     productFamily: "Serverless",
-    attributes: { group: "AWS-Lambda-Requests", usagetype: /Request/ },
+    attributes: { group: "AWS-Lambda-Requests", usagetype: usage("Request") },
     scale: 1_000_000,
   },
   "lambda-gb-second": {
     kind: "product",
     offer: "AWSLambda",
     productFamily: "Serverless",
-    attributes: { group: "AWS-Lambda-Duration", usagetype: /GB-Second/ },
+    attributes: { group: "AWS-Lambda-Duration", usagetype: usage("Lambda-GB-Second") },
     beginRange: 0,
   },
+  "lambda-arm-gb-second": { kind: "product", offer: "AWSLambda", productFamily: "Serverless", attributes: { usagetype: usage("Lambda-GB-Second-ARM") }, beginRange: 0 },
   // Fargate (Linux/x86): ecs_service.go (AmazonECS, productFamily Compute, usagetypes
   // Fargate-vCPU-Hours:perCPU and Fargate-GB-Hours; ARM and Windows are other usage types).
   "fargate-vcpu-hour": { kind: "product", offer: "AmazonECS", productFamily: "Compute", attributes: { usagetype: usage("Fargate-vCPU-Hours:perCPU") } },
   "fargate-gb-hour": { kind: "product", offer: "AmazonECS", productFamily: "Compute", attributes: { usagetype: usage("Fargate-GB-Hours") } },
+  // Fargate Linux/Arm: the same family's Arm usage types, `<REGION>-Fargate-ARM-vCPU-Hours:perCPU`
+  // and `<REGION>-Fargate-ARM-GB-Hours`, as recorded from the AmazonECS offer in public price tables.
+  "fargate-arm-vcpu-hour": { kind: "product", offer: "AmazonECS", productFamily: "Compute", attributes: { usagetype: usage("Fargate-ARM-vCPU-Hours:perCPU") } },
+  "fargate-arm-gb-hour": { kind: "product", offer: "AmazonECS", productFamily: "Compute", attributes: { usagetype: usage("Fargate-ARM-GB-Hours") } },
   // DynamoDB: dynamodb_table.go. On-demand request units (productFamily "Amazon DynamoDB PayPerRequest
   // Throughput", group DDB-WriteUnits / DDB-ReadUnits, per unit, so 1e6 of it per million);
   // provisioned capacity (productFamily "Provisioned IOPS", same groups, not the "(free tier)"
