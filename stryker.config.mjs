@@ -28,8 +28,9 @@ export default {
   plugins: ["@stryker-mutator/vitest-runner"],
   vitest: { configFile: "vitest.mutation.config.mts", related: false },
   inPlace: true,
-  // Only for groups whose tests import the compiled packages (the decision and TCO tests import the sources).
-  ...(process.env.MUTATION_BUILD === "0" ? {} : { buildCommand: "npx tsc -b" }),
+  // Only for groups whose tests import the compiled packages (the decision and TCO tests import the
+  // sources). MUTATION_BUILD: "0" for none, else the projects to build (default: all of them).
+  ...(process.env.MUTATION_BUILD === "0" ? {} : { buildCommand: `npx tsc -b ${process.env.MUTATION_BUILD ?? ""}`.trim() }),
   checkers: [],
   mutate,
   // Type checks are switched off (// @ts-nocheck) in the mutated files only: the rest of the tree,

@@ -12,6 +12,7 @@ import { estimateCost, nonFiniteFigure } from "@aitracks/core";
 import { evaluateInProcess, previewInline, previewProgram, type PolicyReport } from "@aitracks/preview";
 import { ROOT } from "../helpers/cli";
 import { expectPass, expectViolation, type PolicyCase } from "../policies/helpers";
+import { itWithInspector } from "../helpers/inspector";
 
 const dir = mkdtempSync(join(tmpdir(), "aitracks-cost-policies-"));
 
@@ -177,7 +178,7 @@ describe("cost-track-fits-volume", () => {
     expect(notes(r, "cost-track-fits-volume")).toEqual([]); // it applied, and buy is the cheapest
   });
 
-  it("is not applicable to a hybrid stack", async () => {
+  itWithInspector("is not applicable to a hybrid stack", async () => {
     const r = await check("hybrid");
     expect(notes(r, "cost-track-fits-volume")[0]!.reason).toMatch(/^a hybrid stack/);
   });

@@ -8,6 +8,7 @@ import { apiUsdPerRequest, estimateCost, projectDetailed, resolveTco, workloadFi
 import { previewProgram } from "@aitracks/preview";
 import { ROOT } from "../helpers/cli";
 import { estimate, priced, res } from "./helpers";
+import { itWithInspector } from "../helpers/inspector";
 
 const line = (r, suffix: string) => r.components.find((c) => c.name.endsWith(suffix));
 
@@ -57,7 +58,7 @@ describe("workload: cachedInputShare and reasoningTokensPerRequest", () => {
 });
 
 describe("fine-tune-gcp with thinking left on", () => {
-  it("prices the tuned Gemini 2.5 Flash's reasoning tokens (computed by hand)", async () => {
+  itWithInspector("prices the tuned Gemini 2.5 Flash's reasoning tokens (computed by hand)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "aitracks-reasoning-"));
     const doc = parse(readFileSync(join(ROOT, "stacks", "Pulumi.fine-tune-gcp.yaml"), "utf8"));
     doc.config["aitracks:workload"].workload.reasoningTokensPerRequest = 100;
