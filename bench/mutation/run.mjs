@@ -46,6 +46,7 @@ export const GROUPS = {
       "test/policies/aws-s3-forms.test.ts",
       "test/policies/azure.test.ts",
       "test/policies/gcp.test.ts",
+      "test/policies/gcp-serverless-forms.test.ts",
       "test/policies/governance.test.ts",
       "test/policies/engine-shim.test.ts",
       "test/policies/type-filter.test.ts",
