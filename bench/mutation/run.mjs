@@ -47,6 +47,7 @@ export const GROUPS = {
       "test/policies/azure.test.ts",
       "test/policies/gcp.test.ts",
       "test/policies/gcp-serverless-forms.test.ts",
+      "test/policies/gcp-tpu-disks.test.ts",
       "test/policies/governance.test.ts",
       "test/policies/engine-shim.test.ts",
       "test/policies/type-filter.test.ts",
