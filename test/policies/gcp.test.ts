@@ -319,6 +319,14 @@ const cases: PolicyCase[] = [
     good: () => tpu({ networkConfig: { enableExternalIps: false, network: "vpc", subnetwork: "private" } }),
   },
   {
+    // networkConfigs (one per network interface): one interface with an external IP is enough.
+    policy: "gcp-tpu-no-external-ip",
+    bad: () => tpu({ networkConfigs: [{ network: "vpc", subnetwork: "private", enableExternalIps: false }, { network: "vpc2", subnetwork: "edge", enableExternalIps: true }] }),
+    on: "tpu",
+    message: /^networkConfig\.enableExternalIps is true$/,
+    good: () => tpu({ networkConfigs: [{ network: "vpc", subnetwork: "private", enableExternalIps: false }, { network: "vpc2", subnetwork: "edge" }] }),
+  },
+  {
     policy: "gcp-tpu-no-external-ip",
     bad: () =>
       new V2QueuedResource("queued", {
