@@ -2,14 +2,13 @@
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { AWS_SKU_MAP, refreshCatalog, type CatalogEntry, type RefreshOptions } from "@aitracks/core";
-import { BUNDLED_CATALOG, removeTempCatalogs, startServer, tempCatalog, type FixtureServer } from "./server";
+import { BUNDLED_CATALOG, removeTempCatalogs, startServer, tempCatalog, type FixtureServer, refreshOptions, catalogUsd } from "./server";
 
 // The AWS families beyond SageMaker hosting and Bedrock provisioned throughput: S3, KMS,
 // CloudWatch, ECR, Secrets Manager, EC2 instances and EBS, NAT gateway, ALB/NLB, public IPv4 and
 // Bedrock Guardrails, each read from a fixture offer file of the real Price List shape that also
 // holds products of the same service that must not match (build first: `npx tsc -b`).
 
-const TODAY = "2026-12-01";
 let server: FixtureServer | undefined;
 
 afterEach(async () => {
@@ -18,13 +17,9 @@ afterEach(async () => {
   removeTempCatalogs();
 });
 
-function options(s: FixtureServer, path: string, extra: Partial<RefreshOptions> = {}): RefreshOptions {
-  return { catalogPath: path, env: s.env, today: TODAY, delayScale: 0.001, timeoutMs: 5_000, clouds: ["aws"], ...extra };
-}
+const options = (s: FixtureServer, path: string, extra: Partial<RefreshOptions> = {}): RefreshOptions => refreshOptions(s, path, { clouds: ["aws"], ...extra });
 
-function usd(path: string, sku: string): number {
-  return (JSON.parse(readFileSync(path, "utf8")) as { entries: CatalogEntry[] }).entries.find((e) => e.sku === sku)!.usd;
-}
+const usd = catalogUsd;
 
 /** Rewrite one offer file of the fixture (parsed JSON in, JSON out). */
 function editOffer(offer: string, edit: (doc: any) => void) {

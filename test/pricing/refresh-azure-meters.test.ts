@@ -2,14 +2,13 @@
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { AZURE_SKU_MAP, refreshCatalog, type CatalogEntry, type RefreshOptions } from "@aitracks/core";
-import { BUNDLED_CATALOG, removeTempCatalogs, startServer, tempCatalog, type FixtureServer } from "./server";
+import { BUNDLED_CATALOG, removeTempCatalogs, startServer, tempCatalog, type FixtureServer, refreshOptions, catalogUsd } from "./server";
 
 // The Azure meters beyond VM sizes and Azure OpenAI provisioned units: blob storage, Key Vault HSM
 // keys, Log Analytics ingestion, private endpoint, private DNS zone, App Service plans, Functions
 // Premium, AI Search and Container Apps, each read from fixture Retail Prices rows of the real
 // shape next to rows of the same service that must not match (build first: `npx tsc -b`).
 
-const TODAY = "2026-12-01";
 let server: FixtureServer | undefined;
 
 afterEach(async () => {
@@ -18,13 +17,9 @@ afterEach(async () => {
   removeTempCatalogs();
 });
 
-function options(s: FixtureServer, path: string, extra: Partial<RefreshOptions> = {}): RefreshOptions {
-  return { catalogPath: path, env: s.env, today: TODAY, delayScale: 0.001, timeoutMs: 5_000, clouds: ["azure"], ...extra };
-}
+const options = (s: FixtureServer, path: string, extra: Partial<RefreshOptions> = {}): RefreshOptions => refreshOptions(s, path, { clouds: ["azure"], ...extra });
 
-function usd(path: string, sku: string): number {
-  return (JSON.parse(readFileSync(path, "utf8")) as { entries: CatalogEntry[] }).entries.find((e) => e.sku === sku)!.usd;
-}
+const usd = catalogUsd;
 
 const NEW_METERS = [
   "blob-hot-lrs",

@@ -2,13 +2,12 @@
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { GCP_SKU_MAP, refreshCatalog, type CatalogEntry, type RefreshOptions } from "@aitracks/core";
-import { BUNDLED_CATALOG, removeTempCatalogs, startServer, tempCatalog, type FixtureServer } from "./server";
+import { BUNDLED_CATALOG, removeTempCatalogs, startServer, tempCatalog, type FixtureServer, refreshOptions, catalogUsd } from "./server";
 
 // The GCP SKUs beyond Vertex AI machines and TPUs: Cloud Storage, Cloud KMS, Cloud Run, Cloud Run
 // functions (1st gen) and Cloud SQL, each read from fixture Cloud Billing Catalog SKUs of the real
 // shape next to SKUs of the same service that must not match (build first: `npx tsc -b`).
 
-const TODAY = "2026-12-01";
 let server: FixtureServer | undefined;
 
 afterEach(async () => {
@@ -17,13 +16,9 @@ afterEach(async () => {
   removeTempCatalogs();
 });
 
-function options(s: FixtureServer, path: string, extra: Partial<RefreshOptions> = {}): RefreshOptions {
-  return { catalogPath: path, env: s.env, today: TODAY, delayScale: 0.001, timeoutMs: 5_000, clouds: ["gcp"], ...extra };
-}
+const options = (s: FixtureServer, path: string, extra: Partial<RefreshOptions> = {}): RefreshOptions => refreshOptions(s, path, { clouds: ["gcp"], ...extra });
 
-function usd(path: string, sku: string): number {
-  return (JSON.parse(readFileSync(path, "utf8")) as { entries: CatalogEntry[] }).entries.find((e) => e.sku === sku)!.usd;
-}
+const usd = catalogUsd;
 
 const NEW_SKUS = [
   "gcs-standard",

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import type { CatalogEntry, RefreshOptions } from "@aitracks/core";
 
 /**
  * A local stand-in for the three price APIs, serving the recorded fixtures under
@@ -191,4 +192,14 @@ export function tempCatalog(): { path: string; bytes: Buffer } {
   const path = join(dir, "compute-prices.json");
   copyFileSync(BUNDLED_CATALOG, path);
   return { path, bytes: readFileSync(path) };
+}
+
+/** The refresh options every in-process refresh test uses: the fixture server's env, a fixed day, no real waits. */
+export function refreshOptions(s: FixtureServer, catalogPath: string, extra: Partial<RefreshOptions> = {}): RefreshOptions {
+  return { catalogPath, env: s.env, today: "2026-12-01", delayScale: 0.001, timeoutMs: 5_000, ...extra };
+}
+
+/** One entry's price in a catalog file. */
+export function catalogUsd(path: string, sku: string): number {
+  return (JSON.parse(readFileSync(path, "utf8")) as { entries: CatalogEntry[] }).entries.find((e) => e.sku === sku)!.usd;
 }
