@@ -2,7 +2,7 @@
 // End to end: the built `aitracks check` (run `npx tsc -b` first) on an example stack and on the
 // deliberately insecure example; exit codes 0 / 1 / 2.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -11,8 +11,26 @@ const root = join(__dirname, "..", "..");
 const bin = join(root, "packages", "cli", "bin", "aitracks.js");
 
 function aitracks(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8" });
+  return aitracksWith({}, ...args);
+}
+
+function aitracksWith(env: Record<string, string>, ...args: string[]) {
+  // A check that cannot exit (a pack process left holding its pipes) is killed, and fails, at 90 s.
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8", env: { ...process.env, ...env }, timeout: 90_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The processes still running whose environment holds this marker (Linux /proc). */
+function processesMarked(marker: string): string[] {
+  return readdirSync("/proc")
+    .filter((d) => /^\d+$/.test(d))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/environ`, "latin1").includes(marker);
+      } catch {
+        return false; // exited meanwhile, or not ours to read
+      }
+    });
 }
 
 const INSECURE = ["--program", "examples/insecure", "--stack", "insecure", "--policy-config", "examples/insecure/policy-config.json"];
@@ -94,5 +112,16 @@ describe("aitracks check", () => {
       expect(r.stdout).toBe("");
       expect(r.stderr.trim().split("\n")).toEqual(lines);
     }
+  });
+
+  it.runIf(existsSync("/proc/self/environ"))("a bad pack config stops the policy pack process it had started (none is left running)", { timeout: 120_000 }, () => {
+    const dir = mkdtempSync(join(tmpdir(), "aitracks-check-"));
+    const file = join(dir, "config.json");
+    writeFileSync(file, JSON.stringify({ "no-such-policy": "mandatory" }));
+    const marker = `AITRACKS_TEST_MARK=${Date.now()}-${Math.random()}`;
+    const r = aitracksWith({ AITRACKS_TEST_MARK: marker.split("=")[1]! }, "check", "--stack", "buy-aws", "--policy-config", file);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(`aitracks: --policy-config ${file}: no-such-policy: no such policy in the pack`);
+    expect(processesMarked(marker)).toEqual([]);
   });
 });

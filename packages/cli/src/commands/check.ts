@@ -80,22 +80,46 @@ async function check(flags: CheckFlags): Promise<number> {
   }
   const config = flags.policyConfig ? readPolicyConfig(flags.policyConfig, core) : undefined;
   const preview = (await import("@aitracks/preview")) as typeof Preview;
-  // Validate the pack config before previewing: bad input stops early, nothing runs.
-  const pack = await preview.loadPack();
-  preview.resolvePackConfig(pack.policies, pack.enforcementLevel, config, `--policy-config ${flags.policyConfig ?? ""}`.trim());
-  const opts = { config, configSource: `--policy-config ${flags.policyConfig ?? ""}`.trim(), stackTags };
 
-  // One policy pack process serves every stack: started once the flags are valid, so that it
-  // starts while the first stack previews; stopped after the last stack (also on failure).
+  // One policy pack process serves every stack. It starts as soon as the flags are valid, before
+  // this process loads the pack itself and previews the first stack: its start-up (a second
+  // @pulumi/pulumi, the policies) is the longest step of a check, and it runs on the other core.
+  // Stopped after the last stack, and on any failure (bad pack config included).
   let session: Promise<Preview.AnalyzerSession> | undefined;
+  let spawned: Promise<void> | undefined;
   const analyzer = () => {
     if (!session) {
-      session = preview.AnalyzerSession.start();
+      let told: () => void;
+      spawned = new Promise((r) => (told = r));
+      session = preview.AnalyzerSession.start({ onSpawn: () => told() });
       session.catch(() => undefined); // awaited, and its error reported, by the evaluation
     }
     return session;
   };
-  if (engine !== "in-process") void analyzer();
+  const stopAnalyzer = async () => {
+    const s = await session?.catch(() => undefined);
+    await s?.close();
+  };
+  if (engine !== "in-process") {
+    // Wait until it is spawned (a few ms): loading the pack below would otherwise hold this
+    // process's event loop, and the pack's start with it.
+    const started = analyzer().then(
+      () => undefined,
+      () => undefined,
+    );
+    await Promise.race([spawned, started]);
+  }
+  // Validate the pack config before previewing: bad input stops early, nothing runs.
+  let pack: Awaited<ReturnType<typeof preview.loadPack>>;
+  try {
+    pack = await preview.loadPack();
+    preview.resolvePackConfig(pack.policies, pack.enforcementLevel, config, `--policy-config ${flags.policyConfig ?? ""}`.trim());
+  } catch (err) {
+    await stopAnalyzer();
+    throw err;
+  }
+  const opts = { config, configSource: `--policy-config ${flags.policyConfig ?? ""}`.trim(), stackTags };
+
   const one = async (target: TargetOptions): Promise<StackOutcome> => {
     const graph = await previewTarget(target);
     // The two engines at once: the pack process works while this one evaluates in-process.
@@ -116,10 +140,7 @@ async function check(flags: CheckFlags): Promise<number> {
     name: "check",
     figureHeading: "verdict",
     one,
-    done: async () => {
-      const s = await session?.catch(() => undefined);
-      await s?.close();
-    },
+    done: stopAnalyzer,
   });
 }
 

@@ -61,6 +61,11 @@ export interface AnalyzerSessionOptions {
   readonly startTimeoutMs?: number;
   /** Analyze requests in flight at once. Default 32. */
   readonly concurrency?: number;
+  /**
+   * Told once the pack process is spawned (before it serves). A caller that goes on to load
+   * modules synchronously awaits this first: the pack then starts up on the other core.
+   */
+  readonly onSpawn?: () => void;
 }
 
 /** A running policy pack process and our engine server, reusable for several graphs in turn. */
@@ -104,6 +109,7 @@ export class AnalyzerSession {
       env: { ...process.env, PULUMI_NODEJS_ENGINE: engineAddress },
       stdio: ["ignore", "pipe", "pipe"],
     });
+    opts.onSpawn?.();
     let stderr = "";
     child.stderr!.on("data", (d: Buffer) => {
       stderr += d.toString();
