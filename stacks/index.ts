@@ -5,7 +5,8 @@
  *   pulumi up --stack buy-aws             (the Pulumi CLI runs the compiled bin/index.js)
  *   npx aitracks preview --stack buy-aws  (offline: the same program under mocks)
  */
-import { provisionStack, readStackSpec } from "@aitracks/components";
+// The provisioning entry alone: each cloud's components load when a track uses that cloud.
+import { provisionStack, readStackSpec } from "@aitracks/components/provision";
 
 const spec = readStackSpec();
 const stack = provisionStack(spec);

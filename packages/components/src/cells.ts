@@ -66,7 +66,3 @@ export function stackContext(entry: TrackEntry, ctx: StackContext, opts: { reado
 function defined(o: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 }
-
-export function cellKey(track: Track, cloud: Cloud): `${Track}:${Cloud}` {
-  return `${track}:${cloud}`;
-}

@@ -19,6 +19,9 @@ import { cellFor } from "./mapping";
 import { ProviderCache } from "./providers";
 import { recordForEstimate, type StackEstimate } from "./estimate";
 
+export type { StackEstimate } from "./estimate";
+export { cellFor } from "./mapping";
+
 /** The stack config namespace. */
 export const CONFIG_NAMESPACE = "aitracks";
 

@@ -1,6 +1,17 @@
-/** The GCP cells of the cloud mapping. */
-export { gcpBuildCell } from "./build.cell";
-export { gcpBuyCell } from "./buy.cell";
-export { gcpEvaluationCell } from "./evaluation.cell";
-export { gcpFineTuneCell } from "./fine-tune.cell";
-export { gcpServingCell } from "./serving.cell";
+import type { CloudColumn } from "../mapping";
+import { gcpBuildCell } from "./build.cell";
+import { gcpBuyCell } from "./buy.cell";
+import { gcpEvaluationCell } from "./evaluation.cell";
+import { gcpFineTuneCell } from "./fine-tune.cell";
+import { gcpServingCell } from "./serving.cell";
+
+export { gcpBuildCell, gcpBuyCell, gcpEvaluationCell, gcpFineTuneCell, gcpServingCell };
+
+/** The GCP column of the cloud mapping (mapping.ts loads it when a stack first uses GCP). */
+export const gcpCells: CloudColumn = {
+  build: gcpBuildCell,
+  buy: gcpBuyCell,
+  "fine-tune": gcpFineTuneCell,
+  serving: gcpServingCell,
+  evaluation: gcpEvaluationCell,
+};
