@@ -1,6 +1,6 @@
 import { Document, visit } from "yaml";
 import { CRITERION_LABELS, type DecisionInput } from "../schema/decision";
-import { markdownInline, printable, printableLine } from "../text";
+import { enUsNumber, markdownInline, printable, printableLine } from "../text";
 import { checklistStatus } from "./checklist";
 import { usd } from "./gates";
 import { DECISION_OPTIONS, type DecisionOption } from "./options";
@@ -116,7 +116,7 @@ export function renderAdr(input: DecisionInput, decision: Decision, options: Adr
       [
         ["Accuracy target", fact(facts.accuracyTarget, pct)],
         ["Best API baseline accuracy", fact(facts.apiBaselineAccuracy, pct)],
-        ["Labelled examples", fact(facts.labeledExamples, (n: number) => n.toLocaleString("en-US"))],
+        ["Labelled examples", fact(facts.labeledExamples, enUsNumber)],
         ["Budget", fact(facts.budgetUsd, usd)],
         ["ML engineers", fact(facts.mlEngineers)],
         ["Data may go to a third-party API", fact(facts.dataSharingAllowed, (b: boolean) => (b ? "yes" : "no"))],
@@ -193,7 +193,7 @@ export function renderAdr(input: DecisionInput, decision: Decision, options: Adr
       ),
       "",
     );
-    for (const c of tco.crossovers) md.push(`- ${c.cheaper} is cheaper than ${c.than} above ${c.aboveRequestsPerDay.toLocaleString("en-US")} requests/day.`);
+    for (const c of tco.crossovers) md.push(`- ${c.cheaper} is cheaper than ${c.than} above ${enUsNumber(c.aboveRequestsPerDay)} requests/day.`);
     if (tco.crossovers.length) md.push("");
   }
 

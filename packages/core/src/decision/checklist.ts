@@ -1,5 +1,6 @@
 import { CHECKLIST, type ChecklistItem, type DecisionInput } from "../schema/decision";
 import type { Decision } from "./types";
+import { enUsNumber } from "../text";
 
 export interface ChecklistStatus {
   readonly key: ChecklistItem;
@@ -21,7 +22,7 @@ export function checklistStatus(input: DecisionInput, decision: Decision, asReco
   const proofs: Partial<Record<ChecklistItem, string>> = {};
   if (facts.apiBaselineAccuracy !== undefined) proofs.apiBaselineMeasured = `facts.apiBaselineAccuracy: ${facts.apiBaselineAccuracy}`;
   if (facts.labeledExamples !== undefined)
-    proofs.dataAssessed = `facts.labeledExamples: ${facts.labeledExamples.toLocaleString("en-US")}`;
+    proofs.dataAssessed = `facts.labeledExamples: ${enUsNumber(facts.labeledExamples)}`;
   if (facts.mlEngineers !== undefined) proofs.teamSkillsInventoried = `facts.mlEngineers: ${facts.mlEngineers}`;
   if (facts.dataSharingAllowed !== undefined) proofs.privacyAssessed = `facts.dataSharingAllowed: ${facts.dataSharingAllowed}`;
   if (asRecord) {

@@ -9,6 +9,7 @@ import {
   type PerOption,
 } from "./options";
 import type { DecisionWarning } from "./types";
+import { enUsNumber } from "../text";
 
 export interface GateResult {
   readonly eligible: PerOption<boolean>;
@@ -18,7 +19,7 @@ export interface GateResult {
 }
 
 export function usd(n: number): string {
-  return `$${Math.round(n).toLocaleString("en-US")}`;
+  return `$${enUsNumber(Math.round(n))}`;
 }
 
 /**
@@ -73,7 +74,7 @@ export function applyGates(input: DecisionInput): GateResult {
       message:
         `Anti-pattern "fine-tuning with too little data": ${reason}; the model would overfit and ` +
         `do worse than the base model. Fine-tune and hybrid are ineligible below ${FINE_TUNE_MIN_EXAMPLES}; ` +
-        `aim for ${FINE_TUNE_GOOD_EXAMPLES.toLocaleString("en-US")} or more.`,
+        `aim for ${enUsNumber(FINE_TUNE_GOOD_EXAMPLES)} or more.`,
     });
   } else if (examples !== undefined && examples < FINE_TUNE_GOOD_EXAMPLES) {
     warnings.push({

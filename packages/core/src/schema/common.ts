@@ -2,13 +2,13 @@ import { z } from "zod";
 
 export { LIMITS, MONTHLY_GROWTH } from "./limits";
 import { LIMITS } from "./limits";
+import { enUsNumber } from "../text";
 
 /** 1e12, 1,000: a limit as the error message and the README write it. */
 export function limitText(n: number): string {
   if (n >= 1e6) return n.toExponential().replace("e+", "e");
-  // Integers grouped by hand: the schemas build these messages at load, and the first
-  // toLocaleString of a process initialises ICU (~50 ms of every command's start).
-  return Number.isInteger(n) ? String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",") : n.toLocaleString("en-US");
+  // The schemas build these messages at load: no ICU start-up for an integer (enUsNumber).
+  return enUsNumber(n);
 }
 
 /** `base`, refused above `max` with the limit in the message. */

@@ -7,6 +7,7 @@ import type { InferenceSettings, WorkloadFile } from "../schema/workload";
 import { DAYS_PER_MONTH, DEFAULTS, HOURS_PER_MONTH, RELABEL_FRACTION, defaultNumber, type DefaultField } from "./defaults";
 import { pretrainingEstimate, type PretrainingEstimate } from "./options/build";
 import { emptyParams, type ParamKey, type TcoParams } from "./params";
+import { enUsNumber } from "../text";
 
 export const TCO_OPTIONS = ["buy", "fine-tune", "build"] as const;
 export type OptionId = (typeof TCO_OPTIONS)[number];
@@ -208,7 +209,7 @@ export function resolveTco(file: WorkloadFile, options: ResolveOptions = {}): Tc
       assumptions.push({
         field: "fineTune training compute",
         value: `${usd(e.usd * p.ftTrainInstanceCount * p.ftTrainHours)} a run`,
-        note: `${p.ftTrainInstanceCount} x ${e.sku} at ${usd(e.usd)}/h x ${p.ftTrainHours.toLocaleString("en-US")} h (framework: fine-tune compute $10K-$100K)`,
+        note: `${p.ftTrainInstanceCount} x ${e.sku} at ${usd(e.usd)}/h x ${enUsNumber(p.ftTrainHours)} h (framework: fine-tune compute $10K-$100K)`,
         kind: "derived",
       });
     }
@@ -275,7 +276,7 @@ export function resolveTco(file: WorkloadFile, options: ResolveOptions = {}): Tc
     value: `${usd(pretraining.usd)}`,
     note:
       `6 x ${p.bParameters.toExponential(2)} parameters x ${p.bTrainingTokens.toExponential(2)} tokens = ${pretraining.flops.toExponential(2)} FLOPs ` +
-      `/ (${p.bAccelerators} x ${p.bPeakTflops} TFLOP/s x ${p.bUtilization} utilisation) = ${Math.round(pretraining.instanceHours).toLocaleString("en-US")} instance-hours ` +
+      `/ (${p.bAccelerators} x ${p.bPeakTflops} TFLOP/s x ${p.bUtilization} utilisation) = ${enUsNumber(Math.round(pretraining.instanceHours))} instance-hours ` +
       `x ${usd(p.bTrainUsdPerHour)}/h x ${p.bExperimentOverhead} experiment overhead` +
       (inFrameworkRange ? " (within the framework's $500K-$5M+)" : " (outside the framework's $500K-$5M+: check the inputs)"),
     kind: "derived",
