@@ -17,11 +17,32 @@ import { fileURLToPath } from "node:url";
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..");
 const args = process.argv.slice(2);
+if (args.includes("--help") || args.includes("-h")) {
+  const names = readdirSync(here).filter((f) => f.endsWith(".bench.mjs")).sort();
+  console.log(`Usage: node bench/run.mjs [--json] [filter]   (npm run bench builds first, then runs every bench)
+
+Runs each bench/*.bench.mjs whose file name contains <filter> (all without one), one process each,
+and prints its figures; with --json, one JSON document on stdout (commit, Node, date, figures).
+BENCH_RUNS=<n> sets the rounds per figure; BENCH_AGAINST=<built checkout> pairs runs with it;
+BENCH_ONLY=<ids> picks figures in goals.bench.mjs.
+
+Benches: ${names.map((f) => f.replace(".bench.mjs", "")).join(", ")}`);
+  process.exit(0);
+}
+const unknown = args.filter((a) => a.startsWith("-") && a !== "--json");
+if (unknown.length) {
+  console.error(`bench: unknown option ${unknown[0]} (see --help)`);
+  process.exit(2);
+}
 const json = args.includes("--json");
 const only = args.find((a) => !a.startsWith("--"));
 const files = readdirSync(here)
   .filter((f) => f.endsWith(".bench.mjs") && (!only || f.includes(only)))
   .sort();
+if (!files.length) {
+  console.error(`bench: no bench matches ${JSON.stringify(only)} (see --help)`);
+  process.exit(2);
+}
 
 const figures = [];
 const failed = [];
