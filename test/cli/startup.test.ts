@@ -91,3 +91,40 @@ describe("decide, tco, review and explore load core's decision entry, not the co
     expect(r.loaded.some((k) => k.includes("/core/dist/cost/"))).toBe(true);
   });
 });
+
+describe("zod's 64 locale modules load only when read (@aitracks/core/defer-zod-locales)", () => {
+  /** Run the real entry (bin/aitracks.js) with a preload that lists, at exit, the zod locale modules loaded. */
+  function localesLoadedBy(args: string[]): { code: number | null; locales: string[] } {
+    const dir = require("node:fs").mkdtempSync(join(require("node:os").tmpdir(), "aitracks-startup-"));
+    const preload = join(dir, "list.cjs");
+    require("node:fs").writeFileSync(
+      preload,
+      // Every locale module in the cache but English (loaded directly) and the index (the stand-in).
+      `process.on("exit", () => process.stderr.write("@@" + JSON.stringify(Object.keys(require.cache).filter((k) => /[\\\\/]zod[\\\\/]v4[\\\\/]locales[\\\\/]/.test(k) && !/[\\\\/](en|index)\\.cjs$/.test(k)))));`,
+    );
+    const r = spawnSync(process.execPath, ["--require", preload, join(ROOT, "packages/cli/bin/aitracks.js"), ...args], { cwd: ROOT, encoding: "utf8" });
+    require("node:fs").rmSync(dir, { recursive: true, force: true });
+    return { code: r.status, locales: JSON.parse(r.stderr.split("@@")[1] ?? "null") };
+  }
+
+  it("decide loads no locale but English", () => {
+    const r = localesLoadedBy(["decide", "examples/decisions/clear-buy.yaml"]);
+    expect(r.code).toBe(0);
+    expect(r.locales).toEqual([]);
+  });
+
+  it("the stand-in loads the real locales the first time one is read", () => {
+    const script = `
+      require(${JSON.stringify(join(ROOT, "packages/core/dist/defer-zod-locales.js"))});
+      const { z } = require("zod");
+      const before = Object.keys(require.cache).filter((k) => /[\\\\/]locales[\\\\/]fr\\.cjs$/.test(k)).length;
+      const fr = z.locales.fr;
+      const after = Object.keys(require.cache).filter((k) => /[\\\\/]locales[\\\\/]fr\\.cjs$/.test(k)).length;
+      console.log(JSON.stringify({ before, after, fr: typeof fr, names: Object.keys(z.locales).length }));`;
+    const r = spawnSync(process.execPath, ["-e", script], { cwd: join(ROOT, "packages/core"), encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ before: 0, after: 1, fr: "function" });
+    expect(out.names).toBeGreaterThan(40);
+  });
+});

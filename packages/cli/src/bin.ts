@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// First, before anything loads zod.
+import "@aitracks/core/defer-zod-locales";
 import { main } from "./main";
 import { EXIT, reportInternal } from "./run";
 

@@ -1,6 +1,7 @@
 /**
  * Preloaded (`node --require`) into the policy pack process the analyzer engine starts:
  *
+ * - zod's locales load only if something reads them (@aitracks/core/defer-zod-locales);
  * - the pack's @pulumi/pulumi loads TypeScript only if a policy serializes a closure
  *   (lazy-typescript.ts);
  * - the launcher (`@pulumi/pulumi/cmd/run-policy-pack`) always registers ts-node, so that a pack
@@ -11,6 +12,7 @@
  *   third of the pack process's start-up). The policies run exactly as they would under
  *   `pulumi preview --policy-pack`; a `.ts` main keeps the real ts-node.
  */
+import "@aitracks/core/defer-zod-locales";
 import { existsSync, readFileSync } from "node:fs";
 import Module from "node:module";
 import { join, sep } from "node:path";
