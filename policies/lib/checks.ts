@@ -5,10 +5,9 @@
  */
 import { validateResourceOfType, type ReportViolation, type ResourceValidation, type ResourceValidationArgs } from "@pulumi/policy";
 import type { Resource, Unwrap } from "@pulumi/pulumi";
+import type { ResourceType } from "./sdk";
 import { UNKNOWN_NOTE, whenKnown } from "./unknown";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type ResourceClass<R extends Resource, A> = { new (name: string, args: A, ...rest: any[]): R };
 export type TypedCheck<P> = (props: P, args: ResourceValidationArgs, report: ReportViolation) => void;
 
 function guarded<P>(check: TypedCheck<P>): TypedCheck<P> {
@@ -20,8 +19,9 @@ function guarded<P>(check: TypedCheck<P>): TypedCheck<P> {
 }
 
 /** `validateResourceOfType` with unknown values turned into information. Keeps the runtime's fast type filter. */
-export function validateKnown<R extends Resource, A>(cls: ResourceClass<R, A>, check: TypedCheck<Unwrap<NonNullable<A>>>): ResourceValidation {
-  return validateResourceOfType(cls, guarded(check));
+export function validateKnown<R extends Resource, A>(cls: ResourceType<R, A>, check: TypedCheck<Unwrap<NonNullable<A>>>): ResourceValidation {
+  // It reads only the class's __pulumiType (getPulumiType; args.isType in both runtimes), which a ResourceType has.
+  return validateResourceOfType(cls as unknown as new (name: string, args: A) => R, guarded(check));
 }
 
 export interface TypeCase {
@@ -30,8 +30,8 @@ export interface TypeCase {
 }
 
 /** One case of `validateTypes`: a resource class and its typed check. */
-export function on<R extends Resource, A>(cls: ResourceClass<R, A>, check: TypedCheck<Unwrap<NonNullable<A>>>): TypeCase {
-  const type = (cls as unknown as { __pulumiType: string }).__pulumiType;
+export function on<R extends Resource, A>(cls: ResourceType<R, A>, check: TypedCheck<Unwrap<NonNullable<A>>>): TypeCase {
+  const type = cls.__pulumiType;
   return { type, run: (args, report) => guarded(check)(args.props as Unwrap<NonNullable<A>>, args, report) };
 }
 

@@ -4,12 +4,14 @@
  * instructions use to send data out. Agent memory (what users told the agent) is encrypted with
  * your key, and a gateway (the agent's tools) authorizes its callers.
  */
-import { CodeInterpreterCustom, Gateway, Memory, Runtime } from "@pulumi/aws-native/bedrockagentcore";
-import { AgentcoreAgentRuntime, AgentcoreCodeInterpreter, AgentcoreGateway, AgentcoreMemory } from "@pulumi/aws/bedrock";
 import type { ReportViolation } from "@pulumi/policy";
 import { on, validateTypes } from "../../lib/checks";
+import { aws, awsNative } from "../../lib/sdk";
 import type { AitracksPolicy } from "../../lib/types";
 import { isSet } from "../../lib/values";
+
+const { CodeInterpreterCustom, Gateway, Memory, Runtime } = awsNative.bedrockagentcore;
+const { AgentcoreAgentRuntime, AgentcoreCodeInterpreter, AgentcoreGateway, AgentcoreMemory } = aws.bedrock;
 
 interface Networked {
   readonly networkConfiguration?: { readonly networkMode?: string };

@@ -3,18 +3,20 @@
  * stack uses Bedrock, a guardrail every model invocation must go through, custom models
  * encrypted with a customer-managed key. The first two span resources, hence stack policies.
  */
-import { AgentAgent, AgentDataSource, CustomModel, Guardrail, GuardrailVersion, InferenceProfile, ProvisionedModelThroughput } from "@pulumi/aws/bedrock";
-import { InvocationLoggingConfiguration } from "@pulumi/aws/bedrockmodel";
-import { DataSource } from "@pulumi/aws-native/bedrock";
-import { GroupPolicy, Policy, Role, RolePolicy, UserPolicy } from "@pulumi/aws/iam";
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { on, validateKnown, validateTypes } from "../../lib/checks";
 import { conditionKeys, grants, statements } from "../../lib/iam";
 import { configuredTracks } from "../../lib/facts";
 import { regionOf, trackInfo, trackOf } from "../../lib/resources";
+import { aws, awsNative } from "../../lib/sdk";
 import type { AitracksPolicy } from "../../lib/types";
 import { Undecided } from "../../lib/unknown";
 import { asArray, get, isSet, type Json } from "../../lib/values";
+
+const { AgentAgent, AgentDataSource, CustomModel, Guardrail, GuardrailVersion, InferenceProfile, ProvisionedModelThroughput } = aws.bedrock;
+const { InvocationLoggingConfiguration } = aws.bedrockmodel;
+const { DataSource } = awsNative.bedrock;
+const { GroupPolicy, Policy, Role, RolePolicy, UserPolicy } = aws.iam;
 
 const isBedrock = (r: PolicyResource) => r.type.startsWith("aws:bedrock/") || r.type.startsWith("aws:bedrockagent");
 

@@ -1,9 +1,11 @@
 /** IAM policies of the stack grant named actions, never "*" or "<service>:*". */
-import { GroupPolicy, Policy, Role, RolePolicy, UserPolicy } from "@pulumi/aws/iam";
 import { on, validateTypes } from "../../lib/checks";
 import { isWildcardAction, statements } from "../../lib/iam";
+import { aws } from "../../lib/sdk";
 import type { AitracksPolicy } from "../../lib/types";
 import { asArray, type Json } from "../../lib/values";
+
+const { GroupPolicy, Policy, Role, RolePolicy, UserPolicy } = aws.iam;
 
 /**
  * A policy document as the program gives it: a JSON string (what `aws.iam.getPolicyDocument`'s

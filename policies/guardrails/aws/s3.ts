@@ -5,19 +5,14 @@
  * the Bucket; the policies follow both, linking a setting to its bucket by property dependency
  * (`bucket: bucket.id`) or by name. Hence stack policies.
  */
-import {
-  Bucket,
-  BucketAcl,
-  BucketPolicy,
-  BucketPublicAccessBlock,
-  BucketServerSideEncryptionConfiguration,
-  BucketVersioning,
-} from "@pulumi/aws/s3";
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { statements } from "../../lib/iam";
+import { aws } from "../../lib/sdk";
 import type { AitracksPolicy } from "../../lib/types";
 import { Undecided } from "../../lib/unknown";
 import { asArray, get, isObject, type Json } from "../../lib/values";
+
+const { Bucket, BucketAcl, BucketPolicy, BucketPublicAccessBlock, BucketServerSideEncryptionConfiguration, BucketVersioning } = aws.s3;
 
 export interface BucketSettings {
   readonly encryption: PolicyResource[];

@@ -4,18 +4,20 @@
  * aws-native (Cloud Control) has. They read captured requests and ground truth and write reports,
  * so they run network-isolated in a VPC and encrypt their outputs and volumes with the track's key.
  */
-import {
-  DataQualityJobDefinition as NativeDataQualityJobDefinition,
-  ModelBiasJobDefinition,
-  ModelExplainabilityJobDefinition,
-  ModelQualityJobDefinition,
-} from "@pulumi/aws-native/sagemaker";
-import { DataQualityJobDefinition } from "@pulumi/aws/sagemaker";
 import type { ReportViolation } from "@pulumi/policy";
 import { on, validateTypes } from "../../lib/checks";
 import { hasLocalNvme } from "../../lib/instances";
+import { aws, awsNative } from "../../lib/sdk";
 import type { AitracksPolicy } from "../../lib/types";
 import { asArray, isSet, type Json } from "../../lib/values";
+
+const {
+  DataQualityJobDefinition: NativeDataQualityJobDefinition,
+  ModelBiasJobDefinition,
+  ModelExplainabilityJobDefinition,
+  ModelQualityJobDefinition,
+} = awsNative.sagemaker;
+const { DataQualityJobDefinition } = aws.sagemaker;
 
 /** What every monitoring job definition has, whichever provider and monitoring type. */
 interface MonitoringJob {

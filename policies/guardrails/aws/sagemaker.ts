@@ -3,16 +3,18 @@
  * fine-tune and serving tracks on AWS). What Checkov, KICS and AWS Security Hub check, and the
  * network isolation and encryption the secure-by-default components set.
  */
-import { Domain, EndpointConfiguration, FeatureGroup, FlowDefinition, Model, NotebookInstance, TrainingJob } from "@pulumi/aws/sagemaker";
-import { FeatureGroup as NativeFeatureGroup } from "@pulumi/aws-native/sagemaker";
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { on, validateKnown, validateTypes } from "../../lib/checks";
 import { environment } from "../../lib/facts";
 import { hasLocalNvme } from "../../lib/instances";
+import { aws, awsNative } from "../../lib/sdk";
 import type { AitracksPolicy } from "../../lib/types";
 import { Undecided } from "../../lib/unknown";
 import { asArray, equalsIgnoreCase, isSet, type Json } from "../../lib/values";
 import { bucketEncryption, bucketsInStack } from "./s3";
+
+const { Domain, EndpointConfiguration, FeatureGroup, FlowDefinition, Model, NotebookInstance, TrainingJob } = aws.sagemaker;
+const { FeatureGroup: NativeFeatureGroup } = awsNative.sagemaker;
 
 const shown = (v: unknown, unsetMeaning: string) => (v === undefined || v === null ? `not set (${unsetMeaning})` : JSON.stringify(v));
 

@@ -4,11 +4,13 @@
  * for sensitive data; compute without public IPs or local accounts; private online endpoints;
  * serverless (models-as-a-service) endpoints with content safety on and Entra ID authentication.
  */
-import { Compute, OnlineEndpoint, ServerlessEndpoint, Workspace } from "@pulumi/azure-native/machinelearningservices";
 import { validateKnown } from "../../lib/checks";
 import { dataClassification } from "../../lib/facts";
+import { azureNative } from "../../lib/sdk";
 import type { AitracksPolicy } from "../../lib/types";
 import { equalsIgnoreCase, isSet, publicAccessViolation, type Json } from "../../lib/values";
+
+const { Compute, OnlineEndpoint, ServerlessEndpoint, Workspace } = azureNative.machinelearningservices;
 
 export const mlWorkspaceNoPublicAccess: AitracksPolicy = {
   name: "azure-ml-workspace-no-public-access",

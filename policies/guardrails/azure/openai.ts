@@ -3,12 +3,14 @@
  * network access, no keys (Entra ID only), customer-managed keys, a managed identity, and a
  * content filter (RAI policy) on every deployment.
  */
-import { Account, Deployment, RaiPolicy } from "@pulumi/azure-native/cognitiveservices";
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { validateKnown } from "../../lib/checks";
+import { azureNative } from "../../lib/sdk";
 import type { AitracksPolicy } from "../../lib/types";
 import { Undecided } from "../../lib/unknown";
 import { asArray, equalsIgnoreCase, get, isSet, publicAccessViolation, type Json } from "../../lib/values";
+
+const { Account, Deployment, RaiPolicy } = azureNative.cognitiveservices;
 
 export const cognitiveNoPublicNetwork: AitracksPolicy = {
   name: "azure-cognitive-no-public-network",

@@ -3,10 +3,12 @@
  * training data, fine-tuning files, On Your Data sources). Not public (no anonymous blob access,
  * closed to the public network), and reached only over HTTPS with TLS 1.2 or later.
  */
-import { StorageAccount } from "@pulumi/azure-native/storage";
 import { validateKnown } from "../../lib/checks";
+import { azureNative } from "../../lib/sdk";
 import type { AitracksPolicy } from "../../lib/types";
 import { equalsIgnoreCase } from "../../lib/values";
+
+const { StorageAccount } = azureNative.storage;
 
 export const storageAccountNotPublic: AitracksPolicy = {
   name: "azure-storage-account-not-public",

@@ -3,18 +3,20 @@
  * models (chat backends, webhooks, agent tools). Nobody outside the organisation can invoke them:
  * no IAM grant to allUsers or allAuthenticatedUsers, and the Cloud Run invoker check left on.
  */
-import { FunctionIamBinding, FunctionIamMember, FunctionIamPolicy } from "@pulumi/gcp/cloudfunctions";
-import {
-  FunctionIamBinding as FunctionV2IamBinding,
-  FunctionIamMember as FunctionV2IamMember,
-  FunctionIamPolicy as FunctionV2IamPolicy,
-} from "@pulumi/gcp/cloudfunctionsv2";
-import { IamBinding as RunIamBinding, IamMember as RunIamMember, IamPolicy as RunIamPolicy } from "@pulumi/gcp/cloudrun";
-import { Service as RunV2Service, ServiceIamBinding, ServiceIamMember, ServiceIamPolicy } from "@pulumi/gcp/cloudrunv2";
 import type { ReportViolation } from "@pulumi/policy";
 import { on, validateTypes } from "../../lib/checks";
+import { gcp } from "../../lib/sdk";
 import type { AitracksPolicy } from "../../lib/types";
 import { asArray, isObject, parseJson, type Json } from "../../lib/values";
+
+const { FunctionIamBinding, FunctionIamMember, FunctionIamPolicy } = gcp.cloudfunctions;
+const {
+  FunctionIamBinding: FunctionV2IamBinding,
+  FunctionIamMember: FunctionV2IamMember,
+  FunctionIamPolicy: FunctionV2IamPolicy,
+} = gcp.cloudfunctionsv2;
+const { IamBinding: RunIamBinding, IamMember: RunIamMember, IamPolicy: RunIamPolicy } = gcp.cloudrun;
+const { Service: RunV2Service, ServiceIamBinding, ServiceIamMember, ServiceIamPolicy } = gcp.cloudrunv2;
 
 const PUBLIC_MEMBERS = new Set(["allUsers", "allAuthenticatedUsers"]);
 

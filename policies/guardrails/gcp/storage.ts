@@ -1,8 +1,10 @@
 /** Cloud Storage buckets (datasets, checkpoints, model artifacts): CMEK, uniform access, never public. */
-import { Bucket, BucketIAMBinding, BucketIAMMember } from "@pulumi/gcp/storage";
 import { on, validateKnown, validateTypes } from "../../lib/checks";
+import { gcp } from "../../lib/sdk";
 import type { AitracksPolicy } from "../../lib/types";
 import { asArray, isSet, type Json } from "../../lib/values";
+
+const { Bucket, BucketIAMBinding, BucketIAMMember } = gcp.storage;
 
 const PUBLIC_MEMBERS = ["allUsers", "allAuthenticatedUsers"];
 

@@ -1,11 +1,13 @@
 /** Cloud TPU VMs (the build track on GCP): no external IPs, data disks with customer-managed keys. */
-import { Disk } from "@pulumi/gcp/compute";
-import { V2QueuedResource, V2Vm } from "@pulumi/gcp/tpu";
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { on, validateTypes } from "../../lib/checks";
+import { gcp } from "../../lib/sdk";
 import type { AitracksPolicy } from "../../lib/types";
 import { Undecided } from "../../lib/unknown";
 import { asArray, get, isSet, type Json } from "../../lib/values";
+
+const { Disk } = gcp.compute;
+const { V2QueuedResource, V2Vm } = gcp.tpu;
 
 export const tpuNoExternalIp: AitracksPolicy = {
   name: "gcp-tpu-no-external-ip",

@@ -3,11 +3,18 @@
  * keys on every resource that holds data or weights, private endpoints, no public IPs, root access
  * or file downloads on notebooks, and Data Access audit logs for aiplatform.googleapis.com.
  */
-import { IamAuditConfig as FolderAuditConfig } from "@pulumi/gcp/folder";
-import { IamAuditConfig as OrgAuditConfig } from "@pulumi/gcp/organizations";
-import { IAMAuditConfig, Service } from "@pulumi/gcp/projects";
-import { Instance as NotebooksInstance, Runtime as NotebooksRuntime } from "@pulumi/gcp/notebooks";
-import {
+import type { ReportViolation, StackValidationPolicy } from "@pulumi/policy";
+import { on, validateTypes } from "../../lib/checks";
+import { gcp } from "../../lib/sdk";
+import type { AitracksPolicy } from "../../lib/types";
+import { Undecided } from "../../lib/unknown";
+import { asArray, isSet, type Json } from "../../lib/values";
+
+const { IamAuditConfig: FolderAuditConfig } = gcp.folder;
+const { IamAuditConfig: OrgAuditConfig } = gcp.organizations;
+const { IAMAuditConfig, Service } = gcp.projects;
+const { Instance: NotebooksInstance, Runtime: NotebooksRuntime } = gcp.notebooks;
+const {
   AiDataset,
   AiEndpoint,
   AiEvaluationMetric,
@@ -20,13 +27,8 @@ import {
   AiReasoningEngine,
   AiSchedule,
   AiTensorboard,
-} from "@pulumi/gcp/vertex";
-import { Instance as WorkbenchInstance } from "@pulumi/gcp/workbench";
-import type { ReportViolation, StackValidationPolicy } from "@pulumi/policy";
-import { on, validateTypes } from "../../lib/checks";
-import type { AitracksPolicy } from "../../lib/types";
-import { Undecided } from "../../lib/unknown";
-import { asArray, isSet, type Json } from "../../lib/values";
+} = gcp.vertex;
+const { Instance: WorkbenchInstance } = gcp.workbench;
 
 const needsCmek = (spec: { kmsKeyName?: string } | undefined, report: ReportViolation, what: string) => {
   if (!isSet(spec?.kmsKeyName)) report(`encryptionSpec.kmsKeyName is not set; the ${what} would use a Google-managed key`);

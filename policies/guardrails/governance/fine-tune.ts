@@ -3,15 +3,16 @@
  * (the tuned model against its base model on the same evaluation set).
  */
 import { trackIdentityOf } from "@aitracks/core";
-import { CustomModel } from "@pulumi/aws/bedrock";
-import { EvaluationJob } from "@pulumi/aws/bedrock";
 import type { PolicyResource, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { configuredTracks, labeledExamples } from "../../lib/facts";
 import { modelProvider } from "../../lib/models";
 import { safeTag, trackComponentOf, trackOf, transitiveDependencies } from "../../lib/resources";
+import { aws } from "../../lib/sdk";
 import type { AitracksPolicy } from "../../lib/types";
 import { Undecided } from "../../lib/unknown";
 import { asArray, get, isObject, type Json } from "../../lib/values";
+
+const { CustomModel, EvaluationJob } = aws.bedrock;
 
 /** Resources of the stack's fine-tune tracks: tagged, under a FineTuneTrack component, or tuning jobs. */
 function fineTuneResources(args: StackValidationArgs): PolicyResource[] {

@@ -3,18 +3,20 @@
  * provider, and lock-in to a single provider or model.
  */
 import { DYNAMIC_TYPE_PREFIX } from "@aitracks/core";
-import { CustomModel, InferenceProfile, ProvisionedModelThroughput } from "@pulumi/aws/bedrock";
-import { GroupPolicy, Policy, RolePolicy, UserPolicy } from "@pulumi/aws/iam";
-import { Deployment } from "@pulumi/azure-native/cognitiveservices";
-import { AiEndpointWithModelGardenDeployment, AiModelGardenEnableModel } from "@pulumi/gcp/vertex";
 import type { PolicyResource, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { configuredTracks, dataClassification, environment } from "../../lib/facts";
 import { grants, statements } from "../../lib/iam";
 import { formatProvider, modelProvider } from "../../lib/models";
 import { trackInfo } from "../../lib/resources";
+import { aws, azureNative, gcp } from "../../lib/sdk";
 import type { AitracksPolicy } from "../../lib/types";
 import { Undecided } from "../../lib/unknown";
 import { asArray, get, type Json } from "../../lib/values";
+
+const { CustomModel, InferenceProfile, ProvisionedModelThroughput } = aws.bedrock;
+const { GroupPolicy, Policy, RolePolicy, UserPolicy } = aws.iam;
+const { Deployment } = azureNative.cognitiveservices;
+const { AiEndpointWithModelGardenDeployment, AiModelGardenEnableModel } = gcp.vertex;
 
 export interface ModelUse {
   readonly model: string;
