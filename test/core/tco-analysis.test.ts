@@ -101,6 +101,78 @@ describe("Monte Carlo", () => {
     expect(shares).toBeCloseTo(1, 9);
   });
 
+  // Pinned figures, captured from the implementation before the Monte Carlo was made faster: a
+  // faster loop must give the same draws in the same order and the same floating-point sums, so
+  // every percentile and share is compared exactly (toEqual is Object.is on each number).
+  const example = (name: string) => resolveTco(loadFile(workloadFileSchema, join(__dirname, "..", "..", "examples", "workloads", name)));
+
+  it("pins requests-10k.yaml at 10,000 samples, seed 42, to the last bit", () => {
+    expect(monteCarlo(example("requests-10k.yaml"), { samples: 10_000, seed: 42 })).toEqual({
+      samples: 10_000,
+      seed: 42,
+      ran: true,
+      ranges: {
+        buy: { p10: 989177.1593748198, p50: 1285874.1963299545, p90: 1587525.480064756 },
+        "fine-tune": { p10: 1915427.969237529, p50: 2235703.8997592498, p90: 2568490.201248455 },
+        build: { p10: 9778769.591142934, p50: 12169600.8007446, p90: 15922112.007149115 },
+      },
+      cheapestShare: { buy: 1, "fine-tune": 0, build: 0 },
+    });
+  });
+
+  it("pins requests-ranges.yaml (ranged traffic, tokens, growth, serving) at 10,000 samples, seed 42", () => {
+    expect(monteCarlo(example("requests-ranges.yaml"), { samples: 10_000, seed: 42 })).toEqual({
+      samples: 10_000,
+      seed: 42,
+      ran: true,
+      ranges: {
+        buy: { p10: 2052760.7391082118, p50: 2769219.44030391, p90: 3938865.5259989393 },
+        "fine-tune": { p10: 2354840.2203575512, p50: 2570508.6841602167, p90: 2823230.327602604 },
+        build: { p10: 10839023.198747728, p50: 13556283.364038344, p90: 17620418.435486995 },
+      },
+      cheapestShare: { buy: 0.3809, "fine-tune": 0.6191, build: 0 },
+    });
+  });
+
+  it("pins hosted training and serving, cached and reasoning tokens, no bridge, a zero-length build", () => {
+    const model = resolveTco(
+      workload({
+        horizonMonths: 30,
+        bridgeWithApi: false,
+        workload: {
+          requestsPerDay: { low: 2_000, likely: 8_000, high: 40_000 },
+          inputTokensPerRequest: 1_200,
+          outputTokensPerRequest: { low: 100, likely: 250, high: 500 },
+          cachedInputShare: { low: 0, likely: 0.4, high: 0.8 },
+          reasoningTokensPerRequest: { low: 0, likely: 150, high: 600 },
+          peakToAverage: { low: 2, likely: 3, high: 6 },
+          monthlyGrowth: { low: 0, likely: 0.03, high: 0.08 },
+        },
+        buy: { inputUsdPerMillionTokens: { low: 2, likely: 3, high: 5 }, outputUsdPerMillionTokens: 15, monitoringUsdPerMonth: { low: 0, likely: 300, high: 1_000 } },
+        fineTune: {
+          tokensPerExample: { low: 500, likely: 1_000, high: 3_000 },
+          epochs: { low: 1, likely: 3, high: 5 },
+          training: { method: "hosted", usdPerMillionTrainingTokens: { low: 3, likely: 8, high: 25 } },
+          retrainEveryMonths: 6,
+          inference: { method: "hosted", inputUsdPerMillionTokens: { low: 0.2, likely: 0.5, high: 1 }, outputUsdPerMillionTokens: 2 },
+        },
+        build: { projectMonths: 0, refreshEveryMonths: 9, inference: { tokensPerSecondPerInstance: { low: 500, likely: 1_000, high: 3_000 }, minInstances: 0 } },
+      }),
+    );
+    expect(model.uncertain).toHaveLength(19);
+    expect(monteCarlo(model, { samples: 5_000, seed: 7 })).toEqual({
+      samples: 5_000,
+      seed: 7,
+      ran: true,
+      ranges: {
+        buy: { p10: 900341.7362909251, p50: 1220753.1719207007, p90: 1606759.575778299 },
+        "fine-tune": { p10: 1534010.419565508, p50: 1805981.4114846936, p90: 2080542.3956021052 },
+        build: { p10: 5898791.552222358, p50: 6251102.8920957185, p90: 6633007.469947177 },
+      },
+      cheapestShare: { buy: 0.988, "fine-tune": 0.012, build: 0 },
+    });
+  });
+
   it("skips sampling when nothing is a range: every percentile is the point total", () => {
     const fixed = workload({
       team: { developers: 2 },
