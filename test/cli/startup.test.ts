@@ -54,6 +54,20 @@ describe("the clouds' SDKs stay out until a provider calls the cloud", () => {
   });
 });
 
+describe("cli-table3 loads only for a command that prints a table", () => {
+  it("--help loads no cli-table3", () => {
+    const r = pulumiModulesLoadedBy(["--help"], "/node_modules/cli-table3/");
+    expect(r.code).toBe(0);
+    expect(r.loaded).toEqual([]);
+  });
+
+  it("decide does (the check above would notice if the probe were broken)", () => {
+    const r = pulumiModulesLoadedBy(["decide", "examples/decisions/clear-buy.yaml"], "/node_modules/cli-table3/");
+    expect(r.code).toBe(0);
+    expect(r.loaded.length).toBeGreaterThan(0);
+  });
+});
+
 describe("esbuild loads for explore only", () => {
   it.each([
     ["--help", ["--help"]],

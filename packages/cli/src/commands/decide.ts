@@ -1,7 +1,6 @@
 import type { Command } from "commander";
 // Light libraries only at the top: main.ts imports this eagerly, `--help` must not load
 // @aitracks/core, and `aitracks decide` must never load @pulumi/*.
-import Table from "cli-table3";
 import type * as Core from "@aitracks/core/decision";
 import type { Decision, DecisionInput } from "@aitracks/core";
 import { InputError } from "@aitracks/core/errors";
@@ -62,6 +61,8 @@ function fit(x: number): string {
 
 /** The human report: the matrix, the recommendation, why, warnings, sensitivity, review date. */
 export function renderDecisionText(input: DecisionInput, d: Decision, file: string, adr?: string): string {
+  // Loaded here, not at the top: main.ts imports this file for every command, --help included.
+  const Table = require("cli-table3") as typeof import("cli-table3");
   const table = new Table({
     head: ["Criterion", "Score", "Weight", ...core().DECISION_OPTIONS],
     style: { head: [], border: [] },
