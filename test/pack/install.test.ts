@@ -107,7 +107,8 @@ describe("the packed packages, installed in a project outside the repository", (
     expect(pulumiCopies).toEqual(["node_modules/@pulumi/pulumi"]);
   });
 
-  it("the project's own tsc type-checks its program against the installed types, and catches a wrong argument", () => {
+  // Two type checks against the clouds' full SDK types: ~30 s each here, more on a loaded machine.
+  it("the project's own tsc type-checks its program against the installed types, and catches a wrong argument", { timeout: 240_000 }, () => {
     // index.ts as the user wrote it: the installed .d.ts resolve through the packages' exports (nodenext).
     must(run(NPX, ["--no-install", "tsc", "--noEmit", "-p", "."], PROJECT), "tsc --noEmit (the project's own)");
     // The same program with a budget that is a string: the component's args type says number.
