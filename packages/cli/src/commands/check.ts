@@ -1,5 +1,7 @@
 import type { Command } from "commander";
 import type * as Preview from "@aitracks/preview";
+import type { AnalyzerSession } from "@aitracks/preview/analyzer";
+import { InputError } from "@aitracks/core/errors";
 import type { SarifPolicy } from "../render/sarif";
 import { checkAllFlags, describeAllOption, runStacks, type AllFlags, type StackOutcome } from "../multi-stack";
 import { CheckFailed, runCommand } from "../run";
@@ -65,53 +67,48 @@ function collect(value: string, previous: string[]): string[] {
 
 async function check(flags: CheckFlags): Promise<number> {
   checkAllFlags(flags);
-  const core = await import("@aitracks/core");
   const format = flags.format ?? "text";
-  if (!(FORMATS as readonly string[]).includes(format)) throw new core.InputError(`--format: expected one of ${FORMATS.join(", ")}, got ${JSON.stringify(format)}`);
-  if (flags.json && format !== "text") throw new core.InputError(`--json: give --json or --format ${format}, not both`);
-  if (flags.all && format !== "text") throw new core.InputError(`--format: with --all, text or --json (a ${format} document is one stack's: run it per --stack)`);
+  if (!(FORMATS as readonly string[]).includes(format)) throw new InputError(`--format: expected one of ${FORMATS.join(", ")}, got ${JSON.stringify(format)}`);
+  if (flags.json && format !== "text") throw new InputError(`--json: give --json or --format ${format}, not both`);
+  if (flags.all && format !== "text") throw new InputError(`--format: with --all, text or --json (a ${format} document is one stack's: run it per --stack)`);
   const engine = flags.engine as Engine;
-  if (!ENGINES.includes(engine)) throw new core.InputError(`--engine: expected one of ${ENGINES.join(", ")}, got ${JSON.stringify(flags.engine)}`);
+  if (!ENGINES.includes(engine)) throw new InputError(`--engine: expected one of ${ENGINES.join(", ")}, got ${JSON.stringify(flags.engine)}`);
   const stackTags: Record<string, string> = {};
   for (const t of flags.stackTag ?? []) {
     const m = /^([^=]+)=(.*)$/.exec(t);
-    if (!m) throw new core.InputError(`--stack-tag: expected key=value, got ${JSON.stringify(t)}`);
+    if (!m) throw new InputError(`--stack-tag: expected key=value, got ${JSON.stringify(t)}`);
     stackTags[m[1]!] = m[2]!;
   }
-  const config = flags.policyConfig ? readPolicyConfig(flags.policyConfig, core) : undefined;
-  const preview = (await import("@aitracks/preview")) as typeof Preview;
 
   // One policy pack process serves every stack. It starts as soon as the flags are valid, before
-  // this process loads the pack itself and previews the first stack: its start-up (a second
+  // this process loads the cost model, the pack and the first stack: its start-up (a second
   // @pulumi/pulumi, the policies) is the longest step of a check, and it runs on the other core.
-  // Stopped after the last stack, and on any failure (bad pack config included).
-  let session: Promise<Preview.AnalyzerSession> | undefined;
-  let spawned: Promise<void> | undefined;
-  const analyzer = () => {
-    if (!session) {
-      let told: () => void;
-      spawned = new Promise((r) => (told = r));
-      session = preview.AnalyzerSession.start({ onSpawn: () => told() });
-      session.catch(() => undefined); // awaited, and its error reported, by the evaluation
-    }
-    return session;
-  };
+  // The wait is for the spawn only (a few ms): loading modules here would otherwise hold this
+  // process's event loop, and the spawn with it. Stopped after the last stack, and on any failure
+  // before it (a bad --policy-config included).
+  let session: Promise<AnalyzerSession> | undefined;
   const stopAnalyzer = async () => {
     const s = await session?.catch(() => undefined);
     await s?.close();
   };
   if (engine !== "in-process") {
-    // Wait until it is spawned (a few ms): loading the pack below would otherwise hold this
-    // process's event loop, and the pack's start with it.
-    const started = analyzer().then(
-      () => undefined,
-      () => undefined,
-    );
-    await Promise.race([spawned, started]);
+    const { AnalyzerSession } = await import("@aitracks/preview/analyzer");
+    let spawned!: () => void;
+    const wait = new Promise<void>((r) => (spawned = r));
+    session = AnalyzerSession.start({ onSpawn: () => spawned() });
+    session.catch(() => undefined); // awaited, and its error reported, by the evaluation
+    await Promise.race([wait, session.then(() => undefined, () => undefined)]);
   }
-  // Validate the pack config before previewing: bad input stops early, nothing runs.
-  let pack: Awaited<ReturnType<typeof preview.loadPack>>;
+  const analyzer = () => session!;
+
+  let pack: Awaited<ReturnType<typeof Preview.loadPack>>;
+  let preview: typeof Preview;
+  let config: unknown;
   try {
+    const core = await import("@aitracks/core");
+    config = flags.policyConfig ? readPolicyConfig(flags.policyConfig, core) : undefined;
+    preview = (await import("@aitracks/preview")) as typeof Preview;
+    // Validate the pack config before previewing: bad input stops early, nothing runs.
     pack = await preview.loadPack();
     preview.resolvePackConfig(pack.policies, pack.enforcementLevel, config, `--policy-config ${flags.policyConfig ?? ""}`.trim());
   } catch (err) {

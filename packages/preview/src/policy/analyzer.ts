@@ -10,12 +10,19 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { dirname, join } from "node:path";
 import type * as AnalyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 import type { EnforcementLevel, Policies } from "@pulumi/policy";
-import { indexByUrn, type GraphResource, type ResourceGraph } from "../graph";
-import { resolvePackConfig } from "./config";
+import type { GraphResource, ResourceGraph } from "../graph";
 import type { EvaluateOptions } from "./inprocess";
 import { packDir } from "./pack";
 import { isInformative, messageOnly, sortNotes, sortViolations, type PolicyNote, type PolicyReport, type PolicyViolation, type VerdictLevel } from "./types";
-import { analysedResources, providerOf, stackConfigOf, stackTagsOf, toWire } from "./wire";
+
+/**
+ * What evaluating a graph needs (the graph's index, the pack config rules, the wire format; they
+ * load the cost model's core), required at the first evaluation: `check` starts the pack process
+ * first thing, and start() then loads no more than gRPC and the protocol's messages.
+ */
+function evaluation(): typeof import("../graph") & typeof import("./config") & typeof import("./wire") {
+  return { ...(require("../graph") as typeof import("../graph")), ...(require("./config") as typeof import("./config")), ...(require("./wire") as typeof import("./wire")) };
+}
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Grpc = typeof import("@grpc/grpc-js");
@@ -159,7 +166,7 @@ export class AnalyzerSession {
     if (!p) return undefined;
     const pr = new this.m.pb.AnalyzerProviderResource();
     pr.setType(p.type);
-    pr.setProperties(this.struct(toWire(p.inputs)));
+    pr.setProperties(this.struct(evaluation().toWire(p.inputs)));
     pr.setUrn(p.urn);
     pr.setName(p.name);
     return pr;
@@ -183,6 +190,7 @@ export class AnalyzerSession {
   /** Evaluate the pack against one graph: configure, configure the stack, analyse every resource, then the stack. */
   async evaluate(graph: ResourceGraph, opts: EvaluateOptions = {}): Promise<PolicyReport> {
     const { pb } = this.m;
+    const { analysedResources, indexByUrn, providerOf, resolvePackConfig, stackConfigOf, stackTagsOf, toWire } = evaluation();
     const info = await this.info();
     // Every policy gets its effective level and settings, as the CLI sends them (an unset level would read as advisory).
     const config = resolvePackConfig(info.policies, "advisory", opts.config, opts.configSource);
