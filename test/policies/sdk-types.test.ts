@@ -63,4 +63,17 @@ describe("loading the policy pack", () => {
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ afterPack: [], afterSdk: true });
   });
+
+  it("loads no YAML parser (the pack reads JSON only; core loads yaml with the first YAML text)", () => {
+    const script = `
+      const yamlFiles = () => Object.keys(require.cache).filter((f) => /[\\\\/]node_modules[\\\\/]yaml[\\\\/]/.test(f)).length;
+      const core = require("@aitracks/core");
+      require(${JSON.stringify(join(BIN, "pack.js"))});
+      const afterPack = yamlFiles();
+      core.parseYamlText("a: 1");
+      console.log(JSON.stringify({ afterPack, afterYaml: yamlFiles() > 0 }));`;
+    const r = spawnSync(process.execPath, ["-e", script], { cwd: ROOT, encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(JSON.parse(r.stdout)).toEqual({ afterPack: 0, afterYaml: true });
+  });
 });

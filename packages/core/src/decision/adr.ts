@@ -1,4 +1,3 @@
-import { Document, visit } from "yaml";
 import { CRITERION_LABELS, type DecisionInput } from "../schema/decision";
 import { enUsNumber, markdownInline, printable, printableLine } from "../text";
 import { checklistStatus } from "./checklist";
@@ -62,6 +61,8 @@ function fact(value: unknown, format: (v: never) => string = String): string {
  * escapes: the record shows them, and reading it back gives the same text.
  */
 function frontMatterYaml(value: unknown): string {
+  // Loaded here: the decision entry is loaded by commands that write no record.
+  const { Document, visit } = require("yaml") as typeof import("yaml");
   const doc = new Document(value);
   visit(doc, {
     Scalar(_key, node) {

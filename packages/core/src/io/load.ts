@@ -1,6 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from "node:fs";
 import { extname } from "node:path";
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import type { Node } from "yaml";
 import type { z } from "zod";
 import { InputError, parseOrThrow } from "../errors";
 import { printableLine } from "../text";
@@ -209,6 +209,9 @@ export function parseYamlText(text: string, where = ""): unknown {
   if (text.length > INPUT_LIMITS.yaml) {
     throw new InputError(`${where}expected YAML of at most ${megabytes(INPUT_LIMITS.yaml)}, got ${megabytes(Buffer.byteLength(text))}`);
   }
+  // The YAML parser (72 modules) loads with the first YAML text: a process that reads only JSON
+  // (the policy pack's, given its stack config by the engine) never loads it.
+  const { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } = require("yaml") as typeof import("yaml");
   const lines = new LineCounter();
   const doc = parseDocument(text, { uniqueKeys: false, schema: "core", prettyErrors: false, lineCounter: lines, logLevel: "silent" });
   const line = (node: { range?: readonly number[] | null } | null | undefined) => {
