@@ -8,7 +8,7 @@
 import { relative, sep } from "node:path";
 import { InputError } from "@aitracks/core";
 import type * as pulumiType from "@pulumi/pulumi";
-import { deferTypeScript } from "./lazy-typescript";
+import { deferSdkExtras } from "./lazy-sdk";
 import { GRAPH_VERSION, type GraphResource, type ResourceGraph } from "./graph";
 import { createMocks, type Rpc } from "./mocks";
 import { markSecretOutputs } from "./mocks/secrets";
@@ -47,7 +47,7 @@ export interface RunSpec {
 }
 
 export async function runUnderMocks(spec: RunSpec): Promise<ResourceGraph> {
-  deferTypeScript(spec.resolveFrom);
+  deferSdkExtras(spec.resolveFrom);
   const mod = <T>(sub: string) => require(require.resolve(`@pulumi/pulumi${sub}`, { paths: [...spec.resolveFrom] })) as T;
   const pulumi = mod<typeof pulumiType>("");
   const settings = mod<{ getMonitor(): MonitorLike; waitForRPCs?: () => Promise<void> }>("/runtime/settings");

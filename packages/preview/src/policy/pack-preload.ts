@@ -2,8 +2,8 @@
  * Preloaded (`node --require`) into the policy pack process the analyzer engine starts:
  *
  * - zod's locales load only if something reads them (@aitracks/core/defer-zod-locales);
- * - the pack's @pulumi/pulumi loads TypeScript only if a policy serializes a closure
- *   (lazy-typescript.ts);
+ * - the pack's @pulumi/pulumi loads TypeScript only if a policy serializes a closure, and its
+ *   Automation API only if a policy reads it (lazy-sdk.ts);
  * - the launcher (`@pulumi/pulumi/cmd/run-policy-pack`) always registers ts-node, so that a pack
  *   written in TypeScript runs uncompiled. Ours is compiled (package.json `main` is bin/index.js),
  *   so when the pack's `main` is a JavaScript file that exists, the launcher gets a ts-node whose
@@ -16,9 +16,9 @@ import "@aitracks/core/defer-zod-locales";
 import { existsSync, readFileSync } from "node:fs";
 import Module from "node:module";
 import { join, sep } from "node:path";
-import { deferTypeScript } from "../lazy-typescript";
+import { deferSdkExtras } from "../lazy-sdk";
 
-deferTypeScript([process.cwd()]);
+deferSdkExtras([process.cwd()]);
 skipTsNodeForCompiledPack(process.cwd());
 
 function skipTsNodeForCompiledPack(dir: string): void {

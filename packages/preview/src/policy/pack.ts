@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { deferTypeScript } from "../lazy-typescript";
+import { deferSdkExtras } from "../lazy-sdk";
 import type { EnforcementLevel, Policies, ResourceValidation } from "@pulumi/policy";
 
 export interface LoadedPack {
@@ -32,7 +32,7 @@ let loaded: Promise<LoadedPack> | undefined;
 export function loadPack(): Promise<LoadedPack> {
   loaded ??= (async () => {
     const dir = packDir();
-    deferTypeScript([dir]);
+    deferSdkExtras([dir]);
     const pack = await import("@aitracks/policies/pack");
     const version = (JSON.parse(readFileSync(`${dir}/package.json`, "utf8")) as { version: string }).version;
     return {
