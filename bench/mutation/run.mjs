@@ -45,6 +45,7 @@ export const GROUPS = {
       "test/policies/aws.test.ts",
       "test/policies/aws-s3-forms.test.ts",
       "test/policies/azure.test.ts",
+      "test/policies/azure-forms.test.ts",
       "test/policies/gcp.test.ts",
       "test/policies/gcp-serverless-forms.test.ts",
       "test/policies/gcp-tpu-disks.test.ts",

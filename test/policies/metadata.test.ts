@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { loadPack } from "@aitracks/preview";
 
 describe("policy metadata", () => {
-  it("every policy has a description, remediation steps, a severity and two tags", async () => {
+  it("every policy has a description, remediation steps, a severity, two tags and documented, typed settings", async () => {
     const pack = await loadPack();
     const bad = pack.policies
       .map((p) => ({
@@ -18,6 +18,13 @@ describe("policy metadata", () => {
           ...(["aws", "gcp", "azure", "any"].includes(p.tags?.[0]) ? [] : ["tags[0] (cloud)"]),
           ...(p.tags?.length >= 2 && p.tags.slice(1).every((t) => /^[a-z][a-z0-9-]+$/.test(t)) ? [] : ["tags[1..] (what it guards)"]),
           ...(["mandatory", "advisory"].includes(p.enforcementLevel) ? [] : ["enforcementLevel"]),
+          // Each setting says what it is for and what it takes: the schema validates a policy
+          // config against its type (and an array's items), and the analyzer hands it to the engine.
+          ...Object.entries(p.configSchema?.properties ?? {}).flatMap(([k, s]) => [
+            ...(/^[A-Z].{10,}$/s.test(s.description ?? "") ? [] : [`configSchema.${k}.description`]),
+            ...(["boolean", "integer", "number", "string", "array"].includes(s.type) ? [] : [`configSchema.${k}.type`]),
+            ...(s.type !== "array" || ["string", "number", "integer"].includes(s.items?.type) ? [] : [`configSchema.${k}.items.type`]),
+          ]),
         ],
       }))
       .filter((p) => p.problems.length);
