@@ -44,6 +44,7 @@ export const GROUPS = {
     tests: [
       "test/policies/aws.test.ts",
       "test/policies/aws-s3-forms.test.ts",
+      "test/policies/aws-iam-agentcore-forms.test.ts",
       "test/policies/azure.test.ts",
       "test/policies/azure-forms.test.ts",
       "test/policies/gcp.test.ts",
