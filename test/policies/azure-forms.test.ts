@@ -11,8 +11,8 @@ import { Account, Deployment, RaiPolicy } from "@pulumi/azure-native/cognitivese
 import { Compute, ServerlessEndpoint, Workspace } from "@pulumi/azure-native/machinelearningservices";
 import { StorageAccount } from "@pulumi/azure-native/storage";
 import { checkBoth, expectPass, expectViolation, FACTS, notesOf, urnOf, violationsOf, type PolicyCase } from "./helpers";
+import { RG, secureWorkspace } from "./azure-fixtures";
 
-const RG = "rg-ai";
 
 const secureAccount = {
   resourceGroupName: RG,
@@ -29,14 +29,6 @@ const secureAccount = {
 };
 const account = (props: object = {}, extra: object = {}) => () => new Account("openai", { ...secureAccount, ...extra, properties: { ...secureAccount.properties, ...props } });
 
-const secureWorkspace = {
-  resourceGroupName: RG,
-  publicNetworkAccess: "Disabled",
-  hbiWorkspace: true,
-  identity: { type: "SystemAssigned" },
-  managedNetwork: { isolationMode: "AllowOnlyApprovedOutbound" },
-  encryption: { status: "Enabled", keyVaultProperties: { keyVaultArmId: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv", keyIdentifier: "https://kv.vault.azure.net/keys/cmk" } },
-};
 const workspace = (extra: object) => () => new Workspace("ws", { ...secureWorkspace, ...extra });
 
 const compute = (computeType: string, inner: object = {}, outer: object = {}) => () =>

@@ -5,8 +5,8 @@ import { Account, Deployment, RaiPolicy } from "@pulumi/azure-native/cognitivese
 import { Compute, OnlineEndpoint, ServerlessEndpoint, Workspace } from "@pulumi/azure-native/machinelearningservices";
 import { StorageAccount } from "@pulumi/azure-native/storage";
 import { check, expectPass, expectViolation, FACTS, notesOf, urnOf, violationsOf, type PolicyCase } from "./helpers";
+import { RG, secureWorkspace } from "./azure-fixtures";
 
-const RG = "rg-ai";
 const secureAccount = {
   resourceGroupName: RG,
   kind: "OpenAI",
@@ -41,14 +41,6 @@ const raiPolicy = (blocking: boolean) =>
     },
   });
 
-const secureWorkspace = {
-  resourceGroupName: RG,
-  publicNetworkAccess: "Disabled",
-  hbiWorkspace: true,
-  identity: { type: "SystemAssigned" },
-  managedNetwork: { isolationMode: "AllowOnlyApprovedOutbound" },
-  encryption: { status: "Enabled", keyVaultProperties: { keyVaultArmId: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv", keyIdentifier: "https://kv.vault.azure.net/keys/cmk" } },
-};
 const workspace = (extra: object) => new Workspace("ws", { ...secureWorkspace, ...extra });
 
 const cluster = (inner: object, outer: object = {}) =>
