@@ -1,0 +1,105 @@
+#!/usr/bin/env node
+// node bench/mutation/score.mjs [--json] [--dir reports/mutation]: the mutation scores of the last
+// `npm run mutation` runs, per file, per family (every cost module, every policy) and for the
+// files issue 22 names, with their goals. A file measured by several groups counts once, from the
+// newest report. Score = (killed + timed out) / (killed + timed out + survived + no coverage), as
+// StrykerJS computes it (ignored, compile and runtime errors are not counted). Exit 0 when every
+// goal is met, 1 when one is not or a family was not (fully) measured, 2 on unreadable reports.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+
+const args = process.argv.slice(2);
+if (args.includes("--help")) {
+  console.log("usage: node bench/mutation/score.mjs [--json] [--dir <reports folder>]");
+  process.exit(0);
+}
+const dirAt = args.indexOf("--dir");
+const dir = dirAt >= 0 ? args[dirAt + 1] : "reports/mutation";
+const json = args.includes("--json");
+
+/** The goals of issue 22: each named file, and each family as a whole. */
+const FILE_GOAL = 85;
+const NAMED = [
+  "packages/core/src/decision/decide.ts",
+  "packages/core/src/decision/gates.ts",
+  "packages/core/src/decision/ninety.ts",
+  "packages/core/src/tco/crossover.ts",
+  "packages/core/src/cost/diff.ts",
+  "packages/core/src/cost/resources/aws/endpoint-configuration.ts",
+  "policies/guardrails/aws/s3.ts",
+];
+const FAMILY_GOAL = 80;
+const FAMILIES = {
+  cost: (f) => f.startsWith("packages/core/src/cost/"),
+  policies: (f) => f.startsWith("policies/") && f.endsWith(".ts"),
+};
+
+let reports;
+try {
+  reports = readdirSync(dir)
+    .filter((f) => f.endsWith(".json") && !f.endsWith(".incremental.json"))
+    .map((f) => ({ path: join(dir, f), mtime: statSync(join(dir, f)).mtimeMs }))
+    .sort((a, b) => a.mtime - b.mtime);
+} catch {
+  console.error(`mutation score: no reports in ${dir} (run npm run mutation first)`);
+  process.exit(2);
+}
+
+const files = new Map(); // file -> { group, counts }
+for (const r of reports) {
+  let doc;
+  try {
+    doc = JSON.parse(readFileSync(r.path, "utf8"));
+  } catch (e) {
+    console.error(`mutation score: ${r.path}: not a StrykerJS JSON report (${e.message.split("\n")[0]})`);
+    process.exit(2);
+  }
+  for (const [name, file] of Object.entries(doc.files ?? {})) {
+    const counts = { killed: 0, survived: 0, noCoverage: 0, timeout: 0, other: 0, survivors: [] };
+    for (const m of file.mutants ?? []) {
+      if (m.status === "Killed") counts.killed++;
+      else if (m.status === "Timeout") counts.timeout++;
+      else if (m.status === "Survived") counts.survived++;
+      else if (m.status === "NoCoverage") counts.noCoverage++;
+      else counts.other++;
+      if (m.status === "Survived" || m.status === "NoCoverage") counts.survivors.push(`${m.location.start.line}:${m.location.start.column} ${m.mutatorName}${m.status === "NoCoverage" ? " (no coverage)" : ""}`);
+    }
+    const key = relative(process.cwd(), resolve(doc.projectRoot ?? process.cwd(), name)).replaceAll("\\", "/");
+    files.set(key, { group: r.path, ...counts }); // newest report wins
+  }
+}
+
+const detected = (c) => c.killed + c.timeout;
+const valid = (c) => detected(c) + c.survived + c.noCoverage;
+const score = (c) => (valid(c) === 0 ? null : (100 * detected(c)) / valid(c));
+const sum = (list) => list.reduce((a, c) => ({ killed: a.killed + c.killed, timeout: a.timeout + c.timeout, survived: a.survived + c.survived, noCoverage: a.noCoverage + c.noCoverage }), { killed: 0, timeout: 0, survived: 0, noCoverage: 0 });
+
+const named = NAMED.map((f) => {
+  const c = files.get(f);
+  return { file: f, score: c ? score(c) : null, goal: FILE_GOAL, measured: Boolean(c) };
+});
+const families = Object.entries(FAMILIES).map(([name, test]) => {
+  const list = [...files.entries()].filter(([f]) => test(f)).map(([, c]) => c);
+  const total = sum(list);
+  return { family: name, files: list.length, ...total, score: list.length ? score(total) : null, goal: FAMILY_GOAL };
+});
+const met = named.every((n) => n.score !== null && n.score >= n.goal) && families.every((f) => f.score !== null && f.score >= f.goal);
+
+if (json) {
+  const perFile = Object.fromEntries([...files.entries()].sort().map(([f, c]) => [f, { score: score(c), killed: c.killed, timeout: c.timeout, survived: c.survived, noCoverage: c.noCoverage, survivors: c.survivors }]));
+  console.log(JSON.stringify({ named, families, files: perFile, met }, null, 2));
+} else {
+  const pct = (s) => (s === null ? "not measured" : `${s.toFixed(2)}%`);
+  console.log("file                                                          score     goal");
+  for (const n of named) console.log(`${n.file.padEnd(62)}${pct(n.score).padStart(12)}  ≥ ${n.goal}%`);
+  for (const f of families) {
+    console.log(`${`all ${f.family} (${f.files} files; ${f.survived} survived, ${f.noCoverage} no coverage)`.padEnd(62)}${pct(f.score).padStart(12)}  ≥ ${f.goal}%`);
+  }
+  const worst = [...files.entries()].filter(([, c]) => valid(c) > 0).sort((a, b) => score(a[1]) - score(b[1])).slice(0, 10);
+  if (worst.length) {
+    console.log("\nlowest files:");
+    for (const [f, c] of worst) console.log(`  ${pct(score(c)).padStart(8)}  ${f} (${c.survived} survived, ${c.noCoverage} no coverage)`);
+  }
+  console.log(met ? "\nevery goal met" : "\nnot every goal met (or not measured)");
+}
+process.exit(met ? 0 : 1);
