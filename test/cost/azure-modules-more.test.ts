@@ -922,3 +922,24 @@ describe("Azure Synapse", () => {
     expect(unpriced(e, "none")).toBe("nodeSize: expected a string, got nothing");
   });
 });
+
+describe("Azure Monitor autoscale settings: profiles not known or empty", () => {
+  const dep = res("azure-native:machinelearningservices:OnlineDeployment", "blue", { endpointName: "ep", deploymentName: "blue", sku: { name: "Default", capacity: 1 }, properties: { instanceType: "Standard_NC24ads_A100_v4" } });
+  const scale = (profiles: unknown) => res("azure-native:monitor:AutoscaleSetting", "scale", { targetResourceUri: URI, ...(profiles === undefined ? {} : { profiles }) });
+
+  it("profiles not known until deploy: unpriced, never a negative fleet", () => {
+    const e = estimate([dep, scale("[unknown]")], HEAVY);
+    expect(unpriced(e, "scale")).toBe("profiles is not known until deploy");
+    // the deployment's own instance only: 730 x $3.673
+    expect(e.monthlyUsd).toBeCloseTo(A100_MONTH, 6);
+  });
+
+  it("no profile: the deployment keeps its own count; free, never a negative fleet", () => {
+    for (const profiles of [[], undefined]) {
+      const e = estimate([dep, scale(profiles)], HEAVY);
+      expect(free(e, "scale")).toBe("no autoscale profile: the deployment keeps its own instance count, priced on it");
+      expect(e.monthlyUsd).toBeCloseTo(A100_MONTH, 6);
+      expect(e.minMonthlyUsd).toBeCloseTo(A100_MONTH, 6);
+    }
+  });
+});
