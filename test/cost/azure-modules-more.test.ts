@@ -943,3 +943,252 @@ describe("Azure Monitor autoscale settings: profiles not known or empty", () => 
     }
   });
 });
+
+describe("Azure modules: service names", () => {
+  it("each Azure type's module names its service", () => {
+    const services = Object.fromEntries(
+      [
+        "azure-native:cognitiveservices:Deployment",
+        "azure-native:machinelearningservices:Compute",
+        "azure-native:machinelearningservices:OnlineDeployment",
+        "azure-native:machinelearningservices:ServerlessEndpoint",
+        "azure-native:storage:StorageAccount",
+        "azure-native:keyvault:Key",
+        "azure-native:network:PrivateEndpoint",
+        "azure-native:operationalinsights:Workspace",
+        "azure-native:machinelearningservices:Job",
+        "azure-native:machinelearningservices:Schedule",
+        "azure-native:monitor:AutoscaleSetting",
+        "azure-native:resources:Deployment",
+        "azure-native:privatedns:PrivateZone",
+        "azure-native:web:AppServicePlan",
+        "azure-native:search:Service",
+        "azure-native:synapse:SqlPool",
+        "azure-native:synapse:BigDataPool",
+        "azure-native:app:ContainerApp",
+        "pulumi-nodejs:dynamic/azure-openai:FineTuningJob",
+        "pulumi-nodejs:dynamic/azure-openai:Evaluation",
+      ].map((t) => [t, costModuleFor(t).service]),
+    );
+    expect(services).toEqual({
+      "azure-native:cognitiveservices:Deployment": "Azure OpenAI Service",
+      "azure-native:machinelearningservices:Compute": "Azure Machine Learning compute",
+      "azure-native:machinelearningservices:OnlineDeployment": "Azure ML managed online endpoints",
+      "azure-native:machinelearningservices:ServerlessEndpoint": "Azure AI serverless models",
+      "azure-native:storage:StorageAccount": "Azure Storage",
+      "azure-native:keyvault:Key": "Azure Key Vault",
+      "azure-native:network:PrivateEndpoint": "Azure Private Link",
+      "azure-native:operationalinsights:Workspace": "Azure Monitor Logs",
+      "azure-native:machinelearningservices:Job": "Azure Machine Learning jobs",
+      "azure-native:machinelearningservices:Schedule": "Azure Machine Learning schedules",
+      "azure-native:monitor:AutoscaleSetting": "Azure Monitor autoscale",
+      "azure-native:resources:Deployment": "Azure Resource Manager deployments",
+      "azure-native:privatedns:PrivateZone": "Azure DNS (private zones)",
+      "azure-native:web:AppServicePlan": "Azure App Service",
+      "azure-native:search:Service": "Azure AI Search",
+      "azure-native:synapse:SqlPool": "Azure Synapse dedicated SQL pool",
+      "azure-native:synapse:BigDataPool": "Azure Synapse Spark pool",
+      "azure-native:app:ContainerApp": "Azure Container Apps",
+      "pulumi-nodejs:dynamic/azure-openai:FineTuningJob": "Azure OpenAI fine-tuning",
+      "pulumi-nodejs:dynamic/azure-openai:Evaluation": "Azure OpenAI evaluation",
+    });
+    // the model-serving modules serve traffic; the others do not say so
+    expect(costModuleFor("azure-native:cognitiveservices:Deployment").servesTraffic({ inputs: {} })).toBe(true);
+    expect(costModuleFor("azure-native:machinelearningservices:ServerlessEndpoint").servesTraffic({ inputs: {} })).toBe(true);
+  });
+});
+
+describe("Azure modules: a price missing from the catalog names the field that asked for it", () => {
+  const base = loadCatalog();
+  const without = (skus: string[]) => new PriceCatalog({ ...base.data, entries: base.data.entries.filter((x) => !skus.includes(x.sku)) });
+  /** The unpriced reason of the one resource of a graph, with a catalog lacking `skus`. */
+  const reason = (r, skus: string[], config: Record<string, unknown> = { "aitracks:workload": WORKLOAD }) => {
+    const e = estimateCost({ project: "proj", stack: "test", config, resources: [r] }, { catalog: without(skus) });
+    return unpriced(e, r.name);
+  };
+  const starts = (got: string, field: string, sku: string) => expect(got.slice(0, `${field} "${sku}" has no price in the compute catalog`.length)).toBe(`${field} "${sku}" has no price in the compute catalog`);
+
+  it("App Service, Container Apps, Key Vault, Log Analytics, private endpoints, Search, storage, Synapse", () => {
+    const ep = res("azure-native:web:AppServicePlan", "ep", { sku: { name: "EP1" } });
+    starts(reason(ep, ["functions-premium-vcpu-hour"]), "sku.name", "functions-premium-vcpu-hour");
+    starts(reason(ep, ["functions-premium-gb-hour"]), "sku.name", "functions-premium-gb-hour");
+    const app = res("azure-native:app:ContainerApp", "app", { template: { containers: [{ name: "a" }], scale: { minReplicas: 1 } } });
+    starts(reason(app, ["containerapps-gib-second"]), "memory price", "containerapps-gib-second");
+    starts(reason(app, ["containerapps-idle-vcpu-second"]), "CPU price", "containerapps-idle-vcpu-second");
+    starts(reason(app, ["containerapps-requests"]), "request price", "containerapps-requests");
+    starts(reason(app, ["containerapps-vcpu-second"]), "CPU price", "containerapps-vcpu-second");
+    starts(reason(res("azure-native:keyvault:Key", "k", { properties: { kty: "RSA-HSM" } }), ["keyvault-hsm-key"]), "properties.kty", "keyvault-hsm-key");
+    const ws = res("azure-native:operationalinsights:Workspace", "ws", {});
+    const e = estimateCost({ project: "proj", stack: "test", config: { "aitracks:workload": WORKLOAD }, resources: [ws, res("azure-native:monitor:DiagnosticSetting", "d", {}, { dependencies: [ws.urn] })] }, { catalog: without(["log-analytics-ingest"]) });
+    starts(unpriced(e, "ws"), "ingestion price", "log-analytics-ingest");
+    starts(reason(res("azure-native:network:PrivateEndpoint", "pe", {}), ["private-endpoint"]), "private endpoint price", "private-endpoint");
+    starts(reason(res("azure-native:search:Service", "s", { sku: { name: "basic" } }), ["search-basic"]), "sku.name", "search-basic");
+    starts(reason(res("azure-native:storage:StorageAccount", "sa", {}), ["blob-hot-lrs"]), "storage price", "blob-hot-lrs");
+    starts(reason(res("azure-native:synapse:SqlPool", "dw", { sku: { name: "DW100c" } }), ["synapse-dedicated-100cdwu"]), "sku.name", "synapse-dedicated-100cdwu");
+    starts(reason(res("azure-native:synapse:BigDataPool", "sp", { nodeSize: "Small" }), ["synapse-spark-vcore-hour"]), "nodeSize", "synapse-spark-vcore-hour");
+    const phi = res("azure-native:machinelearningservices:ServerlessEndpoint", "phi", { properties: { modelSettings: { modelId: "Phi-4" }, contentSafety: { contentSafetyStatus: "Enabled" } } });
+    starts(reason(phi, ["azure-content-safety-text"]), "content safety price", "azure-content-safety-text");
+  });
+
+  it("Azure OpenAI deployments: PTU-hours, reservations, the deployment type's factor, fine-tuned hosting", () => {
+    const dep = (sku: string, model = "gpt-4o", tags?: Record<string, string>) =>
+      res("azure-native:cognitiveservices:Deployment", "d", { deploymentName: "d", sku: { name: sku, capacity: 10 }, properties: { model: { name: model } }, ...(tags ? { tags } : {}) });
+    starts(reason(dep("GlobalProvisionedManaged"), ["aoai-ptu-global"]), "sku.name", "aoai-ptu-global");
+    starts(reason(dep("GlobalProvisionedManaged", "gpt-4o", { "aitracks-ptu-reservation": "monthly" }), ["aoai-ptu-reservation-monthly"]), "tags.aitracks-ptu-reservation", "aoai-ptu-reservation-monthly");
+    starts(reason(dep("Standard"), ["aoai-tokens-regional-standard"]), "sku.name", "aoai-tokens-regional-standard");
+    starts(reason(dep("GlobalStandard", "gpt-4o-mini-2024-07-18.ft-abc"), ["aoai-finetune-hosting"]), "fine-tuned model hosting", "aoai-finetune-hosting");
+  });
+
+  it("a private DNS zone whose catalog entry is another cloud's: the zone price is not found", () => {
+    const other = new PriceCatalog({ ...base.data, entries: base.data.entries.map((x) => (x.sku === "private-dns-zone" ? { ...x, cloud: "gcp" } : x)) });
+    const e = estimateCost({ project: "proj", stack: "test", config: {}, resources: [res("azure-native:privatedns:PrivateZone", "z", {})] }, { catalog: other });
+    starts(unpriced(e, "z"), "zone price", "private-dns-zone");
+  });
+
+  it("an instance or VM size the catalog does not know names the field", () => {
+    const e = estimate([
+      res("azure-native:machinelearningservices:Compute", "aml", { properties: { computeType: "AmlCompute", properties: { vmSize: "Standard_Nope", scaleSettings: { maxNodeCount: 1 } } } }),
+      res("azure-native:machinelearningservices:Compute", "ci", { properties: { computeType: "ComputeInstance", properties: { vmSize: "Standard_Nope" } } }),
+      res("azure-native:machinelearningservices:Compute", "c", { computeName: "c", properties: { computeType: "AmlCompute", properties: { vmSize: "Standard_Nope", scaleSettings: { maxNodeCount: 1 } } } }),
+      res("azure-native:machinelearningservices:Job", "job", { properties: { computeId: "/x/computes/c", limits: { timeout: "PT1H" } } }),
+      res("azure-native:machinelearningservices:OnlineDeployment", "fixed", { endpointName: "ep", deploymentName: "fixed", properties: { instanceType: "Standard_Nope" } }),
+      res("azure-native:machinelearningservices:OnlineDeployment", "scaled", { properties: { instanceType: "Standard_Nope", scaleSettings: { scaleType: "TargetUtilization", minInstances: 1, maxInstances: 3 } } }),
+      res("azure-native:monitor:AutoscaleSetting", "scale", { targetResourceUri: "/x/onlineEndpoints/ep/deployments/fixed", profiles: [{ capacity: { minimum: "1", maximum: "2" } }] }),
+    ]);
+    starts(unpriced(e, "aml"), "properties.properties.vmSize", "Standard_Nope");
+    starts(unpriced(e, "ci"), "properties.properties.vmSize", "Standard_Nope");
+    starts(unpriced(e, "job"), "compute vmSize", "Standard_Nope");
+    starts(unpriced(e, "fixed"), "properties.instanceType", "Standard_Nope");
+    starts(unpriced(e, "scaled"), "properties.instanceType", "Standard_Nope");
+    starts(unpriced(e, "scale"), "instanceType", "Standard_Nope");
+  });
+});
+
+describe("Azure modules: a number input that is not a number names its field", () => {
+  it("each numeric field, in its own words", () => {
+    const dep = res("azure-native:machinelearningservices:OnlineDeployment", "blue", { endpointName: "ep", deploymentName: "blue", sku: { capacity: 1 }, properties: { instanceType: "Standard_NC24ads_A100_v4" } });
+    const cluster = res("azure-native:machinelearningservices:Compute", "cpu", { computeName: "cpu", properties: { computeType: "AmlCompute", properties: { vmSize: "Standard_DS3_v2", scaleSettings: { maxNodeCount: 1 } } } });
+    const scaleOf = (name: string, profiles: unknown[], target = URI) => res("azure-native:monitor:AutoscaleSetting", name, { targetResourceUri: target, profiles });
+    const e = estimate([
+      res("azure-native:web:AppServicePlan", "plan", { sku: { name: "S1", capacity: "lots" } }),
+      dep,
+      scaleOf("bad-max", [{ capacity: { minimum: "1", maximum: "2" } }, { capacity: { minimum: "1", maximum: "lots" } }]),
+      scaleOf("bad-min", [{ capacity: { minimum: "1", maximum: "2" } }, { capacity: { minimum: "few", maximum: "2" } }]),
+      res("azure-native:app:ContainerApp", "bad-cpu", { template: { containers: [{ resources: { cpu: "lots" } }] } }),
+      res("azure-native:app:ContainerApp", "bad-memory", { template: { containers: [{ resources: { cpu: 1 } }, { resources: { memory: "lots" } }] } }),
+      res("azure-native:app:ContainerApp", "bad-replicas", { template: { containers: [{ name: "a" }], scale: { minReplicas: "some" } } }),
+      res("azure-native:machinelearningservices:Compute", "bad-min-nodes", { properties: { computeType: "AmlCompute", properties: { vmSize: "Standard_DS3_v2", scaleSettings: { minNodeCount: "some", maxNodeCount: 2 } } } }),
+      cluster,
+      res("azure-native:machinelearningservices:Job", "bad-nodes", { properties: { computeId: "/x/computes/cpu", resources: { instanceCount: "many" }, limits: { timeout: "PT1H" } } }),
+      res("azure-native:machinelearningservices:Schedule", "bad-interval", { properties: { action: { actionType: "CreateJob", jobDefinition: { computeId: "/x/computes/cpu", limits: { timeout: "PT1H" } } }, trigger: { triggerType: "Recurrence", frequency: "Day", interval: "often" } } }),
+      res("azure-native:machinelearningservices:OnlineDeployment", "bad-capacity", { sku: { capacity: "two" }, properties: { instanceType: "Standard_NC24ads_A100_v4" } }),
+      res("azure-native:search:Service", "bad-replicas-search", { sku: { name: "basic" }, replicaCount: "two" }),
+      res("azure-native:search:Service", "bad-partitions", { sku: { name: "basic" }, partitionCount: "two" }),
+      res("azure-native:synapse:BigDataPool", "bad-node-count", { nodeSize: "Small", nodeCount: "three" }),
+      res("azure-native:synapse:BigDataPool", "bad-min-node-count", { nodeSize: "Small", autoScale: { enabled: true, minNodeCount: "three" } }),
+      res("azure-native:cognitiveservices:Deployment", "ptu", { deploymentName: "ptu", sku: { name: "GlobalProvisionedManaged" }, properties: { model: { name: "gpt-4o" } } }),
+    ]);
+    expect(unpriced(e, "plan")).toBe('sku.capacity: expected a number, got "lots"');
+    expect(unpriced(e, "bad-max")).toBe('profiles[1].capacity.maximum: expected a number, got "lots"');
+    expect(unpriced(e, "bad-min")).toBe('profiles[1].capacity.minimum: expected a number, got "few"');
+    expect(unpriced(e, "bad-cpu")).toBe('template.containers[0].resources.cpu: expected a CPU count such as 1 or 1000m, got "lots"');
+    expect(unpriced(e, "bad-memory")).toBe('template.containers[1].resources.memory: expected a memory size such as 512Mi or 2Gi, got "lots"');
+    expect(unpriced(e, "bad-replicas")).toBe('template.scale.minReplicas: expected a number, got "some"');
+    expect(unpriced(e, "bad-min-nodes")).toBe('properties.properties.scaleSettings.minNodeCount: expected a number, got "some"');
+    expect(unpriced(e, "bad-nodes")).toBe('properties.resources.instanceCount: expected a number, got "many"');
+    expect(unpriced(e, "bad-interval")).toBe('properties.trigger.interval: expected a number, got "often"');
+    expect(unpriced(e, "bad-capacity")).toBe('sku.capacity: expected a number, got "two"');
+    expect(unpriced(e, "bad-replicas-search")).toBe('replicaCount: expected a number, got "two"');
+    expect(unpriced(e, "bad-partitions")).toBe('partitionCount: expected a number, got "two"');
+    expect(unpriced(e, "bad-node-count")).toBe('nodeCount: expected a number, got "three"');
+    expect(unpriced(e, "bad-min-node-count")).toBe('autoScale.minNodeCount: expected a number, got "three"');
+    expect(unpriced(e, "ptu")).toBe("sku.capacity: expected a number, got nothing");
+    // the autoscale setting reads its deployment's capacity
+    const bad = estimate([{ ...dep, inputs: { ...dep.inputs, sku: { capacity: "x" } } }, scaleOf("scale", [{ capacity: { minimum: "1", maximum: "2" } }])]);
+    expect(unpriced(bad, "scale")).toBe('sku.capacity: expected a number, got "x"');
+  });
+});
+
+describe("Azure modules: patterns match whole values", () => {
+  it("an autoscale target, a compute id and a Synapse service level are anchored", () => {
+    const dep = res("azure-native:machinelearningservices:OnlineDeployment", "blue", { endpointName: "ep", deploymentName: "blue", properties: { instanceType: "Standard_NC24ads_A100_v4" } });
+    const e = estimate([
+      dep,
+      res("azure-native:monitor:AutoscaleSetting", "longer", { targetResourceUri: `${URI}/extra`, profiles: [{ capacity: { minimum: "1", maximum: "2" } }] }),
+      clusterOf(),
+      res("azure-native:machinelearningservices:Job", "job", { properties: { computeId: `${CLUSTER}/extra`, limits: { timeout: "PT1H" } } }),
+      res("azure-native:synapse:SqlPool", "trailing", { sku: { name: "DW100cc" } }),
+      res("azure-native:synapse:SqlPool", "leading", { sku: { name: "XDW100c" } }),
+    ]);
+    expect(free(e, "longer")).toBe("scaling rules; the scaled resource is priced on its own");
+    expect(unpriced(e, "job")).toBe("properties.computeId: the compute the job runs on is not in the stack");
+    expect(unpriced(e, "trailing")).toBe('sku.name "DW100cc": expected a service level such as DW100c');
+    expect(unpriced(e, "leading")).toBe('sku.name "XDW100c": expected a service level such as DW100c');
+  });
+});
+
+describe("Azure OpenAI deployments: names and notes", () => {
+  const dep = (name: string, sku: Record<string, unknown> | undefined, model = "gpt-4o", tags?: Record<string, string>) =>
+    res("azure-native:cognitiveservices:Deployment", name, { deploymentName: name, ...(sku ? { sku } : {}), properties: { model: { name: model } }, ...(tags ? { tags } : {}) });
+
+  it("provisioned: hourly (also by tag, any case), monthly and yearly reservations, each line and note", () => {
+    const one = (d, config: Record<string, unknown> = { "aitracks:workload": WORKLOAD }) => priced(estimate([d], config), d.name);
+    const hourly = one(dep("h", { name: "GlobalProvisionedManaged", capacity: 15 }));
+    // 15 x 730 x $1.00 = $10,950
+    expect(hourly.components.map((c) => [c.name, c.monthlyQuantity, c.monthlyUsd])).toEqual([["GlobalProvisionedManaged: 15 PTU x 730 h", 10_950, 10_950]]);
+    expect(hourly.notes).toEqual(["provisioned throughput: no per-token charge", "serves the workload at no token cost"]);
+    const tagged = one(dep("t", { name: "GlobalProvisionedManaged", capacity: 15 }, "gpt-4o", { "aitracks-ptu-reservation": "Hourly" }));
+    expect(tagged.monthlyUsd).toBeCloseTo(10_950, 9);
+    // 15 x $260 = $3,900
+    const monthly = one(dep("m", { name: "DataZoneProvisionedManaged", capacity: 15 }, "gpt-4o", { "aitracks-ptu-reservation": "MONTHLY" }), {});
+    expect(monthly.components.map((c) => [c.name, c.monthlyQuantity, c.monthlyUsd])).toEqual([["DataZoneProvisionedManaged: 15 PTU, monthly reservation", 15, 3_900]]);
+    // no workload: the "serves the workload" note is left off
+    expect(monthly.notes).toEqual([
+      "PTUs paid through a monthly Azure reservation (tag aitracks-ptu-reservation); the reservation is bought for the term, not per hour",
+      "provisioned throughput: no per-token charge",
+    ]);
+    // 12 / 12 = 1 PTU-year a month x $2,652
+    const yearly = one(dep("y", { name: "ProvisionedManaged", capacity: 12 }, "gpt-4o", { "aitracks-ptu-reservation": "yearly" }));
+    expect(yearly.components.map((c) => [c.name, c.monthlyQuantity, c.monthlyUsd])).toEqual([["ProvisionedManaged: 12 PTU, yearly reservation (a twelfth of a PTU-year each month)", 1, 2_652]]);
+    expect(yearly.notes[0]).toBe("PTUs paid through a yearly Azure reservation (tag aitracks-ptu-reservation); the reservation is bought for the term, not per hour");
+  });
+
+  it("a provisioned fallback deployment (no traffic) does not say it serves the workload", () => {
+    const ft = track("FineTune", "azure", "t");
+    const e = estimate([ft, child(ft, "azure-native:cognitiveservices:Deployment", "tuned", { deploymentName: "tuned", sku: { name: "GlobalStandard", capacity: 1 }, properties: { model: { name: "gpt-4o-mini-2024-07-18.ft-abc" } } }), child(ft, "azure-native:cognitiveservices:Deployment", "ptu", { deploymentName: "ptu", sku: { name: "GlobalProvisionedManaged", capacity: 15 }, properties: { model: { name: "gpt-4o" } } })]);
+    expect(priced(e, "ptu").notes).toEqual(["provisioned throughput: no per-token charge"]);
+  });
+
+  it("pay-per-token: the type's factor on each token line (no sku = Standard); the developer tier hosts a fine-tuned model free", () => {
+    const e = estimate([dep("std", undefined)]);
+    const s = priced(e, "std");
+    // gpt-4o x 1.1: $2.75 input, $11 output; 456.25M x $2.75 = $1,254.6875; 91.25M x $11 = $1,003.75
+    expect(s.components.map((c) => [c.name, c.unitPriceUsd, c.monthlyUsd])).toEqual([
+      ["gpt-4o input tokens", 2.75, 1_254.6875],
+      ["gpt-4o output tokens", 11, 1_003.75],
+    ]);
+    expect(s.components[0].priceSource.endsWith(" x 1.1 (catalog aoai-tokens-regional-standard (azure eastus, 2026-11-01))")).toBe(true);
+    expect(s.notes).toEqual(["Standard: 1.1 x the Global Standard token price"]);
+    const dev = priced(estimate([dep("dev", { name: "DeveloperTier", capacity: 1 }, "gpt-4o-mini-2024-07-18.ft-abc")]), "dev");
+    // gpt-4o-mini at the Global price, no hosting line: 456.25 x $0.15 + 91.25 x $0.60 = $68.4375 + $54.75
+    expect(names(dev.components)).toEqual(["gpt-4o-mini-2024-07-18.ft-abc input tokens", "gpt-4o-mini-2024-07-18.ft-abc output tokens"]);
+    expect(dev.monthlyUsd).toBeCloseTo(68.4375 + 54.75, 9);
+    const hosted = priced(estimate([dep("hosted", { name: "GlobalStandard", capacity: 1 }, "ft:gpt-4o-mini-2024-07-18:org::abc", undefined)]), "hosted");
+    // the ft: form of a fine-tuned name: tokens at gpt-4o-mini's price + hosting 730 x $1.70 = $1,241
+    expect(names(hosted.components)).toEqual(["ft:gpt-4o-mini-2024-07-18:org::abc input tokens", "ft:gpt-4o-mini-2024-07-18:org::abc output tokens", "fine-tuned model hosting x 730 h"]);
+    expect(hosted.monthlyUsd).toBeCloseTo(68.4375 + 54.75 + 1_241, 9);
+  });
+});
+
+describe("Azure ML serverless endpoints: content safety on a fallback endpoint", () => {
+  it("counts no records when the endpoint serves no traffic", () => {
+    const ep = (name: string) => res("azure-native:machinelearningservices:ServerlessEndpoint", name, { properties: { modelSettings: { modelId: "Phi-4" }, contentSafety: { contentSafetyStatus: "Enabled" } } });
+    const e = estimate([ep("first"), ep("second")]);
+    // outside tracks the first registered serves the workload: 1,500 x 4 = 6,000 characters = 6 records + 300 x 4 = 1,200 = 2: 8 a request
+    expect(priced(e, "first").components[2].name).toBe("content safety: 8 text records a request x 304,166.67 requests");
+    const c = priced(e, "second").components[2];
+    expect(c.name).toBe("content safety: 8 text records a request x 0 requests");
+    expect(c.monthlyQuantity).toBe(0);
+    expect(c.monthlyUsd).toBe(0);
+  });
+});
