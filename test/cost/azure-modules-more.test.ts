@@ -1190,5 +1190,19 @@ describe("Azure ML serverless endpoints: content safety on a fallback endpoint",
     expect(c.name).toBe("content safety: 8 text records a request x 0 requests");
     expect(c.monthlyQuantity).toBe(0);
     expect(c.monthlyUsd).toBe(0);
+    // the token lines' own note comes first
+    expect(priced(e, "second").notes).toEqual([
+      "fallback model: no traffic assumed (the primary serves the workload)",
+      "content safety on: prompt and completion checked as text records of up to 1,000 characters (4 a token), billed at Azure AI Content Safety's rate",
+    ]);
+  });
+
+  it("rounds the prompt's records up as well as the completion's", () => {
+    const config = { "aitracks:workload": { workload: { requestsPerDay: 10_000, inputTokensPerRequest: 251, outputTokensPerRequest: 250 } } };
+    const e = estimate([res("azure-native:machinelearningservices:ServerlessEndpoint", "phi", { properties: { modelSettings: { modelId: "Phi-4" }, contentSafety: { contentSafetyStatus: "Enabled" } } })], config);
+    // 251 x 4 = 1,004 characters = 2 records; 250 x 4 = 1,000 = 1: 3 a request; 304,166.67 x 3 / 1,000 = 912.5 x $0.38 = $346.75
+    const c = priced(e, "phi").components[2];
+    expect(c.name).toBe("content safety: 3 text records a request x 304,166.67 requests");
+    expect(c.monthlyUsd).toBeCloseTo(346.75, 9);
   });
 });
