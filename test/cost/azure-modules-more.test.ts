@@ -1206,3 +1206,40 @@ describe("Azure ML serverless endpoints: content safety on a fallback endpoint",
     expect(c.monthlyUsd).toBeCloseTo(346.75, 9);
   });
 });
+
+describe("Azure OpenAI deployments: inputs it refuses, and what it prefers for traffic", () => {
+  const dep = (name: string, sku: unknown, model: unknown, tags?: Record<string, unknown>) =>
+    res("azure-native:cognitiveservices:Deployment", name, { deploymentName: name, sku, properties: model === undefined ? {} : { model: { name: model } }, ...(tags ? { tags } : {}) });
+
+  it("each refused input, with its reason", () => {
+    const e = estimate([
+      dep("bad-sku", { name: 5, capacity: 1 }, "gpt-4o"),
+      dep("no-model", { name: "GlobalStandard", capacity: 1 }, undefined),
+      dep("empty-tag", { name: "GlobalProvisionedManaged", capacity: 1 }, "gpt-4o", { "aitracks-ptu-reservation": "" }),
+      dep("weekly", { name: "GlobalProvisionedManaged", capacity: 1 }, "gpt-4o", { "aitracks-ptu-reservation": "weekly" }),
+      dep("unknown-model", { name: "GlobalStandard", capacity: 1 }, "no-such-model-xyz"),
+    ]);
+    expect(unpriced(e, "bad-sku")).toBe("sku.name: expected a string, got 5");
+    expect(unpriced(e, "no-model")).toBe("properties.model.name: expected a string, got nothing");
+    expect(unpriced(e, "empty-tag")).toBe('tags.aitracks-ptu-reservation: expected a string, got ""');
+    expect(unpriced(e, "weekly")).toBe('tags.aitracks-ptu-reservation "weekly": expected hourly, monthly or yearly');
+    expect(unpriced(e, "unknown-model")).toBe('no token price for "no-such-model-xyz" on provider "azure" in @pydantic/genai-prices');
+  });
+
+  it("each pay-per-token type's factor, in its note", () => {
+    const note = (sku: string) => priced(estimate([dep("d", { name: sku, capacity: 1 }, "gpt-4o")]), "d").notes;
+    expect(note("DataZoneStandard")).toEqual(["DataZoneStandard: 1.1 x the Global Standard token price"]);
+    expect(note("GlobalBatch")).toEqual(["GlobalBatch: 0.5 x the Global Standard token price"]);
+    expect(note("DataZoneBatch")).toEqual(["DataZoneBatch: 0.55 x the Global Standard token price"]);
+    expect(note("GlobalStandard")).toEqual([]);
+  });
+
+  it("prefers a fine-tuned model for a track's traffic", () => {
+    const m = costModuleFor("azure-native:cognitiveservices:Deployment");
+    expect(m.preferredForTraffic({ inputs: { properties: { model: { name: "gpt-4o-mini-2024-07-18.ft-abc" } } } })).toBe(true);
+    expect(m.preferredForTraffic({ inputs: { properties: { model: { name: "ft:gpt-4o-mini-2024-07-18:org::abc" } } } })).toBe(true);
+    expect(m.preferredForTraffic({ inputs: { properties: { model: { name: "gpt-4o" } } } })).toBe(false);
+    expect(m.preferredForTraffic({ inputs: { properties: { model: { name: 5 } } } })).toBe(false);
+    expect(m.preferredForTraffic({ inputs: {} })).toBe(false);
+  });
+});
