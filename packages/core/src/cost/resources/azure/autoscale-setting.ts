@@ -1,6 +1,6 @@
-import { asArray, at } from "../../graph";
+import { asArray, at, isUnknown } from "../../graph";
 import { fleetComponent, fleetShareOf, requestsPerMinuteAtUtilisation } from "../../fleet";
-import type { CostModule } from "../../module";
+import { Unpriced, type CostModule } from "../../module";
 import { catalogEntry, num, optStr } from "../../price";
 
 const ONLINE_DEPLOYMENT = "azure-native:machinelearningservices:OnlineDeployment";
@@ -19,7 +19,10 @@ export const autoscaleSetting: CostModule = {
     const dep = m ? ctx.graph.ofType(ONLINE_DEPLOYMENT).find((d) => d.inputs.endpointName === m[1] && d.inputs.deploymentName === m[2]) : ctx.graph.dependenciesOfType(r, ONLINE_DEPLOYMENT)[0];
     const sku = optStr(at(dep?.inputs, "properties.instanceType"));
     if (!dep || !sku) return { components: [], free: "scaling rules; the scaled resource is priced on its own" };
+    if (isUnknown(r.inputs.profiles)) throw new Unpriced("profiles is not known until deploy");
     const profiles = asArray(r.inputs.profiles);
+    // No profile, no bounds: a fleet of 0..0 would subtract the deployment's own instances.
+    if (profiles.length === 0) return { components: [], free: "no autoscale profile: the deployment keeps its own instance count, priced on it" };
     const max = Math.max(0, ...profiles.map((p, i) => num(at(p, "capacity.maximum"), `profiles[${i}].capacity.maximum`, 0)));
     const count = num(at(dep.inputs, "sku.capacity"), "sku.capacity", 1);
     const min = Math.min(...profiles.map((p, i) => num(at(p, "capacity.minimum"), `profiles[${i}].capacity.minimum`, count)), max);
