@@ -696,3 +696,175 @@ describe("EC2, EBS, ElastiCache, RDS, DynamoDB, secrets, notebooks and endpoints
     expect(freeOf(e, "default")).toBe("gateway endpoint: no charge");
   });
 });
+
+describe("names and notes of the serverless, network and flat-fee modules", () => {
+  const BIG = { "aitracks:workload": { workload: { requestsPerDay: 10_000_000, inputTokensPerRequest: 1_500, outputTokensPerRequest: 300 } } };
+
+  it("names a Lambda function's lines at its memory and architecture, with the region's note", () => {
+    const e = estimate([
+      res("aws:lambda/function:Function", "fn", { memorySize: 512, architectures: ["x86_64"], region: "eu-west-1" }),
+      res("aws:lambda/function:Function", "arm", { architectures: ["arm64"] }),
+    ]);
+    const fn = priced(e, "fn");
+    expect(fn.components.map((c) => [c.name, c.unitPriceUsd])).toEqual([
+      ["304,166.67 requests", 0.2],
+      ["0.5 GB x 1 s x 304,166.67 invocations", 0.0000166667],
+    ]);
+    expect(fn.notes).toEqual([
+      "invocations: one per request of the workload (304,166.67 a month)",
+      "1 s per invocation assumed (the workload has no duration)",
+      "lambda-requests priced at its us-east-1 list price (the catalog quotes one region)",
+    ]);
+    // 128 MB by default: 0.125 GB x 304,166.67 s = 38,020.83 GB-s at the arm64 rate
+    expect(priced(e, "arm").components[1]!.name).toBe("0.13 GB x 1 s x 304,166.67 invocations");
+    expect(priced(e, "arm").components[1]!.unitPriceUsd).toBe(0.0000133334);
+    expect(priced(e, "arm").components[1]!.monthlyQuantity).toBeCloseTo(38_020.833333, 5);
+  });
+
+  it("bills an ALB's LCUs by connections and an NLB's NLCUs by bytes, whichever is larger, application by default", () => {
+    const e = estimate(
+      [
+        res("aws:lb/loadBalancer:LoadBalancer", "alb", {}),
+        res("aws:alb/loadBalancer:LoadBalancer", "nlb", { loadBalancerType: "network", region: "eu-west-1" }),
+        res("aws:lb/loadBalancer:LoadBalancer", "gw", { loadBalancerType: "gateway" }),
+      ],
+      BIG,
+    );
+    // 10M requests a day = 304,166,666.67 a month / 2,628,000 s = 115.74 new connections a second;
+    // bytes: x 8,224 B = 2,501.4667 GB a month / 730 = 3.4267 GB an hour.
+    // ALB: max(115.74 / 25 = 4.6296, 3.4267) = 4.6296 LCU x 730 = 3,379.63 LCU-h x $0.008 = $27.037
+    const alb = priced(e, "alb");
+    expect(alb.components.map((c) => [c.name, c.kind])).toEqual([
+      ["application load balancer x 730 h", "fixed"],
+      ["LCUs: 4.63 an hour x 730 h", "usage"],
+    ]);
+    expect(alb.components[1]!.monthlyQuantity).toBeCloseTo(((10_000_000 * 365) / 12 / 2_628_000 / 25) * 730, 6);
+    expect(alb.components[1]!.monthlyUsd).toBeCloseTo(27.037037, 5);
+    expect(alb.notes).toEqual(["connections: one per request of the workload (304,166,666.67 a month)", "115.74 new connections a second, 3.43 GB an hour: 4.63 LCU an hour"]);
+    // NLB: max(115.74 / 800 = 0.1447, 3.4267) = 3.4267 NLCU x 730 = 2,501.4667 NLCU-h x $0.006 = $15.0088; hour $0.0225 x 730
+    const nlb = priced(e, "nlb");
+    expect(nlb.components.map((c) => [c.name, c.unitPriceUsd])).toEqual([
+      ["network load balancer x 730 h", 0.0225],
+      ["NLCUs: 3.43 an hour x 730 h", 0.006],
+    ]);
+    expect(nlb.components[1]!.monthlyQuantity).toBeCloseTo(2501.466667, 5);
+    expect(nlb.notes).toEqual([
+      "connections: one per request of the workload (304,166,666.67 a month)",
+      "115.74 new connections a second, 3.43 GB an hour: 3.43 NLCU an hour",
+      "nlb-hour priced at its us-east-1 list price (the catalog quotes one region)",
+    ]);
+    expect(reasonOf(e, "gw")).toBe('loadBalancerType "gateway": only application and network load balancers are priced');
+  });
+
+  it("names the NAT gateway, Elastic IP, key, alarm, image repository and MLflow lines", () => {
+    const e = estimate([
+      res("aws:ec2/natGateway:NatGateway", "nat", { region: "eu-west-1" }),
+      res("aws:ec2/eip:Eip", "ip", { region: "eu-west-1" }),
+      res("aws:kms/key:Key", "key", { region: "eu-west-1" }),
+      res("aws:cloudwatch/metricAlarm:MetricAlarm", "alarm", {}),
+      res("aws:ecr/repository:Repository", "images", { region: "eu-west-1" }),
+      res("aws:sagemaker/mlflowTrackingServer:MlflowTrackingServer", "default", { region: "eu-west-1" }),
+      res("aws:sagemaker/mlflowTrackingServer:MlflowTrackingServer", "lower", { trackingServerSize: "small" }),
+      res("aws:sagemaker/mlflowTrackingServer:MlflowTrackingServer", "medium", { trackingServerSize: "Medium" }),
+    ]);
+    const quoted = (sku: string) => `${sku} priced at its us-east-1 list price (the catalog quotes one region)`;
+    expect(priced(e, "nat").components.map((c) => [c.name, c.monthlyQuantity])).toEqual([
+      ["NAT gateway x 730 h", 730],
+      ["data processed (volume not in the workload)", 0],
+    ]);
+    expect(priced(e, "nat").notes).toEqual([
+      "data processed through the gateway is not sized by the workload: 0 GB counted; to count it: the GB a month the subnets behind it send and fetch (no aitracks:workload field states it), $0.045 per GB",
+      quoted("nat-gateway-hour"),
+    ]);
+    expect(priced(e, "ip").components.map((c) => c.name)).toEqual(["public IPv4 address x 730 h"]);
+    expect(priced(e, "ip").notes).toEqual([quoted("public-ipv4")]);
+    expect(priced(e, "key").components.map((c) => [c.name, c.monthlyUsd])).toEqual([["customer-managed key", 1]]);
+    expect(priced(e, "key").notes).toEqual([quoted("kms-key")]);
+    expect(priced(e, "alarm").components.map((c) => [c.name, c.monthlyUsd])).toEqual([["standard metric alarm", 0.1]]);
+    expect(priced(e, "images").components.map((c) => [c.name, c.monthlyQuantity])).toEqual([["image storage (10 GB image assumed)", 10]]);
+    expect(priced(e, "images").notes).toEqual(["one 10 GB image assumed; every kept image adds about as much", quoted("ecr-storage")]);
+    // Small by default: $0.642 x 730 = $468.66
+    expect(priced(e, "default").components.map((c) => [c.name, c.monthlyUsd])).toEqual([["Small tracking server x 730 h", 468.66]]);
+    expect(priced(e, "default").notes).toEqual([quoted("sagemaker-mlflow-small")]);
+    expect(priced(e, "lower").components[0]!.name).toBe("small tracking server x 730 h");
+    expect(reasonOf(e, "medium")).toBe('trackingServerSize "Medium": the compute catalog has no sagemaker-mlflow-medium price');
+  });
+
+  it("names API Gateway, AgentCore and on-demand DynamoDB lines with their notes", () => {
+    const e = estimate([
+      res("aws:apigatewayv2/api:Api", "http", { protocolType: "HTTP", region: "eu-west-1" }),
+      res("aws:apigateway/restApi:RestApi", "rest", {}),
+      res("aws:apigatewayv2/api:Api", "ws", { protocolType: "WEBSOCKET" }),
+      res("aws:bedrock/agentcoreAgentRuntime:AgentcoreAgentRuntime", "agent", { region: "eu-west-1" }),
+      res("aws:dynamodb/table:Table", "od", { billingMode: "PAY_PER_REQUEST" }),
+      res("aws:dynamodb/table:Table", "prov", { billingMode: "PROVISIONED", readCapacity: 1, region: "eu-west-1" }),
+    ]);
+    const calls = "API calls: one per request of the workload (304,166.67 a month)";
+    expect(priced(e, "http").components.map((c) => [c.name, c.unitPriceUsd])).toEqual([["304,166.67 HTTP API requests", 1]]);
+    expect(priced(e, "http").notes).toEqual([calls, "apigw-http-requests priced at its us-east-1 list price (the catalog quotes one region)"]);
+    expect(priced(e, "rest").components.map((c) => [c.name, c.unitPriceUsd])).toEqual([["304,166.67 REST API requests", 3.5]]);
+    expect(priced(e, "rest").notes).toEqual([calls]);
+    expect(reasonOf(e, "ws")).toBe('protocolType "WEBSOCKET": WebSocket APIs bill messages and connection minutes, which the catalog does not price');
+    // 304,166.67 s = 84.49 h: 1 vCPU x 84.49 h x $0.0895; 2 GB x 84.49 h x $0.00945
+    expect(priced(e, "agent").components.map((c) => [c.name, c.kind])).toEqual([
+      ["1 vCPU x 84.49 active h", "usage"],
+      ["2 GB x 84.49 active h", "usage"],
+    ]);
+    expect(priced(e, "agent").components[1]!.monthlyQuantity).toBeCloseTo(((2 * 10_000 * 365) / 12) / 3600, 6);
+    expect(priced(e, "agent").notes).toEqual([
+      "agent invocations: one per request of the workload (304,166.67 a month)",
+      "1 s of 1 vCPU and 2 GB active per invocation assumed",
+      "agentcore-runtime-vcpu-hour priced at its us-east-1 list price (the catalog quotes one region)",
+    ]);
+    const storageNote = "what the table stores is not sized by the workload: 0 GB counted; to count it: the GB it stores (no aitracks:workload field states it), $0.25 per GB-month";
+    expect(priced(e, "od").components.map((c) => [c.name, c.kind, c.unitPriceUsd])).toEqual([
+      ["304,166.67 read request units", "usage", 0.125],
+      ["304,166.67 write request units", "usage", 0.625],
+      ["storage (volume not in the workload)", "fixed", 0.25],
+    ]);
+    expect(priced(e, "od").notes).toEqual(["read and write request units: one per request of the workload (304,166.67 a month)", "one read and one write of up to 1 KB per request assumed", storageNote]);
+    // 1 RCU x 730 x $0.00013 = $0.0949; 0 WCU
+    expect(priced(e, "prov").components.map((c) => [c.name, c.monthlyUsd])).toEqual([
+      ["1 read capacity units x 730 h", 0.0949],
+      ["0 write capacity units x 730 h", 0],
+      ["storage (volume not in the workload)", 0],
+    ]);
+    expect(priced(e, "prov").notes).toEqual([storageNote, "dynamodb-storage priced at its us-east-1 list price (the catalog quotes one region)"]);
+  });
+
+  it("prices a customisation job for the TCO model's epochs when it sets none, and says where the examples come from", () => {
+    const given = estimate([res("aws:bedrock/customModel:CustomModel", "tuned", {})], { "aitracks:workload": { workload: { requestsPerDay: 1, inputTokensPerRequest: 1, outputTokensPerRequest: 1 }, fineTune: { labeledExamples: 2_000, tokensPerExample: 500 } } });
+    const r = priced(given, "tuned");
+    // 2,000 x 500 x 3 epochs = 3M training tokens x $8 = $24 once; storage 1 model-month x $1.95
+    expect(r.components.map((c) => [c.name, c.kind])).toEqual([
+      ["customisation job: 3M training tokens", "one-off"],
+      ["custom model storage", "fixed"],
+    ]);
+    expect(r.oneOffUsd).toBeCloseTo(24, 9);
+    expect(r.monthlyUsd).toBeCloseTo(1.95, 9);
+    expect(r.notes).toEqual(["2,000 examples x 500 tokens x 3 epochs"]);
+    // without labeledExamples: the TCO model's 10,000 examples (the middle of 1,000..100,000), said so; epochCount 1 given
+    const tco = priced(estimate([res("aws:bedrock/customModel:CustomModel", "tco", { hyperparameters: { epochCount: 1 } })]), "tco");
+    expect(tco.notes).toEqual(["10,000 examples x 1,000 tokens x 1 epochs (examples: the TCO model's default; set aitracks:workload.fineTune.labeledExamples)"]);
+    expect(tco.oneOffUsd).toBeCloseTo(80, 9); // 10,000 x 1,000 x 1 = 10M x $8
+    const bad = estimate([res("aws:bedrock/customModel:CustomModel", "bad", { hyperparameters: { epochCount: "many" } })]);
+    expect(reasonOf(bad, "bad")).toBe('hyperparameters.epochCount: expected a number, got "many"');
+  });
+
+  it("counts invocation logs only for the Bedrock traffic in the log group's region", () => {
+    const profile = res("aws:bedrock/inferenceProfile:InferenceProfile", "model", { region: "us-west-2", modelSource: { copyFrom: "amazon.nova-lite-v1:0" } });
+    const here = res("aws:cloudwatch/logGroup:LogGroup", "here", { name: "/here", region: "us-west-2" });
+    const there = res("aws:cloudwatch/logGroup:LogGroup", "there", { name: "/there", region: "eu-west-1" });
+    const logger = (name: string, group: string) => res("aws:bedrockmodel/invocationLoggingConfiguration:InvocationLoggingConfiguration", name, { loggingConfig: { cloudwatchConfig: { logGroupName: group } } });
+    const anywhere = res("aws:cloudwatch/logGroup:LogGroup", "anywhere", { name: "/anywhere" });
+    const e = estimate([profile, here, there, anywhere, logger("l1", "/here"), logger("l2", "/there"), logger("l3", "/anywhere")]);
+    // 304,166.67 requests x 8,224 bytes = 2.501467 GB x $0.50 = $1.2507333
+    expect(priced(e, "here").components.map((c) => [c.name, c.kind])).toEqual([["Bedrock invocation logs ingested", "usage"]]);
+    expect(priced(e, "here").monthlyUsd).toBeCloseTo(((10_000 * 365) / 12) * 8_224 / 1e9 * 0.5, 9);
+    expect(priced(e, "here").notes).toEqual(["304,166.67 requests a month x (prompt + answer x 4 bytes a token + 1 KB); retained storage not priced", "cloudwatch-logs-ingest priced at its us-east-1 list price (the catalog quotes one region)"]);
+    // a log group in no known region counts the traffic of every region
+    expect(priced(e, "anywhere").monthlyUsd).toBeCloseTo(((10_000 * 365) / 12) * 8_224 / 1e9 * 0.5, 9);
+    expect(priced(e, "there").monthlyUsd).toBe(0);
+    expect(priced(e, "there").notes[0]).toBe("0 requests a month x (prompt + answer x 4 bytes a token + 1 KB); retained storage not priced");
+  });
+});
