@@ -141,6 +141,15 @@ describe(`${LOG}: who invokes, where, and what counts as logging`, () => {
     expect(seen(elsewhere.graph, elsewhere.report, LOG)).toEqual([["east-1", unlogged("us-east-1")]]);
   });
 
+  it("a user with no region at all (no provider region, no aws:region) is not judged: no violation, no region named", async () => {
+    const { graph, report } = await checkBoth(() => {
+      profile("profile", undefined);
+      logging(S3_LOGS, west());
+    });
+    expect(seen(graph, report, LOG)).toEqual([]);
+    expect(notesOf(report, LOG)).toEqual([]);
+  });
+
   it("the region comes from the stack config when no provider names one", async () => {
     const { graph, report } = await checkBoth(
       () => {
