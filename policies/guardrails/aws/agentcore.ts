@@ -59,8 +59,9 @@ export const agentcoreMemoryCmk: AitracksPolicy = {
 };
 
 function gatewayAuthorizer(type: unknown, report: ReportViolation): void {
-  if (String(type ?? "NONE").toUpperCase() === "NONE") {
-    report(`authorizerType is ${type ? JSON.stringify(type) : "not set"}; anyone who reaches the gateway could call the agent's tools; expected "AWS_IAM" or "CUSTOM_JWT"`);
+  // A blank value is no value (as isSet reads every other setting): "" and null mean NONE too.
+  if (!isSet(type) || String(type).toUpperCase() === "NONE") {
+    report(`authorizerType is ${isSet(type) ? JSON.stringify(type) : "not set"}; anyone who reaches the gateway could call the agent's tools; expected "AWS_IAM" or "CUSTOM_JWT"`);
   }
 }
 
