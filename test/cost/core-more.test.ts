@@ -898,11 +898,280 @@ describe("estimateCost's edges", () => {
     }
   });
 
+  it("unpriced types: a dynamic resource it does not recognise, any other type; names from the URN when the graph gives none", () => {
+    const bare = (type: string, name: string) => ({ urn: `urn:pulumi:s::p::${type}::${name}`, type, custom: true, inputs: {} });
+    const t = track("Buy", "aws", "assistant");
+    const e = estimateCost({
+      resources: [bare("pulumi-nodejs:dynamic/vertex:Mystery", "m"), bare("aws:mystery/thing:Thing", "t"), t, child(t, "aws:mystery/thing:Thing", "in-track", {}), bare("aws:sns/topic:Topic", "topic")],
+    });
+    expect(e.unpriced.map((u) => [u.name, u.reason, u.inTrack])).toEqual([
+      ["m", "a dynamic resource the cost model does not recognise", false],
+      ["t", "no cost module for this resource type", false],
+      ["in-track", "no cost module for this resource type", true],
+    ]);
+    expect(e.free.map((f) => [f.name, f.reason])).toEqual([["topic", "alert topic: a few notifications a month are within SNS's free tier"]]);
+  });
+
   it("a workload the TCO model rejects names aitracks:workload", () => {
     const err = thrown(() => estimate([], { "aitracks:workload": { workload: { requestsPerDay: 1, inputTokensPerRequest: 1, outputTokensPerRequest: 1 }, build: { instance: "nope-sku" } } }));
     expect(err).toBeInstanceOf(InputError);
     expect(err.lines).toEqual(['aitracks:workload.build.instance: unknown SKU "nope-sku" in the price catalog']);
     const direct = thrown(() => stackTcoModel(workloadFileSchema.parse({ workload: { requestsPerDay: 1, inputTokensPerRequest: 1, outputTokensPerRequest: 1 }, buy: { provider: "x", model: "y", inputUsdPerMillionTokens: 1, outputUsdPerMillionTokens: 1 }, build: { instance: "nope-sku" } }), loadCatalog()));
     expect(direct.lines).toEqual(['aitracks:workload.build.instance: unknown SKU "nope-sku" in the price catalog']);
+  });
+});
+
+describe("price helpers", () => {
+  const pr = dist("price");
+  const catalog = loadCatalog();
+  const G5 = catalog.find("ml.g5.xlarge"); // $1.408 an hour, us-east-1
+  const usage10k = (w = {}) => usageOf(stackWorkloadSchema.parse({ workload: { requestsPerDay: 10_000, inputTokensPerRequest: 1_500, outputTokensPerRequest: 300, ...w } }));
+  const ctx = (extra = {}) => ({ catalog, graph: new GraphIndex({ resources: [] }), usage: usage10k(), region: undefined, cloud: "aws", track: undefined, trafficShare: 1, trafficShares: new Map(), ...extra });
+
+  it("num: numbers, numeric strings, the fallback for nothing; the rest Unpriced", () => {
+    expect(pr.num(3, "f")).toBe(3);
+    expect(pr.num(0, "f", 5)).toBe(0);
+    expect(pr.num("4", "f")).toBe(4);
+    expect(pr.num(" 4.5 ", "f")).toBe(4.5);
+    expect(pr.num(undefined, "f", 7)).toBe(7);
+    expect(pr.num(null, "f", 7)).toBe(7);
+    expect(thrown(() => pr.num(undefined, "f")).reason).toBe("f: expected a number, got nothing");
+    expect(thrown(() => pr.num(null, "f")).reason).toBe("f: expected a number, got null");
+    expect(thrown(() => pr.num("", "f", 7)).reason).toBe('f: expected a number, got ""');
+    expect(thrown(() => pr.num("  ", "f", 7)).reason).toBe('f: expected a number, got "  "');
+    expect(thrown(() => pr.num("abc", "f")).reason).toBe('f: expected a number, got "abc"');
+    expect(thrown(() => pr.num(Number.NaN, "f", 7)).reason).toBe("f: expected a number, got null");
+    expect(thrown(() => pr.num(Number.POSITIVE_INFINITY, "f", 7)).reason).toBe("f: expected a number, got null");
+    expect(thrown(() => pr.num("Infinity", "f", 7)).reason).toBe('f: expected a number, got "Infinity"');
+    expect(thrown(() => pr.num("[unknown]", "f", 7)).reason).toBe("f is not known until deploy");
+  });
+
+  it("str and optStr", () => {
+    expect(pr.str("a", "f")).toBe("a");
+    expect(pr.str("", "f", "d")).toBe("d");
+    expect(pr.str(undefined, "f", "d")).toBe("d");
+    expect(pr.str(null, "f", "d")).toBe("d");
+    expect(thrown(() => pr.str("", "f")).reason).toBe('f: expected a string, got ""');
+    expect(thrown(() => pr.str(undefined, "f")).reason).toBe("f: expected a string, got nothing");
+    expect(thrown(() => pr.str(3, "f", "d")).reason).toBe("f: expected a string, got 3");
+    expect(thrown(() => pr.str("[secret]", "f", "d")).reason).toBe("f is not known until deploy");
+    expect(pr.optStr("a")).toBe("a");
+    expect(pr.optStr("")).toBeUndefined();
+    expect(pr.optStr("[unknown]")).toBeUndefined();
+    expect(pr.optStr(3)).toBeUndefined();
+  });
+
+  it("catalogEntry: exact, any case, the cloud's only; the closest SKUs when unknown", () => {
+    expect(pr.catalogEntry(ctx(), "ml.g5.xlarge", "f")).toBe(G5);
+    expect(pr.catalogEntry(ctx(), "ML.G5.XLARGE", "f")).toBe(G5);
+    expect(pr.catalogEntry(ctx({ cloud: undefined }), "ml.g5.xlarge", "f")).toBe(G5);
+    expect(pr.catalogEntry(ctx({ cloud: "azure" }), "standard_nc24ads_a100_v4", "f").sku).toBe("Standard_NC24ads_A100_v4");
+    expect(thrown(() => pr.catalogEntry(ctx(), "ml.g5.xlarg", "instanceType")).reason).toBe('instanceType "ml.g5.xlarg" has no price in the compute catalog (closest: ml.g5.xlarge, ml.g5.2xlarge, ml.g6.xlarge)');
+    expect(thrown(() => pr.catalogEntry(ctx({ cloud: "gcp" }), "ml.g5.xlarge", "f")).reason).toBe('f "ml.g5.xlarge" has no price in the compute catalog');
+    expect(thrown(() => pr.catalogEntry(ctx(), "zzzzqqqqxxxxwwww", "f")).reason).toBe('f "zzzzqqqqxxxxwwww" has no price in the compute catalog');
+  });
+
+  it("sourceOf and regionNotes", () => {
+    expect(pr.sourceOf(G5)).toBe("catalog ml.g5.xlarge (aws us-east-1, 2026-11-01)");
+    expect(pr.regionNotes(ctx(), G5)).toEqual([]);
+    expect(pr.regionNotes(ctx({ region: "us-east-1" }), G5)).toEqual([]);
+    expect(pr.regionNotes(ctx({ region: "eu-west-1" }), G5)).toEqual(["ml.g5.xlarge priced at its us-east-1 list price (the catalog quotes one region)"]);
+    expect(pr.regionNotes(ctx({ region: "sa-east-1" }), G5)).toEqual(["ml.g5.xlarge is not offered in sa-east-1 according to the catalog; priced at the us-east-1 list price"]);
+  });
+
+  it("monthly, headroomCeiling, usage, oneOff lines", () => {
+    const src = "catalog ml.g5.xlarge (aws us-east-1, 2026-11-01)";
+    // 1,460 h x $1.408 = $2,055.68
+    expect(pr.monthly(G5, "n", 1460)).toEqual({ name: "n", unit: "hour", kind: "fixed", monthlyQuantity: 1460, unitPriceUsd: 1.408, monthlyUsd: 2055.68, priceSource: src });
+    expect(pr.monthly(G5, "n", 1 / 3).monthlyQuantity).toBe(0.333333333333); // 12 significant digits
+    expect(pr.monthly(G5, "n", 1, { kind: "usage", monthlyUsd: 9 })).toMatchObject({ kind: "usage", monthlyUsd: 9 });
+    // 2 more instances all month: 1,460 h, $2,055.68, nothing this month
+    expect(pr.headroomCeiling(G5, "h", 2)).toEqual({ name: "h", unit: "hour", kind: "fixed", monthlyQuantity: 0, unitPriceUsd: 1.408, monthlyUsd: 0, ceilingMonthlyQuantity: 1460, ceilingMonthlyUsd: 2055.68, priceSource: src });
+    expect(pr.usage(G5, "u", 10)).toEqual({ name: "u", unit: "hour", kind: "usage", monthlyQuantity: 10, unitPriceUsd: 1.408, monthlyUsd: 14.08, priceSource: src });
+    expect(pr.oneOff(G5, "o", 7)).toEqual({ name: "o", unit: "hour", kind: "one-off", monthlyQuantity: 0, unitPriceUsd: 1.408, monthlyUsd: 0, oneOffQuantity: 7, oneOffUsd: 9.856, priceSource: src });
+    expect(pr.fmt(1234.567)).toBe("1,234.57");
+  });
+
+  it("instances and instanceRun: per hour (or chip-hour) only; a maximum above the count is the ceiling", () => {
+    expect(pr.instances(ctx(), "ml.g5.xlarge", "f", 2).component).toMatchObject({ name: "ml.g5.xlarge x 2", monthlyQuantity: 1460, monthlyUsd: 2055.68 });
+    expect(pr.instances(ctx(), "ml.g5.xlarge", "f", 2).component).not.toHaveProperty("ceilingMonthlyUsd");
+    expect(pr.instances(ctx(), "ml.g5.xlarge", "f", 2, 2).component.name).toBe("ml.g5.xlarge x 2");
+    expect(pr.instances(ctx(), "ml.g5.xlarge", "f", 2, 2).component).not.toHaveProperty("ceilingMonthlyUsd");
+    // up to 3: 2,190 h x $1.408 = $3,083.52
+    const up = pr.instances(ctx({ region: "eu-west-1" }), "ml.g5.xlarge", "f", 2, 3);
+    expect(up.component).toMatchObject({ name: "ml.g5.xlarge x 2 (up to 3)", monthlyQuantity: 1460, ceilingMonthlyQuantity: 2190, ceilingMonthlyUsd: 3083.52 });
+    expect(up.notes).toEqual(["ml.g5.xlarge priced at its us-east-1 list price (the catalog quotes one region)"]);
+    // A TPU chip: 730 h x $1.20
+    expect(pr.instances(ctx({ cloud: "gcp" }), "tpu-v5e", "f", 1).component.monthlyUsd).toBe(876);
+    expect(thrown(() => pr.instances(ctx(), "sagemaker-serverless-gb-second", "f", 1)).reason).toBe("f sagemaker-serverless-gb-second is priced per GB-second, not per hour");
+    // 2 instances x 3.5 h = 7 h x $1.408 = $9.856
+    expect(pr.instanceRun(ctx(), "ml.g5.xlarge", "f", 2, 3.5, "training")).toEqual({ component: pr.oneOff(G5, "training: ml.g5.xlarge x 2 x 3.5 h", 7), notes: [] });
+    expect(pr.instanceRun(ctx({ cloud: "gcp" }), "tpu-v5e", "f", 4, 10, "run").component.oneOffUsd).toBe(48); // 40 chip-hours x $1.20
+    expect(thrown(() => pr.instanceRun(ctx(), "sagemaker-serverless-gb-second", "f", 1, 1, "x")).reason).toBe("f sagemaker-serverless-gb-second is priced per GB-second, not per hour");
+  });
+
+  /** A graph whose memo records its keys and answers with the given token prices. */
+  const priced = (prices) => {
+    const keys: string[] = [];
+    return { keys, graph: { memo: (k: string) => (keys.push(k), prices) } };
+  };
+  const P = { inputUsdPerMillionTokens: 2, outputUsdPerMillionTokens: 10, cachedInputUsdPerMillionTokens: 0.5, reasoningUsdPerMillionTokens: 20, provider: "prov", model: "mod", source: "src" };
+  const tok = (name: string, q: number, price: number, usd: number) => ({ name, unit: "1M tokens", kind: "usage", monthlyQuantity: q, unitPriceUsd: price, monthlyUsd: usd, priceSource: "src: prov mod" });
+
+  it("tokenPricesFor: the query, with 1,000-token defaults, the cache and reasoning flags and the date", () => {
+    const { keys, graph } = priced(P);
+    expect(pr.tokenPricesFor(ctx({ graph }), "prov", "mod")).toBe(P);
+    pr.tokenPricesFor(ctx({ graph, usage: usageOf(undefined), pricesAt: new Date("2026-01-02T00:00:00Z") }), "prov", "mod");
+    pr.tokenPricesFor(ctx({ graph, usage: usage10k({ cachedInputShare: 0.2, reasoningTokensPerRequest: 5 }) }), "prov", "mod");
+    expect(keys).toEqual([
+      'token-prices {"provider":"prov","model":"mod","inputTokensPerRequest":1500,"outputTokensPerRequest":300,"cache":false,"reasoning":false}',
+      'token-prices {"provider":"prov","model":"mod","inputTokensPerRequest":1000,"outputTokensPerRequest":1000,"cache":false,"reasoning":false,"at":"2026-01-02T00:00:00.000Z"}',
+      'token-prices {"provider":"prov","model":"mod","inputTokensPerRequest":1500,"outputTokensPerRequest":300,"cache":true,"reasoning":true}',
+    ]);
+  });
+
+  it("tokenComponents: input and output of this resource's share; no price is Unpriced", () => {
+    // 304,166.67 requests a month x 1,500 = 456.25M input tokens x $2 = $912.50; x 300 = 91.25M x $10 = $912.50
+    expect(pr.tokenComponents(ctx(priced(P)), "prov", "mod")).toEqual({ components: [tok("mod input tokens", 456.25, 2, 912.5), tok("mod output tokens", 91.25, 10, 912.5)], notes: [], prices: P });
+    expect(pr.tokenComponents(ctx(priced(P)), "prov", "mod", "Label").components.map((c) => c.name)).toEqual(["Label input tokens", "Label output tokens"]);
+    // Half the traffic: 228.125M and 45.625M
+    const half = pr.tokenComponents(ctx({ ...priced(P), trafficShare: 0.5 }), "prov", "mod");
+    expect(half.components.map((c) => c.monthlyQuantity)).toEqual([228.125, 45.625]);
+    expect(half.notes).toEqual(["serves 50% of the workload (traffic split evenly across the tracks that serve it)"]);
+    const fallback = pr.tokenComponents(ctx({ ...priced(P), trafficShare: 0 }), "prov", "mod");
+    expect(fallback.components.map((c) => c.monthlyUsd)).toEqual([0, 0]);
+    expect(fallback.notes).toEqual(["fallback model: no traffic assumed (the primary serves the workload)"]);
+    expect(pr.tokenComponents(ctx({ ...priced(P), usage: usageOf(undefined) }), "prov", "mod").notes).toEqual([
+      "no aitracks:workload in the stack: token volume counted as 0; add aitracks:workload.workload (requestsPerDay, inputTokensPerRequest, outputTokensPerRequest) to count it",
+    ]);
+    expect(thrown(() => pr.tokenComponents(ctx(priced(undefined)), "prov", "mod")).reason).toBe('no token price for "mod" on provider "prov" in @pydantic/genai-prices');
+  });
+
+  it("tokenComponents: cached input at the cache-read price (or the input price), reasoning at its price (or the output price)", () => {
+    const u = usage10k({ cachedInputShare: 0.2, reasoningTokensPerRequest: 100 });
+    // input 1,200 a request: 365M x $2 = $730; cached 300: 91.25M x $0.50 = $45.625; output 91.25M x $10;
+    // reasoning 100: 30.4166666667M x $20 = $608.333333333
+    const r = pr.tokenComponents(ctx({ ...priced(P), usage: u }), "prov", "mod");
+    expect(r.components).toEqual([
+      tok("mod input tokens", 365, 2, 730),
+      tok("mod cached input tokens", 91.25, 0.5, 45.625),
+      tok("mod output tokens", 91.25, 10, 912.5),
+      tok("mod reasoning tokens", 30.4166666667, 20, 608.333333334),
+    ]);
+    expect(r.notes).toEqual([
+      "20% of the input from the prompt cache at the cache-read price (aitracks:workload.workload.cachedInputShare)",
+      "100 reasoning tokens a request, billed as output (aitracks:workload.workload.reasoningTokensPerRequest)",
+    ]);
+    const bare = { ...P, cachedInputUsdPerMillionTokens: undefined, reasoningUsdPerMillionTokens: undefined };
+    const r2 = pr.tokenComponents(ctx({ ...priced(bare), usage: u }), "prov", "mod");
+    expect(r2.components.map((c) => [c.name, c.unitPriceUsd])).toEqual([
+      ["mod input tokens", 2],
+      ["mod cached input tokens", 2],
+      ["mod output tokens", 10],
+      ["mod reasoning tokens", 10],
+    ]);
+    expect(r2.notes[0]).toBe("20% of the input from the prompt cache (aitracks:workload.workload.cachedInputShare), but @pydantic/genai-prices lists no cache-read price for mod: priced at the input price");
+  });
+
+  it("oneOffTokenComponents and trainingTokens", () => {
+    // 2M input x $2 = $4; 0.5M output x $10 = $5
+    expect(pr.oneOffTokenComponents(ctx(priced(P)), "prov", "mod", 2e6, 5e5, "eval")).toEqual([
+      { name: "eval input tokens", unit: "1M tokens", kind: "one-off", monthlyQuantity: 0, unitPriceUsd: 2, monthlyUsd: 0, oneOffQuantity: 2, oneOffUsd: 4, priceSource: "src: prov mod" },
+      { name: "eval output tokens", unit: "1M tokens", kind: "one-off", monthlyQuantity: 0, unitPriceUsd: 10, monthlyUsd: 0, oneOffQuantity: 0.5, oneOffUsd: 5, priceSource: "src: prov mod" },
+    ]);
+    expect(thrown(() => pr.oneOffTokenComponents(ctx(priced(undefined)), "prov", "mod", 1, 1, "eval")).reason).toBe('no token price for "mod" on provider "prov" in @pydantic/genai-prices');
+    // The TCO defaults: 10,000 examples x 1,000 tokens x 3 epochs = 30M x $8 = $240
+    const d = pr.trainingTokens(ctx(), "bedrock-customization-training", undefined, "tuning");
+    expect(d.component).toMatchObject({ name: "tuning: 30M training tokens", kind: "one-off", oneOffQuantity: 30, oneOffUsd: 240 });
+    expect(d.notes).toEqual(["10,000 examples x 1,000 tokens x 3 epochs (examples: the TCO model's default; set aitracks:workload.fineTune.labeledExamples)"]);
+    // Given: 2,000 examples x 500 tokens x 2 epochs (given here) = 2M x $8 = $16
+    const u = usageOf(stackWorkloadSchema.parse({ workload: { requestsPerDay: 1, inputTokensPerRequest: 1, outputTokensPerRequest: 1 }, fineTune: { labeledExamples: 2000, tokensPerExample: 500, epochs: 5 } }));
+    const g = pr.trainingTokens(ctx({ usage: u }), "bedrock-customization-training", 2, "tuning");
+    expect(g.component).toMatchObject({ name: "tuning: 2M training tokens", oneOffQuantity: 2, oneOffUsd: 16 });
+    expect(g.notes).toEqual(["2,000 examples x 500 tokens x 2 epochs"]);
+  });
+});
+
+describe("three-year helpers", () => {
+  const ty = dist("three-year");
+  const comp = (kind: string, monthlyUsd: number, extra = {}) => ({ name: kind, unit: "hour", kind, monthlyQuantity: 1, unitPriceUsd: monthlyUsd, monthlyUsd, priceSource: "s", ...extra });
+  const rc = (components) => ({ urn: "u", type: "t", name: "n", components, monthlyUsd: 0, oneOffUsd: 0 });
+
+  it("stackOption: the decided option, else the heaviest track", () => {
+    expect(ty.stackOption({ decidedTrack: "buy", tracks: ["build"] })).toBe("buy");
+    expect(ty.stackOption({ decidedTrack: "fine-tune", tracks: [] })).toBe("fine-tune");
+    expect(ty.stackOption({ decidedTrack: "build", tracks: [] })).toBe("build");
+    expect(ty.stackOption({ decidedTrack: "hybrid", tracks: ["buy", "build", "fine-tune"] })).toBe("build");
+    expect(ty.stackOption({ decidedTrack: undefined, tracks: ["buy", "fine-tune"] })).toBe("fine-tune");
+    expect(ty.stackOption({ decidedTrack: undefined, tracks: ["serving"] })).toBe("fine-tune");
+    expect(ty.stackOption({ decidedTrack: undefined, tracks: ["evaluation"] })).toBe("buy");
+    expect(ty.stackOption({ decidedTrack: undefined, tracks: [] })).toBe("buy");
+  });
+
+  it("growthFactor: months when flat, else the geometric sum (growth or decline)", () => {
+    expect(ty.growthFactor(0, 36)).toBe(36);
+    expect(ty.growthFactor(1e-13, 36)).toBe(36);
+    expect(ty.growthFactor(-1e-13, 36)).toBe(36);
+    expect(ty.growthFactor(0.1, 2)).toBeCloseTo(2.1, 12); // 1 + 1.1
+    expect(ty.growthFactor(-0.5, 2)).toBeCloseTo(1.5, 12); // 1 + 0.5
+    expect(ty.growthFactor(1e-6, 2)).toBeCloseTo(2.000001, 9);
+  });
+
+  it("monthlySeries: fixed every month, usage growing, fleets month by month (the last month repeated), one-off left out", () => {
+    const rs = [rc([comp("fixed", 10), comp("usage", 100), comp("one-off", 0, { oneOffUsd: 999 }), comp("fixed", 5, { monthlyUsdByMonth: [1, 2] }), comp("fixed", 5, { monthlyUsdByMonth: [] })])];
+    // month 1: 10 + 100 + 1; month 2: 10 + 110 + 2; month 3: 10 + 121 + 2 (the fleet's last month)
+    const s = ty.monthlySeries(rs, 0.1, 3);
+    expect(s.map((x) => Number(x.toFixed(9)))).toEqual([111, 122, 133]);
+    expect(ty.monthlySeries([], 0)).toEqual(new Array(36).fill(0));
+  });
+
+  it("budgetCrossedInMonth: the first month above, 1-based; at the budget is not above", () => {
+    expect(ty.budgetCrossedInMonth([1, 5, 10], 5)).toBe(3);
+    expect(ty.budgetCrossedInMonth([6, 5, 10], 5)).toBe(1);
+    expect(ty.budgetCrossedInMonth([1, 5, 5], 5)).toBeUndefined();
+    expect(ty.budgetCrossedInMonth([1, 5, 10], undefined)).toBeUndefined();
+    expect(ty.budgetCrossedInMonth([0], 0)).toBeUndefined();
+  });
+
+  it("threeYearCost: infrastructure, one-off, people; each note", () => {
+    const catalog = loadCatalog();
+    const inputs = stackCostInputs({ "aitracks:workload": { workload: { requestsPerDay: 100, inputTokensPerRequest: 10, outputTokensPerRequest: 10, monthlyGrowth: 0.03 } } });
+    const model = ty.stackTcoModel(ty.tcoInputOf(inputs, undefined), catalog);
+    const rs = [rc([comp("fixed", 10), comp("usage", 100), comp("one-off", 0, { oneOffUsd: 50 }), comp("fixed", 5, { monthlyUsdByMonth: [2, 4] })])];
+    const plain = ty.threeYearCost(rs, inputs, model, "buy", false);
+    // 10 x 36 + 100 x (1.03^36 - 1) / 0.03 + (2 + 4 + 0 x 34) = 360 + 6,327.60 + 6
+    const infra = 360 + (100 * (1.03 ** 36 - 1)) / 0.03 + 6;
+    expect(plain.infrastructureUsd).toBeCloseTo(infra, 6);
+    expect(plain).toMatchObject({ horizonMonths: 36, oneOffUsd: 50, peopleAndDataUsd: 0, option: "buy", breakdown: { team: 0, maintenance: 0, data: 0 } });
+    expect(plain.totalUsd).toBeCloseTo(infra + 50, 6);
+    expect(plain.notes).toEqual([
+      "people and data: not counted (no aitracks:* config: the stack says nothing about a team; add aitracks:workload to count one)",
+      "usage items grow 3.0% a month (aitracks:workload.workload.monthlyGrowth)",
+    ]);
+    const people = ty.threeYearCost(rs, inputs, model, "fine-tune");
+    expect(people.peopleAndDataUsd).toBe(people.breakdown.team + people.breakdown.maintenance + people.breakdown.data);
+    expect(people.peopleAndDataUsd).toBeGreaterThan(0);
+    expect(people.totalUsd).toBeCloseTo(infra + 50 + people.peopleAndDataUsd, 6);
+    expect(people.notes).toEqual([
+      "people and data: the TCO model's fine-tune option (team, maintenance, labelling; `aitracks tco` lists each assumption)",
+      "usage items grow 3.0% a month (aitracks:workload.workload.monthlyGrowth)",
+    ]);
+    const none = stackCostInputs({});
+    const m0 = ty.stackTcoModel(ty.tcoInputOf(none, undefined), catalog);
+    expect(ty.threeYearCost([], none, m0, "buy").notes).toEqual([
+      "people and data: the TCO model's buy option (team, maintenance, labelling; `aitracks tco` lists each assumption)",
+      "no aitracks:workload: usage items at zero volume, people costs at the TCO defaults",
+    ]);
+    expect(ty.threeYearCost([], none, m0, "buy", false).notes).toHaveLength(1);
+  });
+
+  it("tcoInputOf: the workload's buy, else the given prices, else none at zero", () => {
+    const w = { workload: { requestsPerDay: 1, inputTokensPerRequest: 1, outputTokensPerRequest: 1 } };
+    const given = { provider: "p", model: "m", inputUsdPerMillionTokens: 1, outputUsdPerMillionTokens: 2 };
+    expect(ty.tcoInputOf(stackCostInputs({ "aitracks:workload": w }), given).buy).toEqual(given);
+    expect(ty.tcoInputOf(stackCostInputs({ "aitracks:workload": { ...w, buy: { provider: "a", model: "b" } } }), given).buy).toEqual({ provider: "a", model: "b" });
+    const none = ty.tcoInputOf(stackCostInputs({}), undefined);
+    expect(none.buy).toEqual({ provider: "none", model: "none", inputUsdPerMillionTokens: 0, outputUsdPerMillionTokens: 0 });
+    expect(none.workload).toMatchObject({ requestsPerDay: 0, inputTokensPerRequest: 0, outputTokensPerRequest: 0 });
   });
 });
