@@ -34,6 +34,8 @@ export const GROUPS = {
       "test/cost/not-counted.test.ts",
       "test/cost/tokens-workload.test.ts",
       "test/cost/sixth-track.test.ts",
+      "test/cost/core-more.test.ts",
+      "test/cost/markdown-render.test.ts",
     ],
     // Not test/cost/stacks.test.ts: most of it previews stacks with a dynamic provider, which
     // needs the inspector that StrykerJS's worker threads lack (test/helpers/inspector.ts).
