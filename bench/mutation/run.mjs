@@ -18,6 +18,11 @@ const COST_TESTS = [
   "test/cost/not-counted.test.ts",
   "test/cost/tokens-workload.test.ts",
   "test/cost/sixth-track.test.ts",
+  "test/cost/aws-modules-more.test.ts",
+  "test/cost/azure-modules-more.test.ts",
+  "test/cost/gcp-modules-more.test.ts",
+  "test/cost/core-more.test.ts",
+  "test/cost/markdown-render.test.ts",
 ];
 const POLICY_TESTS = [
   "test/policies/aws.test.ts",
@@ -34,6 +39,9 @@ const POLICY_TESTS = [
   "test/policies/metadata.test.ts",
   "test/policies/readme.test.ts",
   "test/cost/policies.test.ts",
+  "test/policies/aws-bedrock-sagemaker-forms.test.ts",
+  "test/policies/governance-forms.test.ts",
+  "test/policies/lib-and-cost-forms.test.ts",
 ];
 
 /** The groups `<name>-<part>` of one family, all judged by the same tests; `<name>` runs them all. */
