@@ -6,7 +6,7 @@
 // StrykerJS computes it (ignored, compile and runtime errors are not counted). Exit 0 when every
 // goal is met, 1 when one is not or a family was not (fully) measured, 2 on unreadable reports.
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { isAbsolute, join, relative } from "node:path";
 
 const args = process.argv.slice(2);
 if (args.includes("--help")) {
@@ -64,7 +64,8 @@ for (const r of reports) {
       else counts.other++;
       if (m.status === "Survived" || m.status === "NoCoverage") counts.survivors.push(`${m.location.start.line}:${m.location.start.column} ${m.mutatorName}${m.status === "NoCoverage" ? " (no coverage)" : ""}`);
     }
-    const key = relative(process.cwd(), resolve(doc.projectRoot ?? process.cwd(), name)).replaceAll("\\", "/");
+    // StrykerJS names files relative to the project it ran in (any checkout of this repository).
+    const key = (isAbsolute(name) ? relative(doc.projectRoot ?? process.cwd(), name) : name).replaceAll("\\", "/");
     files.set(key, { group: r.path, ...counts }); // newest report wins
   }
 }
@@ -90,10 +91,10 @@ if (json) {
   console.log(JSON.stringify({ named, families, files: perFile, met }, null, 2));
 } else {
   const pct = (s) => (s === null ? "not measured" : `${s.toFixed(2)}%`);
-  console.log("file                                                          score     goal");
-  for (const n of named) console.log(`${n.file.padEnd(62)}${pct(n.score).padStart(12)}  ≥ ${n.goal}%`);
+  console.log(`${"file".padEnd(66)}       score  goal`);
+  for (const n of named) console.log(`${n.file.padEnd(66)}${pct(n.score).padStart(12)}  ≥ ${n.goal}%`);
   for (const f of families) {
-    console.log(`${`all ${f.family} (${f.files} files; ${f.survived} survived, ${f.noCoverage} no coverage)`.padEnd(62)}${pct(f.score).padStart(12)}  ≥ ${f.goal}%`);
+    console.log(`${`all ${f.family} (${f.files} files; ${f.survived} survived, ${f.noCoverage} no coverage)`.padEnd(66)}${pct(f.score).padStart(12)}  ≥ ${f.goal}%`);
   }
   const worst = [...files.entries()].filter(([, c]) => valid(c) > 0).sort((a, b) => score(a[1]) - score(b[1])).slice(0, 10);
   if (worst.length) {
