@@ -32,7 +32,7 @@ import {
   workloadFileSchema,
 } from "@aitracks/core";
 import { createRequire } from "node:module";
-import { child, estimate, res, track } from "./helpers";
+import { child, estimate, leanFineTuneWorkload, res, track } from "./helpers";
 
 // The cost model's internal helpers, from the same compiled modules @aitracks/core loads (a
 // require, not an import: vite would load a second copy of each file).
@@ -204,20 +204,7 @@ describe("trackFitsVolume", () => {
   const catalog = loadCatalog();
   // Buy on an Opus-class model ($15 / $75 per million tokens), 400 tokens in and 600 out, against a
   // lean hosted fine-tune (as test/cost/policies.test.ts).
-  const workload = (requestsPerDay: number, extra = {}) => ({
-    workload: { requestsPerDay, inputTokensPerRequest: 400, outputTokensPerRequest: 600 },
-    fineTune: {
-      labeledExamples: 5000,
-      engineers: 2,
-      projectWeeks: 3,
-      maintenanceFte: 0.1,
-      retrainEveryMonths: 12,
-      training: { method: "hosted" },
-      inference: { method: "hosted", provider: "aws", model: "amazon.nova-lite-v1:0" },
-    },
-    team: { developers: 1 },
-    ...extra,
-  });
+  const workload = leanFineTuneWorkload;
   const OPUS = { provider: "aws", model: "anthropic.claude-opus-4-20250514-v1:0", inputUsdPerMillionTokens: 15, outputUsdPerMillionTokens: 75 };
   const verdict = (config: Record<string, unknown>, options = {}) => trackFitsVolume(stackCostInputs(config), { catalog, ...options });
   const on = (rpd: number, tracks: string[], extra = {}) => ({ "aitracks:workload": workload(rpd, extra), "aitracks:tracks": tracks.map((track) => ({ track })) });

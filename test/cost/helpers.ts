@@ -36,3 +36,20 @@ export function priced(e: CostEstimate, name: string): ResourceCost {
 
 /** Requests a month at 10,000 a day: 10,000 x 365 / 12. */
 export const REQUESTS_PER_MONTH = (10_000 * 365) / 12;
+
+/** A lean hosted fine-tune of a small model against an Opus-class buy: 400 tokens in, 600 out, hosted
+ * training and inference on Nova Lite, 2 engineers for 3 weeks, 0.1 FTE upkeep, one developer. */
+export const leanFineTuneWorkload = (requestsPerDay: number, extra: Record<string, unknown> = {}) => ({
+  workload: { requestsPerDay, inputTokensPerRequest: 400, outputTokensPerRequest: 600 },
+  fineTune: {
+    labeledExamples: 5000,
+    engineers: 2,
+    projectWeeks: 3,
+    maintenanceFte: 0.1,
+    retrainEveryMonths: 12,
+    training: { method: "hosted" },
+    inference: { method: "hosted", provider: "aws", model: "amazon.nova-lite-v1:0" },
+  },
+  team: { developers: 1 },
+  ...extra,
+});

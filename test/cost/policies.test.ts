@@ -13,6 +13,7 @@ import { evaluateInProcess, previewInline, previewProgram, type PolicyReport } f
 import { ROOT } from "../helpers/cli";
 import { expectPass, expectViolation, type PolicyCase } from "../policies/helpers";
 import { itWithInspector } from "../helpers/inspector";
+import { leanFineTuneWorkload } from "./helpers";
 
 const dir = mkdtempSync(join(tmpdir(), "aitracks-cost-policies-"));
 
@@ -145,19 +146,7 @@ describe("cost-track-fits-volume", () => {
   // million input tokens"), long answers (400 tokens in, 600 out), against a lean fine-tune of a
   // small model the team has in mind: hosted training, hosted inference on Nova Lite, 2 engineers
   // for 3 weeks, 0.1 FTE upkeep, one developer either way.
-  const workload = (requestsPerDay: number) => ({
-    workload: { requestsPerDay, inputTokensPerRequest: 400, outputTokensPerRequest: 600 },
-    fineTune: {
-      labeledExamples: 5000,
-      engineers: 2,
-      projectWeeks: 3,
-      maintenanceFte: 0.1,
-      retrainEveryMonths: 12,
-      training: { method: "hosted" },
-      inference: { method: "hosted", provider: "aws", model: "amazon.nova-lite-v1:0" },
-    },
-    team: { developers: 1 },
-  });
+  const workload = (requestsPerDay: number) => leanFineTuneWorkload(requestsPerDay);
   const tracks = [{ track: "buy", cloud: "aws", region: "us-east-1", name: "assistant", models: ["anthropic.claude-opus-4-20250514-v1:0", "amazon.nova-pro-v1:0"] }];
 
   it("fires for buy at ten million tokens a day, naming the cheaper option and the crossover", async () => {
