@@ -37,6 +37,7 @@ const POLICY_TESTS = [
   "test/policies/aws-bedrock-sagemaker-forms.test.ts",
   "test/policies/governance-forms.test.ts",
   "test/policies/lib-and-cost-forms.test.ts",
+  "test/policies/gcp-vertex-forms.test.ts",
 ];
 
 /** The groups `<name>-<part>` of one family, all judged by the same tests; `<name>` runs them all. */
