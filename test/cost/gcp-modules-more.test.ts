@@ -428,6 +428,9 @@ describe("Gemini, tuning and evaluation forms", () => {
     expect(publisherModel("projects/p/locations/us-central1/publishers/google/models/gemini-2.5-flash")).toEqual({ publisher: "google", model: "gemini-2.5-flash" });
     expect(publisherModel("anthropic/claude-sonnet-4@20250514")).toEqual({ publisher: "anthropic", model: "claude-sonnet-4" });
     expect(publisherModel("gemini-2.5-pro@001")).toEqual({ publisher: "google", model: "gemini-2.5-pro" });
+    // The short resource name (a Vertex endpoint's publisherModelName) was read as publisher "publishers".
+    expect(publisherModel("publishers/google/models/gemma3@gemma-3-12b-it")).toEqual({ publisher: "google", model: "gemma3" });
+    expect(publisherModel("publishers/anthropic/models/claude-sonnet-4@20250514")).toEqual({ publisher: "anthropic", model: "claude-sonnet-4" });
   });
 
   it("prices a buy track's only model with no fallback note; lists the fallbacks; refuses a track without models", () => {

@@ -4,11 +4,13 @@ import { tokenComponents } from "../../price";
 import type { CostComponent } from "../../types";
 
 /**
- * `google/gemini-2.5-flash` -> gemini-2.5-flash; `anthropic/claude-sonnet-4@20250514` -> claude-sonnet-4.
- * The names @pydantic/genai-prices knows Vertex AI publisher models by.
+ * `google/gemini-2.5-flash` -> gemini-2.5-flash; `anthropic/claude-sonnet-4@20250514` -> claude-sonnet-4;
+ * the resource name in full (`projects/.../publishers/google/models/...`) or short
+ * (`publishers/google/models/...`, as a Vertex endpoint's publisherModelName gives it). The names
+ * @pydantic/genai-prices knows Vertex AI publisher models by.
  */
 export function publisherModel(id: string): { publisher: string; model: string } {
-  const path = id.replace(/^.*\/publishers\//, "").replace(/\/models\//, "/");
+  const path = id.replace(/^(?:.*\/)?publishers\//, "").replace(/\/models\//, "/");
   const [publisher, model] = path.includes("/") ? [path.slice(0, path.indexOf("/")), path.slice(path.indexOf("/") + 1)] : ["google", path];
   return { publisher, model: model.replace(/@.*$/, "") };
 }
