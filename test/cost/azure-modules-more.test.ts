@@ -205,8 +205,9 @@ describe("Azure Monitor autoscale settings", () => {
     expect(s.minMonthlyUsd).toBeCloseTo(A100_MONTH, 6);
     expect(s.ceilingMonthlyUsd).toBeCloseTo(3 * A100_MONTH, 6);
     expect(s.components[0].name).toBe("autoscaled fleet: Standard_NC24ads_A100_v4 min 2 / expected 2 / ceiling 4 (less the 1 priced on the deployment)");
+    // A workload is given: what is missing is the rule (the note said "no aitracks:workload").
     expect(s.notes).toEqual([
-      "no aitracks:workload: the fleet is priced at its minimum of 2; add aitracks:workload.workload (requestsPerDay, peakToAverage, monthlyGrowth) to price the expected fleet",
+      "no CPU scale-out rule: the fleet is not sized from the traffic; priced at its minimum of 2",
       "scales blue between 2 and 4 instances",
     ]);
   });

@@ -678,9 +678,10 @@ describe("autoscaled fleets", () => {
   });
 
   it("fleetComponent with a workload but no per-instance rate: the minimum too", () => {
-    const { component, notes } = fleetComponent({ usage: usage() }, ENTRY, "variant", { ...S, requestsPerMinutePerInstance: 0 }, undefined, 1);
+    const { component, notes } = fleetComponent({ usage: usage() }, ENTRY, "variant", { ...S, requestsPerMinutePerInstance: 0, basis: "no rule on the traffic" }, undefined, 1);
     expect(component.monthlyQuantity).toBe(730);
-    expect(notes[0]).toMatch(/^no aitracks:workload: the fleet is priced at its minimum of 1;/);
+    // The workload is there: the note names the missing rule, not the workload.
+    expect(notes).toEqual(["no rule on the traffic; priced at its minimum of 1"]);
   });
 
   it("fleetComponent with a workload: the expected fleet each month, less the instances priced elsewhere", () => {

@@ -110,7 +110,12 @@ export function fleetComponent(ctx: PricingContext, e: CatalogEntry, label: stri
   if (!u.given || !(s.requestsPerMinutePerInstance > 0)) {
     expected0 = s.min;
     byMonth = new Array<number>(HORIZON_MONTHS).fill(usd(s.min));
-    notes.push(`no aitracks:workload: the fleet is priced at its minimum of ${s.min}; add ${workloadFields(["requestsPerDay", "peakToAverage", "monthlyGrowth"])} to price the expected fleet`);
+    // With a workload the scaling rule is what is missing (its basis says which); without one, the workload.
+    notes.push(
+      u.given
+        ? `${s.basis}; priced at its minimum of ${s.min}`
+        : `no aitracks:workload: the fleet is priced at its minimum of ${s.min}; add ${workloadFields(["requestsPerDay", "peakToAverage", "monthlyGrowth"])} to price the expected fleet`,
+    );
   } else {
     const months = Array.from({ length: HORIZON_MONTHS }, (_, m) => fleetInMonth(u, share, s, m));
     expected0 = months[0]!.expected;

@@ -46,7 +46,6 @@ export const autoscalingTarget: CostModule = {
       { count: initial, where: "the endpoint configuration" },
       share.share,
     );
-    if (!target && ctx.usage.given) notes.push(`no target-tracking policy on SageMakerVariantInvocationsPerInstance: priced at minCapacity ${min}, maxCapacity ${max} as the ceiling`);
     return { components: [component], notes: [...notes, ...share.notes] };
   },
 };
