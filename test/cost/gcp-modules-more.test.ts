@@ -572,3 +572,96 @@ describe("Agent Engine, storage, keys and tools", () => {
     expect(priced(e, "images").notes).toEqual(["one 10 GB image assumed"]);
   });
 });
+
+// Branches the mutation run (cost-gcp) found unjudged: the other side of each condition.
+describe("GCP modules: the other side of each branch", () => {
+  const WL = { "aitracks:workload": { workload: { requestsPerDay: 200_000, inputTokensPerRequest: 1_500, outputTokensPerRequest: 300 } } };
+
+  it("Cloud SQL custom and n1 tiers with two-digit vCPU counts", () => {
+    const SQL = "gcp:sql/databaseInstance:DatabaseInstance";
+    const e = estimate([
+      res(SQL, "big", { databaseVersion: "POSTGRES_15", settings: { tier: "db-custom-16-61440" } }),
+      res(SQL, "n1", { databaseVersion: "POSTGRES_15", settings: { tier: "db-n1-standard-16" } }),
+    ]);
+    // 16 vCPU x 730 = 11,680 x $0.0413 = $482.384; 61,440 MB = 60 GB x 730 = 43,800 x $0.007 = $306.60
+    expect(priced(e, "big").components.map((c) => [c.name, c.monthlyQuantity, c.monthlyUsd])).toEqual([
+      ["db-custom-16-61440: 16 vCPU x 730 h", 11680, 482.384],
+      ["db-custom-16-61440: 60 GB x 730 h", 43800, 306.6],
+      ["10 GB PD_SSD", 10, 1.7],
+    ]);
+    // 16 x 3.75 = 60 GB: the same figures
+    expect(priced(e, "n1").components.map((c) => [c.name, c.monthlyUsd])).toEqual([
+      ["db-n1-standard-16: 16 vCPU x 730 h", 482.384],
+      ["db-n1-standard-16: 60 GB x 730 h", 306.6],
+      ["10 GB PD_SSD", 1.7],
+    ]);
+  });
+
+  it("a deployed model with max above min is an autoscaled fleet up to max; max equal to min is min always on", () => {
+    const e = estimate(
+      [
+        res("pulumi-nodejs:dynamic/vertex:DeployedModel", "scaled", { machineType: "g2-standard-4", minReplicaCount: 1, maxReplicaCount: 3 }),
+        res("pulumi-nodejs:dynamic/vertex:DeployedModel", "equal", { machineType: "g2-standard-4", minReplicaCount: 2, maxReplicaCount: 2 }),
+      ],
+      WL,
+    );
+    const s = priced(e, "scaled");
+    expect(s.components[0].name).toMatch(/^replicas: g2-standard-4 min 1 \/ expected [\d.]+ \/ ceiling 3$/);
+    expect(s.ceilingMonthlyUsd).toBeCloseTo(3 * 730 * 0.8129, 9); // $1,780.251
+    expect(s.minMonthlyUsd).toBeCloseTo(730 * 0.8129, 9); // $593.417
+    // max = min: the machine line, no fleet: 2 x 730 x $0.8129 = $1,186.834 at min, expected and ceiling
+    const q = priced(e, "equal");
+    expect(q.components[0].name).toBe("g2-standard-4 x 2");
+    expect([q.minMonthlyUsd, q.monthlyUsd, q.ceilingMonthlyUsd].map((x) => Math.round(x * 1000) / 1000)).toEqual([1186.834, 1186.834, 1186.834]);
+  });
+
+  it("a Model Garden deployment without a maximum keeps its minimum always on, and on-demand VMs get no spot note", () => {
+    const e = estimate(
+      [
+        res("gcp:vertex/aiEndpointWithModelGardenDeployment:AiEndpointWithModelGardenDeployment", "mg", {
+          location: "us-central1",
+          deployConfig: { dedicatedResources: { machineSpec: { machineType: "g2-standard-12" }, minReplicaCount: 2 } },
+        }),
+      ],
+      WL,
+    );
+    const r = priced(e, "mg");
+    // 2 x 730 x $1.1591 = $1,692.286
+    expect(r.components[0].name).toBe("g2-standard-12 x 2");
+    expect(r.monthlyUsd).toBeCloseTo(1692.286, 9);
+    expect(r.ceilingMonthlyUsd).toBeCloseTo(1692.286, 9);
+    expect(r.notes.filter((n) => /spot/.test(n))).toEqual([]);
+  });
+
+  it("a TPU VM or queued node with both acceleratorType and acceleratorConfig is priced by its type", () => {
+    const e = estimate([
+      res("gcp:tpu/v2Vm:V2Vm", "typed", { zone: "us-central1-a", acceleratorType: "v5litepod-8" }),
+      res("gcp:tpu/v2Vm:V2Vm", "both", { zone: "us-central1-a", acceleratorType: "v5litepod-8", acceleratorConfig: { type: "V6E", topology: "4x4" } }),
+      res("gcp:tpu/v2QueuedResource:V2QueuedResource", "queued", { tpu: { nodeSpecs: [{ node: { acceleratorType: "v5litepod-8", acceleratorConfig: { type: "V6E", topology: "4x4" } } }] } }),
+    ]);
+    const typed = priced(e, "typed");
+    expect(typed.components[0].name).toMatch(/: 8 chips x 730 h$/);
+    expect(priced(e, "both").components.map((c) => [c.name, c.monthlyUsd])).toEqual(typed.components.map((c) => [c.name, c.monthlyUsd]));
+    expect(priced(e, "queued").monthlyUsd).toBeCloseTo(typed.monthlyUsd, 9);
+  });
+
+  it("an evaluation candidate with no model is the stack's tuned model; model-based metrics alone call the autorater", () => {
+    const tuning = res("pulumi-nodejs:dynamic/vertex:TuningJob", "job", { baseModel: "gemini-2.5-flash" });
+    const e = estimate(
+      [
+        tuning,
+        res("pulumi-nodejs:dynamic/vertex:EvaluationRun", "run", {
+          autoraterModel: "gemini-2.5-pro",
+          inferenceConfigs: { blank: {} },
+          metrics: [{ metric: "exact", computationBasedMetricSpec: { type: "EXACT_MATCH" } }],
+        }),
+      ],
+      { "aitracks:workload": { workload: { requestsPerDay: 10_000, inputTokensPerRequest: 1_500, outputTokensPerRequest: 300 } } },
+    );
+    const r = priced(e, "run");
+    // 1,000 prompts x 1,500 = 1.5M x $0.30 + 0.3M x $2.50 = $1.20; no model-based metric: no autorater lines
+    expect(r.components.map((c) => c.name)).toEqual(["blank answers input tokens", "blank answers output tokens"]);
+    expect(r.oneOffUsd).toBeCloseTo(1.2, 9);
+    expect(r.notes).toContain("blank: the tuned model, at its base model's (gemini-2.5-flash) token prices");
+  });
+});
