@@ -329,7 +329,7 @@ describe("Vertex AI machines: instance lists, fleets, accelerators, pools", () =
     ]);
     expect(priced(e, "more").monthlyUsd).toBeCloseTo(33.7961 * 730, 9); // the machine type's price: $24,671.153
     expect(priced(e, "unspecified").monthlyUsd).toBeCloseTo(0.2185 * 730, 9); // $159.505
-    expect(reasonOf(e, "bad-count")).toBe('.acceleratorCount: expected a number, got "one"');
+    expect(reasonOf(e, "bad-count")).toBe('acceleratorCount: expected a number, got "one"');
   });
 
   it("names a persistent resource's pools by id or index, one replica by default", () => {
@@ -663,5 +663,57 @@ describe("GCP modules: the other side of each branch", () => {
     expect(r.components.map((c) => c.name)).toEqual(["blank answers input tokens", "blank answers output tokens"]);
     expect(r.oneOffUsd).toBeCloseTo(1.2, 9);
     expect(r.notes).toContain("blank: the tuned model, at its base model's (gemini-2.5-flash) token prices");
+  });
+});
+
+// A value not known until deploy makes a resource unpriced with a reason that names the field, in
+// the path the user wrote: each module's field names, checked one by one.
+describe("GCP modules name the field that is not known until deploy", () => {
+  const U = "[unknown]";
+  const SQL = "gcp:sql/databaseInstance:DatabaseInstance";
+  const MG = "gcp:vertex/aiEndpointWithModelGardenDeployment:AiEndpointWithModelGardenDeployment";
+  const POOL = "gcp:vertex/aiDeploymentResourcePool:AiDeploymentResourcePool";
+  const DM = "pulumi-nodejs:dynamic/vertex:DeployedModel";
+  const cases: [string, Record<string, unknown>, string][] = [
+    ["gcp:cloudfunctions/function:Function", { availableMemoryMb: U }, "availableMemoryMb"],
+    ["gcp:cloudfunctions/function:Function", { minInstances: U }, "minInstances"],
+    ["gcp:cloudrunv2/service:Service", { template: { containers: [{}, { resources: { limits: { cpu: U } } }] } }, "template.containers[1].resources.limits.cpu"],
+    ["gcp:cloudrunv2/service:Service", { template: { scaling: { minInstanceCount: U } } }, "template.scaling.minInstanceCount"],
+    ["gcp:cloudrunv2/service:Service", { scaling: { minInstanceCount: U } }, "scaling.minInstanceCount"],
+    ["gcp:cloudrun/service:Service", { template: { metadata: { annotations: { "autoscaling.knative.dev/minScale": U } } } }, "template.metadata.annotations[autoscaling.knative.dev/minScale]"],
+    [SQL, { databaseVersion: U, settings: { tier: "db-f1-micro" } }, "databaseVersion"],
+    [SQL, { databaseVersion: "POSTGRES_15", settings: { tier: "db-f1-micro", edition: U } }, "settings.edition"],
+    [SQL, { databaseVersion: "POSTGRES_15", settings: { tier: U } }, "settings.tier"],
+    [SQL, { databaseVersion: "POSTGRES_15", settings: { tier: "db-f1-micro", diskSize: U } }, "settings.diskSize"],
+    [SQL, { databaseVersion: "POSTGRES_15", settings: { tier: "db-f1-micro", diskType: U } }, "settings.diskType"],
+    [DM, { machineType: "g2-standard-4", minReplicaCount: U }, "minReplicaCount"],
+    [DM, { machineType: "g2-standard-4", maxReplicaCount: U }, "maxReplicaCount"],
+    [DM, { machineType: U }, "machineType"],
+    [POOL, { dedicatedResources: { machineSpec: { machineType: "g2-standard-4" }, minReplicaCount: U } }, "dedicatedResources.minReplicaCount"],
+    [POOL, { dedicatedResources: { machineSpec: { machineType: "g2-standard-4" }, maxReplicaCount: U } }, "dedicatedResources.maxReplicaCount"],
+    [POOL, { dedicatedResources: { machineSpec: { machineType: U } } }, "dedicatedResources.machineSpec.machineType"],
+    [MG, { deployConfig: { dedicatedResources: { machineSpec: { machineType: "g2-standard-4" }, minReplicaCount: U } } }, "deployConfig.dedicatedResources.minReplicaCount"],
+    [MG, { deployConfig: { dedicatedResources: { machineSpec: { machineType: "g2-standard-4" }, maxReplicaCount: U } } }, "deployConfig.dedicatedResources.maxReplicaCount"],
+    [MG, { deployConfig: { dedicatedResources: { machineSpec: { machineType: U } } } }, "deployConfig.dedicatedResources.machineSpec.machineType"],
+    ["gcp:vertex/aiPersistentResource:AiPersistentResource", { resourcePools: [{ machineSpec: { machineType: "g2-standard-4" }, replicaCount: U }] }, "resourcePools[0].replicaCount"],
+    ["gcp:vertex/aiPersistentResource:AiPersistentResource", { resourcePools: [{ machineSpec: { machineType: "g2-standard-4" }, autoscalingSpec: { maxReplicaCount: U } }] }, "resourcePools[0].autoscalingSpec.maxReplicaCount"],
+    ["gcp:vertex/aiPersistentResource:AiPersistentResource", { resourcePools: [{ machineSpec: { machineType: U } }] }, "resourcePools[0].machineSpec.machineType"],
+    ["gcp:vertex/aiReasoningEngine:AiReasoningEngine", { spec: { deploymentSpec: { resourceLimits: { cpu: U } } } }, "spec.deploymentSpec.resourceLimits.cpu"],
+    ["gcp:vertex/aiReasoningEngine:AiReasoningEngine", { spec: { deploymentSpec: { resourceLimits: { memory: U } } } }, "spec.deploymentSpec.resourceLimits.memory"],
+    ["gcp:tpu/v2Vm:V2Vm", { acceleratorConfig: { type: U, topology: "2x2" } }, "acceleratorConfig.type"],
+  ];
+  it.each(cases)("%s %j: unpriced, naming %s", (type, inputs, field) => {
+    const e = estimate([res(type, "r", inputs)]);
+    expect(reasonOf(e, "r")).toBe(`${field} is not known until deploy`);
+  });
+
+  it("an unknown machine type is named by its field in the catalog lookup too (a deployed model's own machineType, not \".machineType\")", () => {
+    // The catalog lookup names the field of a SKU it does not have.
+    const e = estimate([
+      res("gcp:tpu/v2Vm:V2Vm", "vm", { acceleratorType: "v4-8x" }),
+      res(DM, "dm", { machineType: "g9-mega-1" }),
+    ]);
+    expect(reasonOf(e, "vm")).toMatch(/^acceleratorType "v4-8x"/);
+    expect(reasonOf(e, "dm")).toMatch(/^machineType "g9-mega-1" has no price in the compute catalog/);
   });
 });

@@ -4,22 +4,25 @@ import { Unpriced, type PricingContext } from "../../module";
 import { catalogEntry, instances, num, optStr, str } from "../../price";
 import type { CostComponent } from "../../types";
 
+/** `spec.machineType`, or `machineType` for a spec that is the resource's own inputs (field ""). */
+const fieldPath = (field: string, key: string) => (field ? `${field}.${key}` : key);
+
 /**
  * A Vertex AI machine spec (`machineType`, `acceleratorType`, `acceleratorCount`) priced from the
  * catalog, whose Vertex machine types include their GPUs (a2-highgpu-1g = 1 x A100). A GPU
  * attached to a machine type that has none in the catalog (n1-standard-4 + a T4) is Unpriced.
  */
 export function vertexMachine(ctx: PricingContext, spec: unknown, field: string, replicas: number, maxReplicas?: number): { component: CostComponent; notes: string[] } {
-  const sku = str(at(spec, "machineType"), `${field}.machineType`);
+  const sku = str(at(spec, "machineType"), fieldPath(field, "machineType"));
   const accelerator = optStr(at(spec, "acceleratorType"));
-  const e = catalogEntry(ctx, sku, `${field}.machineType`);
+  const e = catalogEntry(ctx, sku, fieldPath(field, "machineType"));
   const notes: string[] = [];
   if (accelerator && accelerator !== "ACCELERATOR_TYPE_UNSPECIFIED") {
-    if (!e.accelerator) throw new Unpriced(`${field}.acceleratorType ${accelerator} on ${sku}: the catalog prices ${sku} without GPUs and has no separate GPU price`);
-    const count = num(at(spec, "acceleratorCount"), `${field}.acceleratorCount`, e.accelerator.count);
+    if (!e.accelerator) throw new Unpriced(`${fieldPath(field, "acceleratorType")} ${accelerator} on ${sku}: the catalog prices ${sku} without GPUs and has no separate GPU price`);
+    const count = num(at(spec, "acceleratorCount"), fieldPath(field, "acceleratorCount"), e.accelerator.count);
     if (count !== e.accelerator.count) notes.push(`${sku} comes with ${e.accelerator.count} x ${e.accelerator.type}; acceleratorCount ${count} priced as the machine type`);
   }
-  const run = instances(ctx, sku, `${field}.machineType`, replicas, maxReplicas);
+  const run = instances(ctx, sku, fieldPath(field, "machineType"), replicas, maxReplicas);
   return { component: run.component, notes: [...notes, ...run.notes] };
 }
 
@@ -34,7 +37,7 @@ export const VERTEX_DEFAULT_TARGET_PERCENT = 60;
 export function vertexReplicas(ctx: PricingContext, r: { urn: string }, spec: unknown, field: string, min: number, max: number | undefined, metricSpecs: unknown): { component: CostComponent; notes: string[] } {
   const base = vertexMachine(ctx, spec, field, min, max);
   if (max === undefined || max <= min) return base;
-  const e = catalogEntry(ctx, str(at(spec, "machineType"), `${field}.machineType`), `${field}.machineType`);
+  const e = catalogEntry(ctx, str(at(spec, "machineType"), fieldPath(field, "machineType")), fieldPath(field, "machineType"));
   const targets = asArray(metricSpecs).flatMap((m) => (typeof at(m, "target") === "number" ? [at(m, "target") as number] : []));
   const target = targets.length ? Math.min(...targets) : VERTEX_DEFAULT_TARGET_PERCENT;
   const rate = requestsPerMinuteAtUtilisation(ctx.usage, target);
