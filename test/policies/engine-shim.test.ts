@@ -36,6 +36,20 @@ describe("the engine shim's @pulumi/policy", () => {
     expect(props.password).toBe("hunter2");
     expect([...secretPathsOfProps(props)]).toEqual(["password"]);
 
+    // The server deserializes a request's properties once per policy, from the same Struct: the
+    // shim does it once per Struct (one props object per resource, as in-process), and a new
+    // Struct (the next resource) is deserialized afresh; proxied and plain results are kept apart.
+    const struct = Struct.fromJavaScript({ password: secret, plain: "y" });
+    const first = deserialize.deserializeProperties(struct, false);
+    expect(deserialize.deserializeProperties(struct, false)).toBe(first);
+    expect([...secretPathsOfProps(first)]).toEqual(["password"]);
+    const other = deserialize.deserializeProperties(Struct.fromJavaScript({ password: secret, plain: "y" }), false);
+    expect(other).not.toBe(first);
+    expect(other).toEqual(first);
+    const proxied = deserialize.deserializeProperties(struct, true);
+    expect(proxied).not.toBe(first);
+    expect(deserialize.deserializeProperties(struct, true)).toBe(proxied);
+
     const { AnalyzerStackConfigureRequest } = require("@pulumi/pulumi/proto/analyzer_pb") as {
       AnalyzerStackConfigureRequest: new () => { getConfigMap(): { set(k: string, v: string): void }; setConfigSecretKeysList(v: string[]): void; getTagsMap(): unknown };
     };

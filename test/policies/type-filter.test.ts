@@ -57,6 +57,23 @@ describe("validateTypes type filters", async () => {
     }
   });
 
+  it("answer another type without a stack trace (the pack process throws each answer away), and restore the limit", () => {
+    const before = Error.stackTraceLimit;
+    let during: number | undefined;
+    const { validate, filter } = filtered[0]!;
+    const args = {
+      type: "aws:s3/bucket:BucketNotOfAnyFilter",
+      notApplicable: (reason?: string) => {
+        during = Error.stackTraceLimit;
+        throw new NotApplicable(reason);
+      },
+    };
+    expect(() => validate(args, () => undefined)).toThrow(NotApplicable);
+    expect(during).toBe(0);
+    expect(Error.stackTraceLimit).toBe(before);
+    expect(call(validate, "aws:s3/bucket:BucketNotOfAnyFilter").reason).toBe(filter.reason);
+  });
+
   it("let their own types through to the check", () => {
     for (const { policy, validate, filter } of filtered) {
       for (const type of filter.types) {
