@@ -869,3 +869,41 @@ describe("names and notes of the serverless, network and flat-fee modules", () =
     expect(priced(e, "there").notes[0]).toBe("0 requests a month x (prompt + answer x 4 bytes a token + 1 KB); retained storage not priced");
   });
 });
+
+// A value not known until deploy makes a resource unpriced with a reason that names the field as
+// the user wrote it: each module's fields, one by one.
+describe("AWS modules name the field that is not known until deploy", () => {
+  const U = "[unknown]";
+  const cases: [string, Record<string, unknown>, string][] = [
+    ["aws:sagemaker/endpointConfiguration:EndpointConfiguration", { productionVariants: [{ variantName: "a", instanceType: U, initialInstanceCount: 1 }] }, "productionVariants[0].instanceType"],
+    ["aws:sagemaker/endpointConfiguration:EndpointConfiguration", { productionVariants: [{ variantName: "a", instanceType: "ml.m5.large", initialInstanceCount: U }] }, "productionVariants[0].initialInstanceCount"],
+    ["aws:sagemaker/endpointConfiguration:EndpointConfiguration", { productionVariants: [{ variantName: "a", serverlessConfig: { memorySizeInMb: U, maxConcurrency: 1 } }] }, "productionVariants[0].serverlessConfig.memorySizeInMb"],
+    ["aws:sagemaker/notebookInstance:NotebookInstance", { instanceType: U }, "instanceType"],
+    ["aws:sagemaker/mlflowTrackingServer:MlflowTrackingServer", { trackingServerSize: U }, "trackingServerSize"],
+    ["aws:bedrock/provisionedModelThroughput:ProvisionedModelThroughput", { modelArn: "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0", modelUnits: U }, "modelUnits"],
+    ["aws:ec2/instance:Instance", { instanceType: U }, "instanceType"],
+    ["aws:ec2/instance:Instance", { instanceType: "t3.micro", rootBlockDevice: { volumeType: U } }, "rootBlockDevice.volumeType"],
+    ["aws:ec2/instance:Instance", { instanceType: "t3.micro", rootBlockDevice: { volumeSize: U } }, "rootBlockDevice.volumeSize"],
+    ["aws:ebs/volume:Volume", { availabilityZone: "us-east-1a", size: U }, "size"],
+    ["aws:ebs/volume:Volume", { availabilityZone: "us-east-1a", size: 10, type: U }, "type"],
+    ["aws:ebs/volume:Volume", { availabilityZone: "us-east-1a", size: 10, type: "io2", iops: U }, "iops"],
+    ["aws:lambda/function:Function", { memorySize: U }, "memorySize"],
+    ["aws:lb/loadBalancer:LoadBalancer", { loadBalancerType: U }, "loadBalancerType"],
+    ["aws:dynamodb/table:Table", { billingMode: U }, "billingMode"],
+    ["aws:dynamodb/table:Table", { billingMode: "PROVISIONED", readCapacity: U }, "readCapacity"],
+    ["aws:dynamodb/table:Table", { billingMode: "PROVISIONED", readCapacity: 1, writeCapacity: U }, "writeCapacity"],
+    ["aws:rds/instance:Instance", { engine: U, instanceClass: "db.t3.micro" }, "engine"],
+    ["aws:rds/instance:Instance", { engine: "postgres", instanceClass: U }, "instanceClass"],
+    ["aws:rds/instance:Instance", { engine: "postgres", instanceClass: "db.t3.micro", allocatedStorage: U }, "allocatedStorage"],
+    ["aws:rds/instance:Instance", { engine: "postgres", instanceClass: "db.t3.micro", allocatedStorage: 20, storageType: U }, "storageType"],
+    ["aws:elasticache/cluster:Cluster", { engine: "redis", nodeType: U }, "nodeType"],
+    ["aws:elasticache/cluster:Cluster", { engine: "redis", nodeType: "cache.t3.micro", numCacheNodes: U }, "numCacheNodes"],
+    ["aws:elasticache/replicationGroup:ReplicationGroup", { nodeType: U }, "nodeType"],
+    ["aws:elasticache/replicationGroup:ReplicationGroup", { nodeType: "cache.t3.micro", numCacheClusters: U }, "numCacheClusters"],
+    ["aws:ec2/vpcEndpoint:VpcEndpoint", { serviceName: "com.amazonaws.us-east-1.s3", vpcId: "v", vpcEndpointType: U }, "vpcEndpointType"],
+  ];
+  it.each(cases)("%s %j: unpriced, naming %s", (type, inputs, field) => {
+    const e = estimate([res(type, "r", inputs)]);
+    expect(reasonOf(e, "r")).toBe(`${field} is not known until deploy`);
+  });
+});
