@@ -20,7 +20,11 @@ export const DEFAULT = [
 ];
 const given = (process.env.MUTATE ?? "").split(",").filter(Boolean);
 const mutate = given.length ? given : DEFAULT;
-const group = process.env.MUTATION_GROUP ?? "all";
+// MUTATION_IGNORE_STATIC=1 (`npm run mutation -- --ignore-static …`): StrykerJS skips static
+// mutants (module-level code: each runs every test of the group, the bulk of a policies group's
+// time) and counts them as ignored; results go to <group>.nostatic.* so the full run's stay apart.
+const ignoreStatic = process.env.MUTATION_IGNORE_STATIC === "1";
+const group = `${process.env.MUTATION_GROUP ?? "all"}${ignoreStatic ? ".nostatic" : ""}`;
 const files = [...new Set(mutate.map((m) => m.replace(/:\d+(:\d+)?-\d+(:\d+)?$/, "")))];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
@@ -40,6 +44,7 @@ export default {
   // MUTATION_NOCHECK widens it to a family's files (bench/mutation/run.mjs).
   disableTypeChecks: process.env.MUTATION_NOCHECK ?? (files.length === 1 ? files[0] : `{${files.join(",")}}`),
   coverageAnalysis: "perTest",
+  ignoreStatic,
   incremental: true,
   incrementalFile: `reports/mutation/${group}.incremental.json`,
   reporters: ["clear-text", "progress", "json", "html"],

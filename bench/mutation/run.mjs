@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // @ts-nocheck
-// npm run mutation [-- <group> ...]: StrykerJS over the gates that guard pipelines, one group at a
+// npm run mutation [-- [--ignore-static] <group> ...]: StrykerJS over the gates that guard pipelines, one group at a
 // time, each with only the tests that judge it (a mutant is switched on inside the test process,
 // so tests that spawn the CLI or an analyzer could not kill it and only cost time). Incremental:
 // reports/mutation/<group>.incremental.json keeps results, so a re-run tests only changed code.
@@ -9,7 +9,9 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { ALIASES, GROUPS } from "./groups.mjs";
 
-const asked = process.argv.slice(2).flatMap((g) => ALIASES[g] ?? [g]);
+const args = process.argv.slice(2);
+const ignoreStatic = args.includes("--ignore-static");
+const asked = args.filter((a) => a !== "--ignore-static").flatMap((g) => ALIASES[g] ?? [g]);
 const unknown = asked.filter((g) => !(g in GROUPS));
 if (unknown.length) {
   console.error(`mutation: unknown group ${unknown.join(", ")} (groups: ${[...Object.keys(GROUPS), ...Object.keys(ALIASES)].join(", ")})`);
@@ -21,8 +23,9 @@ for (const name of asked.length ? asked : Object.keys(GROUPS)) {
   console.log(`== mutation: ${name} (${g.mutate.join(", ")})`);
   // bench/mutation/cache: the incremental results of the last full runs, committed, so a fresh
   // clone re-tests only the mutants whose code or covering tests changed since.
-  const cached = `bench/mutation/cache/${name}.incremental.json`;
-  const local = `reports/mutation/${name}.incremental.json`;
+  const file = `${name}${ignoreStatic ? ".nostatic" : ""}`;
+  const cached = `bench/mutation/cache/${file}.incremental.json`;
+  const local = `reports/mutation/${file}.incremental.json`;
   if (!existsSync(local) && existsSync(cached)) {
     mkdirSync("reports/mutation", { recursive: true });
     copyFileSync(cached, local);
@@ -36,6 +39,7 @@ for (const name of asked.length ? asked : Object.keys(GROUPS)) {
       MUTATE: g.mutate.join(","),
       MUTATION_TESTS: g.tests.join(","),
       AITRACKS_MUTATION: "1",
+      ...(ignoreStatic ? { MUTATION_IGNORE_STATIC: "1" } : {}),
       ...(g.build ? { MUTATION_BUILD: g.build.join(" ") } : {}),
       ...(g.nocheck ? { MUTATION_NOCHECK: g.nocheck } : {}),
     },
