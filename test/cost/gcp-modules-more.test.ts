@@ -717,3 +717,19 @@ describe("GCP modules name the field that is not known until deploy", () => {
     expect(reasonOf(e, "dm")).toMatch(/^machineType "g9-mega-1" has no price in the compute catalog/);
   });
 });
+
+describe("a Vertex AI tuning job serves its track's traffic", () => {
+  it("is the track's primary model ahead of the Model Garden models registered before it; without it the first model serves", () => {
+    const WLC = { "aitracks:workload": { workload: { requestsPerDay: 10_000, inputTokensPerRequest: 1_500, outputTokensPerRequest: 300 } } };
+    const buy = { ...track("Buy", "gcp", "ft"), inputs: { track: "buy", cloud: "gcp", region: "us-central1", models: ["gemini-2.5-flash"] } };
+    const job = child(buy, "pulumi-nodejs:dynamic/vertex:TuningJob", "job", { baseModel: "gemini-2.5-flash" });
+    const withJob = estimate([buy, job], WLC);
+    expect(withJob.assumptions).toContain("buy:gcp:ft: job is the primary model; 1 fallback priced at no traffic");
+    // The tuned model carries the workload: 456.25M input tokens x $0.30 = $136.875 a month; the buy track none.
+    expect(priced(withJob, "job").components.find((c) => c.name === "tuned gemini-2.5-flash input tokens").monthlyUsd).toBeCloseTo(136.875, 6);
+    expect(priced(withJob, "ft").monthlyUsd).toBe(0);
+    const alone = estimate([buy], WLC);
+    expect(alone.assumptions.filter((a) => /primary model/.test(a))).toEqual([]);
+    expect(priced(alone, "ft").monthlyUsd).toBeCloseTo(136.875 + 228.125, 6);
+  });
+});
