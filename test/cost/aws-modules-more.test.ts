@@ -907,3 +907,71 @@ describe("AWS modules name the field that is not known until deploy", () => {
     expect(reasonOf(e, "r")).toBe(`${field} is not known until deploy`);
   });
 });
+
+// Branches the cost-aws mutation run found unjudged.
+describe("AWS modules: the other side of each branch", () => {
+  const EC = "aws:sagemaker/endpointConfiguration:EndpointConfiguration";
+  const EP = "aws:sagemaker/endpoint:Endpoint";
+  const TG = "aws:appautoscaling/target:Target";
+  const POLICY = "aws:appautoscaling/policy:Policy";
+  const invocations = (value: unknown, extra: object = {}) => ({
+    targetTrackingScalingPolicyConfiguration: { targetValue: value, predefinedMetricSpecification: { predefinedMetricType: "SageMakerVariantInvocationsPerInstance" } },
+    ...extra,
+  });
+
+  it("an autoscaling target scales the variant its resourceId names, among several", () => {
+    const cfg = res(EC, "cfg", { name: "two", productionVariants: [{ variantName: "a", instanceType: "ml.m5.large" }, { variantName: "b", instanceType: "ml.g5.xlarge" }] });
+    const ep = res(EP, "ep", { name: "ep-two", endpointConfigName: "two" });
+    const e = estimate([cfg, ep, res(TG, "b", { serviceNamespace: "sagemaker", resourceId: "endpoint/ep-two/variant/b", minCapacity: 1, maxCapacity: 3 })]);
+    // variant b: ml.g5.xlarge, 3 - 1 = 2 more at the ceiling x 730 h x $1.408 = $2,055.68
+    expect(priced(e, "b").components[0].name).toMatch(/^autoscaled fleet: ml\.g5\.xlarge min 1 /);
+    expect(priced(e, "b").ceilingMonthlyUsd).toBeCloseTo(2 * 730 * 1.408, 9);
+  });
+
+  it("a scaling policy counts by dependency or by the same resourceId; a policy of another target, or two without one, does not", () => {
+    const cfg = res(EC, "cfg", { name: "c1", productionVariants: [{ variantName: "main", instanceType: "ml.m5.large", initialInstanceCount: 1 }] });
+    const ep = res(EP, "ep", { name: "e1", endpointConfigName: "c1" });
+    const byId = res(TG, "by-id", { serviceNamespace: "sagemaker", resourceId: "endpoint/e1/variant/main", minCapacity: 1, maxCapacity: 4 });
+    const basisOf = (e) => priced(e, "by-id").notes[0];
+    const NONE = "no SageMakerVariantInvocationsPerInstance target-tracking policy: the fleet is not sized from the traffic; priced at its minimum of 1";
+    expect(basisOf(estimate([cfg, ep, byId, res(POLICY, "p", invocations(600, { resourceId: "endpoint/e1/variant/main" }))]))).toMatch(/target 600 invocations per instance a minute \(p\)/);
+    expect(basisOf(estimate([cfg, ep, byId, res(POLICY, "other", invocations(600, { resourceId: "endpoint/e2/variant/main" }))]))).toBe(NONE);
+    // A target found by its dependency on the endpoint has no resourceId: a policy without one is not its policy.
+    const byDep = res(TG, "by-dep", { serviceNamespace: "sagemaker", minCapacity: 1, maxCapacity: 4 }, { dependencies: [ep.urn] });
+    const e = estimate([cfg, ep, byDep, res(POLICY, "loose", invocations(600))]);
+    expect(priced(e, "by-dep").notes[0]).toBe(NONE);
+  });
+
+  it("a target value that is not a number is no target", () => {
+    const cfg = res(EC, "cfg", { name: "c1", productionVariants: [{ variantName: "main", instanceType: "ml.m5.large", initialInstanceCount: 1 }] });
+    const ep = res(EP, "ep", { name: "e1", endpointConfigName: "c1" });
+    const t = res(TG, "t", { serviceNamespace: "sagemaker", resourceId: "endpoint/e1/variant/main", minCapacity: 1, maxCapacity: 4 });
+    const e = estimate([cfg, ep, t, res(POLICY, "p", invocations("600", { resourceId: "endpoint/e1/variant/main" }))]);
+    expect(priced(e, "t").notes[0]).toMatch(/^no SageMakerVariantInvocationsPerInstance target-tracking policy/);
+    expect(priced(e, "t").monthlyUsd).toBe(0);
+  });
+
+  it("an EC2 root volume of a given size has no AMI note; a gp3 data volume's throughput above 125 MiB/s is priced", () => {
+    const e = estimate([
+      res("aws:ec2/instance:Instance", "vm", { instanceType: "t3.micro", rootBlockDevice: { volumeSize: 20 }, ebsBlockDevices: [{ deviceName: "/dev/sdg", volumeSize: 10, volumeType: "gp3", throughput: 250 }] }),
+    ]);
+    const r = priced(e, "vm");
+    // root 20 GB gp3 x $0.08 = $1.60; 10 GB gp3 = $0.80; 125 MiB/s above the included 125 x $0.04 = $5
+    expect(r.components.map((c) => [c.name, c.monthlyUsd])).toEqual([
+      ["t3.micro x 1", 7.592],
+      ["root volume: 20 GB gp3", 1.6],
+      ["/dev/sdg volume: 10 GB gp3", 0.8],
+      ["/dev/sdg volume: 125 MiB/s above the 125 included", 5],
+    ]);
+    expect(r.notes).toEqual(["Linux on-demand price (a Windows or RHEL AMI adds a licence fee; Spot and Savings Plans bill less)"]);
+  });
+
+  it.each([
+    [{ volumeSize: "[unknown]" }, "ebsBlockDevices[0].volumeSize"],
+    [{ volumeSize: 10, volumeType: "[unknown]" }, "ebsBlockDevices[0].volumeType"],
+    [{ volumeSize: 10, deviceName: "[unknown]" }, "ebsBlockDevices[0].deviceName"],
+  ])("an EC2 block device %j not known until deploy names %s", (device, field) => {
+    const e = estimate([res("aws:ec2/instance:Instance", "vm", { instanceType: "t3.micro", ebsBlockDevices: [device] })]);
+    expect(reasonOf(e, "vm")).toBe(`${field} is not known until deploy`);
+  });
+});
