@@ -924,7 +924,7 @@ describe("AWS modules: the other side of each branch", () => {
     const ep = res(EP, "ep", { name: "ep-two", endpointConfigName: "two" });
     const e = estimate([cfg, ep, res(TG, "b", { serviceNamespace: "sagemaker", resourceId: "endpoint/ep-two/variant/b", minCapacity: 1, maxCapacity: 3 })]);
     // variant b: ml.g5.xlarge, 3 - 1 = 2 more at the ceiling x 730 h x $1.408 = $2,055.68
-    expect(priced(e, "b").components[0].name).toMatch(/^autoscaled fleet: ml\.g5\.xlarge min 1 /);
+    expect(priced(e, "b").components[0]!.name).toMatch(/^autoscaled fleet: ml\.g5\.xlarge min 1 /);
     expect(priced(e, "b").ceilingMonthlyUsd).toBeCloseTo(2 * 730 * 1.408, 9);
   });
 
@@ -932,7 +932,7 @@ describe("AWS modules: the other side of each branch", () => {
     const cfg = res(EC, "cfg", { name: "c1", productionVariants: [{ variantName: "main", instanceType: "ml.m5.large", initialInstanceCount: 1 }] });
     const ep = res(EP, "ep", { name: "e1", endpointConfigName: "c1" });
     const byId = res(TG, "by-id", { serviceNamespace: "sagemaker", resourceId: "endpoint/e1/variant/main", minCapacity: 1, maxCapacity: 4 });
-    const basisOf = (e) => priced(e, "by-id").notes[0];
+    const basisOf = (e: CostEstimate) => priced(e, "by-id").notes[0];
     const NONE = "no SageMakerVariantInvocationsPerInstance target-tracking policy: the fleet is not sized from the traffic; priced at its minimum of 1";
     expect(basisOf(estimate([cfg, ep, byId, res(POLICY, "p", invocations(600, { resourceId: "endpoint/e1/variant/main" }))]))).toMatch(/target 600 invocations per instance a minute \(p\)/);
     expect(basisOf(estimate([cfg, ep, byId, res(POLICY, "other", invocations(600, { resourceId: "endpoint/e2/variant/main" }))]))).toBe(NONE);
