@@ -12,7 +12,7 @@ import { DataSource } from "@pulumi/aws-native/bedrock";
 import { Bucket, BucketServerSideEncryptionConfiguration } from "@pulumi/aws/s3";
 import { DataQualityJobDefinition, Domain, EndpointConfiguration, FeatureGroup, FlowDefinition, Model, NotebookInstance, TrainingJob } from "@pulumi/aws/sagemaker";
 import { DataQualityJobDefinition as NativeDataQualityJobDefinition, FeatureGroup as NativeFeatureGroup, ModelBiasJobDefinition, ModelExplainabilityJobDefinition, ModelQualityJobDefinition } from "@pulumi/aws-native/sagemaker";
-import { checkBoth, expectPass, expectViolation, notesOf, TAGS, urnOf, violationsOf, type PolicyCase } from "./helpers";
+import { BEDROCK_CUSTOM_MODEL, checkBoth, expectPass, expectViolation, notesOf, TAGS, urnOf, violationsOf, type PolicyCase } from "./helpers";
 
 const ROLE = "arn:aws:iam::123456789012:role/agent";
 
@@ -162,15 +162,7 @@ describe(`${LOG}: who invokes, where, and what counts as logging`, () => {
   });
 });
 
-const CUSTOM = {
-  baseModelIdentifier: "amazon.nova-lite-v1:0:300k",
-  customModelName: "t",
-  jobName: "j",
-  hyperparameters: { epochCount: "1" },
-  roleArn: ROLE,
-  trainingDataConfig: { s3Uri: "s3://d/train.jsonl" },
-  outputDataConfig: { s3Uri: "s3://d/out/" },
-};
+const CUSTOM = BEDROCK_CUSTOM_MODEL;
 
 function agent(extra: object, provider?) {
   return new AgentAgent(

@@ -11,7 +11,7 @@ import { DataQualityJobDefinition, Domain, EndpointConfiguration, FeatureGroup, 
 import { FeatureGroup as NativeFeatureGroup, ModelBiasJobDefinition, ModelExplainabilityJobDefinition, ModelQualityJobDefinition } from "@pulumi/aws-native/sagemaker";
 import { Gateway, Memory, Runtime } from "@pulumi/aws-native/bedrockagentcore";
 import { DataSource } from "@pulumi/aws-native/bedrock";
-import { check, expectPass, expectViolation, notesOf, TAGS, urnOf, violationsOf, type PolicyCase } from "./helpers";
+import { BEDROCK_CUSTOM_MODEL, check, expectPass, expectViolation, notesOf, TAGS, urnOf, violationsOf, type PolicyCase } from "./helpers";
 
 const ROLE = "arn:aws:iam::123456789012:role/sagemaker";
 const KEY = "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555";
@@ -408,28 +408,11 @@ const cases: PolicyCase[] = [
   {
     policy: "aws-bedrock-custom-model-cmk",
     bad: () =>
-      new CustomModel("tuned", {
-        baseModelIdentifier: "amazon.nova-lite-v1:0:300k",
-        customModelName: "t",
-        jobName: "j",
-        hyperparameters: { epochCount: "1" },
-        roleArn: ROLE,
-        trainingDataConfig: { s3Uri: "s3://d/train.jsonl" },
-        outputDataConfig: { s3Uri: "s3://d/out/" },
-      }),
+      new CustomModel("tuned", BEDROCK_CUSTOM_MODEL),
     on: "tuned",
     message: /customModelKmsKeyId is not set/,
     good: () =>
-      new CustomModel("tuned", {
-        baseModelIdentifier: "amazon.nova-lite-v1:0:300k",
-        customModelName: "t",
-        customModelKmsKeyId: KEY,
-        jobName: "j",
-        hyperparameters: { epochCount: "1" },
-        roleArn: ROLE,
-        trainingDataConfig: { s3Uri: "s3://d/train.jsonl" },
-        outputDataConfig: { s3Uri: "s3://d/out/" },
-      }),
+      new CustomModel("tuned", { ...BEDROCK_CUSTOM_MODEL, customModelKmsKeyId: KEY }),
   },
   {
     policy: "aws-s3-bucket-not-public",

@@ -27,6 +27,17 @@ export const TAGS = {
   environment: "production",
 };
 
+/** A Bedrock CustomModel (fine-tuning job) with no customer-managed key, for the AWS policy tests. */
+export const BEDROCK_CUSTOM_MODEL = {
+  baseModelIdentifier: "amazon.nova-lite-v1:0:300k",
+  customModelName: "t",
+  jobName: "j",
+  hyperparameters: { epochCount: "1" },
+  roleArn: "arn:aws:iam::123456789012:role/bedrock",
+  trainingDataConfig: { s3Uri: "s3://d/train.jsonl" },
+  outputDataConfig: { s3Uri: "s3://d/out/" },
+};
+
 export interface Checked {
   readonly graph: ResourceGraph;
   readonly report: PolicyReport;
