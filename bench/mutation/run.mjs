@@ -6,7 +6,7 @@
 // reports/mutation/<group>.incremental.json keeps results, so a re-run tests only changed code.
 // Scores: reports/mutation/<group>.json; equivalent survivors: bench/mutation/EQUIVALENT.md.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { ALIASES, GROUPS } from "./groups.mjs";
 
 const args = process.argv.slice(2);
@@ -18,6 +18,9 @@ if (unknown.length) {
   process.exit(2);
 }
 let failed = false;
+// A group's mutant ids start at 0, as the last group's did: compiled output still instrumented by
+// an earlier run would switch its mutant on alongside this one's and kill mutants that are not.
+if (instrumentedOutput().length) rebuildClean();
 for (const name of asked.length ? asked : Object.keys(GROUPS)) {
   const g = GROUPS[name];
   console.log(`== mutation: ${name} (${g.mutate.join(", ")})`);
@@ -45,10 +48,33 @@ for (const name of asked.length ? asked : Object.keys(GROUPS)) {
     },
   });
   failed ||= r.status !== 0;
+  // Stryker compiled the instrumented sources in place: build the clean ones again, before the
+  // next group (whose build may not cover this group's project) and at the end.
+  if (!rebuildClean()) process.exit(1);
 }
-// Stryker compiled the instrumented sources in place: build the clean ones again.
-const build = spawnSync("npx", ["tsc", "-b"], { stdio: "inherit" });
-process.exit(failed || build.status !== 0 ? 1 : 0);
+process.exit(failed ? 1 : 0);
+
+/** Compiled files that still hold StrykerJS's instrumentation. */
+function instrumentedOutput() {
+  const dirs = [...readdirSync("packages").map((p) => `packages/${p}/dist`), "policies/bin"].filter((d) => existsSync(d));
+  const r = spawnSync("grep", ["-rl", "--include=*.js", "stryMutAct_", ...dirs], { encoding: "utf8" });
+  return r.stdout.split("\n").filter(Boolean);
+}
+
+/**
+ * `tsc -b --force`: StrykerJS restores the sources with their old modification times, older than
+ * the instrumented build's output, so a plain `tsc -b` finds every project up to date and keeps
+ * the instrumented JavaScript. Checked afterwards.
+ */
+function rebuildClean() {
+  const build = spawnSync("npx", ["tsc", "-b", "--force"], { stdio: "inherit" });
+  const left = instrumentedOutput();
+  if (build.status !== 0 || left.length) {
+    console.error(`mutation: the clean rebuild failed${left.length ? `; still instrumented: ${left.slice(0, 3).join(", ")}` : ""}`);
+    return false;
+  }
+  return true;
+}
 
 /**
  * StrykerJS reuses a survivor when none of the tests that cover it changed, and a static mutant

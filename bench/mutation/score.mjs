@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT } from "../../stryker.config.mjs";
-import { FAMILIES as FAMILY_GLOBS } from "./groups.mjs";
+import { FAMILIES as FAMILY_GLOBS, GROUPS } from "./groups.mjs";
 
 const args = process.argv.slice(2);
 if (args.includes("--help")) {
@@ -69,6 +69,12 @@ for (const r of reports) {
     // StrykerJS names files relative to the project it ran in (any checkout of this repository).
     const key = (isAbsolute(name) ? relative(doc.projectRoot ?? process.cwd(), name) : name).replaceAll("\\", "/");
     files.set(key, { group: r.path, ...counts }); // newest report wins
+  }
+  // A file of the group with nothing to mutate (re-exports, types only) is not in its report, but
+  // the group's run measured it: zero mutants.
+  const group = GROUPS[basename(r.path).replace(/(\.nostatic)?\.json$/, "")];
+  for (const f of (group?.mutate ?? []).flatMap(expand)) {
+    if (!files.has(f)) files.set(f, { group: r.path, killed: 0, survived: 0, noCoverage: 0, timeout: 0, ignored: 0, other: 0, survivors: [] });
   }
 }
 
