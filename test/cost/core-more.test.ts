@@ -6,6 +6,13 @@
 import { describe, expect, it } from "vitest";
 import {
   COST_MODULES,
+  FREE,
+  FREE_FAMILIES,
+  PriceCatalog,
+  UNCOUNTED_USAGE,
+  freeReason,
+  pricesStatus,
+  primaryTokenPrices,
   DEFAULT_FITS_VOLUME_MARGIN,
   DYNAMIC_RESOURCES,
   GraphIndex,
@@ -1161,5 +1168,140 @@ describe("three-year helpers", () => {
     const none = ty.tcoInputOf(stackCostInputs({}), undefined);
     expect(none.buy).toEqual({ provider: "none", model: "none", inputUsdPerMillionTokens: 0, outputUsdPerMillionTokens: 0 });
     expect(none.workload).toMatchObject({ requestsPerDay: 0, inputTokensPerRequest: 0, outputTokensPerRequest: 0 });
+  });
+});
+
+describe("the free list: every type on it is free, with its reason", () => {
+  const bareOf = (type: string, i: number) => ({ urn: `urn:pulumi:s::p::${type}::r${i}`, type, name: `r${i}`, custom: true, parent: null, inputs: {} });
+
+  it("each type of FREE is listed free with that reason (none priced by a module, none unpriced)", () => {
+    const types = Object.keys(FREE);
+    expect(types.length).toBeGreaterThan(200);
+    const e = estimateCost({ resources: types.map(bareOf) });
+    // A blank reason would read as "not free": the type would fall through to unpriced.
+    expect(e.unpriced.map((u) => u.type)).toEqual([]);
+    expect(e.resources.map((r) => r.type)).toEqual([]);
+    expect(Object.fromEntries(e.free.map((f) => [f.type, f.reason]))).toEqual(FREE);
+    expect(e.free.filter((f) => f.reason.trim().length < 5)).toEqual([]);
+  });
+
+  it("each type of UNCOUNTED_USAGE is free and says what would count its usage", () => {
+    const types = Object.keys(UNCOUNTED_USAGE);
+    const e = estimateCost({ resources: types.map(bareOf) });
+    expect(e.unpriced).toEqual([]);
+    expect(e.free.map((f) => [f.type, f.uncountedUsage])).toEqual(types.map((t) => [t, UNCOUNTED_USAGE[t]]));
+    for (const f of e.free) expect(f.uncountedUsage).toMatch(/^.+; to count it: .+ \(no aitracks:workload field states it/);
+    // Per-request usage (messages, I/O, bytes published) says requestsPerDay would size the total; the others do not.
+    const perRequest = e.free.filter((f) => f.uncountedUsage.includes("aitracks:workload.workload.requestsPerDay would size the total")).map((f) => f.type);
+    expect(perRequest).toEqual(["aws:rds/cluster:Cluster", "aws:sqs/queue:Queue", "gcp:pubsub/subscription:Subscription"]);
+  });
+
+  it("whole families by prefix: any IAM or VPC type, and not a type that only starts alike", () => {
+    expect(freeReason("aws:iam/openIdConnectProvider:OpenIdConnectProvider")).toBe("IAM: identity and access management is free");
+    expect(freeReason("aws:vpc/securityGroupVpcAssociation:SecurityGroupVpcAssociation")).toBe("VPC configuration");
+    expect(freeReason("aws:vpclattice/service:Service")).toBeUndefined();
+    expect(freeReason("aws:mystery/thing:Thing")).toBeUndefined();
+    expect(FREE_FAMILIES.map(([prefix]) => prefix)).toEqual(["aws:iam/", "aws:vpc/"]);
+  });
+});
+
+describe("the estimate's totals, lists and stamps", () => {
+  const TYPE = "aws:costcore/test:Priced";
+  const comp = (monthlyUsd: number, oneOffUsd = 0) => ({ name: "x", unit: "hour", kind: "fixed", monthlyQuantity: 1, unitPriceUsd: monthlyUsd, monthlyUsd, oneOffQuantity: 1, oneOffUsd, priceSource: "test" });
+
+  it("a module that throws Unpriced: the resource is unpriced with that reason, in a track or not", () => {
+    const UNPRICED = "aws:costcore/test:Unpriceable";
+    COST_MODULES[UNPRICED] = {
+      service: "test",
+      price: () => {
+        throw new Unpriced("the size is not known until deploy");
+      },
+    };
+    try {
+      const t = track("Buy", "aws", "assistant");
+      const e = estimate([res(UNPRICED, "outside", {}), t, child(t, UNPRICED, "inside", {})]);
+      expect(e.unpriced.map((u) => [u.name, u.reason, u.inTrack])).toEqual([
+        ["outside", "the size is not known until deploy", false],
+        ["inside", "the size is not known until deploy", true],
+      ]);
+    } finally {
+      delete COST_MODULES[UNPRICED];
+    }
+    const err = new Unpriced("why");
+    expect([err.name, err.message, err.reason, err instanceof Error]).toEqual(["Unpriced", "why", "why", true]);
+  });
+
+  it("by cloud and by track: monthly and one-off summed per key, the dearest first, ties by name", () => {
+    const OTHER = "acme:costcore/test:Priced";
+    const prices: Record<string, [number, number]> = { a: [10, 1], b: [5, 2], c: [7, 4], d: [3, 8], e: [3, 16] };
+    COST_MODULES[TYPE] = { service: "test", price: (r) => ({ components: [comp(...prices[r.name])] }) };
+    COST_MODULES[OTHER] = COST_MODULES[TYPE];
+    try {
+      const t = track("Buy", "aws", "assistant");
+      // a, b: AWS outside tracks; c: AWS in the track; d, e: no cloud, outside tracks.
+      const e = estimate([res(TYPE, "a", {}), res(TYPE, "b", {}), t, child(t, TYPE, "c", {}), res(OTHER, "d", {}), res(OTHER, "e", {})]);
+      expect(e.byCloud).toEqual([
+        { key: "aws", monthlyUsd: 22, oneOffUsd: 7 },
+        { key: "other", monthlyUsd: 6, oneOffUsd: 24 },
+      ]);
+      expect(e.byTrack).toEqual([
+        { key: "outside tracks", monthlyUsd: 21, oneOffUsd: 27 },
+        { key: "buy (assistant, aws)", monthlyUsd: 7, oneOffUsd: 4 },
+      ]);
+      expect([e.monthlyUsd, e.oneOffUsd]).toEqual([28, 31]);
+      // Equal totals: by key, either order of the input.
+      const tie = (names: string[]) => estimate(names.map((n) => res(n === "d" ? OTHER : TYPE, n, {}))).byCloud.map((x) => x.key);
+      prices.a = [3, 0];
+      expect(tie(["a", "d"])).toEqual(["aws", "other"]);
+      expect(tie(["d", "a"])).toEqual(["aws", "other"]);
+    } finally {
+      delete COST_MODULES[TYPE];
+      delete COST_MODULES[OTHER];
+    }
+  });
+
+  it("currency, the workload assumption only without a workload, and prices as of the oldest part of the price data", () => {
+    const with_ = estimate([]);
+    expect(with_.currency).toBe("USD");
+    expect(with_.assumptions.filter((a) => a.startsWith("no aitracks:workload"))).toEqual([]);
+    expect(estimate([], {}).assumptions).toContain(
+      "no aitracks:workload in the stack config: usage-based items (tokens, logs) are counted at zero volume; add aitracks:workload.workload (requestsPerDay, inputTokensPerRequest, outputTokensPerRequest) to count them",
+    );
+    // A compute catalog dated after the token price data: the estimate is as old as the token data.
+    const base = loadCatalog();
+    const catalog = new PriceCatalog({ ...base.data, entries: base.entries.map((e) => ({ ...e, asOf: "2099-01-01" })) });
+    const tokensAsOf = pricesStatus(catalog).asOf;
+    expect(tokensAsOf).toMatch(/^20[23]\d-\d\d-\d\d$/);
+    expect(estimateCost({ resources: [] }, { catalog }).pricesAsOf).toBe(tokensAsOf);
+  });
+});
+
+describe("primaryTokenPrices: the model that serves the stack's traffic", () => {
+  const tokens = (name: string, unitPriceUsd: number, monthlyQuantity = 1, extra = {}) => ({ name, unit: "1M tokens", kind: "usage", monthlyQuantity, unitPriceUsd, monthlyUsd: monthlyQuantity * unitPriceUsd, priceSource: "test", ...extra });
+  const priced = (cloud: string | undefined, components: object[]) => ({ urn: "u", type: "t", name: "n", cloud, components, monthlyUsd: 0, oneOffUsd: 0 });
+
+  it("the first resource with both input and output tokens in use, cached input left aside", () => {
+    const r = priced("aws", [tokens("claude cached input tokens", 0.3), tokens("claude input tokens", 3), tokens("claude output tokens", 15)]);
+    expect(primaryTokenPrices([r])).toEqual({ provider: "aws", model: "claude", inputUsdPerMillionTokens: 3, outputUsdPerMillionTokens: 15 });
+    const first = priced(undefined, [tokens("nova input tokens", 0.06), tokens("nova output tokens", 0.24)]);
+    expect(primaryTokenPrices([first, r])).toEqual({ provider: "stack", model: "nova", inputUsdPerMillionTokens: 0.06, outputUsdPerMillionTokens: 0.24 });
+  });
+
+  it("not a resource with only one side, none in use, another unit or kind, or a name that only contains the words", () => {
+    const cases = [
+      [tokens("m input tokens", 1)],
+      [tokens("m output tokens", 1)],
+      [tokens("m input tokens", 1, 0), tokens("m output tokens", 1)],
+      [tokens("m input tokens", 1), tokens("m output tokens", 1, 0)],
+      [tokens("m cached input tokens", 1), tokens("m output tokens", 1)],
+      [tokens("m input tokens", 1, 1, { unit: "1K tokens" }), tokens("m output tokens", 1)],
+      [tokens("m input tokens", 1), tokens("m output tokens", 1, 1, { unit: "1K tokens" })],
+      [tokens("m input tokens", 1, 1, { kind: "fixed" }), tokens("m output tokens", 1)],
+      [tokens("m input tokens", 1), tokens("m output tokens", 1, 1, { kind: "fixed" })],
+      [tokens("m input tokens x 2", 1), tokens("m output tokens", 1)],
+      [tokens("m input tokens", 1), tokens("m output tokens x 2", 1)],
+    ];
+    expect(cases.map((c) => primaryTokenPrices([priced("aws", c)]) ?? null)).toEqual(cases.map(() => null));
+    expect(primaryTokenPrices([])).toBeUndefined();
   });
 });
