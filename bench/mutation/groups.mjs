@@ -91,6 +91,16 @@ export const GROUPS = {
     },
     azure: ["policies/guardrails/azure/*.ts"],
     gcp: ["policies/guardrails/gcp/*.ts"],
-    rest: ["policies/index.ts", "policies/guardrails/governance/*.ts", "policies/cost/*.ts", "policies/lib/*.ts"],
+    governance: {
+      mutate: ["policies/guardrails/governance/*.ts"],
+      tests: ["test/policies/governance.test.ts", "test/policies/governance-forms.test.ts", "test/policies/metadata.test.ts", "test/policies/readme.test.ts"],
+    },
+    cost: {
+      mutate: ["policies/cost/*.ts"],
+      tests: ["test/cost/policies.test.ts", "test/policies/lib-and-cost-forms.test.ts", "test/policies/metadata.test.ts", "test/policies/readme.test.ts"],
+    },
+    // What every policy reads (the helpers, the SDK type tokens, the pack): every policy test, and
+    // the test that holds each token to its SDK class.
+    lib: { mutate: ["policies/index.ts", "policies/lib/*.ts"], tests: [...POLICY_TESTS, "test/policies/sdk-types.test.ts"] },
   }),
 };
