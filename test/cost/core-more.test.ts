@@ -1305,3 +1305,46 @@ describe("primaryTokenPrices: the model that serves the stack's traffic", () => 
     expect(primaryTokenPrices([])).toBeUndefined();
   });
 });
+
+describe("planTraffic: which model serves each track's traffic", () => {
+  const { planTraffic } = dist("traffic");
+  const TYPE = "aws:costcore/test:Model";
+  const plan = (resources) => {
+    const r = planTraffic(new GraphIndex({ resources }, {}), resources);
+    return { shares: Object.fromEntries([...r.shares].map(([urn, s]) => [urn.split("::").pop(), s])), assumptions: r.assumptions };
+  };
+
+  it("one group: the first model (a preferred one before it) serves all; the others are fallbacks, counted", () => {
+    COST_MODULES[TYPE] = { service: "test", servesTraffic: () => true, preferredForTraffic: (r) => r.inputs.tuned === true, price: () => ({ components: [] }) };
+    try {
+      expect(plan([res(TYPE, "a", {}), res(TYPE, "b", {})])).toEqual({ shares: { a: 1, b: 0 }, assumptions: ["(outside tracks): a is the primary model; 1 fallback priced at no traffic"] });
+      expect(plan([res(TYPE, "a", {}), res(TYPE, "b", {}), res(TYPE, "c", { tuned: true })])).toEqual({
+        shares: { a: 0, b: 0, c: 1 },
+        assumptions: ["(outside tracks): c is the primary model; 2 fallbacks priced at no traffic"],
+      });
+      // No name in the graph: the URN says which.
+      const [bare] = [{ ...res(TYPE, "x", {}), name: undefined }];
+      expect(plan([bare, res(TYPE, "y", {})]).assumptions).toEqual([`(outside tracks): ${bare.urn} is the primary model; 1 fallback priced at no traffic`]);
+      expect(plan([res(TYPE, "only", {})])).toEqual({ shares: { only: 1 }, assumptions: [] });
+      expect(plan([])).toEqual({ shares: {}, assumptions: [] });
+    } finally {
+      delete COST_MODULES[TYPE];
+    }
+  });
+
+  it("several tracks split the workload evenly, each with its own primary", () => {
+    COST_MODULES[TYPE] = { service: "test", servesTraffic: (r) => r.inputs.serves !== false, price: () => ({ components: [] }) };
+    try {
+      const t1 = track("Buy", "aws", "one");
+      const t2 = track("FineTune", "aws", "two");
+      const got = plan([t1, child(t1, TYPE, "p1", {}), t2, child(t2, TYPE, "p2", {}), child(t2, TYPE, "f2", {}), res(TYPE, "idle", { serves: false })]);
+      expect(got.shares).toEqual({ p1: 0.5, p2: 0.5, f2: 0 });
+      expect(got.assumptions).toEqual([
+        "fine-tune:aws:two: p2 is the primary model; 1 fallback priced at no traffic",
+        "the workload is split evenly across 2 tracks that serve it (buy:aws:one, fine-tune:aws:two)",
+      ]);
+    } finally {
+      delete COST_MODULES[TYPE];
+    }
+  });
+});
