@@ -1348,3 +1348,40 @@ describe("planTraffic: which model serves each track's traffic", () => {
     }
   });
 });
+
+describe("trackDataGb: where a track keeps its training data", () => {
+  it("once per build or fine-tune track, in its own store (one whose name says data, else its first), none in a serving track", () => {
+    const B = "aws:s3/bucket:Bucket";
+    const one = track("FineTune", "aws", "one");
+    const two = track("FineTune", "aws", "two");
+    const serving = track("Buy", "aws", "three");
+    const sameNameOtherCloud = track("FineTune", "gcp", "one");
+    // No name in the graph: the URN's says data.
+    const nameless = { ...child(two, B, "two-dataset", {}), name: undefined };
+    const config = { "aitracks:workload": { workload: { requestsPerDay: 1, inputTokensPerRequest: 1, outputTokensPerRequest: 1 }, fineTune: { labeledExamples: 1_234_567, tokensPerExample: 10 } } };
+    const e = estimate(
+      [
+        one,
+        child(one, B, "one-artifacts", {}),
+        child(one, B, "one-corpus", {}),
+        two,
+        child(two, B, "two-a", {}),
+        nameless,
+        serving,
+        child(serving, B, "three-data", {}),
+        sameNameOtherCloud,
+        child(sameNameOtherCloud, "gcp:storage/bucket:Bucket", "g-bucket", { location: "US" }),
+      ],
+      config,
+    );
+    const SET = "labelled training set (1,234,567 examples)";
+    expect(e.resources.map((r) => [r.name, r.components.map((c) => c.name)])).toEqual([
+      ["one-artifacts", ["S3 Standard storage (volume not in the workload)"]],
+      ["one-corpus", [`S3 Standard storage: ${SET}`]],
+      ["two-a", ["S3 Standard storage (volume not in the workload)"]],
+      ["two-dataset", [`S3 Standard storage: ${SET}`]],
+      ["three-data", ["S3 Standard storage (volume not in the workload)"]],
+      ["g-bucket", [`Standard storage: ${SET}`]],
+    ]);
+  });
+});
