@@ -19,6 +19,8 @@ const COST_TESTS = [
   "test/cost/core-more.test.ts",
   "test/cost/markdown-render.test.ts",
 ];
+/** What every policy must have: metadata, and its row in policies/README.md. */
+const PACK_TESTS = ["test/policies/metadata.test.ts", "test/policies/readme.test.ts"];
 const POLICY_TESTS = [
   "test/policies/aws.test.ts",
   "test/policies/aws-s3-forms.test.ts",
@@ -83,21 +85,25 @@ export const GROUPS = {
     core: ["packages/core/src/cost/*.ts"],
   }),
   ...family("policies", POLICY_TESTS, ["policies"], {
-    // The AWS guardrails by the tests of AWS programs and the pack-wide metadata: a static mutant
-    // (a policy's definition) runs every test of its group, and the whole family's take 4x longer.
+    // Each cloud's guardrails by the tests of that cloud's programs and the pack-wide metadata: a
+    // static mutant (a policy's definition) runs every test of its group, and the whole family's
+    // take about 4x longer.
     aws: {
       mutate: ["policies/guardrails/aws/*.ts"],
-      tests: ["test/policies/aws.test.ts", "test/policies/aws-s3-forms.test.ts", "test/policies/aws-iam-agentcore-forms.test.ts", "test/policies/aws-bedrock-sagemaker-forms.test.ts", "test/policies/metadata.test.ts", "test/policies/readme.test.ts"],
+      tests: ["test/policies/aws.test.ts", "test/policies/aws-s3-forms.test.ts", "test/policies/aws-iam-agentcore-forms.test.ts", "test/policies/aws-bedrock-sagemaker-forms.test.ts", ...PACK_TESTS],
     },
-    azure: ["policies/guardrails/azure/*.ts"],
-    gcp: ["policies/guardrails/gcp/*.ts"],
+    azure: { mutate: ["policies/guardrails/azure/*.ts"], tests: ["test/policies/azure.test.ts", "test/policies/azure-forms.test.ts", ...PACK_TESTS] },
+    gcp: {
+      mutate: ["policies/guardrails/gcp/*.ts"],
+      tests: ["test/policies/gcp.test.ts", "test/policies/gcp-serverless-forms.test.ts", "test/policies/gcp-tpu-disks.test.ts", "test/policies/gcp-vertex-forms.test.ts", ...PACK_TESTS],
+    },
     governance: {
       mutate: ["policies/guardrails/governance/*.ts"],
-      tests: ["test/policies/governance.test.ts", "test/policies/governance-forms.test.ts", "test/policies/metadata.test.ts", "test/policies/readme.test.ts"],
+      tests: ["test/policies/governance.test.ts", "test/policies/governance-forms.test.ts", ...PACK_TESTS],
     },
     cost: {
       mutate: ["policies/cost/*.ts"],
-      tests: ["test/cost/policies.test.ts", "test/policies/lib-and-cost-forms.test.ts", "test/policies/metadata.test.ts", "test/policies/readme.test.ts"],
+      tests: ["test/cost/policies.test.ts", "test/policies/lib-and-cost-forms.test.ts", ...PACK_TESTS],
     },
     // What every policy reads (the helpers, the SDK type tokens, the pack): every policy test, and
     // the test that holds each token to its SDK class.
