@@ -512,6 +512,9 @@ describe("cron schedules and ISO 8601 durations", () => {
     expect(cronRunsPerMonth("x*/5", "1", "1", "*")).toBe(1);
     // days of the month: */2 of 31 = floor(30 / 2) + 1 = 16
     expect(cronRunsPerMonth("0", "0", "*/2", "*")).toBe(16);
+    // Two-digit ranges: hours 10-20 are 11; a step with anything after it is one value
+    expect(cronRunsPerMonth("0", "10-20", "1", "*")).toBe(11);
+    expect(cronRunsPerMonth("*/15x", "1", "1", "*")).toBe(1);
   });
 
   it("a day-of-week list counts its share of the month's days; a day-of-month list wins over it", () => {
@@ -539,6 +542,12 @@ describe("cron schedules and ISO 8601 durations", () => {
     expect(isoDurationHours("PT3600S")).toBe(1);
     expect(isoDurationHours("P1D")).toBe(24);
     expect(isoDurationHours("P0.5DT1.5H30M1800S")).toBe(12 + 1.5 + 0.5 + 0.5);
+    // Several digits on both sides of the point, in every field
+    expect(isoDurationHours("P10DT12H")).toBe(252);
+    expect(isoDurationHours("P0.25D")).toBe(6);
+    expect(isoDurationHours("PT10.25H")).toBe(10.25);
+    expect(isoDurationHours("PT0.75M")).toBe(0.0125);
+    expect(isoDurationHours("PT900.25S")).toBeCloseTo(900.25 / 3600, 12);
   });
 
   it("isoDurationHours: anything else is Unpriced", () => {
