@@ -579,6 +579,7 @@ describe("serverless sizes", () => {
     expect(gibOf("512Mi", "m", "1Gi")).toBe(0.5);
     expect(gibOf("2Gi", "m", "1Gi")).toBe(2);
     expect(gibOf(" 1.5 Gi ", "m", "1Gi")).toBe(1.5);
+    expect(gibOf("1.25Gi", "m", "1Gi")).toBe(1.25);
     expect(gibOf("1Ti", "m", "1Gi")).toBe(1024);
     expect(gibOf("1024Ki", "m", "1Gi")).toBe(1 / 1024);
     expect(gibOf("256M", "m", "1Gi")).toBe(256e6 / 2 ** 30); // 0.2384
@@ -606,6 +607,7 @@ describe("serverless sizes", () => {
 
   it("cpusOf: whole, fractional and milli CPUs; the fallback for nothing; the rest Unpriced", () => {
     expect(cpusOf("2", "cpu", "1")).toBe(2);
+    expect(cpusOf("0.25", "cpu", "1")).toBe(0.25);
     expect(cpusOf(0.5, "cpu", "1")).toBe(0.5);
     expect(cpusOf("1000m", "cpu", "1")).toBe(1);
     expect(cpusOf(" 250 m ", "cpu", "1")).toBe(0.25);

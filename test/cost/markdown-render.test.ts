@@ -76,6 +76,7 @@ describe("formatters", () => {
   it("formatQuantity: 0, whole numbers from 1,000, two decimals from 1, four significant digits below 1 (by magnitude)", () => {
     expect(formatQuantity(0)).toBe("0");
     expect(formatQuantity(1000)).toBe("1,000");
+    expect(formatQuantity(1000.5)).toBe("1,001"); // whole from 1,000 on, not two decimals
     expect(formatQuantity(1234.56)).toBe("1,235");
     expect(formatQuantity(-12_345)).toBe("-12,345"); // not -12,350 (four significant digits)
     expect(formatQuantity(999.5)).toBe("999.5");
