@@ -1396,3 +1396,18 @@ describe("trackDataGb: where a track keeps its training data", () => {
     ]);
   });
 });
+
+describe("stackCostInputs: the stack config the cost model reads", () => {
+  it("aitracks:tracks: the track of each entry that names one as text; anything else is left out", () => {
+    const tracksOf = (v: unknown) => stackCostInputs({ "aitracks:tracks": v }).tracks;
+    expect(tracksOf([{ track: "buy" }, null, "fine-tune", { track: 3 }, {}, 7, { track: "evaluation", cloud: "aws" }])).toEqual(["buy", "evaluation"]);
+    expect(tracksOf({ track: "buy" })).toEqual([]);
+    expect(tracksOf(undefined)).toEqual([]);
+  });
+
+  it("aitracks:decision: the decided track when the decision names one; none otherwise", () => {
+    expect(stackCostInputs({ "aitracks:decision": { track: "fine-tune", reviewDate: "2099-01-01" } }).decidedTrack).toBe("fine-tune");
+    expect(stackCostInputs({ "aitracks:decision": "nonsense" }).decidedTrack).toBeUndefined();
+    expect(stackCostInputs({}).decidedTrack).toBeUndefined();
+  });
+});
