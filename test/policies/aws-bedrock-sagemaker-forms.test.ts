@@ -103,6 +103,20 @@ describe(`${LOG}: who invokes, where, and what counts as logging`, () => {
     expect(notesOf(report, LOG).map((n) => [n.urn, n.reason])).toEqual([[undefined, "no application of the stack invokes Amazon Bedrock models"]]);
   });
 
+  it("a buy-tagged resource that is not Bedrock's invokes nothing: not applicable", async () => {
+    const { report } = await checkBoth(() => new Bucket("docs", { tags: buy }, { provider: east() }));
+    expect(violationsOf(report, LOG)).toEqual([]);
+    expect(notesOf(report, LOG).map((n) => n.reason)).toEqual(["no application of the stack invokes Amazon Bedrock models"]);
+  });
+
+  it("a complete logging config with no region logs nowhere, and is not itself a violation", async () => {
+    const { graph, report } = await checkBoth(() => {
+      profile("profile", east());
+      logging(S3_LOGS, undefined);
+    });
+    expect(seen(graph, report, LOG)).toEqual([["profile", unlogged("us-east-1")]]);
+  });
+
   it("a CloudWatch destination counts like S3; text delivery off, or no destination (or a blank one), is a violation on the logging config", async () => {
     const cases: [object, string | undefined][] = [
       [{ textDataDeliveryEnabled: true, cloudwatchConfig: { logGroupName: "bedrock", roleArn: ROLE } }, undefined],
