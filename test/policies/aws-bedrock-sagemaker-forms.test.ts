@@ -327,6 +327,21 @@ describe(`${GUARD}: the buy track's grants and its guardrail`, () => {
     });
     expect(seen(good.graph, good.report, GUARD)).toEqual([]);
     expect(notesOf(good.report, GUARD)).toEqual([]);
+    // Of two filtering guardrails, one published is enough.
+    const onePublished = await checkBoth(() => {
+      published();
+      guardrail("LOW", buy, undefined, "draft");
+      new Policy("managed", { policy: policyDoc(GUARDED), tags: buy });
+    });
+    expect(seen(onePublished.graph, onePublished.report, GUARD)).toEqual([]);
+  });
+
+  it("a statement granting an invoke action among others is a grant", async () => {
+    const { graph, report } = await checkBoth(() => {
+      published();
+      new Policy("managed", { policy: policyDoc({ ...INVOKE, Sid: "Mixed", Action: ["s3:GetObject", "bedrock:Converse"] }), tags: buy });
+    });
+    expect(seen(graph, report, GUARD)).toEqual([["managed", unguarded("Mixed")]]);
   });
 });
 

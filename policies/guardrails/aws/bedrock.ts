@@ -92,7 +92,7 @@ function inBuyTrack(r: PolicyResource, buyNames: ReadonlySet<string>): boolean {
   };
   const self = own(r);
   if (self.known) return self.buy;
-  const attached = ["role", "user", "group", "roles", "users", "groups"].flatMap((k) => r.propertyDependencies[k] ?? []);
+  const attached = ["role", "user", "group"].flatMap((k) => r.propertyDependencies[k] ?? []);
   return attached.some((a) => own(a).buy);
 }
 
