@@ -40,6 +40,7 @@ const POLICY_TESTS = [
   "test/policies/governance-forms.test.ts",
   "test/policies/lib-and-cost-forms.test.ts",
   "test/policies/gcp-vertex-forms.test.ts",
+  "test/policies/secret-values.test.ts",
 ];
 
 /**
@@ -99,7 +100,7 @@ export const GROUPS = {
     },
     governance: {
       mutate: ["policies/guardrails/governance/*.ts"],
-      tests: ["test/policies/governance.test.ts", "test/policies/governance-forms.test.ts", ...PACK_TESTS],
+      tests: ["test/policies/governance.test.ts", "test/policies/governance-forms.test.ts", "test/policies/secret-values.test.ts", ...PACK_TESTS],
     },
     cost: {
       mutate: ["policies/cost/*.ts"],
