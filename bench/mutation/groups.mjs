@@ -43,6 +43,7 @@ const POLICY_TESTS = [
   "test/policies/secret-values.test.ts",
   "test/policies/fine-tune-forms.test.ts",
   "test/policies/secret-paths.test.ts",
+  "test/policies/cost-policy-parts.test.ts",
 ];
 
 /**
@@ -108,7 +109,7 @@ export const GROUPS = {
     },
     cost: {
       mutate: ["policies/cost/*.ts"],
-      tests: ["test/cost/policies.test.ts", "test/policies/lib-and-cost-forms.test.ts", ...PACK_TESTS],
+      tests: ["test/cost/policies.test.ts", "test/policies/lib-and-cost-forms.test.ts", "test/policies/cost-policy-parts.test.ts", ...PACK_TESTS],
     },
     // What every policy reads (the helpers, the pack): every policy test, and the test that holds
     // each SDK type token to its class.
