@@ -321,3 +321,43 @@ describe("decision-track-ruled-out and -not-recommended: reading aitracks:decisi
     expect(violationsOf(noRuled.report, NOT_REC).map((v) => [v.message, v.level])).toEqual([["the stack provisions the build track, not the decision's recommendation buy (aitracks:decision, buy); record why, or re-decide", "advisory"]]);
   });
 });
+
+describe("required-tags: which keys, on which resources, tags or labels", () => {
+  const TAGS_POLICY = "required-tags";
+  /** [violations, notes] of required-tags on the resource named `name`. */
+  async function onResource(program: () => void, name: string, opts: { config?: Record<string, unknown>; policyConfig?: unknown } = {}) {
+    const { graph, report } = await checkBoth(program, { config: opts.config ?? {}, policyConfig: opts.policyConfig });
+    const urn = urnOf(graph, name);
+    return [violationsOf(report, TAGS_POLICY).filter((v) => v.urn === urn).map((v) => v.message), notesOf(report, TAGS_POLICY).filter((n) => n.urn === urn).map((n) => n.reason)];
+  }
+  const bucket = (tags?: Record<string, pulumi.Input<string>>) => () => new S3Bucket("data", tags ? { tags } : {});
+
+  it("a plain Pulumi program is held to no keys, unless the pack names some", async () => {
+    expect(await onResource(bucket(), "data")).toEqual([[], ["no tag keys to require: not an aitracks stack, and no keys configured"]]);
+    expect(await onResource(bucket(), "data", { policyConfig: { [TAGS_POLICY]: { additionalKeys: ["team"] } } })).toEqual([["missing tag team"], []]);
+    expect(await onResource(bucket({ team: "ml" }), "data", { policyConfig: { [TAGS_POLICY]: { keys: ["owner", "team"], additionalKeys: ["team"] } } })).toEqual([["missing tag owner"], []]);
+    expect(await onResource(bucket(), "data", { policyConfig: { [TAGS_POLICY]: { keys: ["owner", "team"], additionalKeys: ["team"] } } })).toEqual([["missing tags owner, team"], []]);
+  });
+
+  it("an aitracks stack is held to the aitracks keys, plus any others; a blank value is missing", async () => {
+    const { owner: _owner, ...noOwner } = TAGS;
+    expect(await onResource(bucket(TAGS), "data", { config: FACTS })).toEqual([[], []]);
+    expect(await onResource(bucket({ ...noOwner, owner: "  " }), "data", { config: FACTS })).toEqual([["missing tag owner"], []]);
+    expect(await onResource(bucket(TAGS), "data", { config: FACTS, policyConfig: { [TAGS_POLICY]: { additionalKeys: ["data-steward"] } } })).toEqual([["missing tag data-steward"], []]);
+  });
+
+  it("GCP: labels, each key as toGcpLabels spells it", async () => {
+    const gcs = (labels: Record<string, string>) => () => new GcsBucket("lake", { location: "EU", labels });
+    const policyConfig = { [TAGS_POLICY]: { keys: ["Cost Center", "owner"] } };
+    expect(await onResource(gcs({ cost_center: "cc-1", owner: "ml" }), "lake", { policyConfig })).toEqual([[], []]);
+    expect(await onResource(gcs({ owner: "ml" }), "lake", { policyConfig })).toEqual([["missing label cost_center"], []]);
+    // The key as given is not the label's spelling.
+    expect(await onResource(gcs({ "Cost Center": "cc-1", owner: "ml" }), "lake", { policyConfig })).toEqual([["missing label cost_center"], []]);
+  });
+
+  it("every taggable type is judged; a type that takes no tags is not", async () => {
+    const policyConfig = { [TAGS_POLICY]: { keys: ["owner"] } };
+    expect(await onResource(() => new Policy("p", { policy: "{}" }), "p", { policyConfig })).toEqual([["missing tag owner"], []]);
+    expect(await onResource(() => new Provider("prov", { region: "us-east-1" }), "prov", { policyConfig })).toEqual([[], ["the resource type takes no tags or labels"]]);
+  });
+});
