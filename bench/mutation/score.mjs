@@ -33,7 +33,13 @@ const expand = (glob) => {
     .filter((f) => re.test(f))
     .map((f) => `${dirname(glob)}/${f}`);
 };
-const FAMILIES = Object.fromEntries(Object.entries(FAMILY_GLOBS).map(([name, globs]) => [name, new Set(globs.flatMap(expand))]));
+/** The files of a list of globs, less those of its `!glob` entries (as StrykerJS's mutate reads them). */
+const filesOf = (globs) => {
+  const out = new Set(globs.filter((g) => !g.startsWith("!")).flatMap(expand));
+  for (const g of globs.filter((g) => g.startsWith("!"))) for (const f of expand(g.slice(1))) out.delete(f);
+  return out;
+};
+const FAMILIES = Object.fromEntries(Object.entries(FAMILY_GLOBS).map(([name, globs]) => [name, filesOf(globs)]));
 
 let reports;
 try {
@@ -73,7 +79,7 @@ for (const r of reports) {
   // A file of the group with nothing to mutate (re-exports, types only) is not in its report, but
   // the group's run measured it: zero mutants.
   const group = GROUPS[basename(r.path).replace(/(\.nostatic)?\.json$/, "")];
-  for (const f of (group?.mutate ?? []).flatMap(expand)) {
+  for (const f of filesOf(group?.mutate ?? [])) {
     if (!files.has(f)) files.set(f, { group: r.path, killed: 0, survived: 0, noCoverage: 0, timeout: 0, ignored: 0, other: 0, survivors: [] });
   }
 }
