@@ -44,6 +44,7 @@ const POLICY_TESTS = [
   "test/policies/fine-tune-forms.test.ts",
   "test/policies/secret-paths.test.ts",
   "test/policies/cost-policy-parts.test.ts",
+  "test/policies/lib-units.test.ts",
 ];
 
 /**
