@@ -267,3 +267,39 @@ describe("the budget messages", () => {
     ]);
   });
 });
+
+describe("the per-resource cap, the unpriced list and the track-fits-volume verdict", () => {
+  const guard = () =>
+    new Guardrail("guard", {
+      blockedInputMessaging: "no",
+      blockedOutputsMessaging: "no",
+      contentPolicyConfig: { filtersConfigs: [{ type: "HATE", inputStrength: "HIGH", outputStrength: "HIGH" }] },
+    });
+  const config = { "aws:region": "us-east-1", "aitracks:workload": { workload: { requestsPerDay: 1_200, inputTokensPerRequest: 250, outputTokensPerRequest: 250 } } };
+  const cap = (maxMonthlyUsdPerResource: number) => ({ "cost-resource-cap": { maxMonthlyUsdPerResource } });
+
+  it("a resource at the cap is kept, one cent over is reported with its components", async () => {
+    // The guardrail: $10.95 a month (see above).
+    const at = await check(guard, { config, policyConfig: cap(10.95) });
+    expect(violationsOf(at.report, "cost-resource-cap")).toEqual([]);
+    const over = await check(guard, { config, policyConfig: cap(10.94) });
+    expect(violationsOf(over.report, "cost-resource-cap").map((v) => v.message)).toEqual([
+      "guard is estimated at $10.95 a month, above the cap of $10.94 (content filters: input text units (1 a request x 36,500 requests), content filters: output text units (1 a request x 36,500 requests))",
+    ]);
+  });
+
+  it("nothing priced: the cap has nothing to judge; each unpriced resource is named with its type and reason", async () => {
+    const { graph, report } = await check(() => new pulumi.CustomResource("aws:lightsail/instance:Instance", "box", { bundleId: "nano_3_0" }), { config });
+    expect(notesOf(report, "cost-resource-cap").map((n) => n.reason)).toEqual(["no priced resources"]);
+    const unpriced = violationsOf(report, "cost-unpriced-resources");
+    expect(unpriced.map((v) => v.urn)).toEqual([graph.resources.find((r) => r.name === "box")!.urn]);
+    expect(unpriced[0]!.message).toMatch(/^box \(aws:lightsail\/instance:Instance\) is not in the estimate: \S/);
+  });
+
+  it("track-fits-volume says why it does not apply", async () => {
+    const { report } = await check(guard, { config });
+    expect(violationsOf(report, "cost-track-fits-volume")).toEqual([]);
+    // No track serves requests here (a guardrail alone): the TCO comparison has no workload to price.
+    expect(notesOf(report, "cost-track-fits-volume").map((n) => n.reason)).toEqual(["an evaluation-only stack serves no workload"]);
+  });
+});
