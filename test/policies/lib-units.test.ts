@@ -100,6 +100,9 @@ describe("stack facts and where each came from", () => {
     config({ "aitracks:decision": { track: "buy", reviewDate: "next year" } });
     const tagged = [r("a", { "decision-review-date": "2027-03-01" }), r("b", { "decision-review-date": "2027-02-01" }), r("c", { "decision-review-date": "soon" }), r("d", { "decision-review-date": "2027-02-15" })];
     expect(facts.reviewDate(tagged, stackTags())).toEqual({ value: "2027-02-01", source: "tag decision-review-date on urn:b" });
+    // Two tags of the same date: the first resource's.
+    const same = [r("a", { "decision-review-date": "2027-02-01" }), r("b", { "decision-review-date": "2027-02-01" })];
+    expect(facts.reviewDate(same, stackTags())).toEqual({ value: "2027-02-01", source: "tag decision-review-date on urn:a" });
     setStackConfig(undefined);
     expect(facts.reviewDate([r("c", { "decision-review-date": "2027-1-1" })], stackTags({ "aitracks:review-date": "2027-05-05" }))).toEqual({ value: "2027-05-05", source: "stack tag aitracks:review-date" });
     expect(facts.reviewDate([], stackTags({ "aitracks:review-date": "05/05/2027" }))).toBeUndefined();
@@ -172,6 +175,44 @@ describe("tags in both SDK shapes, over the provider's defaults", () => {
     expect(resources.tagsOf({ urn: "u6", type: "azure-native:storage:StorageAccount", name: "b", props: { tags: { team: "ml" } }, provider: aws })).toEqual({ team: "ml" });
     expect(resources.tagsOf({ urn: "u7", type: "gcp:storage/bucket:Bucket", name: "b", props: {}, provider: aws })).toEqual({});
     expect(resources.tagsOf({ urn: "u8", type: "aws:s3/bucket:Bucket", name: "b", props: {}, provider: provider({ defaultTags: "{not json" }) })).toEqual({});
+  });
+});
+
+describe("URNs, regions, references", () => {
+  it("urnTypeChain: the type chain of a full URN, nothing of anything else", () => {
+    expect(resources.urnTypeChain("urn:pulumi:dev::app::aitracks:aws:BuyTrack$aws:s3/bucket:Bucket::data")).toBe("aitracks:aws:BuyTrack$aws:s3/bucket:Bucket");
+    expect(resources.urnTypeChain("urn:pulumi:dev::app::x")).toBe("");
+    expect(resources.urnTypeChain("not a urn")).toBe("");
+  });
+
+  it("trackOf: the track tag, else the track component in the URN's type chain", () => {
+    const res = (urn: string, tags: Record<string, string> = {}) => ({ urn, type: "aws:s3/bucket:Bucket", name: "b", props: { tags } });
+    expect(resources.trackOf(res("urn:pulumi:dev::app::aitracks:gcp:FineTuneTrack$mycorp:index:Box$aws:s3/bucket:Bucket::b"))).toBe("fine-tune");
+    expect(resources.trackOf(res("urn:pulumi:dev::app::aitracks:gcp:FineTuneTrack$aws:s3/bucket:Bucket::b", { "aitracks-track": "buy" }))).toBe("buy");
+    expect(resources.trackOf(res("urn:pulumi:dev::app::mycorp:index:Box$aws:s3/bucket:Bucket::b"))).toBeUndefined();
+  });
+
+  it("regionOf: a zone's region, the resource's own before its provider's", () => {
+    const at = (props: Record<string, unknown>, provider?: Record<string, unknown>) =>
+      resources.regionOf({ urn: "u", type: "gcp:tpu/v2Vm:V2Vm", name: "t", props, ...(provider ? { provider: { props: provider } } : {}) });
+    expect(at({ zone: "us-central1-a" })).toBe("us-central1");
+    expect(at({ zone: "us-central1" })).toBe("us-central1");
+    expect(at({}, { zone: "europe-west4-b" })).toBe("europe-west4");
+    expect(at({}, { location: "westeurope" })).toBe("westeurope");
+    expect(at({ region: "us-east1" }, { region: "europe-west1" })).toBe("us-east1");
+  });
+
+  it("referenced: the resources a property refers to, or none", () => {
+    const bucket = { urn: "b" };
+    const r = { propertyDependencies: { bucket: [bucket] } };
+    expect(resources.referenced(r, "bucket")).toEqual([bucket]);
+    expect(resources.referenced(r, "key")).toEqual([]);
+  });
+
+  it("safeTag: an unknown tag map reads as no tag; other errors go through", () => {
+    const throwing = (err: Error) => ({ urn: `u-${err.message}`, type: "aws:s3/bucket:Bucket", name: "b", props: { get tags() { throw err; } } });
+    expect(resources.safeTag(throwing(new Error("the value at .tags can't be known during preview")), "owner")).toBeUndefined();
+    expect(() => resources.safeTag(throwing(new Error("boom")), "owner")).toThrow("boom");
   });
 });
 
