@@ -54,6 +54,28 @@ describe("no-plaintext-secrets: a value inside a Pulumi secret is not plain text
     expect(reported(noPlaintextSecrets, props(), ["containers[0].e", "containers[1"])).toEqual([first, second]);
   });
 
+  it("a name/value entry: only its value is judged by its name; the name itself and other fields by their own keys", () => {
+    const props = () => ({ env: [{ name: "DB_PASSWORD", value: "p4ss-w0rd-Example", description: "the database password" }] });
+    expect(reported(noPlaintextSecrets, props())).toEqual(["input env[0].value (DB_PASSWORD) is a credential field with a plain-text value, not a Pulumi secret"]);
+    expect(reported(noPlaintextSecrets, props(), ["env[0].value"])).toEqual([]);
+    for (const k of ["Name", "key", "Key"]) {
+      expect(reported(noPlaintextSecrets, { tags: [{ [k]: "API_TOKEN", Value: "p4ss-w0rd-Example" }] }), k).toEqual([
+        "input tags[0].Value (API_TOKEN) is a credential field with a plain-text value, not a Pulumi secret",
+      ]);
+    }
+  });
+
+  it("deeply nested values are read to twelve levels; unknown values and nulls are skipped", () => {
+    const nest = (levels: number) => {
+      let v: unknown = { token: OPENAI_KEY };
+      for (let i = 0; i < levels; i++) v = { a: v };
+      return v as Record<string, unknown>;
+    };
+    expect(reported(noPlaintextSecrets, nest(10))).toHaveLength(1);
+    expect(reported(noPlaintextSecrets, nest(13))).toEqual([]);
+    expect(reported(noPlaintextSecrets, { signingSecret: "04da6b54-80e4-46f7-96ec-b56ff0331ba9", password: null })).toEqual([]);
+  });
+
   it("a reference to a secret store by path (…Ref, valueFrom) is not a credential", () => {
     expect(reported(noPlaintextSecrets, { passwordRef: { name: "db", password: "p4ss-w0rd-Example" } })).toEqual([]);
     expect(reported(noPlaintextSecrets, { secrets: [{ name: "LLM", valueFrom: OPENAI_KEY }] })).toEqual([]);

@@ -75,3 +75,20 @@ describe("looksRandom: long, no spaces, letters and digits, high entropy, not a 
     expect(cases.map(([v]) => [v.slice(0, 12), v.length, looksRandom(v)])).toEqual(cases.map(([v, r]) => [v.slice(0, 12), v.length, r]));
   });
 });
+
+describe("plaintextCredential: credential fields by their key", () => {
+  it("a value of four characters or more, not a secret mark, a blank or a word that says nothing", () => {
+    expect(plaintextCredential("password", "abcd")).toBe("is a credential field with a plain-text value");
+    expect(plaintextCredential("password", "abc")).toBeUndefined();
+    for (const v of ["[secret]", "    ", "", "true", "FALSE", "none", "null", "Enabled", "disabled"]) expect(plaintextCredential("password", v), JSON.stringify(v)).toBeUndefined();
+    for (const v of ["truex", "xtrue", "not null"]) expect(plaintextCredential("password", v), v).toBe("is a credential field with a plain-text value");
+    // A reference to a secret store is not the secret.
+    expect(plaintextCredential("password", "arn:aws:secretsmanager:us-east-1:123456789012:secret:db")).toBeUndefined();
+  });
+
+  it("keys that name, locate or describe a key hold no credential, however random the value", () => {
+    const random = run(32);
+    expect(plaintextCredential("signingKey", random)).toBe("is named like a credential and holds a random-looking 32-character value");
+    for (const k of ["kmsKeyId", "publicKey", "keyVaultUri", "tokenType", "sessionName", "cryptoKeyName"]) expect(plaintextCredential(k, random), k).toBeUndefined();
+  });
+});
