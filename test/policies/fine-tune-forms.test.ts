@@ -203,7 +203,7 @@ describe(`${POLICY}: Bedrock custom models and evaluation jobs`, () => {
   });
 
   it("a base model spelt with a prefix or suffix the ids do not have is another model", async () => {
-    for (const other of ["xx.amazon.nova-lite-v1:0", "amazon.nova-lite-v1:0:300", "amazon.nova-lite-v1:0:300k-x", "arn:aws:bedrock:us-east-1::foundation-model/x/amazon.nova-lite-v1:0", "my-arn:aws:x/amazon.nova-lite-v1:0"]) {
+    for (const other of ["xx.amazon.nova-lite-v1:0", "us.arn:aws:x/amazon.nova-lite-v1:0", "amazon.nova-lite-v1:0:300", "amazon.nova-lite-v1:0:300k-x", "arn:aws:bedrock:us-east-1::foundation-model/x/amazon.nova-lite-v1:0", "my-arn:aws:x/amazon.nova-lite-v1:0"]) {
       const program = () => {
         customModel();
         bedrockEval("eval-tuned", [CUSTOM_ARN], [DS]);
@@ -263,6 +263,21 @@ describe(`${POLICY}: Bedrock custom models and evaluation jobs`, () => {
         bedrockEval("eval-base", ["amazon.nova-lite-v1:0"], ["s3://d/a.jsonl"], {}, "human");
       }),
     ).toEqual([]);
+  });
+
+  it("a metric config without a dataset names none", async () => {
+    const noDataset = () => {
+      customModel();
+      new EvaluationJob("eval-tuned", {
+        jobName: "eval-tuned",
+        roleArn: ROLE,
+        evaluationConfig: { automated: { datasetMetricConfigs: [{ taskType: "QuestionAndAnswer", metricNames: ["Builtin.Accuracy"] }] } },
+        inferenceConfig: { models: [{ bedrockModel: { modelIdentifier: CUSTOM_ARN, inferenceParams: "{}" } }] },
+        outputDataConfig: { s3Uri: "s3://d/eval/" },
+        tags: tuneTags,
+      });
+    };
+    expect(await verdicts(noDataset)).toEqual([["tuning-a", nova()]]);
   });
 
   it("a dataset one side complete is enough; the others are listed sorted, and datasets scoring neither are not", async () => {
