@@ -3,6 +3,7 @@
 // residency,decision}.ts and policies/lib/models.ts), through both engines: each kind of resource
 // a model is named on, each spelling of a model id, each reason a policy does not apply, with
 // exact messages and the exact set of violations (present and absent).
+import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import * as pulumi from "@pulumi/pulumi";
 import { CustomModel, InferenceProfile, ProvisionedModelThroughput } from "@pulumi/aws/bedrock";
@@ -353,6 +354,18 @@ describe("required-tags: which keys, on which resources, tags or labels", () => 
     expect(await onResource(gcs({ owner: "ml" }), "lake", { policyConfig })).toEqual([["missing label cost_center"], []]);
     // The key as given is not the label's spelling.
     expect(await onResource(gcs({ "Cost Center": "cc-1", owner: "ml" }), "lake", { policyConfig })).toEqual([["missing label cost_center"], []]);
+  });
+
+  it("with no stack config sent (an engine without ConfigureStack), a plain program: no keys, no crash", () => {
+    const bin = createRequire(import.meta.url);
+    const { requiredTags } = bin("../../policies/bin/guardrails/governance/tags.js");
+    bin("../../policies/bin/lib/stack-config.js").setStackConfig(undefined);
+    const skipped: string[] = [];
+    requiredTags.validateResource(
+      { type: "aws:s3/bucket:Bucket", urn: "urn:b", name: "b", props: {}, getConfig: () => ({}), notApplicable: (r: string) => skipped.push(r) },
+      () => skipped.push("reported"),
+    );
+    expect(skipped).toEqual(["no tag keys to require: not an aitracks stack, and no keys configured"]);
   });
 
   it("every taggable type is judged; a type that takes no tags is not", async () => {

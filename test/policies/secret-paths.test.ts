@@ -65,6 +65,12 @@ describe("no-plaintext-secrets: a value inside a Pulumi secret is not plain text
     }
   });
 
+  it("JSON held in a string is read by path, leading spaces and all", () => {
+    expect(reported(noPlaintextSecrets, { definition: `  ${JSON.stringify({ env: [{ name: "LLM", value: OPENAI_KEY }] })}` })).toEqual([
+      "input definition.env[0].value (LLM) holds an OpenAI / Anthropic API key, not a Pulumi secret",
+    ]);
+  });
+
   it("deeply nested values are read to twelve levels; unknown values and nulls are skipped", () => {
     const nest = (levels: number) => {
       let v: unknown = { token: OPENAI_KEY };
