@@ -14,13 +14,19 @@ const BIN = join(ROOT, "policies", "bin", "lib");
 /** A file of a provider SDK the policies name classes of. */
 const SDK_FILE = /[\\/]node_modules[\\/]@pulumi[\\/](aws|aws-native|azure-native|gcp)[\\/]/;
 
-// The pack first, then the module instance of sdk.ts its policies were built with.
-const { packPolicies } = require(join(BIN, "pack.js")) as { packPolicies: typeof PackPolicies };
-const { typeFilterOf } = require(join(BIN, "checks.js")) as { typeFilterOf: typeof TypeFilterOf };
-const { DECLARED_TYPES } = require(join(BIN, "sdk.js")) as { DECLARED_TYPES: readonly DeclaredType[] };
+// The pack first, then the module instance of sdk.ts its policies were built with. Loaded inside
+// each test, not while the file is collected: a pack that fails to load then fails the tests (a file
+// that fails to load runs none, which a mutation run does not count as a failure).
+function loaded(): { packPolicies: typeof PackPolicies; typeFilterOf: typeof TypeFilterOf; DECLARED_TYPES: readonly DeclaredType[] } {
+  const { packPolicies } = require(join(BIN, "pack.js")) as { packPolicies: typeof PackPolicies };
+  const { typeFilterOf } = require(join(BIN, "checks.js")) as { typeFilterOf: typeof TypeFilterOf };
+  const { DECLARED_TYPES } = require(join(BIN, "sdk.js")) as { DECLARED_TYPES: readonly DeclaredType[] };
+  return { packPolicies, typeFilterOf, DECLARED_TYPES };
+}
 
 describe("the SDK classes the policies name by type token", () => {
   it("are declared once each, the S3 bucket among them", () => {
+    const { DECLARED_TYPES } = loaded();
     const keys = DECLARED_TYPES.map((d) => `${d.module}.${d.name}`);
     expect(new Set(keys).size).toBe(keys.length);
     expect(new Set(DECLARED_TYPES.map((d) => d.type)).size).toBe(keys.length);
@@ -28,6 +34,7 @@ describe("the SDK classes the policies name by type token", () => {
   });
 
   it("come from every SDK module sdk.ts types them with, each with its classes", () => {
+    const { DECLARED_TYPES } = loaded();
     // The modules of sdk.ts's `Sdk` interface, read from its source: each must declare classes.
     const source = readFileSync(join(ROOT, "policies", "lib", "sdk.ts"), "utf8");
     const modules = [...source.matchAll(/^\s+"(@pulumi\/[^"]+)": typeof import\(/gm)].map((m) => m[1]);
@@ -43,12 +50,14 @@ describe("the SDK classes the policies name by type token", () => {
   });
 
   it("each carry the __pulumiType of the SDK class they are typed as", () => {
+    const { DECLARED_TYPES } = loaded();
     const real = (d: DeclaredType) => (require(d.module) as Record<string, { __pulumiType?: unknown } | undefined>)[d.name]?.__pulumiType;
     const byClass = (type: (d: DeclaredType) => unknown) => Object.fromEntries(DECLARED_TYPES.map((d) => [`${d.module}.${d.name}`, type(d)]));
     expect(byClass((d) => d.type)).toEqual(byClass(real));
   });
 
   it("cover every type a validator of the pack filters on (no token named outside policies/lib/sdk.ts)", () => {
+    const { packPolicies, typeFilterOf, DECLARED_TYPES } = loaded();
     const declared = new Set(DECLARED_TYPES.map((d) => d.type));
     const filtered = new Set<string>();
     for (const p of packPolicies) {
