@@ -14,8 +14,7 @@ const BIN = join(ROOT, "policies", "bin", "lib");
 const SDK_FILE = /[\\/]node_modules[\\/]@pulumi[\\/](aws|aws-native|azure-native|gcp)[\\/]/;
 
 // The pack first, then the module instance of sdk.ts its policies were built with. Loaded inside
-// each test, not while the file is collected: a pack that fails to load then fails the tests (a file
-// that fails to load runs none, which a mutation run does not count as a failure).
+// each test, not while the file is collected: a pack that fails to load fails each test by name.
 function loaded(): { packPolicies: typeof PackPolicies; typeFilterOf: typeof TypeFilterOf; DECLARED_TYPES: readonly DeclaredType[] } {
   const { packPolicies } = require(join(BIN, "pack.js")) as { packPolicies: typeof PackPolicies };
   const { typeFilterOf } = require(join(BIN, "checks.js")) as { typeFilterOf: typeof TypeFilterOf };
