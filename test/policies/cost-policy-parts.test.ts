@@ -214,17 +214,21 @@ describe("one estimate per set of resources and config", () => {
   });
 });
 
+/** A Bedrock guardrail with content filters on both sides: $10.95 a month at the workload below. */
+const guard = () =>
+  new Guardrail("guard", {
+    blockedInputMessaging: "no",
+    blockedOutputsMessaging: "no",
+    contentPolicyConfig: { filtersConfigs: [{ type: "HATE", inputStrength: "HIGH", outputStrength: "HIGH" }] },
+  });
+
 describe("the budget messages", () => {
   // Three KMS keys ($1 a month each) and a guardrail with content filters on both sides (as in
   // test/cost/policies.test.ts): 1,200 requests a day x 365/12 = 36,500 a month, 1 text unit in and
   // 1 out each, at $0.15 per thousand units: $5.475 a side, $10.95 for the guardrail; $13.95 in all.
   const program = (extra: () => void = () => undefined) => () => {
     for (const k of ["key-a", "key-b", "key-c"]) new Key(k, {});
-    new Guardrail("guard", {
-      blockedInputMessaging: "no",
-      blockedOutputsMessaging: "no",
-      contentPolicyConfig: { filtersConfigs: [{ type: "HATE", inputStrength: "HIGH", outputStrength: "HIGH" }] },
-    });
+    guard();
     extra();
   };
   const config = (maxMonthlyUsd: number, monthlyGrowth = 0) => ({
@@ -269,12 +273,6 @@ describe("the budget messages", () => {
 });
 
 describe("the per-resource cap, the unpriced list and the track-fits-volume verdict", () => {
-  const guard = () =>
-    new Guardrail("guard", {
-      blockedInputMessaging: "no",
-      blockedOutputsMessaging: "no",
-      contentPolicyConfig: { filtersConfigs: [{ type: "HATE", inputStrength: "HIGH", outputStrength: "HIGH" }] },
-    });
   const config = { "aws:region": "us-east-1", "aitracks:workload": { workload: { requestsPerDay: 1_200, inputTokensPerRequest: 250, outputTokensPerRequest: 250 } } };
   const cap = (maxMonthlyUsdPerResource: number) => ({ "cost-resource-cap": { maxMonthlyUsdPerResource } });
 
