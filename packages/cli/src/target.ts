@@ -34,14 +34,17 @@ export function timeoutOf(opts: TargetOptions): number | undefined {
   return s;
 }
 
-/** Preview the program the flags name, offline. Loads Pulumi only now. */
-export async function previewTarget(opts: TargetOptions): Promise<ResourceGraph> {
+/**
+ * Preview the program the flags name, offline. Loads Pulumi only now. `onStart` is told once the
+ * program runs (in its child process): what the caller loads then overlaps the program's run.
+ */
+export async function previewTarget(opts: TargetOptions, onStart?: () => void): Promise<ResourceGraph> {
   const { previewProgram, findProjectDir, readProject } = await import("@aitracks/preview");
   const timeoutS = timeoutOf(opts);
   // Like the Pulumi CLI: the project at or above the current folder; else the folder itself.
   const programDir = opts.program ?? findProjectDir(process.cwd()) ?? process.cwd();
   const stack = opts.stack ?? (opts.config ? stackFromConfigFile(opts.config) : onlyStack(readProject(programDir).stackConfigDir));
-  return previewProgram({ programDir, stack, configFile: opts.config, timeoutS });
+  return previewProgram({ programDir, stack, configFile: opts.config, timeoutS, onStart });
 }
 
 /** With no --stack and no --config: the stack of the only Pulumi.<stack>.yaml in the folder. */

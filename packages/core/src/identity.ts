@@ -6,8 +6,8 @@
  * `pulumi preview --json` under `PULUMI_NODEJS_SKIP_COMPONENT_INPUTS`) fall back to the type
  * token, looked up in a table built from TRACKS and CLOUDS, never a pattern over names.
  */
-import { CLOUDS, type Cloud } from "./schema/catalog";
-import { TRACKS, type Track } from "./schema/stack";
+// The names only, not the schemas: identity loads no zod (the preview child and the pack import it).
+import { CLOUDS, TRACKS, type Cloud, type Track } from "./names";
 
 /**
  * What a track component registers as its inputs. `models` and `instanceTypes` are what a cost

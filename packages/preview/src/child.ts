@@ -6,8 +6,8 @@
  * emptied — when `pulumi preview` would see the program end. A timer or handle that keeps the
  * program running keeps it from finishing: the parent's --timeout ends it.
  */
-// First, before anything loads zod.
-import "@aitracks/core/defer-zod-locales";
+// Nothing here loads zod or the cost model (core's identity and errors subpaths only): the
+// program's first resource comes sooner.
 import type { InputError } from "@aitracks/core";
 import type { ResourceGraph } from "./graph";
 import { loadProgram, type LoadPlan } from "./loader";

@@ -23,7 +23,7 @@
  * }
  * ```
  */
-import { cloudOf, isCloudResourceType, trackIdentityOf, type Cloud } from "@aitracks/core";
+import { cloudOf, isCloudResourceType, trackIdentityOf, type Cloud } from "@aitracks/core/identity";
 
 export const GRAPH_VERSION = 1 as const;
 

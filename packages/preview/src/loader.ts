@@ -10,7 +10,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { register } from "node:module";
 import { dirname, extname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { InputError } from "@aitracks/core";
+import { InputError } from "@aitracks/core/errors";
 import type { ProjectInfo } from "./project";
 
 export interface LoadPlan {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
-import { InputError } from "@aitracks/core";
+import { InputError } from "@aitracks/core/errors";
 
 /** What the engine needs to know of a Pulumi project: its name, program entry and config folder. */
 export interface ProjectInfo {

@@ -6,7 +6,7 @@
  * program (child.ts).
  */
 import { relative, sep } from "node:path";
-import { InputError } from "@aitracks/core";
+import { InputError } from "@aitracks/core/errors";
 import type * as pulumiType from "@pulumi/pulumi";
 import { deferSdkExtras } from "./lazy-sdk";
 import { GRAPH_VERSION, type GraphResource, type ResourceGraph } from "./graph";

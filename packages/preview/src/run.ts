@@ -24,6 +24,11 @@ export interface PreviewOptions {
    * previewed 17 times by `--all`); every other program runs in a child process.
    */
   readonly inProcess?: boolean | undefined;
+  /**
+   * Told once the program has started (its child process is running): a caller that has modules
+   * of its own to load loads them then, on this core, while the program runs on the other.
+   */
+  readonly onStart?: (() => void) | undefined;
 }
 
 /**
@@ -37,9 +42,10 @@ export async function previewProgram(opts: PreviewOptions): Promise<ResourceGrap
   const config = readStackConfig(configFile, project.name);
   const plan = planProgram(project);
   if (!(opts.inProcess ?? isOwnProject(project.dir))) {
-    return runInChild({ spec: { project: project.name, stack: opts.stack, config, projectDir: project.dir, plan }, timeoutS: opts.timeoutS ?? DEFAULT_TIMEOUT_S });
+    return runInChild({ spec: { project: project.name, stack: opts.stack, config, projectDir: project.dir, plan }, timeoutS: opts.timeoutS ?? DEFAULT_TIMEOUT_S, onStart: opts.onStart });
   }
   forgetProgram(plan.entryDir);
+  opts.onStart?.();
   return runUnderMocks({
     project: project.name,
     stack: opts.stack,

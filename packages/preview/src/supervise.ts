@@ -17,6 +17,8 @@ export interface SuperviseOptions {
   readonly spec: ChildSpec;
   /** Seconds. Default DEFAULT_TIMEOUT_S. */
   readonly timeoutS?: number;
+  /** Told once the child is started and has its spec: the caller may load modules while it runs. */
+  readonly onStart?: () => void;
 }
 
 export function runInChild(opts: SuperviseOptions): Promise<ResourceGraph> {
@@ -77,5 +79,6 @@ export function runInChild(opts: SuperviseOptions): Promise<ResourceGraph> {
       reject(new ProgramError(`program exited with code ${code ?? "?"} before it finished`));
     });
     child.send(spec);
+    opts.onStart?.();
   });
 }

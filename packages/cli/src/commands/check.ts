@@ -101,33 +101,55 @@ async function check(flags: CheckFlags): Promise<number> {
   }
   const analyzer = () => session!;
 
-  let pack: Awaited<ReturnType<typeof Preview.loadPack>>;
-  let preview: typeof Preview;
-  let config: unknown;
-  try {
+  // The pack, the pack config and this process's engine. With --policy-config they load before
+  // any program runs: a bad config stops the check before anything runs. Without one there is
+  // nothing to validate, and they load while the first program runs in its child process.
+  const opts = { configSource: `--policy-config ${flags.policyConfig ?? ""}`.trim(), stackTags };
+  const loadEngine = async () => {
     const core = await import("@aitracks/core");
-    config = flags.policyConfig ? readPolicyConfig(flags.policyConfig, core) : undefined;
-    preview = (await import("@aitracks/preview")) as typeof Preview;
-    // Validate the pack config before previewing: bad input stops early, nothing runs.
-    pack = await preview.loadPack();
-    preview.resolvePackConfig(pack.policies, pack.enforcementLevel, config, `--policy-config ${flags.policyConfig ?? ""}`.trim());
-  } catch (err) {
-    await stopAnalyzer();
-    throw err;
+    const config = flags.policyConfig ? readPolicyConfig(flags.policyConfig, core) : undefined;
+    const preview = (await import("@aitracks/preview")) as typeof Preview;
+    const pack = await preview.loadPack();
+    preview.resolvePackConfig(pack.policies, pack.enforcementLevel, config, opts.configSource);
+    return { preview, pack, config };
+  };
+  let engineReady: ReturnType<typeof loadEngine> | undefined;
+  const engineOnce = () => (engineReady ??= loadEngine());
+  if (flags.policyConfig) {
+    try {
+      await engineOnce();
+    } catch (err) {
+      await stopAnalyzer();
+      throw err;
+    }
   }
-  const opts = { config, configSource: `--policy-config ${flags.policyConfig ?? ""}`.trim(), stackTags };
 
   const one = async (target: TargetOptions): Promise<StackOutcome> => {
-    const graph = await previewTarget(target);
+    let started!: () => void;
+    const running = new Promise<void>((r) => (started = r));
+    const previewed = previewTarget(target, started);
+    previewed.catch(() => undefined); // awaited below
+    // The program runs on the other core while this one loads the pack (the first stack only).
+    await Promise.race([running, previewed.then(() => undefined, () => undefined)]);
+    let loaded: Awaited<ReturnType<typeof loadEngine>>;
+    try {
+      loaded = await engineOnce();
+    } catch (err) {
+      await previewed.catch(() => undefined);
+      throw err;
+    }
+    const { preview, pack, config } = loaded;
+    const graph = await previewed;
+    const evalOpts = { ...opts, config };
     // The two engines at once: the pack process works while this one evaluates in-process.
     const overAnalyzer = async () => {
       const s = await analyzer();
       // What the pack logged for an earlier stack is not this stack's error.
       s.logs.splice(0);
-      return s.evaluate(graph, opts);
+      return s.evaluate(graph, evalOpts);
     };
     const reports = await Promise.all([
-      ...(engine !== "analyzer" ? [preview.evaluateInProcess(graph, opts)] : []),
+      ...(engine !== "analyzer" ? [preview.evaluateInProcess(graph, evalOpts)] : []),
       ...(engine !== "in-process" ? [overAnalyzer()] : []),
     ]);
     const sarif = format === "sarif" ? { policies: pack.policies as unknown as readonly SarifPolicy[], entryFile: await entryFile(target) } : undefined;

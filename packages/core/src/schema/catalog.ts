@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { LIMITS, isoDate, nonNegative, positiveUpTo } from "./common";
 
-export const CLOUDS = ["aws", "gcp", "azure"] as const;
-export type Cloud = (typeof CLOUDS)[number];
+import { CLOUDS } from "../names";
+
+export { CLOUDS, type Cloud } from "../names";
 
 export const acceleratorSchema = z
   .object({

@@ -1,11 +1,9 @@
 import { z } from "zod";
 import { isoDate, positive } from "./common";
-import { CLOUDS } from "./catalog";
+import { CLOUDS, TRACKS } from "../names";
 import { workloadFileSchema } from "./workload";
 
-/** The five tracks a stack can provision; several entries in one stack make a hybrid. */
-export const TRACKS = ["build", "buy", "fine-tune", "serving", "evaluation"] as const;
-export type Track = (typeof TRACKS)[number];
+export { TRACKS, type Track } from "../names";
 /** The options the decision matrix and the TCO model compare. */
 export const OPTIONS = ["build", "buy", "fine-tune", "hybrid"] as const;
 export type Option = (typeof OPTIONS)[number];

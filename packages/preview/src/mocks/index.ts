@@ -3,7 +3,7 @@
  * that a program's `apply`s and interpolations see realistic values. Deterministic: the same
  * program gives the same graph. One file per cloud; this one dispatches by type token.
  */
-import { DYNAMIC_RESOURCES, dynamicModuleOf } from "@aitracks/core";
+import { DYNAMIC_RESOURCES, dynamicModuleOf } from "@aitracks/core/identity";
 import { aws, awsNative } from "./aws";
 import { azureMock, azureOpenAiDynamicMock } from "./azure";
 import { shortHash, type MockInput } from "./common";

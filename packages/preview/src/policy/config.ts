@@ -5,7 +5,7 @@
  * values are InputErrors naming the path), with the schema's defaults filled in, and resolved to
  * the effective enforcement level of every policy — exactly what the Pulumi CLI sends the pack.
  */
-import { InputError } from "@aitracks/core";
+import { InputError } from "@aitracks/core/errors";
 import type { EnforcementLevel, Policies, Policy } from "@pulumi/policy";
 
 export interface EffectivePolicyConfig {

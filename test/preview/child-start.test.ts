@@ -1,0 +1,59 @@
+// @ts-nocheck
+// The preview child starts a program without the schemas, zod or the cost model (it needs core's
+// names, identity and errors only); `check` loads its pack while the program runs, except when a
+// --policy-config must be validated first: then a bad one stops the check before the program runs.
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { aitracks } from "../helpers/cli";
+
+const PROBE = ["--program", "test/preview/fixtures/child-modules", "--stack", "dev"];
+const dir = mkdtempSync(join(tmpdir(), "aitracks-child-start-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("the preview child", () => {
+  it("has loaded the Pulumi SDK but no zod and none of core's schemas or cost model when the program starts", () => {
+    const r = aitracks(["preview", ...PROBE, "--json"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const { outputs } = JSON.parse(r.stdout);
+    // The probe sees what is loaded: without the SDK no program could have run.
+    expect(outputs.pulumiSdk).toBeGreaterThan(10);
+    expect(outputs.zod).toEqual([]);
+    expect(outputs.coreSchemasOrCost).toEqual([]);
+  });
+});
+
+describe("check loads its pack while the program runs", () => {
+  it("gives the same verdicts as before on the probe, both engines", () => {
+    const r = aitracks(["check", ...PROBE, "--json"]);
+    expect([0, 1]).toContain(r.code);
+    const out = JSON.parse(r.stdout);
+    expect(out.engines).toEqual(["in-process", "analyzer"]);
+    expect(out.resources).toBe(1);
+  });
+
+  it("with a bad --policy-config stops before the program runs (the program leaves no mark)", () => {
+    const mark = join(dir, "ran-bad");
+    const config = join(dir, "bad.json");
+    writeFileSync(config, JSON.stringify({ "no-such-policy": "mandatory" }));
+    const configFile = join(dir, "Pulumi.dev.yaml");
+    writeFileSync(configFile, `config:\n  aws:region: us-east-1\n  probe:mark: ${mark}\n`);
+    const r = aitracks(["check", ...PROBE, "--config", configFile, "--policy-config", config]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(`aitracks: --policy-config ${config}: no-such-policy: no such policy in the pack`);
+    expect(existsSync(mark)).toBe(false);
+  });
+
+  it("runs the program when the --policy-config is good (the mark above would be written)", () => {
+    const mark = join(dir, "ran-good");
+    const config = join(dir, "good.json");
+    writeFileSync(config, JSON.stringify({ all: "advisory" }));
+    const configFile = join(dir, "Pulumi.dev.yaml");
+    writeFileSync(configFile, `config:\n  aws:region: us-east-1\n  probe:mark: ${mark}\n`);
+    const r = aitracks(["check", ...PROBE, "--config", configFile, "--policy-config", config, "--json"]);
+    expect(r.code).toBe(0);
+    expect(existsSync(mark)).toBe(true);
+  });
+});
