@@ -106,6 +106,24 @@ describe("decide, tco, review and explore load core's decision entry, not the co
   });
 });
 
+describe("decide loads the TCO model, the workload schema and the prices only for --workload", () => {
+  const TCO = "/packages/core/dist/(tco|pricing)/|/packages/core/dist/schema/workload\\.js$";
+  it("decide (text, --json) loads none of them", () => {
+    for (const args of [["decide", "examples/decisions/clear-fine-tune.yaml"], ["decide", "examples/decisions/clear-buy.yaml", "--json"]]) {
+      const r = pulumiModulesLoadedBy(args, TCO);
+      expect(r.code).toBe(0);
+      expect(r.loaded).toEqual([]);
+    }
+  });
+
+  it("decide --adr - --workload does (the check above would notice if the probe were broken)", () => {
+    const r = pulumiModulesLoadedBy(["decide", "examples/decisions/clear-fine-tune.yaml", "--adr", "-", "--workload", "examples/workloads/requests-10k.yaml"], TCO);
+    expect(r.code).toBe(0);
+    expect(r.loaded.some((k) => k.includes("/core/dist/tco/"))).toBe(true);
+    expect(r.loaded.some((k) => k.endsWith("/core/dist/schema/workload.js"))).toBe(true);
+  });
+});
+
 describe("zod's 64 locale modules load only when read (@aitracks/core/defer-zod-locales)", () => {
   /** Run the real entry (bin/aitracks.js) with a preload that lists, at exit, the zod locale modules loaded. */
   function localesLoadedBy(args: string[]): { code: number | null; locales: string[] } {

@@ -2,13 +2,22 @@ import type { Command } from "commander";
 // Light libraries only at the top: main.ts imports this eagerly, `--help` must not load
 // @aitracks/core, and `aitracks decide` must never load @pulumi/*.
 import type * as Core from "@aitracks/core/decision";
+import type * as DecideCore from "@aitracks/core/decide";
 import type { Decision, DecisionInput } from "@aitracks/core";
 import { InputError } from "@aitracks/core/errors";
 import { requireFinite } from "../finite";
 import { out, runCommand } from "../run";
 
-/** @aitracks/core, loaded when `decide` runs (main.ts registers this command for every invocation, `--help` included). */
-function core(): typeof Core {
+/**
+ * The part of @aitracks/core a decision needs, loaded when `decide` runs (main.ts registers this
+ * command for every invocation, `--help` included).
+ */
+function core(): typeof DecideCore {
+  return require("@aitracks/core/decide") as typeof DecideCore;
+}
+
+/** With the TCO model, the workload schema and the prices: for the record's snapshot only. */
+function withTco(): typeof Core {
   return require("@aitracks/core/decision") as typeof Core;
 }
 
@@ -146,7 +155,7 @@ export function decisionJson(input: DecisionInput, d: Decision, adr?: string): R
  * the workload as read, the prices' as-of date and the point totals and crossovers of today.
  */
 function snapshotOf(decision: unknown, workloadFile: string | undefined): Core.RecordSnapshot {
-  const c = core();
+  const c = withTco();
   if (workloadFile === undefined) return { version: c.RECORD_SNAPSHOT_VERSION, decision };
   const pricesAsOf = c.pricesStatus(c.loadCatalog()).asOf;
   const workload = c.readDataFile(workloadFile);
@@ -159,7 +168,7 @@ function snapshotOf(decision: unknown, workloadFile: string | undefined): Core.R
 /** The workload's TCO model; a price or SKU problem is named with the file, like the schema's. */
 export function resolveNamed(workload: Core.WorkloadFile, file: string): Core.TcoModel {
   try {
-    return core().resolveTco(workload);
+    return withTco().resolveTco(workload);
   } catch (err) {
     if (err instanceof InputError) throw new InputError(err.lines.map((l) => `${file}: ${l}`));
     throw err;

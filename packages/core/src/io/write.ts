@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import {
   closeSync,
   fchmodSync,
@@ -91,7 +90,7 @@ export function checkOutputPath(path: string, opts: Pick<WriteOptions, "label" |
 export function writeFileSafely(path: string, data: string | Buffer, opts: WriteOptions = {}): void {
   const label = opts.label ?? path;
   const target = checkOutputPath(path, opts);
-  const tmp = join(dirname(target.path), `.${basename(target.path)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
+  const tmp = join(dirname(target.path), `.${basename(target.path)}.${process.pid}.${tmpSuffix()}.tmp`);
   guardTemp(tmp);
   let created = false;
   try {
@@ -192,4 +191,12 @@ function onSignal(sig: NodeJS.Signals): void {
   for (const s of SIGNALS) process.removeListener(s, onSignal);
   installed = false;
   process.kill(process.pid, sig);
+}
+
+/**
+ * A random suffix for the temporary file a write goes through. node:crypto loads on the first
+ * write, not with every command that could write (decide without --adr writes nothing).
+ */
+function tmpSuffix(): string {
+  return (require("node:crypto") as typeof import("node:crypto")).randomBytes(6).toString("hex");
 }
