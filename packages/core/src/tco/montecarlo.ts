@@ -1,5 +1,5 @@
 import { copyParams, emptyParams } from "./params";
-import { projectOption } from "./project";
+import { projectOption, projectorOf } from "./project";
 import type { OptionId, TcoModel } from "./resolve";
 import { mulberry32, quantileSorted, triangular } from "./rng";
 
@@ -64,6 +64,7 @@ export function monteCarlo(model: TcoModel, options: MonteCarloOptions = {}): Mo
   const mode = Float64Array.from(u, (x) => x.mode);
   const high = Float64Array.from(u, (x) => x.high);
   const totals = opts.map(() => new Float64Array(samples));
+  const projectors = opts.map(projectorOf);
   const wins = new Float64Array(opts.length);
   const onProgress = options.onProgress;
   const every = Math.max(1, Math.floor(samples / 50));
@@ -72,7 +73,7 @@ export function monteCarlo(model: TcoModel, options: MonteCarloOptions = {}): Mo
     let best = 0;
     let bestTotal = Infinity;
     for (let o = 0; o < opts.length; o++) {
-      const t = projectOption(p, opts[o]!, months, null);
+      const t = projectors[o]!(p, months, null);
       totals[o]![s] = t;
       if (t < bestTotal) {
         bestTotal = t;
