@@ -13,7 +13,7 @@ const dir = mkdtempSync(join(tmpdir(), "aitracks-child-start-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("the preview child", () => {
-  it("has loaded the Pulumi SDK but no zod and none of core's schemas or cost model when the program starts", () => {
+  it("has loaded the Pulumi SDK but no zod, none of core's schemas or cost model, and no gRPC when the program starts", () => {
     const r = aitracks(["preview", ...PROBE, "--json"]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
@@ -22,6 +22,7 @@ describe("the preview child", () => {
     expect(outputs.pulumiSdk).toBeGreaterThan(10);
     expect(outputs.zod).toEqual([]);
     expect(outputs.coreSchemasOrCost).toEqual([]);
+    expect(outputs.grpc).toEqual([]);
   });
 });
 

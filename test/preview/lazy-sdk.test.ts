@@ -1,7 +1,8 @@
 // @ts-nocheck
 // packages/preview/src/lazy-sdk.ts: @pulumi/pulumi's TypeScript compiler and Automation API load
 // the first time something reads them, not when the SDK is required — and then work as before.
-// Run in a child process, as a preview child or the policy pack process loads the SDK.
+// Run in a child process, as a preview child or the policy pack process loads the SDK. gRPC is
+// deferred for a program under mocks only (see the second describe).
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -24,5 +25,34 @@ describe("@pulumi/pulumi's rarely used parts, deferred", () => {
     const r = spawnSync(process.execPath, ["-e", script], { cwd: ROOT, encoding: "utf8" });
     expect(r.stderr).toBe("");
     expect(JSON.parse(r.stdout)).toEqual({ atRequire: { typescript: 0, automation: 0 }, workspace: "function", afterAutomation: true, typescript: true, tsVersion: "string" });
+  });
+});
+
+// gRPC is deferred only for a program under mocks (deferSdkExtras(paths, { grpc: true })): the
+// runtime connects to no engine there. Real gRPC files are those under build/src but the stand-in
+// index, and the generated clients' real modules load only when read.
+const grpcScript = (grpc: boolean) => `
+  require(${JSON.stringify(join(ROOT, "packages/preview/dist/lazy-sdk.js"))}).deferSdkExtras([${JSON.stringify(ROOT)}], { grpc: ${grpc} });
+  const real = () => Object.keys(require.cache).filter((f) => /[\\\\/]@grpc[\\\\/]grpc-js[\\\\/]build[\\\\/]src[\\\\/](?!index\\.js$)/.test(f)).length;
+  const pulumi = require("@pulumi/pulumi");
+  const atRequire = real();
+  // What the runtime does with gRPC when it does use it: build a client and read a status code.
+  const { ResourceMonitorClient } = require("@pulumi/pulumi/proto/resource_grpc_pb");
+  const grpc = require(require.resolve("@grpc/grpc-js", { paths: [require("node:path").dirname(require.resolve("@pulumi/pulumi/package.json"))] }));
+  const client = new ResourceMonitorClient("127.0.0.1:1", grpc.credentials.createInsecure());
+  client.close();
+  console.log(JSON.stringify({ atRequire, afterUse: real() > 0, unavailable: grpc.status.UNAVAILABLE, client: typeof client.registerResource }));`;
+
+describe("gRPC under mocks, deferred", () => {
+  it("requiring the SDK for a program under mocks loads no gRPC module; reading it loads it and it works", () => {
+    const r = spawnSync(process.execPath, ["-e", grpcScript(true)], { cwd: ROOT, encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(JSON.parse(r.stdout)).toEqual({ atRequire: 0, afterUse: true, unavailable: 14, client: "function" });
+  });
+
+  it("without { grpc: true } (the policy pack, which serves over gRPC) the SDK loads it as always", () => {
+    const r = spawnSync(process.execPath, ["-e", grpcScript(false)], { cwd: ROOT, encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(JSON.parse(r.stdout).atRequire).toBeGreaterThan(10);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Two parts of @pulumi/pulumi that it loads as soon as it is required, and that a preview or a
+ * Parts of @pulumi/pulumi that it loads as soon as it is required, and that a preview or a
  * policy pack rarely uses, deferred to first use (@aitracks/core/lazy-module):
  *
  * - the TypeScript compiler (~10 MB of JavaScript, ~140 ms), for one use: serializing a
@@ -10,12 +10,22 @@
  *   which drives the Pulumi CLI from a program and which neither a program under preview nor a
  *   policy pack calls. It loads the first time anything is read from `pulumi.automation`.
  *
- * Closure serialization and `pulumi.automation` then work as before.
+ * - for a program under mocks only (`grpc: true`): gRPC (`@grpc/grpc-js`, with node's http2 and
+ *   tls, ~40 ms) and the generated clients the runtime builds on it (`proto/*_grpc_pb`). A program
+ *   under `setMocks` talks to no engine or monitor; the runtime reads gRPC only to connect to
+ *   one, to serve a provider, or in the error paths of a failed call. They load the first time
+ *   anything is read from them. The policy pack serves over gRPC: it keeps them.
+ *
+ * Closure serialization, `pulumi.automation` and gRPC then work as before.
  */
+import { dirname, join } from "node:path";
 import { deferModule } from "@aitracks/core/lazy-module";
 
+/** The generated gRPC clients @pulumi/pulumi requires when it loads (runtime/settings, callbacks, provider/server). */
+const GRPC_CLIENTS = ["engine", "resource", "callback", "provider"];
+
 /** Defer them for the @pulumi/pulumi resolved from these folders (no-op if it is loaded already). */
-export function deferSdkExtras(paths: readonly string[]): void {
+export function deferSdkExtras(paths: readonly string[], opts: { readonly grpc?: boolean } = {}): void {
   let shim: string;
   let automation: string;
   try {
@@ -28,4 +38,23 @@ export function deferSdkExtras(paths: readonly string[]): void {
   deferModule(shim);
   // TypeScript's __importStar asks for __esModule when the SDK's index imports it.
   deferModule(automation, { esModule: true });
+  if (opts.grpc) deferGrpc(paths);
+}
+
+function deferGrpc(paths: readonly string[]): void {
+  let grpc: string;
+  let proto: string;
+  try {
+    const sdk = dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [...paths] }));
+    grpc = require.resolve("@grpc/grpc-js", { paths: [sdk] });
+    proto = join(sdk, "proto");
+    for (const c of GRPC_CLIENTS) require.resolve(join(proto, `${c}_grpc_pb.js`));
+  } catch {
+    return; // laid out otherwise: gRPC loads as it always does
+  }
+  if (require.cache[grpc]) return; // something of ours loaded it: the runtime shares that copy
+  // Both are imported with __importStar, which returns a module marked __esModule as it is; the
+  // runtime reads only named exports from them.
+  deferModule(grpc, { esModule: true });
+  for (const c of GRPC_CLIENTS) deferModule(join(proto, `${c}_grpc_pb.js`), { esModule: true });
 }
