@@ -57,4 +57,16 @@ describe("check loads its pack while the program runs", () => {
     expect(r.code).toBe(0);
     expect(existsSync(mark)).toBe(true);
   });
+
+  it("reads the price catalog while the program runs: a bad AITRACKS_CATALOG is bad input, exit 2 naming the file", () => {
+    const catalog = join(dir, "bad-catalog.json");
+    writeFileSync(catalog, "{ not json");
+    for (const engine of ["in-process", "both"]) {
+      const r = aitracks(["check", "--program", "bench/fixtures/synthetic", "--stack", "bench", "--engine", engine], { env: { AITRACKS_CATALOG: catalog } });
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+      expect(r.stderr).toMatch(new RegExp(`^aitracks: ${catalog.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: not valid JSON`));
+    }
+  });
 });

@@ -111,6 +111,10 @@ async function check(flags: CheckFlags): Promise<number> {
     const preview = (await import("@aitracks/preview")) as typeof Preview;
     const pack = await preview.loadPack();
     preview.resolvePackConfig(pack.policies, pack.enforcementLevel, config, opts.configSource);
+    // The price catalog the cost policies read, parsed and validated (~10 ms) while the program
+    // still runs. A bad one (AITRACKS_CATALOG) is bad input, exit 2 naming the file: inside a
+    // policy it read as an internal error of that policy (exit 70).
+    if (engine !== "analyzer") core.loadCatalog();
     return { preview, pack, config };
   };
   let engineReady: ReturnType<typeof loadEngine> | undefined;
