@@ -28,31 +28,51 @@ describe("@pulumi/pulumi's rarely used parts, deferred", () => {
   });
 });
 
-// gRPC is deferred only for a program under mocks (deferSdkExtras(paths, { grpc: true })): the
+// gRPC is deferred only for a program under mocks (deferSdkExtras(paths, { underMocks: true })): the
 // runtime connects to no engine there. Real gRPC files are those under build/src but the stand-in
 // index, and the generated clients' real modules load only when read.
 const grpcScript = (grpc: boolean) => `
-  require(${JSON.stringify(join(ROOT, "packages/preview/dist/lazy-sdk.js"))}).deferSdkExtras([${JSON.stringify(ROOT)}], { grpc: ${grpc} });
+  require(${JSON.stringify(join(ROOT, "packages/preview/dist/lazy-sdk.js"))}).deferSdkExtras([${JSON.stringify(ROOT)}], { underMocks: ${grpc} });
   const real = () => Object.keys(require.cache).filter((f) => /[\\\\/]@grpc[\\\\/]grpc-js[\\\\/]build[\\\\/]src[\\\\/](?!index\\.js$)/.test(f)).length;
   const pulumi = require("@pulumi/pulumi");
   const atRequire = real();
+  const sdkDir = require("node:path").dirname(require.resolve("@pulumi/pulumi/package.json"));
+  const files = (re) => Object.keys(require.cache).filter((f) => re.test(f)).length;
+  const otelFiles = /[\\/]@opentelemetry[\\/]api[\\/]build[\\/]src[\\/](?!index\.js$)/;
+  const npdFiles = /[\\/]normalize-package-data[\\/]lib[\\/](?!normalize\.js$)/;
+  const others = { otel: files(otelFiles), npd: files(npdFiles) };
+  // The package.json normaliser closure serialization calls, and the tracing API, work when used.
+  const pkg = { name: "x", version: "1.0.0" };
+  require(require.resolve("normalize-package-data", { paths: [sdkDir] }))(pkg);
+  const otel = typeof require(require.resolve("@opentelemetry/api", { paths: [sdkDir] })).context.active;
+  const othersAfter = { otel: files(otelFiles) > 0, npd: files(npdFiles) > 0, id: pkg._id, active: otel };
   // What the runtime does with gRPC when it does use it: build a client and read a status code.
   const { ResourceMonitorClient } = require("@pulumi/pulumi/proto/resource_grpc_pb");
   const grpc = require(require.resolve("@grpc/grpc-js", { paths: [require("node:path").dirname(require.resolve("@pulumi/pulumi/package.json"))] }));
   const client = new ResourceMonitorClient("127.0.0.1:1", grpc.credentials.createInsecure());
   client.close();
-  console.log(JSON.stringify({ atRequire, afterUse: real() > 0, unavailable: grpc.status.UNAVAILABLE, client: typeof client.registerResource }));`;
+  console.log(JSON.stringify({ atRequire, afterUse: real() > 0, unavailable: grpc.status.UNAVAILABLE, client: typeof client.registerResource, others, othersAfter }));`;
 
-describe("gRPC under mocks, deferred", () => {
-  it("requiring the SDK for a program under mocks loads no gRPC module; reading it loads it and it works", () => {
+describe("gRPC and the rest of the engine plumbing under mocks, deferred", () => {
+  it("requiring the SDK for a program under mocks loads no gRPC, OpenTelemetry or package.json normaliser module; using them loads them and they work", () => {
     const r = spawnSync(process.execPath, ["-e", grpcScript(true)], { cwd: ROOT, encoding: "utf8" });
     expect(r.stderr).toBe("");
-    expect(JSON.parse(r.stdout)).toEqual({ atRequire: 0, afterUse: true, unavailable: 14, client: "function" });
+    expect(JSON.parse(r.stdout)).toEqual({
+      atRequire: 0,
+      afterUse: true,
+      unavailable: 14,
+      client: "function",
+      others: { otel: 0, npd: 0 },
+      othersAfter: { otel: true, npd: true, id: "x@1.0.0", active: "function" },
+    });
   });
 
-  it("without { grpc: true } (the policy pack, which serves over gRPC) the SDK loads it as always", () => {
+  it("without { underMocks: true } (the policy pack, which serves over gRPC) the SDK loads it as always", () => {
     const r = spawnSync(process.execPath, ["-e", grpcScript(false)], { cwd: ROOT, encoding: "utf8" });
     expect(r.stderr).toBe("");
-    expect(JSON.parse(r.stdout).atRequire).toBeGreaterThan(10);
+    const out = JSON.parse(r.stdout);
+    expect(out.atRequire).toBeGreaterThan(10);
+    expect(out.others.otel).toBeGreaterThan(0);
+    expect(out.others.npd).toBeGreaterThan(0);
   });
 });

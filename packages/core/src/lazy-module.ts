@@ -11,10 +11,11 @@ type Cache = Record<string, Module | undefined>;
 
 /**
  * Put a stand-in for the module at `file` (an absolute path) in the require cache, unless the
- * module is loaded already. `esModule`: answer `__esModule` without loading (TypeScript's
- * `__importStar` asks it at import time).
+ * module is loaded already. `esModule`: the answer to `__esModule` without loading (TypeScript's
+ * `__importStar` and `__importDefault` ask it at import time). `callable`: the module exports a
+ * function; calling the stand-in loads the module and calls it.
  */
-export function deferModule(file: string, opts: { readonly esModule?: boolean } = {}): void {
+export function deferModule(file: string, opts: { readonly esModule?: boolean; readonly callable?: boolean } = {}): void {
   const cache = require.cache as Cache;
   if (cache[file]) return;
   let real: Record<string | symbol, unknown> | undefined;
@@ -31,18 +32,16 @@ export function deferModule(file: string, opts: { readonly esModule?: boolean } 
   const stand = new Module(file, module);
   stand.filename = file;
   stand.loaded = true;
-  stand.exports = new Proxy(
-    {},
-    {
-      get: (_t, k) => (opts.esModule && k === "__esModule" && !real ? true : load()[k]),
-      has: (_t, k) => k in load(),
-      ownKeys: () => Reflect.ownKeys(load()),
-      getOwnPropertyDescriptor: (_t, k) => {
-        const d = Reflect.getOwnPropertyDescriptor(load(), k);
-        return d && { ...d, configurable: true };
-      },
+  stand.exports = new Proxy(opts.callable ? () => undefined : {}, {
+    get: (_t, k) => (opts.esModule !== undefined && k === "__esModule" && !real ? opts.esModule : load()[k]),
+    apply: (_t, self, args) => Reflect.apply(load() as unknown as (...a: unknown[]) => unknown, self, args),
+    has: (_t, k) => k in load(),
+    ownKeys: () => Reflect.ownKeys(load()),
+    getOwnPropertyDescriptor: (_t, k) => {
+      const d = Reflect.getOwnPropertyDescriptor(load(), k);
+      return d && { ...d, configurable: true };
     },
-  );
+  });
   cache[file] = stand;
 }
 

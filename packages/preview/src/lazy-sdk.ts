@@ -10,11 +10,13 @@
  *   which drives the Pulumi CLI from a program and which neither a program under preview nor a
  *   policy pack calls. It loads the first time anything is read from `pulumi.automation`.
  *
- * - for a program under mocks only (`grpc: true`): gRPC (`@grpc/grpc-js`, with node's http2 and
- *   tls, ~40 ms) and the generated clients the runtime builds on it (`proto/*_grpc_pb`). A program
- *   under `setMocks` talks to no engine or monitor; the runtime reads gRPC only to connect to
- *   one, to serve a provider, or in the error paths of a failed call. They load the first time
- *   anything is read from them. The policy pack serves over gRPC: it keeps them.
+ * - for a program under mocks only (`underMocks: true`): gRPC (`@grpc/grpc-js`, with node's http2 and
+ *   tls, ~40 ms), the generated clients the runtime builds on it (`proto/*_grpc_pb`) and the
+ *   OpenTelemetry API its client interceptor reads (~8 ms). A program under `setMocks` talks to
+ *   no engine or monitor; the runtime reads gRPC only to connect to one, to serve a provider, or
+ *   in the error paths of a failed call. Also the package.json normaliser closure serialization
+ *   uses for a function's dependencies (`normalize-package-data`, ~10 ms). They load the first
+ *   time anything reads or calls them. The policy pack serves over gRPC: it keeps them.
  *
  * Closure serialization, `pulumi.automation` and gRPC then work as before.
  */
@@ -25,7 +27,7 @@ import { deferModule } from "@aitracks/core/lazy-module";
 const GRPC_CLIENTS = ["engine", "resource", "callback", "provider"];
 
 /** Defer them for the @pulumi/pulumi resolved from these folders (no-op if it is loaded already). */
-export function deferSdkExtras(paths: readonly string[], opts: { readonly grpc?: boolean } = {}): void {
+export function deferSdkExtras(paths: readonly string[], opts: { readonly underMocks?: boolean } = {}): void {
   let shim: string;
   let automation: string;
   try {
@@ -38,16 +40,17 @@ export function deferSdkExtras(paths: readonly string[], opts: { readonly grpc?:
   deferModule(shim);
   // TypeScript's __importStar asks for __esModule when the SDK's index imports it.
   deferModule(automation, { esModule: true });
-  if (opts.grpc) deferGrpc(paths);
+  if (opts.underMocks) deferUnderMocks(paths);
 }
 
-function deferGrpc(paths: readonly string[]): void {
+function deferUnderMocks(paths: readonly string[]): void {
   let grpc: string;
   let proto: string;
+  let sdkDir: string;
   try {
-    const sdk = dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [...paths] }));
-    grpc = require.resolve("@grpc/grpc-js", { paths: [sdk] });
-    proto = join(sdk, "proto");
+    sdkDir = dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [...paths] }));
+    grpc = require.resolve("@grpc/grpc-js", { paths: [sdkDir] });
+    proto = join(sdkDir, "proto");
     for (const c of GRPC_CLIENTS) require.resolve(join(proto, `${c}_grpc_pb.js`));
   } catch {
     return; // laid out otherwise: gRPC loads as it always does
@@ -57,4 +60,17 @@ function deferGrpc(paths: readonly string[]): void {
   // runtime reads only named exports from them.
   deferModule(grpc, { esModule: true });
   for (const c of GRPC_CLIENTS) deferModule(join(proto, `${c}_grpc_pb.js`), { esModule: true });
+  for (const [name, opts] of [
+    // settings.js: require("@opentelemetry/api"), read inside the interceptor only.
+    ["@opentelemetry/api", {}],
+    // closure/codePaths.js: __importDefault(require("normalize-package-data")), a function called
+    // when a closure is serialized.
+    ["normalize-package-data", { esModule: false, callable: true }],
+  ] as const) {
+    try {
+      deferModule(require.resolve(name, { paths: [sdkDir] }), opts);
+    } catch {
+      // not there: nothing to defer
+    }
+  }
 }

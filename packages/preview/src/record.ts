@@ -48,7 +48,7 @@ export interface RunSpec {
 
 export async function runUnderMocks(spec: RunSpec): Promise<ResourceGraph> {
   // Under mocks the runtime talks to no engine: gRPC loads only if something reads it.
-  deferSdkExtras(spec.resolveFrom, { grpc: true });
+  deferSdkExtras(spec.resolveFrom, { underMocks: true });
   const mod = <T>(sub: string) => require(require.resolve(`@pulumi/pulumi${sub}`, { paths: [...spec.resolveFrom] })) as T;
   const pulumi = mod<typeof pulumiType>("");
   const settings = mod<{ getMonitor(): MonitorLike; waitForRPCs?: () => Promise<void> }>("/runtime/settings");
