@@ -6,11 +6,46 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { aitracks } from "../helpers/cli";
+import { aitracks, ROOT } from "../helpers/cli";
 
 const PROBE = ["--program", "test/preview/fixtures/child-modules", "--stack", "dev"];
 const dir = mkdtempSync(join(tmpdir(), "aitracks-child-start-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("previewProgram's hooks, for a program in its child process", () => {
+  const { previewProgram } = require(join(ROOT, "packages/preview/dist/index.js"));
+
+  it("tells onStart once the program runs, then onGraph the graph, then settles with that graph", async () => {
+    const events: unknown[] = [];
+    let told: unknown;
+    const graph = await previewProgram({
+      programDir: join(ROOT, "test/preview/fixtures/child-modules"),
+      stack: "dev",
+      onStart: () => events.push("start"),
+      onGraph: (g: { resources: unknown[] }) => {
+        told = g;
+        events.push(["graph", g.resources.length]);
+      },
+    });
+    events.push("settled");
+    expect(events).toEqual(["start", ["graph", graph.resources.length], "settled"]);
+    expect(told).toBe(graph);
+  });
+
+  it("tells no graph for a program that throws, and rejects", async () => {
+    const dir = mkdtempSync(join(ROOT, "test/preview/fixtures/.throws-"));
+    try {
+      writeFileSync(join(dir, "Pulumi.yaml"), "name: throws\nruntime: nodejs\n");
+      writeFileSync(join(dir, "Pulumi.dev.yaml"), "config: {}\n");
+      writeFileSync(join(dir, "index.js"), 'throw new Error("boom");\n');
+      let told = false;
+      await expect(previewProgram({ programDir: dir, stack: "dev", onGraph: () => (told = true) })).rejects.toThrow(/boom/);
+      expect(told).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe("the preview child", () => {
   it("has loaded the Pulumi SDK but no zod, none of core's schemas or cost model, and no gRPC when the program starts", () => {

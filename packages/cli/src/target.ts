@@ -34,17 +34,22 @@ export function timeoutOf(opts: TargetOptions): number | undefined {
   return s;
 }
 
-/**
- * Preview the program the flags name, offline. Loads Pulumi only now. `onStart` is told once the
- * program runs (in its child process): what the caller loads then overlaps the program's run.
- */
-export async function previewTarget(opts: TargetOptions, onStart?: () => void): Promise<ResourceGraph> {
+/** What a command may do while its program runs (see previewProgram). */
+export interface PreviewHooks {
+  /** The program has started (in its child process): what the caller loads now overlaps its run. */
+  readonly onStart?: () => void;
+  /** The graph, as soon as it arrives; the returned promise settles once the program's output is all in. */
+  readonly onGraph?: (graph: ResourceGraph) => void;
+}
+
+/** Preview the program the flags name, offline. Loads Pulumi only now. */
+export async function previewTarget(opts: TargetOptions, hooks: PreviewHooks = {}): Promise<ResourceGraph> {
   const { previewProgram, findProjectDir, readProject } = await import("@aitracks/preview");
   const timeoutS = timeoutOf(opts);
   // Like the Pulumi CLI: the project at or above the current folder; else the folder itself.
   const programDir = opts.program ?? findProjectDir(process.cwd()) ?? process.cwd();
   const stack = opts.stack ?? (opts.config ? stackFromConfigFile(opts.config) : onlyStack(readProject(programDir).stackConfigDir));
-  return previewProgram({ programDir, stack, configFile: opts.config, timeoutS, onStart });
+  return previewProgram({ programDir, stack, configFile: opts.config, timeoutS, ...hooks });
 }
 
 /** With no --stack and no --config: the stack of the only Pulumi.<stack>.yaml in the folder. */

@@ -29,6 +29,8 @@ export interface PreviewOptions {
    * of its own to load loads them then, on this core, while the program runs on the other.
    */
   readonly onStart?: (() => void) | undefined;
+  /** A program run in a child: told its graph as it arrives, before the child has ended (see runInChild). */
+  readonly onGraph?: ((graph: ResourceGraph) => void) | undefined;
 }
 
 /**
@@ -42,7 +44,7 @@ export async function previewProgram(opts: PreviewOptions): Promise<ResourceGrap
   const config = readStackConfig(configFile, project.name);
   const plan = planProgram(project);
   if (!(opts.inProcess ?? isOwnProject(project.dir))) {
-    return runInChild({ spec: { project: project.name, stack: opts.stack, config, projectDir: project.dir, plan }, timeoutS: opts.timeoutS ?? DEFAULT_TIMEOUT_S, onStart: opts.onStart });
+    return runInChild({ spec: { project: project.name, stack: opts.stack, config, projectDir: project.dir, plan }, timeoutS: opts.timeoutS ?? DEFAULT_TIMEOUT_S, onStart: opts.onStart, onGraph: opts.onGraph });
   }
   forgetProgram(plan.entryDir);
   opts.onStart?.();

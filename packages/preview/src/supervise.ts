@@ -19,6 +19,12 @@ export interface SuperviseOptions {
   readonly timeoutS?: number;
   /** Told once the child is started and has its spec: the caller may load modules while it runs. */
   readonly onStart?: () => void;
+  /**
+   * Told the graph as soon as it arrives, before the child has exited and its last output has
+   * been passed on (when the returned promise settles): a caller may start work on it, and
+   * prints after the promise.
+   */
+  readonly onGraph?: (graph: ResourceGraph) => void;
 }
 
 export function runInChild(opts: SuperviseOptions): Promise<ResourceGraph> {
@@ -53,7 +59,9 @@ export function runInChild(opts: SuperviseOptions): Promise<ResourceGraph> {
       child.kill("SIGKILL");
     }, timeoutS * 1000);
     child.on("message", (m: ChildMessage) => {
-      message ??= m;
+      if (message) return;
+      message = m;
+      if (m.kind === "graph") opts.onGraph?.(m.graph);
     });
     // "close", not "exit": by then every message and every byte of output has arrived.
     child.on("error", (err) => {

@@ -131,7 +131,9 @@ async function check(flags: CheckFlags): Promise<number> {
   const one = async (target: TargetOptions): Promise<StackOutcome> => {
     let started!: () => void;
     const running = new Promise<void>((r) => (started = r));
-    const previewed = previewTarget(target, started);
+    let arrived!: (graph: Preview.ResourceGraph) => void;
+    const graphArrived = new Promise<Preview.ResourceGraph>((r) => (arrived = r));
+    const previewed = previewTarget(target, { onStart: started, onGraph: arrived });
     previewed.catch(() => undefined); // awaited below
     // The program runs on the other core while this one loads the pack (the first stack only).
     await Promise.race([running, previewed.then(() => undefined, () => undefined)]);
@@ -143,7 +145,9 @@ async function check(flags: CheckFlags): Promise<number> {
       throw err;
     }
     const { preview, pack, config } = loaded;
-    const graph = await previewed;
+    // The evaluation starts as the graph arrives, while the program's process ends; the verdicts
+    // are printed after previewed, by when all of the program's own output has been passed on.
+    const graph = await Promise.race([graphArrived, previewed]);
     const evalOpts = { ...opts, config };
     // The two engines at once: the pack process works while this one evaluates in-process.
     const overAnalyzer = async () => {
@@ -156,6 +160,7 @@ async function check(flags: CheckFlags): Promise<number> {
       ...(engine !== "analyzer" ? [preview.evaluateInProcess(graph, evalOpts)] : []),
       ...(engine !== "in-process" ? [overAnalyzer()] : []),
     ]);
+    await previewed;
     const sarif = format === "sarif" ? { policies: pack.policies as unknown as readonly SarifPolicy[], entryFile: await entryFile(target) } : undefined;
     return checkOutcome(graph, reports, flags, format, pack.policies.length, sarif);
   };
