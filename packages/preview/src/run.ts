@@ -25,8 +25,9 @@ export interface PreviewOptions {
    */
   readonly inProcess?: boolean | undefined;
   /**
-   * Told once the program has started (its child process is running): a caller that has modules
-   * of its own to load loads them then, on this core, while the program runs on the other.
+   * Told once the program has started in its child process: a caller that has modules of its own
+   * to load loads them then, on this core, while the program runs on the other. Not told for a
+   * program run in this process (nothing would overlap: measured 5% slower on check --stack).
    */
   readonly onStart?: (() => void) | undefined;
   /** A program run in a child: told its graph as it arrives, before the child has ended (see runInChild). */
@@ -47,7 +48,6 @@ export async function previewProgram(opts: PreviewOptions): Promise<ResourceGrap
     return runInChild({ spec: { project: project.name, stack: opts.stack, config, projectDir: project.dir, plan }, timeoutS: opts.timeoutS ?? DEFAULT_TIMEOUT_S, onStart: opts.onStart, onGraph: opts.onGraph });
   }
   forgetProgram(plan.entryDir);
-  opts.onStart?.();
   return runUnderMocks({
     project: project.name,
     stack: opts.stack,
