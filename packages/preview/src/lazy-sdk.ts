@@ -61,10 +61,11 @@ function deferUnderMocks(paths: readonly string[]): void {
   deferModule(grpc, { esModule: true });
   for (const c of GRPC_CLIENTS) deferModule(join(proto, `${c}_grpc_pb.js`), { esModule: true });
   for (const [name, opts] of [
-    // settings.js: require("@opentelemetry/api"), read inside the interceptor only.
+    // The SDK's dependencies, resolved from its folder (not ours). runtime/settings.js requires
+    // the OpenTelemetry API plainly and reads it inside its gRPC interceptor only.
     ["@opentelemetry/api", {}],
-    // closure/codePaths.js: __importDefault(require("normalize-package-data")), a function called
-    // when a closure is serialized.
+    // runtime/closure/codePaths.js imports the normaliser with __importDefault and calls it when
+    // a closure is serialized.
     ["normalize-package-data", { esModule: false, callable: true }],
   ] as const) {
     try {
