@@ -8,15 +8,15 @@
  *   from it;
  * - the Automation API (`pulumi.automation`: execa, cross-spawn, a file tailer, ~80 modules),
  *   which drives the Pulumi CLI from a program and which neither a program under preview nor a
- *   policy pack calls. It loads the first time anything is read from `pulumi.automation`.
- *
- * - for a program under mocks only (`underMocks: true`): gRPC (`@grpc/grpc-js`, with node's http2 and
- *   tls, ~40 ms), the generated clients the runtime builds on it (`proto/*_grpc_pb`) and the
- *   OpenTelemetry API its client interceptor reads (~8 ms). A program under `setMocks` talks to
- *   no engine or monitor; the runtime reads gRPC only to connect to one, to serve a provider, or
- *   in the error paths of a failed call. Also the package.json normaliser closure serialization
- *   uses for a function's dependencies (`normalize-package-data`, ~10 ms). They load the first
- *   time anything reads or calls them. The policy pack serves over gRPC: it keeps them.
+ *   policy pack calls. It loads the first time anything is read from `pulumi.automation`;
+ * - for a program under mocks only (`underMocks: true`): gRPC (`@grpc/grpc-js`, with node's
+ *   http2 and tls, ~40 ms), the generated clients the runtime builds on it (`proto/*_grpc_pb`)
+ *   and the OpenTelemetry API its client interceptor reads (~8 ms). A program under `setMocks`
+ *   talks to no engine or monitor; the runtime reads gRPC only to connect to one, to serve a
+ *   provider, or in the error paths of a failed call. Also the package.json normaliser closure
+ *   serialization uses for a function's dependencies (`normalize-package-data`, ~10 ms). They
+ *   load the first time anything reads or calls them. The policy pack serves over gRPC: it
+ *   keeps them.
  *
  * Closure serialization, `pulumi.automation` and gRPC then work as before.
  */
