@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { LIMITS, isoDate, nonNegative, positiveUpTo } from "./common";
-
 import { CLOUDS } from "../names";
+import { LIMITS, isoDate, nonNegative, positiveUpTo } from "./common";
 
 export { CLOUDS, type Cloud } from "../names";
 
