@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import { basename } from "node:path";
 // Deep import: the CLI loads all of @aitracks/core (zod, yaml, the catalog) only when a command needs it.
 import { InputError } from "@aitracks/core/errors";
-import type { ResourceGraph } from "@aitracks/preview";
+import type { PreviewOptions, ResourceGraph } from "@aitracks/preview";
 
 /** The flags every command that previews a program shares. */
 export interface TargetOptions {
@@ -34,13 +34,8 @@ export function timeoutOf(opts: TargetOptions): number | undefined {
   return s;
 }
 
-/** What a command may do while its program runs (see previewProgram). */
-export interface PreviewHooks {
-  /** The program has started (in its child process): what the caller loads now overlaps its run. */
-  readonly onStart?: () => void;
-  /** The graph, as soon as it arrives; the returned promise settles once the program's output is all in. */
-  readonly onGraph?: (graph: ResourceGraph) => void;
-}
+/** What a command may do while its program runs: previewProgram's hooks, passed through. */
+export type PreviewHooks = Pick<PreviewOptions, "onStart" | "onGraph">;
 
 /** Preview the program the flags name, offline. Loads Pulumi only now. */
 export async function previewTarget(opts: TargetOptions, hooks: PreviewHooks = {}): Promise<ResourceGraph> {
