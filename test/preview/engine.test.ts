@@ -93,6 +93,26 @@ describe("previewProgram on the aitracks program", () => {
   });
 });
 
+describe("what a program does under mocks that nothing reads", () => {
+  it("skips each resource's source position while the program runs, and restores the SDK after", async () => {
+    const { Resource } = require(require.resolve("@pulumi/pulumi/resource", { paths: [ROOT] }));
+    const original = Resource.stackTrace;
+    let during: unknown;
+    const graph = await previewInline({
+      program: () => {
+        during = Resource.stackTrace(0);
+        const aws = require("@pulumi/aws");
+        new aws.s3.Bucket("b", {});
+      },
+    });
+    expect(graph.resources.map((r) => r.type)).toContain("aws:s3/bucket:Bucket");
+    expect(during).toEqual([]);
+    expect(Resource.stackTrace).toBe(original);
+    // Outside a preview it is the SDK's own again: frames of this very test.
+    expect(Resource.stackTrace(0).length).toBeGreaterThan(0);
+  });
+});
+
 describe("stack config files", () => {
   it("reads Pulumi.<stack>.yaml as the Pulumi CLI hands it to a program", () => {
     const c = readStackConfig(join(ROOT, "examples/programs/raw-aws/Pulumi.dev.yaml"), "raw-aws");
