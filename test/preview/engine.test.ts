@@ -94,6 +94,31 @@ describe("previewProgram on the aitracks program", () => {
 });
 
 describe("what a program does under mocks that nothing reads", () => {
+  it("passes the SDK's promises through the same chain without tagging or tracking them, and restores the SDK after", async () => {
+    const debuggable = require(require.resolve("@pulumi/pulumi/runtime/debuggable", { paths: [ROOT] }));
+    const original = debuggable.debuggablePromise;
+    const seen: Record<string, unknown> = {};
+    await previewInline({
+      program: async () => {
+        const ok = Promise.resolve(42);
+        seen.value = await debuggable.debuggablePromise(ok, "ok");
+        seen.tagged = Object.getOwnPropertyNames(ok).filter((k) => k.startsWith("_debug"));
+        const failing = Promise.reject(new Error("boom"));
+        seen.error = await debuggable.debuggablePromise(failing, "failing").catch((e: Error & { promise?: unknown }) => e);
+        seen.failing = failing;
+      },
+    });
+    expect(seen.value).toBe(42);
+    expect(seen.tagged).toEqual([]);
+    expect((seen.error as Error).message).toBe("boom");
+    expect((seen.error as { promise?: unknown }).promise).toBe(seen.failing);
+    expect(debuggable.debuggablePromise).toBe(original);
+    // Outside a preview the SDK tags again.
+    const after = Promise.resolve(1);
+    await original(after, "after");
+    expect(Object.getOwnPropertyNames(after)).toContain("_debugStackTrace");
+  });
+
   it("skips each resource's source position while the program runs, and restores the SDK after", async () => {
     const { Resource } = require(require.resolve("@pulumi/pulumi/resource", { paths: [ROOT] }));
     const original = Resource.stackTrace;

@@ -133,7 +133,7 @@ export async function runUnderMocks(spec: RunSpec): Promise<ResourceGraph> {
   const onRejection = (reason: unknown) => failures.push(reason);
   process.on("unhandledRejection", onRejection);
   const cwd = process.cwd();
-  const restoreStacks = withoutPromiseStacks(debuggable);
+  const restoreStacks = untrackedPromises(debuggable);
   const restorePositions = withoutSourcePositions(resourceModule.Resource);
   try {
     // Pulumi runs a program with the project folder as working directory.
@@ -207,25 +207,26 @@ export function programLocation(err: unknown, programDir: string): string | unde
 }
 
 /**
- * The SDK tags every promise it makes (about 58 per resource) with `new Error().stack`, for a
- * leak report shown only under PULUMI_DEBUG_PROMISE_LEAKS; capturing those stacks was 40% of a
- * preview's time and most of its garbage. While the program runs, the tagging captures no frames
- * (Error.stackTraceLimit = 0 around that one call); everything else keeps its stacks: the
- * program's own errors (their file and line are reported). Returns the undo; a no-op when the
- * program's SDK has no such function or the leak report is asked for.
+ * The SDK passes every promise it makes (about 58 per resource) through debuggablePromise, which
+ * tags it with an id, a context and `new Error().stack`, and keeps it in a set until it settles,
+ * for the leak report printed when the process exits. Under mocks, while the program runs, the
+ * promise goes through the same chain (`then`, and a `catch` that names the promise on the error)
+ * without the tags and the set: no one reads them (the graph is sent before exit; a program that
+ * never settles gets our own line). The stacks were 40% of a preview's time and the rest another
+ * 8% (bench/goals.bench.mjs). The program's own errors keep their stacks (their file and line are
+ * reported). Returns the undo; a no-op when the SDK has no such function, or under
+ * PULUMI_DEBUG_PROMISE_LEAKS, which asks for the leak report.
  */
-function withoutPromiseStacks(debuggable: Record<string, unknown>): () => void {
+function untrackedPromises(debuggable: Record<string, unknown>): () => void {
   const original = debuggable.debuggablePromise;
   if (typeof original !== "function" || process.env.PULUMI_DEBUG_PROMISE_LEAKS) return () => undefined;
-  debuggable.debuggablePromise = function (this: unknown, ...args: unknown[]) {
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
-    try {
-      return (original as (...a: unknown[]) => unknown).apply(this, args);
-    } finally {
-      Error.stackTraceLimit = limit;
-    }
-  };
+  debuggable.debuggablePromise = <T>(p: Promise<T>): Promise<T> =>
+    p
+      .then((val) => val)
+      .catch((err: unknown) => {
+        (err as { promise?: unknown }).promise = p;
+        throw err;
+      });
   return () => {
     debuggable.debuggablePromise = original;
   };
