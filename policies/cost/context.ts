@@ -51,27 +51,35 @@ export interface CostView {
 }
 
 /**
- * The last view, with what it was computed from. Both engines hand each stack policy its own copy
- * of the resource list, so the list cannot be the key: the in-process engine's copies hold the same
- * resource objects (one estimate per evaluation, not one per cost policy); the analyzer's are
- * rebuilt per policy and so recompute, as the runtime rebuilds everything else.
+ * The last view, with what it was computed from: one estimate per evaluation, not one per cost
+ * policy. Both engines hand each stack policy its own copy of the resource list, so the list
+ * cannot be the key: the key is what the estimate reads. The analyzer runtime rebuilds every
+ * resource for every stack policy from one AnalyzeStack request, but around the same properties
+ * object (the engine shim deserializes each request's properties once), so the cost resources of
+ * one request compare equal field by field, their inputs by identity.
  */
-let last: { readonly resources: readonly PolicyResource[]; readonly config: unknown; readonly view: CostView } | undefined;
+let last: { readonly resources: readonly CostResource[]; readonly config: unknown; readonly view: CostView } | undefined;
 
-function sameResources(a: readonly PolicyResource[], b: readonly PolicyResource[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+const sameList = (a: readonly string[] = [], b: readonly string[] = []) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+function sameCostResource(a: CostResource, b: CostResource): boolean {
+  if (a.urn !== b.urn || a.type !== b.type || a.name !== b.name || a.custom !== b.custom || a.parent !== b.parent || a.region !== b.region || a.inputs !== b.inputs) return false;
+  if (a.provider !== b.provider || !sameList(a.dependencies, b.dependencies)) return false;
+  const pa = a.propertyDependencies ?? {};
+  const pb = b.propertyDependencies ?? {};
+  const keys = Object.keys(pa);
+  return sameList(keys, Object.keys(pb)) && keys.every((k) => sameList(pa[k], pb[k]));
 }
 
 /** The stack's estimate (once per set of resources and config). Bad workload or budget config throws InputError. */
 export function costView(args: Pick<StackValidationArgs, "resources">): CostView {
   const current = stackConfig();
-  if (last && last.config === current && sameResources(last.resources, args.resources)) return last.view;
+  const resources = args.resources.map(costResource);
+  if (last && last.config === current && last.resources.length === resources.length && resources.every((r, i) => sameCostResource(r, last!.resources[i]!))) return last.view;
   const config = costConfig();
-  const graph: CostGraph = { config, resources: args.resources.map(costResource) };
+  const graph: CostGraph = { config, resources };
   const view = { graph, inputs: stackCostInputs(config), estimate: estimateCost(graph) };
-  last = { resources: [...args.resources], config: current, view };
+  last = { resources, config: current, view };
   return view;
 }
 

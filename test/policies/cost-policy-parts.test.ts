@@ -201,6 +201,25 @@ describe("one estimate per set of resources and config", () => {
     expect(after.graph.config).toEqual({ "aws:region": "eu-west-1" });
   });
 
+  it("the analyzer's rebuild of the same request (new objects, the same properties object): the same view", () => {
+    // @pulumi/policy rebuilds every resource for every stack policy from one AnalyzeStack request,
+    // around the properties the engine shim deserialized once per request.
+    const props = { description: "k" };
+    const rebuild = (over: object = {}) => ({ ...KEY, props, dependencies: [{ urn: "urn:dep" }], ...over });
+    const one = costView({ resources: [rebuild()] });
+    expect(costView({ resources: [rebuild()] })).toBe(one);
+    // Anything the estimate reads that differs is another graph: a new estimate.
+    expect(costView({ resources: [rebuild({ props: { description: "k" } })] })).not.toBe(one);
+    const again = costView({ resources: [rebuild()] });
+    expect(costView({ resources: [rebuild({ provider: { props: { region: "eu-west-1" } } })] })).not.toBe(again);
+    const third = costView({ resources: [rebuild()] });
+    expect(costView({ resources: [rebuild({ dependencies: [{ urn: "urn:other" }] })] })).not.toBe(third);
+    const fourth = costView({ resources: [rebuild()] });
+    expect(costView({ resources: [rebuild({ propertyDependencies: { description: [{ urn: "urn:dep" }] } })] })).not.toBe(fourth);
+    const fifth = costView({ resources: [rebuild()] });
+    expect(costView({ resources: [rebuild({ parent: { urn: "urn:parent" } })] })).not.toBe(fifth);
+  });
+
   it("a config the cost model cannot read is reported; any other error is not swallowed", () => {
     setStackConfig({ values: { "aitracks:workload": JSON.stringify({ workload: { requestsPerDay: "lots" } }) }, secretKeys: [] });
     const reports: string[] = [];
