@@ -58,7 +58,9 @@ export interface CostView {
  * object (the engine shim deserializes each request's properties once), so the cost resources of
  * one request compare equal field by field, their inputs by identity.
  */
-let last: { readonly resources: readonly CostResource[]; readonly config: unknown; readonly view: CostView } | undefined;
+let last: { readonly from: readonly PolicyResource[]; readonly resources: readonly CostResource[]; readonly config: unknown; readonly view: CostView } | undefined;
+
+const sameObjects = (a: readonly object[], b: readonly object[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 const sameList = (a: readonly string[] = [], b: readonly string[] = []) => a.length === b.length && a.every((x, i) => x === b[i]);
 
@@ -74,12 +76,18 @@ function sameCostResource(a: CostResource, b: CostResource): boolean {
 /** The stack's estimate (once per set of resources and config). Bad workload or budget config throws InputError. */
 export function costView(args: Pick<StackValidationArgs, "resources">): CostView {
   const current = stackConfig();
+  const prev = last?.config === current ? last : undefined;
+  // The in-process engine's copies: the same objects, nothing to rebuild.
+  if (prev && sameObjects(prev.from, args.resources)) return prev.view;
   const resources = args.resources.map(costResource);
-  if (last && last.config === current && last.resources.length === resources.length && resources.every((r, i) => sameCostResource(r, last!.resources[i]!))) return last.view;
+  if (prev && prev.resources.length === resources.length && resources.every((r, i) => sameCostResource(r, prev.resources[i]!))) {
+    last = { ...prev, from: [...args.resources] };
+    return prev.view;
+  }
   const config = costConfig();
   const graph: CostGraph = { config, resources };
   const view = { graph, inputs: stackCostInputs(config), estimate: estimateCost(graph) };
-  last = { resources, config: current, view };
+  last = { from: [...args.resources], resources, config: current, view };
   return view;
 }
 
