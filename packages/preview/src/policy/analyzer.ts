@@ -66,7 +66,11 @@ export interface AnalyzerSessionOptions {
   readonly packDir?: string;
   /** How long to wait for the pack to print its port. Default 60 s. */
   readonly startTimeoutMs?: number;
-  /** Analyze requests in flight at once. Default 32. */
+  /**
+   * Analyze requests in flight at once. Default 1,024: the pack answers them in turn, and a deep
+   * queue keeps it busy while this process builds the next requests and reads the answers (1,000
+   * resources: check 4-9% faster than with 32 in flight, the same peak memory).
+   */
   readonly concurrency?: number;
   /**
    * Told once the pack process is spawned (before it serves). A caller that goes on to load
@@ -141,8 +145,14 @@ export class AnalyzerSession {
       await new Promise<void>((r) => engine.tryShutdown(() => r()));
       throw err;
     });
-    const client = new m.rpc.AnalyzerClient(`127.0.0.1:${port}`, m.grpc.credentials.createInsecure(), { "grpc.max_receive_message_length": 400 * 1024 * 1024 });
-    return new AnalyzerSession(logs, m, child, engine, client, opts.concurrency ?? 32, () => stderr);
+    const client = new m.rpc.AnalyzerClient(`127.0.0.1:${port}`, m.grpc.credentials.createInsecure(), {
+      "grpc.max_receive_message_length": 400 * 1024 * 1024,
+      // Each answer lists every policy that does not apply (~5 KB for a resource of a 59-policy
+      // pack): with many requests in flight, HTTP/2's default 64 KiB connection window would hold
+      // the pack's answers until this process acknowledged the ones before.
+      "grpc-node.flow_control_window": 16 * 1024 * 1024,
+    });
+    return new AnalyzerSession(logs, m, child, engine, client, opts.concurrency ?? 1024, () => stderr);
   }
 
   private call<T>(method: string, req: unknown): Promise<T> {
