@@ -244,7 +244,28 @@ export class AnalyzerSession {
           description,
         });
       }
-      for (const na of resp.getNotApplicableList()) notes.push({ policy: na.getPolicyName(), ...(urn ? { urn } : {}), reason: na.getReason() || "Policy does not apply" });
+      for (const na of resp.getNotApplicableList()) {
+        const note = { policy: na.getPolicyName(), ...(urn ? { urn } : {}), reason: na.getReason() || "Policy does not apply" };
+        // Most say "Policy only applies to …" for every resource of another type: not kept.
+        if (opts.allNotes || isInformative(note)) notes.push(note);
+      }
+    };
+
+    // Each resource's properties and provider as the protocol carries them, built once for its
+    // Analyze request and for the AnalyzeStack request (one message can sit in both); a provider
+    // once for all the resources it serves.
+    const providers = new Map<GraphResource, AnalyzerPb.AnalyzerProviderResource>();
+    const wired = new Map<GraphResource, { properties: ReturnType<AnalyzerSession["struct"]>; provider?: AnalyzerPb.AnalyzerProviderResource }>();
+    const wire = (r: GraphResource) => {
+      let w = wired.get(r);
+      if (!w) {
+        const p = providerOf(graph, byUrn, r);
+        let provider = p && providers.get(p);
+        if (p && !provider) providers.set(p, (provider = this.provider(p)!));
+        w = { properties: this.struct(toWire(r.inputs)), ...(provider ? { provider } : {}) };
+        wired.set(r, w);
+      }
+      return w;
     };
 
     // Analyze: one request per resource, a bounded number in flight.
@@ -252,31 +273,32 @@ export class AnalyzerSession {
     const worker = async () => {
       while (next < resources.length) {
         const r = resources[next++]!;
+        const w = wire(r);
         const req = new pb.AnalyzeRequest();
         req.setType(r.type);
-        req.setProperties(this.struct(toWire(r.inputs)));
+        req.setProperties(w.properties);
         req.setUrn(r.urn);
         req.setName(r.name);
         req.setOptions(this.options(r));
-        const p = this.provider(providerOf(graph, byUrn, r));
-        if (p) req.setProvider(p);
+        if (w.provider) req.setProvider(w.provider);
         collect(await this.call<AnalyzerPb.AnalyzeResponse>("analyze", req), r.urn);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(this.concurrency, resources.length) }, worker));
+    const analysed = Promise.all(Array.from({ length: Math.min(this.concurrency, resources.length) }, worker));
 
-    // AnalyzeStack: the whole graph with parents and dependencies.
+    // AnalyzeStack: the whole graph with parents and dependencies, built while the pack answers
+    // the Analyze requests, sent once it has answered them all (as the engine does).
     const stack = new pb.AnalyzeStackRequest();
     stack.setResourcesList(
       resources.map((r) => {
+        const w = wire(r);
         const ar = new pb.AnalyzerResource();
         ar.setType(r.type);
-        ar.setProperties(this.struct(toWire(r.inputs)));
+        ar.setProperties(w.properties);
         ar.setUrn(r.urn);
         ar.setName(r.name);
         ar.setOptions(this.options(r));
-        const p = this.provider(providerOf(graph, byUrn, r));
-        if (p) ar.setProvider(p);
+        if (w.provider) ar.setProvider(w.provider);
         if (r.parent) ar.setParent(r.parent);
         ar.setDependenciesList([...r.dependencies]);
         for (const [k, urns] of Object.entries(r.propertyDependencies)) {
@@ -287,6 +309,7 @@ export class AnalyzerSession {
         return ar;
       }),
     );
+    await analysed;
     collect(await this.call<AnalyzerPb.AnalyzeResponse>("analyzeStack", stack), undefined);
 
     const errors = this.logs.filter((l) => l.severity === "error");
@@ -296,7 +319,7 @@ export class AnalyzerSession {
       engine: "analyzer",
       resources: resources.length,
       violations: sortViolations(violations),
-      notes: sortNotes(opts.allNotes ? notes : notes.filter(isInformative)),
+      notes: sortNotes(notes),
     };
   }
 
