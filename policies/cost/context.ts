@@ -60,17 +60,16 @@ export interface CostView {
  */
 let last: { readonly from: readonly PolicyResource[]; readonly resources: readonly CostResource[]; readonly config: unknown; readonly view: CostView } | undefined;
 
-const sameObjects = (a: readonly object[], b: readonly object[]) => a.length === b.length && a.every((x, i) => x === b[i]);
-
-const sameList = (a: readonly string[] = [], b: readonly string[] = []) => a.length === b.length && a.every((x, i) => x === b[i]);
+/** The same items (by identity) in the same order; a missing list is an empty one. */
+const sameItems = <T>(a: readonly T[] = [], b: readonly T[] = []) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 function sameCostResource(a: CostResource, b: CostResource): boolean {
   if (a.urn !== b.urn || a.type !== b.type || a.name !== b.name || a.custom !== b.custom || a.parent !== b.parent || a.region !== b.region || a.inputs !== b.inputs) return false;
-  if (a.provider !== b.provider || !sameList(a.dependencies, b.dependencies)) return false;
+  if (a.provider !== b.provider || !sameItems(a.dependencies, b.dependencies)) return false;
   const pa = a.propertyDependencies ?? {};
   const pb = b.propertyDependencies ?? {};
   const keys = Object.keys(pa);
-  return sameList(keys, Object.keys(pb)) && keys.every((k) => sameList(pa[k], pb[k]));
+  return sameItems(keys, Object.keys(pb)) && keys.every((k) => sameItems(pa[k], pb[k]));
 }
 
 /** The stack's estimate (once per set of resources and config). Bad workload or budget config throws InputError. */
@@ -78,7 +77,7 @@ export function costView(args: Pick<StackValidationArgs, "resources">): CostView
   const current = stackConfig();
   const prev = last?.config === current ? last : undefined;
   // The in-process engine's copies: the same objects, nothing to rebuild.
-  if (prev && sameObjects(prev.from, args.resources)) return prev.view;
+  if (prev && sameItems(prev.from, args.resources)) return prev.view;
   const resources = args.resources.map(costResource);
   if (prev && prev.resources.length === resources.length && resources.every((r, i) => sameCostResource(r, prev.resources[i]!))) {
     last = { ...prev, from: [...args.resources] };

@@ -133,7 +133,7 @@ export async function runUnderMocks(spec: RunSpec): Promise<ResourceGraph> {
   const onRejection = (reason: unknown) => failures.push(reason);
   process.on("unhandledRejection", onRejection);
   const cwd = process.cwd();
-  const restoreStacks = untrackedPromises(debuggable);
+  const restorePromises = untrackedPromises(debuggable);
   const restorePositions = withoutSourcePositions(resourceModule.Resource);
   try {
     // Pulumi runs a program with the project folder as working directory.
@@ -150,7 +150,7 @@ export async function runUnderMocks(spec: RunSpec): Promise<ResourceGraph> {
     await new Promise((r) => setTimeout(r, 20));
   } finally {
     restorePositions();
-    restoreStacks();
+    restorePromises();
     process.chdir(cwd);
     process.off("unhandledRejection", onRejection);
   }
