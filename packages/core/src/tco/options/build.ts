@@ -1,7 +1,7 @@
 import { tokenUsdPerRequest } from "./buy";
 import { HOURS_PER_MONTH } from "../defaults";
 import type { TcoParams } from "../params";
-import { projectLaunch } from "./common";
+import { emptyLaunchPlan, projectLaunch } from "./common";
 
 export interface PretrainingEstimate {
   /** 6 x parameters x training tokens (forward + backward pass per token per parameter). */
@@ -20,12 +20,27 @@ export interface PretrainingEstimate {
  *   USD     = seconds / 3600 x instance hourly price x experiment overhead
  */
 export function pretrainingEstimate(p: TcoParams): PretrainingEstimate {
-  const flops = 6 * p.bParameters * p.bTrainingTokens;
-  const flopsPerSecond = p.bAccelerators * p.bPeakTflops * 1e12 * p.bUtilization;
-  const instanceHours = flops / flopsPerSecond / 3600;
+  const instanceHours = pretrainingInstanceHours(p);
   const finalRunUsd = instanceHours * p.bTrainUsdPerHour;
-  return { flops, instanceHours, finalRunUsd, usd: finalRunUsd * p.bExperimentOverhead };
+  return { flops: pretrainingFlops(p), instanceHours, finalRunUsd, usd: finalRunUsd * p.bExperimentOverhead };
 }
+
+/** pretrainingEstimate(p).usd without building the estimate (projectBuild runs once per Monte Carlo sample). */
+function pretrainingUsd(p: TcoParams): number {
+  return pretrainingInstanceHours(p) * p.bTrainUsdPerHour * p.bExperimentOverhead;
+}
+
+function pretrainingFlops(p: TcoParams): number {
+  return 6 * p.bParameters * p.bTrainingTokens;
+}
+
+function pretrainingInstanceHours(p: TcoParams): number {
+  const flopsPerSecond = p.bAccelerators * p.bPeakTflops * 1e12 * p.bUtilization;
+  return pretrainingFlops(p) / flopsPerSecond / 3600;
+}
+
+/** Filled in place by every projectBuild call (see emptyLaunchPlan). */
+const plan = emptyLaunchPlan();
 
 /**
  * Build: pretrain a model from scratch, then serve it. Per month m, with `pre` = the share of the
@@ -37,27 +52,21 @@ export function pretrainingEstimate(p: TcoParams): PretrainingEstimate {
  *   every refreshEveryMonths after launch: refreshComputeFraction x pretraining compute -> compute
  */
 export function projectBuild(p: TcoParams, months: number, out: Float64Array | null): number {
-  const pretraining = pretrainingEstimate(p).usd;
+  const pretraining = pretrainingUsd(p);
   const mlRate = p.mlEngineerAnnualUsd / 12;
-  return projectLaunch(
-    p,
-    {
-      launch: p.bProjectMonths,
-      projectCompute: pretraining,
-      projectData: p.bDataUsd,
-      projectTeamPerMonth: p.bEngineers * mlRate,
-      platformPerMonth: p.bPlatformUsdPerMonth,
-      maintenancePerMonth: p.bMaintenanceFte * mlRate,
-      hosted: p.bInfHosted !== 0,
-      hostedUsdPerRequest: tokenUsdPerRequest(p, p.bInfInputUsdPerM, p.bInfCachedInputUsdPerM, p.bInfOutputUsdPerM, p.bInfReasoningUsdPerM),
-      instanceUsdPerMonth: p.bInfUsdPerHour * HOURS_PER_MONTH,
-      tokensPerSecondPerInstance: p.bInfTokensPerSecond,
-      minInstances: p.bInfMinInstances,
-      periodicEvery: p.bRefreshEveryMonths,
-      periodicCompute: pretraining * p.bRefreshComputeFraction,
-      periodicData: 0,
-    },
-    months,
-    out,
-  );
+  plan.launch = p.bProjectMonths;
+  plan.projectCompute = pretraining;
+  plan.projectData = p.bDataUsd;
+  plan.projectTeamPerMonth = p.bEngineers * mlRate;
+  plan.platformPerMonth = p.bPlatformUsdPerMonth;
+  plan.maintenancePerMonth = p.bMaintenanceFte * mlRate;
+  plan.hosted = p.bInfHosted !== 0;
+  plan.hostedUsdPerRequest = tokenUsdPerRequest(p, p.bInfInputUsdPerM, p.bInfCachedInputUsdPerM, p.bInfOutputUsdPerM, p.bInfReasoningUsdPerM);
+  plan.instanceUsdPerMonth = p.bInfUsdPerHour * HOURS_PER_MONTH;
+  plan.tokensPerSecondPerInstance = p.bInfTokensPerSecond;
+  plan.minInstances = p.bInfMinInstances;
+  plan.periodicEvery = p.bRefreshEveryMonths;
+  plan.periodicCompute = pretraining * p.bRefreshComputeFraction;
+  plan.periodicData = 0;
+  return projectLaunch(p, plan, months, out);
 }

@@ -1,7 +1,7 @@
 import { tokenUsdPerRequest } from "./buy";
 import { DAYS_PER_MONTH, HOURS_PER_MONTH, RELABEL_FRACTION } from "../defaults";
 import type { TcoParams } from "../params";
-import { projectLaunch } from "./common";
+import { emptyLaunchPlan, projectLaunch } from "./common";
 
 /** One training run's compute (USD): catalog instance-hours, or hosted per training token. */
 export function fineTuneTrainingUsd(p: TcoParams): number {
@@ -19,6 +19,9 @@ export function fineTuneLaunchMonth(p: TcoParams): number {
   return (p.ftProjectWeeks * 7) / DAYS_PER_MONTH;
 }
 
+/** Filled in place by every projectFineTune call (see emptyLaunchPlan). */
+const plan = emptyLaunchPlan();
+
 /**
  * Fine-tune: adapt an open model with labelled domain data, then serve it. Per month m, with
  * `pre` = the share of the month before launch and `post` = 1 - pre:
@@ -34,25 +37,19 @@ export function projectFineTune(p: TcoParams, months: number, out: Float64Array 
   const labelling = fineTuneLabelingUsd(p);
   const training = fineTuneTrainingUsd(p);
   const mlRate = p.mlEngineerAnnualUsd / 12;
-  return projectLaunch(
-    p,
-    {
-      launch: fineTuneLaunchMonth(p),
-      projectCompute: training,
-      projectData: labelling,
-      projectTeamPerMonth: p.ftEngineers * mlRate,
-      platformPerMonth: 0,
-      maintenancePerMonth: p.ftMaintenanceFte * mlRate,
-      hosted: p.ftInfHosted !== 0,
-      hostedUsdPerRequest: tokenUsdPerRequest(p, p.ftInfInputUsdPerM, p.ftInfCachedInputUsdPerM, p.ftInfOutputUsdPerM, p.ftInfReasoningUsdPerM),
-      instanceUsdPerMonth: p.ftInfUsdPerHour * HOURS_PER_MONTH,
-      tokensPerSecondPerInstance: p.ftInfTokensPerSecond,
-      minInstances: p.ftInfMinInstances,
-      periodicEvery: p.ftRetrainEveryMonths,
-      periodicCompute: training,
-      periodicData: labelling * RELABEL_FRACTION,
-    },
-    months,
-    out,
-  );
+  plan.launch = fineTuneLaunchMonth(p);
+  plan.projectCompute = training;
+  plan.projectData = labelling;
+  plan.projectTeamPerMonth = p.ftEngineers * mlRate;
+  plan.platformPerMonth = 0;
+  plan.maintenancePerMonth = p.ftMaintenanceFte * mlRate;
+  plan.hosted = p.ftInfHosted !== 0;
+  plan.hostedUsdPerRequest = tokenUsdPerRequest(p, p.ftInfInputUsdPerM, p.ftInfCachedInputUsdPerM, p.ftInfOutputUsdPerM, p.ftInfReasoningUsdPerM);
+  plan.instanceUsdPerMonth = p.ftInfUsdPerHour * HOURS_PER_MONTH;
+  plan.tokensPerSecondPerInstance = p.ftInfTokensPerSecond;
+  plan.minInstances = p.ftInfMinInstances;
+  plan.periodicEvery = p.ftRetrainEveryMonths;
+  plan.periodicCompute = training;
+  plan.periodicData = labelling * RELABEL_FRACTION;
+  return projectLaunch(p, plan, months, out);
 }
