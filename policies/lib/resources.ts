@@ -3,7 +3,7 @@
  * tags), the region, the aitracks track a resource belongs to, and links between resources.
  */
 import type { PolicyProviderResource, PolicyResource } from "@pulumi/policy";
-import { cloudOf as coreCloudOf, defaultRegionOf, isCloudPackageType, normaliseRegion, TAG_KEYS, trackIdentityOf } from "@aitracks/core";
+import { cloudOf as coreCloudOf, defaultRegionOf, isCloudPackageType, isUnknown, normaliseRegion, TAG_KEYS, trackIdentityOf } from "@aitracks/core";
 import { configValue } from "./stack-config";
 import { tagPropertyOf } from "./taggable";
 import { isUnknownError, proxyTarget } from "./unknown";
@@ -31,8 +31,8 @@ export function isCloudResource(type: string): boolean {
 }
 
 /** Provider config values arrive as JSON strings; read them as objects. */
-function providerValue(provider: PolicyProviderResource | undefined, key: string): Json {
-  const v = provider?.props?.[key];
+function providerValue(providerProps: Record<string, Json> | undefined, key: string): Json {
+  const v = providerProps?.[key];
   if (!(typeof v === "string" && /^[[{]/.test(v))) return v;
   // One parse per provider value: every resource of a provider reads it (its default tags).
   let parsed = parsedValues.get(v);
@@ -75,19 +75,32 @@ export function tagsOf(r: ResourceLike): Record<string, string> {
   const key = proxyTarget(r.props);
   const cached = tagCache.get(key);
   if (cached) return cached;
-  const own = r.props[tagProperty(r.type)];
-  const defaults =
-    cloudOf(r.type) === "aws"
-      ? (providerValue(r.provider, "defaultTags") as { tags?: Json } | undefined)?.tags
-      : cloudOf(r.type) === "gcp"
-        ? providerValue(r.provider, "defaultLabels")
-        : undefined;
-  const out: Record<string, string> = {};
-  for (const source of [defaults, own].map(tagMap)) {
-    if (!source) continue;
-    for (const [k, v] of Object.entries(source)) if (typeof v === "string") out[k] = v;
-  }
+  // The proxies' values when nothing read is unknown (the common case: a trap per read costs
+  // more than the read); else through the proxies, which throw the runtime's own error.
+  const out = mergedTags(r.type, key, proxyTarget(r.provider?.props), true) ?? mergedTags(r.type, r.props, r.provider?.props, false)!;
   tagCache.set(key, out);
+  return out;
+}
+
+/** Provider default tags under the resource's own; undefined if `known` and a value read is unknown. */
+function mergedTags(type: string, props: Record<string, Json>, providerProps: Record<string, Json> | undefined, known: boolean): Record<string, string> | undefined {
+  const cloud = cloudOf(type);
+  const defaultsKey = cloud === "aws" ? "defaultTags" : cloud === "gcp" ? "defaultLabels" : undefined;
+  const own = props[tagProperty(type)];
+  if (known && (isUnknown(own) || (defaultsKey !== undefined && isUnknown(providerProps?.[defaultsKey])))) return undefined;
+  const fromProvider = defaultsKey === undefined ? undefined : providerValue(providerProps, defaultsKey);
+  const defaults = cloud === "aws" ? (fromProvider as { tags?: Json } | undefined)?.tags : fromProvider;
+  if (known && isUnknown(defaults)) return undefined;
+  const out: Record<string, string> = {};
+  for (const source of [defaults, own]) {
+    if (known && Array.isArray(source) && source.some((t) => isUnknown(t) || (isObject(t) && [t.key, t.Key, t.value, t.Value].some(isUnknown)))) return undefined;
+    const map = tagMap(source);
+    if (!map) continue;
+    for (const [k, v] of Object.entries(map)) {
+      if (known && isUnknown(v)) return undefined;
+      if (typeof v === "string") out[k] = v;
+    }
+  }
   return out;
 }
 
@@ -110,9 +123,9 @@ export function regionOf(r: ResourceLike): string | undefined {
     asString(p.region) ??
     asString(p.location) ??
     zoneRegion(asString(p.zone)) ??
-    asString(providerValue(r.provider, "region")) ??
-    asString(providerValue(r.provider, "location")) ??
-    zoneRegion(asString(providerValue(r.provider, "zone")));
+    asString(providerValue(r.provider?.props, "region")) ??
+    asString(providerValue(r.provider?.props, "location")) ??
+    zoneRegion(asString(providerValue(r.provider?.props, "zone")));
   return raw ? normaliseRegion(raw) : defaultRegionOf(r.type, configValue);
 }
 

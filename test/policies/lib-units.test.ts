@@ -176,6 +176,44 @@ describe("tags in both SDK shapes, over the provider's defaults", () => {
     expect(resources.tagsOf({ urn: "u7", type: "gcp:storage/bucket:Bucket", name: "b", props: {}, provider: aws })).toEqual({});
     expect(resources.tagsOf({ urn: "u8", type: "aws:s3/bucket:Bucket", name: "b", props: {}, provider: provider({ defaultTags: "{not json" }) })).toEqual({});
   });
+
+  it("behind the runtime's proxy: the same tags, and an unknown value read anywhere throws the runtime's own error", () => {
+    // tagsOf reads the values the proxies wrap when none it reads is unknown, and otherwise goes
+    // through the proxies; both ways must say what reading through the proxy says.
+    const { unknownCheckingProxy, unknownStringValue: U, unknownObjectValue: UO, UnknownValueError } = req("@pulumi/policy/proxy");
+    const viaProxy = (type: string, props: Record<string, unknown>, providerProps?: Record<string, unknown>) => ({
+      urn: `u-${Math.random()}`,
+      type,
+      name: "b",
+      props: unknownCheckingProxy(props),
+      ...(providerProps ? { provider: { props: unknownCheckingProxy(providerProps) } } : {}),
+    });
+    const aws = { defaultTags: JSON.stringify({ tags: { owner: "platform" } }) };
+    expect(resources.tagsOf(viaProxy("aws:s3/bucket:Bucket", { tags: { team: "ml", n: 2 } }, aws))).toEqual({ owner: "platform", team: "ml" });
+    expect(resources.tagsOf(viaProxy("aws-native:s3:Bucket", { tags: [{ key: "a", value: "1" }, { Key: "b", Value: "2" }, "junk"] }))).toEqual({ a: "1", b: "2" });
+    expect(resources.tagsOf(viaProxy("gcp:storage/bucket:Bucket", { labels: { team: "ml" } }, { defaultLabels: JSON.stringify({ owner: "p" }) }))).toEqual({ owner: "p", team: "ml" });
+    // A secret is no unknown: read through the proxy, as before.
+    expect(resources.tagsOf(viaProxy("aws:s3/bucket:Bucket", { tags: { team: "[secret]" } }))).toEqual({ team: "[secret]" });
+
+    const throwsAt = (r: object, path: string) => {
+      let err: unknown;
+      try {
+        resources.tagsOf(r);
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(UnknownValueError);
+      expect((err as Error).message).toContain(`value at ${path} can't be known`);
+    };
+    throwsAt(viaProxy("aws:s3/bucket:Bucket", { tags: UO }), ".tags");
+    throwsAt(viaProxy("aws:s3/bucket:Bucket", { tags: { team: U } }), ".tags.team");
+    throwsAt(viaProxy("aws:s3/bucket:Bucket", { tags: { team: "ml" } }, { defaultTags: U }), ".defaultTags");
+    throwsAt(viaProxy("aws:s3/bucket:Bucket", { tags: { team: "ml" } }, { defaultTags: { tags: UO } }), ".defaultTags.tags");
+    throwsAt(viaProxy("aws-native:s3:Bucket", { tags: [{ key: "a", value: "1" }, UO] }), ".tags.1");
+    throwsAt(viaProxy("aws-native:s3:Bucket", { tags: [{ key: U, value: "1" }] }), ".tags.0.key");
+    throwsAt(viaProxy("aws-native:s3:Bucket", { tags: [{ Key: "a", Value: U }] }), ".tags.0.Value");
+    throwsAt(viaProxy("gcp:storage/bucket:Bucket", { labels: { team: "ml" } }, { defaultLabels: U }), ".defaultLabels");
+  });
 });
 
 describe("URNs, regions, references", () => {

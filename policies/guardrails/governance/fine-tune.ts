@@ -19,8 +19,8 @@ function fineTuneResources(args: StackValidationArgs): PolicyResource[] {
   return args.resources.filter((r) => r.isType(CustomModel) || trackOf(r) === "fine-tune");
 }
 
-function isFineTuneStack(args: StackValidationArgs): boolean {
-  return fineTuneResources(args).length > 0 || configuredTracks().some((t) => t.track === "fine-tune");
+function isFineTuneStack(resources: readonly PolicyResource[]): boolean {
+  return resources.length > 0 || configuredTracks().some((t) => t.track === "fine-tune");
 }
 
 export const fineTuneMinimumExamples: StackValidationPolicy & AitracksPolicy = {
@@ -33,9 +33,10 @@ export const fineTuneMinimumExamples: StackValidationPolicy & AitracksPolicy = {
   tags: ["any", "anti-pattern"],
   configSchema: { properties: { minimum: { type: "integer", minimum: 1, default: 100, description: "Fewest labelled examples allowed." } } },
   validateStack: (args, report) => {
-    if (!isFineTuneStack(args)) return args.notApplicable("not a fine-tune stack");
+    const tuning = fineTuneResources(args);
+    if (!isFineTuneStack(tuning)) return args.notApplicable("not a fine-tune stack");
     const { minimum = 100 } = args.getConfig<{ minimum?: number }>();
-    const n = labeledExamples(fineTuneResources(args), args.stackTags);
+    const n = labeledExamples(tuning, args.stackTags);
     if (!n) return args.notApplicable("the stack does not declare its labelled example count (see fine-tune-recommended-examples)");
     if (n.value < minimum) report(`${n.value} labelled examples (${n.source}); fine-tuning needs at least ${minimum}`);
   },
@@ -55,9 +56,10 @@ export const fineTuneRecommendedExamples: StackValidationPolicy & AitracksPolicy
     },
   },
   validateStack: (args, report) => {
-    if (!isFineTuneStack(args)) return args.notApplicable("not a fine-tune stack");
+    const tuning = fineTuneResources(args);
+    if (!isFineTuneStack(tuning)) return args.notApplicable("not a fine-tune stack");
     const { recommended = 1000, minimum = 100 } = args.getConfig<{ recommended?: number; minimum?: number }>();
-    const n = labeledExamples(fineTuneResources(args), args.stackTags);
+    const n = labeledExamples(tuning, args.stackTags);
     if (!n) report("the fine-tune stack does not say how many labelled examples it has (aitracks:workload.fineTune.labeledExamples or tag aitracks-labeled-examples)");
     else if (n.value >= minimum && n.value < recommended) report(`${n.value} labelled examples (${n.source}); ${recommended.toLocaleString("en-US")} or more are recommended`);
   },
@@ -221,7 +223,7 @@ export const fineTuneBeforeAfterEvaluation: StackValidationPolicy & AitracksPoli
   validateStack: (args, report) => {
     const units = tuningUnits(args);
     if (!units.length) {
-      if (!isFineTuneStack(args)) return args.notApplicable("the stack tunes no model");
+      if (!isFineTuneStack(fineTuneResources(args))) return args.notApplicable("the stack tunes no model");
       report("the stack is a fine-tune stack but defines no tuning resource or fine-tune track whose evaluation could be checked");
       return;
     }

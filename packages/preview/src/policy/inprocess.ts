@@ -174,7 +174,17 @@ async function runResourcePolicy(
   const fastType = !Array.isArray(policy.validateResource) ? pulumiTypeOf(policy.validateResource) : undefined;
   const filters = validations.map((v) => pack.typeFilterOf(v));
   // The runtime's type filter: resources of other types are not applicable, not worth a note.
-  const candidates = fastType ? (preparedByType.get(fastType) ?? []) : prepared;
+  // A lone validateTypes validator likewise reads only resources of its types: the others get
+  // its note (kept only if informative) without a visit.
+  const only = validations.length === 1 ? filters[0] : undefined;
+  let candidates = prepared;
+  if (fastType) candidates = preparedByType.get(fastType) ?? [];
+  else if (only) {
+    candidates = prepared.filter((p) => only.types.has(p.r.type));
+    if (keepAll || isInformative({ urn: "", reason: only.reason })) {
+      for (const { r } of prepared) if (!only.types.has(r.type)) notes.push({ policy: policy.name, urn: r.urn, reason: only.reason });
+    }
+  }
   for (const { r, props, provider } of candidates) {
     const report = makeReporter(policy, cfg.enforcementLevel, violations, r.urn);
     for (let i = 0; i < validations.length; i++) {
