@@ -18,9 +18,14 @@ export function plainProps(props: unknown): Record<string, unknown> {
 function regionOfProvider(r: { provider?: { props: Record<string, unknown> } | undefined }): string | undefined {
   if (!r.provider) return undefined;
   const p = plainProps(r.provider.props);
+  // Every resource of a provider asks: once per provider's properties.
+  if (providerRegions.has(p)) return providerRegions.get(p);
   const v = p.region ?? p.location;
-  return typeof v === "string" && !/^[0-9a-f-]{36}$/.test(v) ? v : undefined;
+  const region = typeof v === "string" && !/^[0-9a-f-]{36}$/.test(v) ? v : undefined;
+  providerRegions.set(p, region);
+  return region;
 }
+const providerRegions = new WeakMap<object, string | undefined>();
 
 /** One policy resource as the cost model reads it. */
 export function costResource(r: PolicyResource): CostResource {

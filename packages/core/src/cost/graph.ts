@@ -157,11 +157,13 @@ export class GraphIndex {
       // Who depends on whom, in graph order, built on first use.
       const dependents = new Map<string, CostResource[]>();
       for (const d of this.graph.resources) {
-        for (const urn of new Set([...(d.dependencies ?? []), ...Object.values(d.propertyDependencies ?? {}).flat()])) {
+        const add = (urn: string) => {
           const list = dependents.get(urn);
-          if (list) list.push(d);
-          else dependents.set(urn, [d]);
-        }
+          if (!list) dependents.set(urn, [d]);
+          else if (list[list.length - 1] !== d) list.push(d); // once per dependent
+        };
+        for (const urn of d.dependencies ?? []) add(urn);
+        for (const urns of Object.values(d.propertyDependencies ?? {})) for (const urn of urns) add(urn);
       }
       this.dependents = dependents;
     }

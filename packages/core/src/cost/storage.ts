@@ -37,11 +37,21 @@ const DATA_NAME = /raw|data|corpus|dataset|training/i;
 export function trackDataGb(ctx: PricingContext, r: CostResource): { gb: number; what: string } | undefined {
   const t = ctx.track;
   if (!t || (t.track !== "build" && t.track !== "fine-tune")) return undefined;
-  const chosen = ctx.graph.memo(`data-store ${t.cloud} ${t.name}`, () => {
-    const stores = DATA_STORE_TYPES.flatMap((type) => ctx.graph.ofType(type)).filter((s) => {
+  // Each track's data stores, in one pass over the stores (a graph has many tracks).
+  const storesByTrack = ctx.graph.memo("data-stores by track", () => {
+    const byTrack = new Map<string, CostResource[]>();
+    for (const s of DATA_STORE_TYPES.flatMap((type) => ctx.graph.ofType(type))) {
       const st = ctx.graph.trackOf(s);
-      return st?.name === t.name && st.cloud === t.cloud;
-    });
+      if (!st) continue;
+      const key = `${st.cloud} ${st.name}`;
+      const list = byTrack.get(key);
+      if (list) list.push(s);
+      else byTrack.set(key, [s]);
+    }
+    return byTrack;
+  });
+  const chosen = ctx.graph.memo(`data-store ${t.cloud} ${t.name}`, () => {
+    const stores = storesByTrack.get(`${t.cloud} ${t.name}`) ?? [];
     return stores.find((s) => DATA_NAME.test(s.name ?? s.urn)) ?? stores[0];
   });
   if (chosen?.urn !== r.urn) return undefined;
