@@ -124,6 +124,46 @@ describe("fine-tune", () => {
     expect(month(file, "fine-tune", 3).compute).toBeCloseTo(3 * 1.515 * 730, 6);
   });
 
+  it("the month-by-month traffic is shared between projections, and follows every input it depends on", () => {
+    // Projections keep the last traffic table; each of these changes must give a new one.
+    const model = resolveTco(
+      workload({
+        bridgeWithApi: false,
+        workload: { requestsPerDay: 34_560, inputTokensPerRequest: 0, outputTokensPerRequest: 1_000, peakToAverage: 3 },
+        fineTune: { projectWeeks: 0, inference: { instance: "ml.g5.2xlarge", tokensPerSecondPerInstance: 1_200, minInstances: 1 } },
+      }),
+    );
+    const instances = (change: Record<string, number>, m = 3) => {
+      const out = new Float64Array(model.horizonMonths * CATEGORY_COUNT);
+      projectOption({ ...model.point, ...change }, "fine-tune", model.horizonMonths, out);
+      return Math.round(out[m * CATEGORY_COUNT + COMPUTE]! / (1.515 * 730));
+    };
+    const buyTokens = (change: Record<string, number>, m = 3) => {
+      const out = new Float64Array(model.horizonMonths * CATEGORY_COUNT);
+      projectOption({ ...model.point, ...change }, "buy", model.horizonMonths, out);
+      return out[m * CATEGORY_COUNT + TOKENS]!;
+    };
+    // Each change right after the unchanged traffic (whose table is then the one kept).
+    const changes = [
+      { requestsPerDay: 34_561 },
+      { reasoningTokensPerRequest: 1 }, // reasoning is generated output
+      { inputTokensPerRequest: 10 }, // prefill counts a tenth
+      { peakToAverage: 3.001 },
+      { monthlyGrowth: 0.01 }, // 1.01^3 more requests by month 3
+    ];
+    for (const change of changes) {
+      expect(instances({})).toBe(1); // exactly 1,200 tok/s
+      expect(instances(change)).toBe(2);
+    }
+    const perMonth = buyTokens({});
+    expect(buyTokens({ requestsPerDay: 69_120 })).toBeCloseTo(2 * perMonth, 9);
+    expect(buyTokens({})).toBe(perMonth);
+    // A shorter horizon: a table of its own length.
+    const short = new Float64Array(2 * CATEGORY_COUNT);
+    projectOption({ ...model.point }, "buy", 2, short);
+    expect(short[CATEGORY_COUNT + TOKENS]).toBe(buyTokens({}, 1));
+  });
+
   it("the bridge prorates the launch month: API before launch, own model after", () => {
     const base = {
       workload: { requestsPerDay: 1_000, inputTokensPerRequest: 1_000, outputTokensPerRequest: 0 },

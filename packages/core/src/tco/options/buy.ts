@@ -1,6 +1,6 @@
 import { CATEGORY_COUNT, MAINTENANCE, TEAM, TOKENS } from "../breakdown";
-import { DAYS_PER_MONTH } from "../defaults";
 import type { TcoParams } from "../params";
+import { monthlyTraffic } from "./traffic";
 
 /** API fees per request at the buy prices (USD). */
 export function apiUsdPerRequest(p: TcoParams): number {
@@ -28,11 +28,10 @@ export function projectBuy(p: TcoParams, months: number, out: Float64Array | nul
   const perRequest = apiUsdPerRequest(p);
   const team = (p.developers * p.developerAnnualUsd) / 12;
   const monitoring = p.buyMonitoringUsdPerMonth;
-  const growth = 1 + p.monthlyGrowth;
-  let requests = p.requestsPerDay;
+  const { requests } = monthlyTraffic(p, months);
   let total = 0;
   for (let m = 0; m < months; m++) {
-    const tokens = requests * DAYS_PER_MONTH * perRequest;
+    const tokens = requests[m]! * perRequest;
     total += tokens + team + monitoring;
     if (out) {
       const o = m * CATEGORY_COUNT;
@@ -40,7 +39,6 @@ export function projectBuy(p: TcoParams, months: number, out: Float64Array | nul
       out[o + TEAM] = team;
       out[o + MAINTENANCE] = monitoring;
     }
-    requests *= growth;
   }
   return total;
 }

@@ -1,14 +1,12 @@
 import { CATEGORY_COUNT, COMPUTE, DATA, MAINTENANCE, TEAM, TOKENS } from "../breakdown";
-import { DAYS_PER_MONTH, PREFILL_TOKEN_WEIGHT } from "../defaults";
 import type { TcoParams } from "../params";
 import { apiUsdPerRequest } from "./buy";
+import { monthlyTraffic, peakTokensPerSecond } from "./traffic";
 
 /**
  * Instances a self-hosted endpoint needs for a day's traffic: peak tokens per second over one
- * instance's throughput, rounded up, never below the minimum. Generated tokens set the pace;
- * prefill (input) tokens cost about a tenth of a generated token each.
- *
- *   peak tokens/s = requests/day x (output + input/10) / 86,400 x peakToAverage
+ * instance's throughput, rounded up, never below the minimum (peakTokensPerSecond: generated
+ * tokens set the pace, a prefill token costs about a tenth of one).
  */
 export function servingInstances(
   requestsPerDay: number,
@@ -18,8 +16,11 @@ export function servingInstances(
   tokensPerSecondPerInstance: number,
   minInstances: number,
 ): number {
-  const peak =
-    ((requestsPerDay * (outputTokensPerRequest + inputTokensPerRequest * PREFILL_TOKEN_WEIGHT)) / 86_400) * peakToAverage;
+  return instancesForPeak(peakTokensPerSecond(requestsPerDay, inputTokensPerRequest, outputTokensPerRequest, peakToAverage), tokensPerSecondPerInstance, minInstances);
+}
+
+/** Instances for a peak of tokens per second: rounded up, never below the minimum. */
+export function instancesForPeak(peak: number, tokensPerSecondPerInstance: number, minInstances: number): number {
   // The epsilon keeps 1,200.0000000001 / 1,200 (float noise) from becoming two instances.
   const needed = Math.ceil(peak / tokensPerSecondPerInstance - 1e-9);
   return needed > minInstances ? needed : minInstances;
@@ -99,13 +100,11 @@ export function projectLaunch(p: TcoParams, plan: LaunchPlan, months: number, ou
   const { launch, projectCompute, projectData, projectTeamPerMonth, platformPerMonth, maintenancePerMonth, hosted } = plan;
   const { hostedUsdPerRequest, instanceUsdPerMonth, tokensPerSecondPerInstance, minInstances } = plan;
   const { periodicEvery, periodicCompute, periodicData } = plan;
-  const { inputTokensPerRequest, peakToAverage, buyMonitoringUsdPerMonth } = p;
-  // Reasoning tokens are generated like the visible output: they take serving capacity.
-  const servedOutputTokens = p.outputTokensPerRequest + p.reasoningTokensPerRequest;
+  const { buyMonitoringUsdPerMonth } = p;
+  const traffic = monthlyTraffic(p, months);
   const developers = (p.developers * p.developerAnnualUsd) / 12;
   const bridge = p.bridgeWithApi !== 0;
   const apiPerRequest = apiUsdPerRequest(p);
-  const growth = 1 + p.monthlyGrowth;
   let nextPeriodic = periodicEvery > 0 ? launch + periodicEvery : Infinity;
   // From the first whole month after launch, pre = 0, post = 1 and the project's share is 0, so
   // the project, team and upkeep parts of every month are the formulas below at those values:
@@ -115,9 +114,9 @@ export function projectLaunch(p: TcoParams, plan: LaunchPlan, months: number, ou
   const launchedData = projectData * 0;
   const launchedTeam = developers + projectTeamPerMonth * 0;
   const launchedUpkeep = maintenancePerMonth * 1;
-  let requests = p.requestsPerDay;
   let total = 0;
   for (let m = 0; m < months; m++) {
+    const requests = traffic.requests[m]!;
     let pre = 0;
     let post = 1;
     let compute = launchedCompute;
@@ -135,14 +134,14 @@ export function projectLaunch(p: TcoParams, plan: LaunchPlan, months: number, ou
       team = developers + projectTeamPerMonth * pre;
       upkeep = maintenancePerMonth * post;
       if (bridge && pre > 0) {
-        tokens += requests * DAYS_PER_MONTH * apiPerRequest * pre;
+        tokens += requests * apiPerRequest * pre;
         upkeep += buyMonitoringUsdPerMonth * pre;
       }
     }
     if (post > 0) {
-      if (hosted) tokens += requests * DAYS_PER_MONTH * hostedUsdPerRequest * post;
+      if (hosted) tokens += requests * hostedUsdPerRequest * post;
       else {
-        const n = servingInstances(requests, inputTokensPerRequest, servedOutputTokens, peakToAverage, tokensPerSecondPerInstance, minInstances);
+        const n = instancesForPeak(traffic.peakTokensPerSecond[m]!, tokensPerSecondPerInstance, minInstances);
         compute += n * instanceUsdPerMonth * post;
       }
     }
@@ -160,7 +159,6 @@ export function projectLaunch(p: TcoParams, plan: LaunchPlan, months: number, ou
       out[o + DATA] = data;
       out[o + MAINTENANCE] = upkeep;
     }
-    requests *= growth;
   }
   return total;
 }
