@@ -150,11 +150,16 @@ describe("fine-tune", () => {
       { inputTokensPerRequest: 10 }, // prefill counts a tenth
       { peakToAverage: 3.001 },
       { monthlyGrowth: 0.01 }, // 1.01^3 more requests by month 3
+      { ftInfTokensPerSecond: 1_199 }, // instances are kept per throughput and minimum
+      { ftInfMinInstances: 2 },
     ];
     for (const change of changes) {
       expect(instances({})).toBe(1); // exactly 1,200 tok/s
       expect(instances(change)).toBe(2);
     }
+    // More throughputs than are kept (a range): each still sized from its own.
+    for (let tps = 1_000; tps <= 1_250; tps += 25) expect(instances({ ftInfTokensPerSecond: tps })).toBe(tps >= 1_200 ? 1 : 2);
+    expect(instances({})).toBe(1);
     const perMonth = buyTokens({});
     expect(buyTokens({ requestsPerDay: 69_120 })).toBeCloseTo(2 * perMonth, 9);
     expect(buyTokens({})).toBe(perMonth);
