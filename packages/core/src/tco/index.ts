@@ -9,7 +9,6 @@ export * from "./params";
 export * from "./rng";
 export * from "./resolve";
 export * from "./options/common";
-export * from "./options/traffic";
 export * from "./options/buy";
 export * from "./options/fine-tune";
 export * from "./options/build";

@@ -1,7 +1,30 @@
 import { CATEGORY_COUNT, COMPUTE, DATA, MAINTENANCE, TEAM, TOKENS } from "../breakdown";
 import type { TcoParams } from "../params";
 import { apiUsdPerRequest } from "./buy";
-import { monthlyInstances, monthlyTraffic } from "./traffic";
+import { monthlyTraffic, peakTokensPerSecond } from "./traffic";
+
+/**
+ * Instances a self-hosted endpoint needs for a day's traffic: peak tokens per second over one
+ * instance's throughput, rounded up, never below the minimum (peakTokensPerSecond: generated
+ * tokens set the pace, a prefill token costs about a tenth of one).
+ */
+export function servingInstances(
+  requestsPerDay: number,
+  inputTokensPerRequest: number,
+  outputTokensPerRequest: number,
+  peakToAverage: number,
+  tokensPerSecondPerInstance: number,
+  minInstances: number,
+): number {
+  return instancesForPeak(peakTokensPerSecond(requestsPerDay, inputTokensPerRequest, outputTokensPerRequest, peakToAverage), tokensPerSecondPerInstance, minInstances);
+}
+
+/** Instances for a peak of tokens per second: rounded up, never below the minimum. */
+export function instancesForPeak(peak: number, tokensPerSecondPerInstance: number, minInstances: number): number {
+  // The epsilon keeps 1,200.0000000001 / 1,200 (float noise) from becoming two instances.
+  const needed = Math.ceil(peak / tokensPerSecondPerInstance - 1e-9);
+  return needed > minInstances ? needed : minInstances;
+}
 
 /** Share of month m (0-based, [m, m+1)) that falls before `launch` (in months): 0..1. */
 export function preLaunchShare(m: number, launch: number): number {
@@ -79,8 +102,6 @@ export function projectLaunch(p: TcoParams, plan: LaunchPlan, months: number, ou
   const { periodicEvery, periodicCompute, periodicData } = plan;
   const { buyMonitoringUsdPerMonth } = p;
   const traffic = monthlyTraffic(p, months);
-  // Self-hosted serving: instances per month, shared like the traffic they serve.
-  const instances = hosted ? undefined : monthlyInstances(traffic, tokensPerSecondPerInstance, minInstances);
   const developers = (p.developers * p.developerAnnualUsd) / 12;
   const bridge = p.bridgeWithApi !== 0;
   const apiPerRequest = apiUsdPerRequest(p);
@@ -120,7 +141,8 @@ export function projectLaunch(p: TcoParams, plan: LaunchPlan, months: number, ou
     if (post > 0) {
       if (hosted) tokens += requests * hostedUsdPerRequest * post;
       else {
-        compute += instances![m]! * instanceUsdPerMonth * post;
+        const n = instancesForPeak(traffic.peakTokensPerSecond[m]!, tokensPerSecondPerInstance, minInstances);
+        compute += n * instanceUsdPerMonth * post;
       }
     }
     while (nextPeriodic < m + 1) {
