@@ -44,17 +44,20 @@ describe("pull-request workflow", () => {
     expect(JSON.stringify(w)).not.toMatch(/secrets\.|AWS_|GOOGLE_|AZURE_|pulumi (preview|up)/);
   });
 
-  it("checks policies and diffs cost against the base branch, for every stack", () => {
+  it("checks policies and diffs cost against the base branch, for every stack, running each program once", () => {
     expect(script).toContain("for config in stacks/Pulumi.*.yaml");
-    expect(script).toContain('npx aitracks check --stack "$stack" --format github-comment');
+    // One preview per stack; cost and check judge the graph it saved.
+    expect(script).toMatch(/npx aitracks preview --stack "\$stack" --json > "\$graph"/);
+    expect(script.match(/npx aitracks (cost|check) --stack "\$stack"/g) ?? []).toEqual(['npx aitracks cost --stack "$stack"']); // the base branch's estimate only
+    expect(script).toContain('npx aitracks check --graph "$graph" --format github-comment');
     expect(script).toMatch(/git worktree add --detach "\$RUNNER_TEMP\/base-tree" "\$BASE_REF"[\s\S]*npx aitracks cost --stack "\$stack" --json/);
-    expect(script).toMatch(/npx aitracks cost --stack "\$stack" --diff "\$out\/base\/\$stack\.json"[\s\S]*--fail-on-budget[\s\S]*--format github-comment/);
+    expect(script).toMatch(/npx aitracks cost --graph "\$graph" --diff "\$out\/base\/\$stack\.json"[\s\S]*--fail-on-budget[\s\S]*--format github-comment/);
     const base = job.steps.find((s) => s.name?.startsWith("Cost estimates of the base branch"))!;
     expect(base.env?.BASE_REF).toBe("${{ github.event.pull_request.base.sha }}");
   });
 
   it("uploads each stack's findings as SARIF to code scanning, whatever the verdict", () => {
-    expect(script).toContain('npx aitracks check --stack "$stack" --format sarif > "$out/sarif/$stack.sarif" || true');
+    expect(script).toContain('npx aitracks check --graph "$graph" --format sarif > "$out/sarif/$stack.sarif" || true');
     const upload = job.steps.find((s) => s.uses?.startsWith("github/codeql-action/upload-sarif@"))!;
     expect(upload.if).toMatch(/^always\(\)/);
     expect(upload.with).toEqual({ sarif_file: "${{ runner.temp }}/aitracks/sarif" });
@@ -131,7 +134,7 @@ describe("every aitracks command line in the workflows", () => {
   }
 
   it("names commands the CLI has", () => {
-    expect([...byCommand.keys()].sort()).toEqual(["check", "cost", "review"]);
+    expect([...byCommand.keys()].sort()).toEqual(["check", "cost", "preview", "review"]);
   });
 
   for (const [command, flags] of byCommand) {

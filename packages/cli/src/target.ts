@@ -11,6 +11,8 @@ export interface TargetOptions {
   readonly config?: string;
   /** --timeout, in seconds, as given. */
   readonly timeout?: string;
+  /** --graph: a graph saved by `aitracks preview --json`, judged instead of running the program. */
+  readonly graph?: string;
 }
 
 /** Longest --timeout accepted: a day. */
@@ -22,6 +24,24 @@ export function describeTargetOptions(cmd: import("commander").Command): import(
     .option("-p, --program <dir>", "a Pulumi project or program folder (default: the project at or above the current folder, else the current folder)")
     .option("-c, --config <file>", "the stack config file to use (default: Pulumi.<stack>.yaml of the project)")
     .option("--timeout <seconds>", "stop a program that has not finished after this many seconds (exit 2)", "120");
+}
+
+/** `--graph <file>`, for the commands that judge a graph (cost, check). */
+export function describeGraphOption(cmd: import("commander").Command): import("commander").Command {
+  return cmd.option("--graph <file>", "judge a resource graph saved by `aitracks preview --json` instead of running the program (a pipeline previews once)");
+}
+
+/** --graph names its stack, config and resources: the flags that would choose another are refused. */
+export function checkGraphFlags(flags: TargetOptions & { readonly all?: boolean }, others: readonly (string | false | undefined)[] = []): void {
+  if (flags.graph === undefined) return;
+  const clash = [
+    flags.all ? "--all" : undefined,
+    flags.stack !== undefined ? "--stack" : undefined,
+    flags.program !== undefined ? "--program" : undefined,
+    flags.config !== undefined ? "--config" : undefined,
+    ...others,
+  ].filter((f): f is string => typeof f === "string");
+  if (clash.length) throw new InputError(`--graph: the saved graph names its stack, config and resources; give --graph or ${clash.join(" / ")}, not both`);
 }
 
 /** --timeout in seconds: a number from 1 to a day, else bad input. */
@@ -37,8 +57,15 @@ export function timeoutOf(opts: TargetOptions): number | undefined {
 /** What a command may do while its program runs: previewProgram's hooks, passed through. */
 export type PreviewHooks = Pick<PreviewOptions, "onStart" | "onGraph">;
 
-/** Preview the program the flags name, offline. Loads Pulumi only now. */
+/** Preview the program the flags name, offline (or read the graph --graph names). Loads Pulumi only now. */
 export async function previewTarget(opts: TargetOptions, hooks: PreviewHooks = {}): Promise<ResourceGraph> {
+  if (opts.graph !== undefined) {
+    const { readResourceGraph } = await import("@aitracks/preview/saved-graph");
+    hooks.onStart?.();
+    const graph = readResourceGraph(opts.graph);
+    hooks.onGraph?.(graph);
+    return graph;
+  }
   const { previewProgram, findProjectDir, readProject } = await import("@aitracks/preview");
   const timeoutS = timeoutOf(opts);
   // Like the Pulumi CLI: the project at or above the current folder; else the folder itself.

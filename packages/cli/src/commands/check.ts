@@ -5,7 +5,7 @@ import { InputError } from "@aitracks/core/errors";
 import type { SarifPolicy } from "../render/sarif";
 import { checkAllFlags, describeAllOption, runStacks, type AllFlags, type StackOutcome } from "../multi-stack";
 import { CheckFailed, runCommand } from "../run";
-import { describeTargetOptions, previewTarget, type TargetOptions } from "../target";
+import { checkGraphFlags, describeGraphOption, describeTargetOptions, previewTarget, type TargetOptions } from "../target";
 
 // main.ts imports this file for every command (and --help): the preview engine, Pulumi and the
 // policy pack load only when `check` runs.
@@ -38,6 +38,8 @@ Examples:
   aitracks check --stack buy-aws --policy-config policies/config.example.json --engine in-process
   aitracks check --all            (every stack of the project, one policy pack process for all)
   aitracks check --stack buy-aws --format sarif > aitracks.sarif   (for GitHub code scanning)
+  aitracks preview --stack buy-aws --json > graph.json && aitracks check --graph graph.json
+      (preview once; cost --graph reads the same file)
 
 Exit codes: 0 no mandatory violation, 1 a mandatory violation (or the two runs disagree),
 2 bad input (one line per problem, naming the field; a program that fails or does not finish within
@@ -45,9 +47,11 @@ Exit codes: 0 no mandatory violation, 1 a mandatory violation (or the two runs d
 With --all: the worst exit code of the stacks; a stack with bad input does not stop the others.`;
 
 export function registerCheck(program: Command, setExit: (code: number) => void): void {
-  describeAllOption(
-    describeTargetOptions(
-      program.command("check").description("check a stack against the policy pack before deploy: violations by enforcement level, exit 1 on a mandatory one"),
+  describeGraphOption(
+    describeAllOption(
+      describeTargetOptions(
+        program.command("check").description("check a stack against the policy pack before deploy: violations by enforcement level, exit 1 on a mandatory one"),
+      ),
     ),
   )
     .option("--json", "print the verdicts as JSON (violations with level, policy, urn, message; notes; summary)")
@@ -67,6 +71,7 @@ function collect(value: string, previous: string[]): string[] {
 
 async function check(flags: CheckFlags): Promise<number> {
   checkAllFlags(flags);
+  checkGraphFlags(flags);
   const format = flags.format ?? "text";
   if (!(FORMATS as readonly string[]).includes(format)) throw new InputError(`--format: expected one of ${FORMATS.join(", ")}, got ${JSON.stringify(format)}`);
   if (flags.json && format !== "text") throw new InputError(`--json: give --json or --format ${format}, not both`);
@@ -161,7 +166,7 @@ async function check(flags: CheckFlags): Promise<number> {
       ...(engine !== "in-process" ? [overAnalyzer()] : []),
     ]);
     await previewed;
-    const sarif = format === "sarif" ? { policies: pack.policies as unknown as readonly SarifPolicy[], entryFile: await entryFile(target) } : undefined;
+    const sarif = format === "sarif" ? { policies: pack.policies as unknown as readonly SarifPolicy[], entryFile: await entryFile(target, graph) } : undefined;
     return checkOutcome(graph, reports, flags, format, pack.policies.length, sarif);
   };
   return runStacks(flags, {
@@ -174,9 +179,16 @@ async function check(flags: CheckFlags): Promise<number> {
 
 /** One stack's verdicts: the JSON document, the text (or comment), the exit code. */
 /** The entry file of the program the flags name (for SARIF's physical locations), if it has one. */
-async function entryFile(target: TargetOptions): Promise<string | undefined> {
+async function entryFile(target: TargetOptions, graph: Preview.ResourceGraph): Promise<string | undefined> {
   const { findProjectDir, readProject } = await import("@aitracks/preview");
   const { entryFileOf } = await import("../render/sarif.js");
+  if (target.graph !== undefined) {
+    // A saved graph names its project, not its folder: the project at or above the current
+    // folder when it is that one (a pipeline runs in its checkout), else no physical location.
+    const dir = findProjectDir(process.cwd());
+    const project = dir ? readProject(dir) : undefined;
+    return project?.name === graph.project ? entryFileOf(project.main) : undefined;
+  }
   // The folder previewTarget previews: --program, else the project at or above the current folder.
   return entryFileOf(readProject(target.program ?? findProjectDir(process.cwd()) ?? process.cwd()).main);
 }

@@ -5,7 +5,7 @@ import type * as Core from "@aitracks/core";
 import { checkAllFlags, describeAllOption, runStacks, type AllFlags, type StackOutcome } from "../multi-stack";
 import { requireFinite } from "../finite";
 import { runCommand } from "../run";
-import { describeTargetOptions, previewTarget, type TargetOptions } from "../target";
+import { checkGraphFlags, describeGraphOption, describeTargetOptions, previewTarget, type TargetOptions } from "../target";
 
 // main.ts imports this file for every command (and --help): @aitracks/core, the preview engine
 // and cli-table3 load only when `cost` runs.
@@ -39,17 +39,21 @@ Examples:
   aitracks cost --stack buy-aws --diff base-cost.json --format markdown --fail-on-budget-crossing
   aitracks cost --all --diff base/ --fail-above-usd 500   (base/<stack>.json for each stack)
   pulumi preview --json > plan.json && aitracks cost --from-preview plan.json --stack buy-aws
+  aitracks preview --stack buy-aws --json > graph.json && aitracks cost --graph graph.json
+      (preview once; check --graph reads the same file)
 
 Exit codes: 0 fine, 1 a --diff gate failed, 2 bad input (one line per problem, naming the field; a
 program that fails or does not finish within --timeout seconds, default 120), 70 internal error.
 With --all: the worst exit code of the stacks; a stack with bad input does not stop the others.`;
 
 export function registerCost(program: Command, setExit: (code: number) => void): void {
-  describeAllOption(
-    describeTargetOptions(
-      program
-        .command("cost")
-        .description("estimate a stack's cost before deploy: per resource and component, monthly, one-off and over three years"),
+  describeGraphOption(
+    describeAllOption(
+      describeTargetOptions(
+        program
+          .command("cost")
+          .description("estimate a stack's cost before deploy: per resource and component, monthly, one-off and over three years"),
+      ),
     ),
   )
     .option("--json", "print the estimate as JSON (monthlyUsd, threeYearUsd, resources with components, unpriced, currency, pricesAsOf)")
@@ -67,6 +71,7 @@ export function registerCost(program: Command, setExit: (code: number) => void):
 
 async function cost(flags: CostFlags): Promise<number> {
   checkAllFlags(flags);
+  checkGraphFlags(flags, [flags.fromPreview !== undefined && "--from-preview"]);
   const core = require("@aitracks/core") as typeof Core;
   const problems: string[] = [];
   const format = flags.format ?? "text";
