@@ -167,3 +167,40 @@ describe("every example stack previews offline", () => {
     expect(exported.unpriced).toEqual(estimate.unpriced.map((u) => u.urn));
   });
 });
+
+describe("the analyzer client's reading of an Analyze answer", () => {
+  it("reads what the generated decoder reads, skipping only the notes that are never kept", async () => {
+    const { modules, readAnswer } = await import("../../packages/preview/src/policy/analyzer");
+    const { packDir } = await import("../../packages/preview/src/policy/pack");
+    const m = modules(packDir());
+    const resp = new m.pb.AnalyzeResponse();
+    const d = new m.pb.AnalyzeDiagnostic();
+    d.setPolicyname("p1");
+    d.setMessage("bad thing: é ☃");
+    d.setUrn("urn:x");
+    d.setEnforcementlevel(1);
+    resp.addDiagnostics(d);
+    const notes = [
+      ["p2", "Policy only applies to resources of type 'aws:s3/bucket:Bucket'"],
+      ["p3", ".kmsKeyId is not known until deploy — ünïcode ☃"],
+      ["p4", ""],
+      ["p5", "Policy only"],
+      ["p6", "Policy only applies to"],
+    ];
+    for (const [name, reason] of notes) {
+      const na = new m.pb.PolicyNotApplicable();
+      na.setPolicyName(name);
+      if (reason) na.setReason(reason);
+      resp.addNotApplicable(na);
+    }
+    const bytes = resp.serializeBinary();
+    const generated = m.pb.AnalyzeResponse.deserializeBinary(bytes);
+    const all = readAnswer(m, bytes, true);
+    expect(all.diagnostics.map((x) => x.toObject())).toEqual(generated.getDiagnosticsList().map((x) => x.toObject()));
+    expect(all.notApplicable).toEqual(generated.getNotApplicableList().map((x) => ({ policyName: x.getPolicyName(), reason: x.getReason() })));
+    // Without every note: the "Policy only applies to …" ones are left unread, nothing else.
+    const kept = readAnswer(m, bytes, false);
+    expect(kept.notApplicable.map((n) => n.policyName)).toEqual(["p3", "p4", "p5"]);
+    expect(kept.diagnostics).toHaveLength(1);
+  });
+});
