@@ -16,8 +16,16 @@ const { CustomModel, EvaluationJob } = aws.bedrock;
 
 /** Resources of the stack's fine-tune tracks: tagged, under a FineTuneTrack component, or tuning jobs. */
 function fineTuneResources(args: StackValidationArgs): PolicyResource[] {
-  return args.resources.filter((r) => r.isType(CustomModel) || trackOf(r) === "fine-tune");
+  return args.resources.filter(isFineTuneResource);
 }
+
+/** One answer per resource object: the in-process engine hands every stack policy the same ones. */
+function isFineTuneResource(r: PolicyResource): boolean {
+  let answer = fineTuneAnswers.get(r);
+  if (answer === undefined) fineTuneAnswers.set(r, (answer = r.isType(CustomModel) || trackOf(r) === "fine-tune"));
+  return answer;
+}
+const fineTuneAnswers = new WeakMap<PolicyResource, boolean>();
 
 function isFineTuneStack(resources: readonly PolicyResource[]): boolean {
   return resources.length > 0 || configuredTracks().some((t) => t.track === "fine-tune");
