@@ -129,3 +129,37 @@ describe("in-process and analyzer runners", () => {
     expect(analyzer.logs.filter((l) => l.severity === "error")).toEqual([]);
   });
 });
+
+describe("the analyzer client keeps the pack fed", () => {
+  it("sends every resource of a graph larger than a batch, and says once when the pack is busy", async () => {
+    // 301 resources: more than the backlog that counts as busy (128) and not a multiple of the
+    // batch (32). Each breaks a policy (no versioning): a batch left unsent loses violations.
+    const graph = await previewInline({
+      program: () => {
+        for (let i = 0; i < 300; i++) new Bucket(`b${i}`, { tags: TAGS });
+        new Bucket("untagged");
+      },
+    });
+    const last = graph.resources.find((r) => r.name === "untagged")!.urn;
+    const told: number[] = [];
+    let settled = false;
+    const overAnalyzer = await analyzer.evaluate(graph, {}, { onAnalysing: () => told.push(settled ? 1 : 0) }).finally(() => (settled = true));
+    const inProcess = await evaluateInProcess(graph);
+    expect(told).toEqual([0]);
+    expect(overAnalyzer.resources).toBe(301);
+    const unversioned = overAnalyzer.violations.filter((v) => v.policy === "aws-s3-bucket-versioned");
+    expect(unversioned).toHaveLength(301);
+    expect(unversioned.map((v) => v.urn)).toContain(last);
+    expect(verdicts(overAnalyzer)).toEqual(verdicts(inProcess));
+  });
+
+  it("says so when the pack dies before answering, and fails instead of waiting", async () => {
+    const session = await AnalyzerSession.start();
+    const graph = await previewInline({ program: () => new Bucket("b", { tags: TAGS }) });
+    (session as unknown as { child: { kill(s: string): void } }).child.kill("SIGKILL");
+    let told = 0;
+    await expect(session.evaluate(graph, {}, { onAnalysing: () => told++ })).rejects.toThrow();
+    expect(told).toBe(1);
+    await session.close();
+  });
+});

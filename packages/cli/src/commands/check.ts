@@ -154,17 +154,24 @@ async function check(flags: CheckFlags): Promise<number> {
     // are printed after previewed, by when all of the program's own output has been passed on.
     const graph = await Promise.race([graphArrived, previewed]);
     const evalOpts = { ...opts, config };
-    // The two engines at once: the pack process works while this one evaluates in-process.
+    // The two engines at once: the pack process works while this one evaluates in-process, which
+    // holds this process until it is done, so it starts once the pack has requests to work through.
+    let analysing!: () => void;
+    const packBusy = new Promise<void>((r) => (analysing = r));
     const overAnalyzer = async () => {
-      const s = await analyzer();
-      // What the pack logged for an earlier stack is not this stack's error.
-      s.logs.splice(0);
-      return s.evaluate(graph, evalOpts);
+      try {
+        const s = await analyzer();
+        // What the pack logged for an earlier stack is not this stack's error.
+        s.logs.splice(0);
+        return await s.evaluate(graph, evalOpts, { onAnalysing: analysing });
+      } finally {
+        analysing();
+      }
     };
-    const reports = await Promise.all([
-      ...(engine !== "analyzer" ? [preview.evaluateInProcess(graph, evalOpts)] : []),
-      ...(engine !== "in-process" ? [overAnalyzer()] : []),
-    ]);
+    const analyzerReport = engine !== "in-process" ? overAnalyzer() : undefined;
+    analyzerReport?.catch(() => undefined); // awaited below
+    const inProcessReport = engine !== "analyzer" ? (analyzerReport ? packBusy : Promise.resolve()).then(() => preview.evaluateInProcess(graph, evalOpts)) : undefined;
+    const reports = await Promise.all([...(inProcessReport ? [inProcessReport] : []), ...(analyzerReport ? [analyzerReport] : [])]);
     await previewed;
     const sarif = format === "sarif" ? { policies: pack.policies as unknown as readonly SarifPolicy[], entryFile: await entryFile(target, graph) } : undefined;
     return checkOutcome(graph, reports, flags, format, pack.policies.length, sarif);

@@ -122,6 +122,9 @@ async function evaluateWith(pack: LoadedPack, rt: PolicyRuntime, graph: Resource
     for (const policy of pack.policies) {
       const cfg = config.get(policy.name)!;
       if (cfg.enforcementLevel === "disabled") continue;
+      // This process's event loop turns between policies (a few ms each): with both engines,
+      // the analyzer client keeps the pack process fed meanwhile (AnalyzerSession.evaluate).
+      await new Promise((r) => setImmediate(r));
       if (isResourcePolicy(policy)) await runResourcePolicy(pack, rt, policy, cfg, prepared, preparedByType, stackTags, violations, notes, opts.allNotes === true);
       if (isStackPolicy(policy)) await runStackPolicy(pack, rt, policy, cfg, prepared, stackTags, violations, notes);
     }
