@@ -318,17 +318,18 @@ export class AnalyzerSession {
     // HTTP/2 write them, and take the pack's answers, only then), and the pack works while the
     // next are built. Built all at once, the first reached the pack only after the last had been
     // built (and the in-process engine had run): the pack sat idle for a fifth of a 1,000-resource check.
-    const request = (r: GraphResource) => {
+    // What an AnalyzeRequest and an AnalyzerResource (in AnalyzeStack) both say of a resource.
+    const describe = <M extends AnalyzerPb.AnalyzeRequest | AnalyzerPb.AnalyzerResource>(m: M, r: GraphResource): M => {
       const w = wire(r);
-      const req = new pb.AnalyzeRequest();
-      req.setType(r.type);
-      req.setProperties(w.properties);
-      req.setUrn(r.urn);
-      req.setName(r.name);
-      req.setOptions(this.options(r));
-      if (w.provider) req.setProvider(w.provider);
-      return req;
+      m.setType(r.type);
+      m.setProperties(w.properties);
+      m.setUrn(r.urn);
+      m.setName(r.name);
+      m.setOptions(this.options(r));
+      if (w.provider) m.setProvider(w.provider);
+      return m;
     };
+    const request = (r: GraphResource) => describe(new pb.AnalyzeRequest(), r);
     let queued!: () => void;
     const allQueued = new Promise<void>((r) => (queued = r));
     const allSent = new Promise<void>((sent, fail) => {
@@ -382,14 +383,7 @@ export class AnalyzerSession {
     for (let i = 0; i < resources.length; i++) {
       if (i % SEND_BATCH === SEND_BATCH - 1) await new Promise((r) => setImmediate(r));
       const r = resources[i]!;
-      const w = wire(r);
-      const ar = new pb.AnalyzerResource();
-      ar.setType(r.type);
-      ar.setProperties(w.properties);
-      ar.setUrn(r.urn);
-      ar.setName(r.name);
-      ar.setOptions(this.options(r));
-      if (w.provider) ar.setProvider(w.provider);
+      const ar = describe(new pb.AnalyzerResource(), r);
       if (r.parent) ar.setParent(r.parent);
       ar.setDependenciesList([...r.dependencies]);
       for (const [k, urns] of Object.entries(r.propertyDependencies)) {
