@@ -313,11 +313,6 @@ export class AnalyzerSession {
       return w;
     };
 
-    // Analyze: one request per resource, a bounded number in flight, sent SEND_BATCH at a time.
-    // Between batches this process's event loop turns: the requests reach the pack (gRPC and
-    // HTTP/2 write them, and take the pack's answers, only then), and the pack works while the
-    // next are built. Built all at once, the first reached the pack only after the last had been
-    // built (and the in-process engine had run): the pack sat idle for a fifth of a 1,000-resource check.
     // What an AnalyzeRequest and an AnalyzerResource (in AnalyzeStack) both say of a resource.
     const describe = <M extends AnalyzerPb.AnalyzeRequest | AnalyzerPb.AnalyzerResource>(m: M, r: GraphResource): M => {
       const w = wire(r);
@@ -330,9 +325,16 @@ export class AnalyzerSession {
       return m;
     };
     const request = (r: GraphResource) => describe(new pb.AnalyzeRequest(), r);
+
+    // Analyze: one request per resource, a bounded number in flight, sent SEND_BATCH at a time.
+    // Between batches this process's event loop turns: the requests reach the pack (gRPC and
+    // HTTP/2 write them, and take the pack's answers, only then), and the pack works while the
+    // next are built. Built all at once, the first reached the pack only after the last had been
+    // built (and the in-process engine had run): the pack sat idle for a fifth of a 1,000-resource check.
+    // allQueued: every request handed to gRPC; allAnswered: every answer in (or the first failure).
     let queued!: () => void;
     const allQueued = new Promise<void>((r) => (queued = r));
-    const allSent = new Promise<void>((sent, fail) => {
+    const allAnswered = new Promise<void>((answered, fail) => {
       let next = 0;
       let inFlight = 0;
       let scheduled = false;
@@ -351,7 +353,7 @@ export class AnalyzerSession {
             (answer) => {
               inFlight--;
               collect(answer, r.urn);
-              if (next === resources.length && inFlight === 0) sent();
+              if (next === resources.length && inFlight === 0) answered();
               else schedule();
             },
             (err: Error) => {
@@ -369,10 +371,10 @@ export class AnalyzerSession {
       };
       if (resources.length === 0) {
         queued();
-        sent();
+        answered();
       } else pump();
     });
-    const analysed = allSent.finally(started);
+    const analysed = allAnswered.finally(started);
     analysed.catch(() => undefined); // awaited below, after the stack request is built
 
     // AnalyzeStack: the whole graph with parents and dependencies, built once every Analyze
