@@ -49,6 +49,25 @@ describe("in-process and analyzer runners", () => {
     expect(verdicts(overAnalyzer)).toEqual(verdicts(inProcess));
   });
 
+  it("any of the runtime's unknown sentinels reads as unknown in both runners, not only the string one", async () => {
+    // The in-process runner hands props without an unknown value to policies without the
+    // runtime's proxy; a sentinel it failed to recognise would read as a plain key id there.
+    const unknownNumber = "3eeb2bf0-c639-47a8-9e75-3b44932eb421";
+    const notebook = (name: string, kmsKeyId: string) =>
+      new NotebookInstance(name, { instanceType: "ml.t3.medium", roleArn: "r", directInternetAccess: "Disabled", subnetId: "s", rootAccess: "Disabled", instanceMetadataServiceConfiguration: { minimumInstanceMetadataServiceVersion: "2" }, kmsKeyId, tags: TAGS });
+    const graph = await previewInline({
+      program: () => {
+        notebook("sentinel", unknownNumber);
+        notebook("plain", "arn:aws:kms:us-east-1:123456789012:key/k");
+      },
+    });
+    const [inProcess, overAnalyzer] = await both(graph);
+    const urn = (name: string) => graph.resources.find((r) => r.name === name)!.urn;
+    const kmsNotes = (r: PolicyReport) => r.notes.filter((n) => n.policy === "aws-sagemaker-notebook-kms");
+    expect(kmsNotes(inProcess)).toEqual([{ policy: "aws-sagemaker-notebook-kms", urn: urn("sentinel"), reason: ".kmsKeyId is not known until deploy; the policy decides at deploy" }]);
+    expect(verdicts(overAnalyzer)).toEqual(verdicts(inProcess));
+  });
+
   it("a Pulumi secret is not plain text over the real protocol either (engine shim)", async () => {
     const graph = await previewInline({
       program: () => {
