@@ -1,7 +1,7 @@
 /**
  * The pack evaluated in-process: the same policy objects the analyzer serves, called with the same
- * arguments @pulumi/policy's server builds (typed props behind the unknown-checking proxy, options,
- * provider, stack tags, config, notApplicable) and the same rules for enforcement levels, type
+ * arguments @pulumi/policy's server builds (typed props, behind the unknown-checking proxy when
+ * they hold an unknown value; options, provider, stack tags, config, notApplicable) and the same rules for enforcement levels, type
  * filters, unknown values and not-applicable results. Fast: no process, no serialisation.
  */
 import type {
@@ -112,6 +112,14 @@ function reportLevel(level: EnforcementLevel): VerdictLevel {
 }
 
 const DEFAULT_OPTS = { protect: false, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [] };
+
+/** A resource's options as the runtime hands them to a policy (the graph records only the parent). */
+function optionsOf(r: GraphResource): PolicyResource["opts"] {
+  const { protect, ignoreChanges, aliases, customTimeouts, additionalSecretOutputs } = DEFAULT_OPTS;
+  return r.parent
+    ? { protect, ignoreChanges, aliases, customTimeouts, additionalSecretOutputs, parent: r.parent }
+    : { protect, ignoreChanges, aliases, customTimeouts, additionalSecretOutputs };
+}
 
 interface Prepared {
   readonly r: GraphResource;
@@ -244,14 +252,14 @@ async function runResourcePolicy(
         props: proxied,
         urn: r.urn,
         name: r.name,
-        opts: { ...DEFAULT_OPTS, ...(r.parent ? { parent: r.parent } : {}) },
+        opts: optionsOf(r),
         stackTags,
         isType: (cls) => isTypeOf(r.type, cls),
         asType: ((cls: unknown) => (isTypeOf(r.type, cls) ? proxied : undefined)) as ResourceValidationArgs["asType"],
         getConfig: <T extends object>() => ({ ...cfg.properties }) as T,
         notApplicable,
-        ...(provider ? { provider: providerView(rt, provider) } : {}),
       };
+      if (provider) args.provider = providerView(rt, provider);
       try {
         const result = validate(args, report);
         if (result && typeof (result as Promise<void>).then === "function") await result;
@@ -269,7 +277,7 @@ async function runResourcePolicy(
 }
 
 /**
- * The stack's resources as stack policies see them (props behind the unknown-checking proxy,
+ * The stack's resources as stack policies see them (props as policyView hands them over,
  * parents and dependencies as objects). The runtime rebuilds them per policy; policies only read
  * them, so one list per evaluation gives the same verdicts at a fraction of the cost.
  */
@@ -279,18 +287,19 @@ function stackResources(rt: PolicyRuntime, prepared: readonly Prepared[]): Polic
   if (cached) return cached;
   const resources: PolicyResource[] = prepared.map(({ r, props, known, provider }) => {
     const proxied = policyView(rt, props, known);
-    return {
+    const resource: PolicyResource = {
       type: r.type,
       props: proxied,
       urn: r.urn,
       name: r.name,
-      opts: { ...DEFAULT_OPTS, ...(r.parent ? { parent: r.parent } : {}) },
+      opts: optionsOf(r),
       dependencies: [],
       propertyDependencies: {},
       isType: (cls) => isTypeOf(r.type, cls),
       asType: ((cls: unknown) => (isTypeOf(r.type, cls) ? proxied : undefined)) as PolicyResource["asType"],
-      ...(provider ? { provider: providerView(rt, provider) } : {}),
     };
+    if (provider) resource.provider = providerView(rt, provider);
+    return resource;
   });
   const byUrn = new Map(resources.map((x) => [x.urn, x]));
   prepared.forEach(({ r }, i) => {
