@@ -1,8 +1,9 @@
 /**
  * The pack evaluated in-process: the same policy objects the analyzer serves, called with the same
  * arguments @pulumi/policy's server builds (typed props, behind the unknown-checking proxy when
- * they hold an unknown value; options, provider, stack tags, config, notApplicable) and the same rules for enforcement levels, type
- * filters, unknown values and not-applicable results. Fast: no process, no serialisation.
+ * they hold an unknown value; options, provider, stack tags, config, notApplicable) and the same
+ * rules for enforcement levels, type filters, unknown values and not-applicable results. Fast: no
+ * process, no serialisation.
  */
 import type {
   EnforcementLevel,
@@ -144,16 +145,25 @@ async function evaluateWith(pack: LoadedPack, rt: PolicyRuntime, graph: Resource
   const violations: PolicyViolation[] = [];
   const notes: PolicyNote[] = [];
 
-  // Each resource's props once: deserialized like the runtime does, secrets' paths attached.
+  // Each resource's props once: deserialized like the runtime does, secrets' paths attached; each
+  // provider's once for all the resources it serves.
+  const providers = new Map<GraphResource, NonNullable<Prepared["provider"]>>();
+  const providerFor = (p: GraphResource): NonNullable<Prepared["provider"]> => {
+    let provider = providers.get(p);
+    if (!provider) {
+      const { props } = toPolicyProps(p.inputs);
+      providers.set(p, (provider = { type: p.type, props, urn: p.urn, name: p.name, known: allKnown(props, rt.unknownValues) }));
+    }
+    return provider;
+  };
   const prepared: Prepared[] = resources.map((r) => {
     const { props, secretPaths } = toPolicyProps(r.inputs);
     const p = providerOf(graph, byUrn, r);
-    const providerProps = p && toPolicyProps(p.inputs).props;
     return {
       r,
       props: rt.attachSecretPaths(props, secretPaths),
       known: allKnown(props, rt.unknownValues),
-      ...(p ? { provider: { type: p.type, props: providerProps!, urn: p.urn, name: p.name, known: allKnown(providerProps, rt.unknownValues) } } : {}),
+      ...(p ? { provider: providerFor(p) } : {}),
     };
   });
 
