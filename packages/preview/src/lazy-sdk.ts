@@ -9,14 +9,18 @@
  * - the Automation API (`pulumi.automation`: execa, cross-spawn, a file tailer, ~80 modules),
  *   which drives the Pulumi CLI from a program and which neither a program under preview nor a
  *   policy pack calls. It loads the first time anything is read from `pulumi.automation`;
+ * - the OpenTelemetry API that the runtime's gRPC client interceptor reads (~15-25 ms), and the
+ *   package.json normaliser that closure serialization uses for a function's dependencies
+ *   (`normalize-package-data`, with semver, hosted-git-info and the SPDX tables: ~10-20 ms).
+ *   Neither a program under mocks, nor a policy pack, nor our own process reading the SDK's
+ *   protocol definitions calls them;
  * - for a program under mocks only (`underMocks: true`): gRPC (`@grpc/grpc-js`, with node's
- *   http2 and tls, ~40 ms), the generated clients the runtime builds on it (`proto/*_grpc_pb`)
- *   and the OpenTelemetry API its client interceptor reads (~8 ms). A program under `setMocks`
- *   talks to no engine or monitor; the runtime reads gRPC only to connect to one, to serve a
- *   provider, or in the error paths of a failed call. Also the package.json normaliser closure
- *   serialization uses for a function's dependencies (`normalize-package-data`, ~10 ms). They
- *   load the first time anything reads or calls them. The policy pack serves over gRPC: it
- *   keeps them.
+ *   http2 and tls, ~40 ms) and the generated clients the runtime builds on it
+ *   (`proto/*_grpc_pb`). A program under `setMocks` talks to no engine or monitor; the runtime
+ *   reads gRPC only to connect to one, to serve a provider, or in the error paths of a failed
+ *   call. The policy pack serves over gRPC: it keeps them.
+ *
+ * Each loads the first time anything reads or calls it.
  *
  * Closure serialization, `pulumi.automation` and gRPC then work as before.
  */
@@ -40,6 +44,21 @@ export function deferSdkExtras(paths: readonly string[], opts: { readonly underM
   deferModule(shim);
   // TypeScript's __importStar asks for __esModule when the SDK's index imports it.
   deferModule(automation, { esModule: true });
+  const sdkDir = dirname(shim);
+  for (const [name, how] of [
+    // runtime/settings.js requires the OpenTelemetry API plainly and reads it inside its gRPC
+    // interceptor only.
+    ["@opentelemetry/api", {}],
+    // runtime/closure/codePaths.js imports the normaliser with __importDefault and calls it when
+    // a closure is serialized.
+    ["normalize-package-data", { esModule: false, callable: true }],
+  ] as const) {
+    try {
+      deferModule(require.resolve(name, { paths: [sdkDir] }), how);
+    } catch {
+      // not there: nothing to defer
+    }
+  }
   if (opts.underMocks) deferUnderMocks(paths);
 }
 
@@ -60,18 +79,4 @@ function deferUnderMocks(paths: readonly string[]): void {
   // runtime reads only named exports from them.
   deferModule(grpc, { esModule: true });
   for (const c of GRPC_CLIENTS) deferModule(join(proto, `${c}_grpc_pb.js`), { esModule: true });
-  for (const [name, opts] of [
-    // The SDK's dependencies, resolved from its folder (not ours). runtime/settings.js requires
-    // the OpenTelemetry API plainly and reads it inside its gRPC interceptor only.
-    ["@opentelemetry/api", {}],
-    // runtime/closure/codePaths.js imports the normaliser with __importDefault and calls it when
-    // a closure is serialized.
-    ["normalize-package-data", { esModule: false, callable: true }],
-  ] as const) {
-    try {
-      deferModule(require.resolve(name, { paths: [sdkDir] }), opts);
-    } catch {
-      // not there: nothing to defer
-    }
-  }
 }
