@@ -30,7 +30,9 @@ const depsKey = createHash("sha256")
   .update(JSON.stringify([process.versions.node.split(".")[0], OWN_DEPENDENCIES, manifests.map((m) => [m.name, m.version, m.dependencies, m.peerDependencies])]))
   .digest("hex")
   .slice(0, 16);
-const PROJECT = join(tmpdir(), `aitracks-pack-${depsKey}`);
+// Kept between runs (a cache of the install), so under the machine's temporary folder rather than
+// the run's own (test/global-tmp.ts).
+const PROJECT = join(process.env.AITRACKS_TEST_PERSISTENT_TMP ?? tmpdir(), `aitracks-pack-${depsKey}`);
 const STAMP = join(PROJECT, "node_modules", ".aitracks-pack-key");
 
 // The child processes see neither our node_modules nor a NODE_PATH.
