@@ -3,7 +3,7 @@
  * config (sent by the engine in ConfigureStack, or by the offline runners), and one estimate.
  */
 import type { PolicyResource, StackValidationArgs } from "@pulumi/policy";
-import { estimateCost, nonFiniteFigure, stackCostInputs, type CostEstimate, type CostGraph, type CostResource, type StackCostInputs } from "@aitracks/core";
+import { enUsDecimal, estimateCost, nonFiniteFigure, stackCostInputs, type CostEstimate, type CostGraph, type CostResource, type StackCostInputs } from "@aitracks/core";
 import { stackConfig } from "../lib/stack-config";
 import { proxyTarget } from "../lib/unknown";
 
@@ -119,7 +119,8 @@ export function costViewOr(args: Pick<StackValidationArgs, "resources">, report:
   }
 }
 
-export const usd = (x: number): string => `$${x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+/** Dollars and cents, as en-US writes them (enUsDecimal: without starting ICU in the pack's process). */
+export const usd = (x: number): string => `$${enUsDecimal(x, 2, 2)}`;
 
 /** Unpriced resources whose reason is a value not known until deploy (information, not a verdict). */
 export function unknownUntilDeploy(e: CostEstimate): string[] {

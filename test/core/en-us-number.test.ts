@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { enUsNumber } from "../../packages/core/src/text";
+import { enUsDecimal, enUsNumber } from "../../packages/core/src/text";
 
 // enUsNumber is toLocaleString("en-US") without ICU for safe integers: the same text for every value.
 describe("enUsNumber", () => {
@@ -26,5 +26,55 @@ describe("enUsNumber", () => {
       expect(enUsNumber(n), String(n)).toBe(n.toLocaleString("en-US"));
       expect(enUsNumber(-n), String(-n)).toBe((-n).toLocaleString("en-US"));
     }
+  });
+});
+
+// enUsDecimal is toLocaleString("en-US", { minimumFractionDigits, maximumFractionDigits }) without
+// ICU: the same text for every finite value and digit setting.
+describe("enUsDecimal", () => {
+  const icu = (x: number, min: number, max: number) => x.toLocaleString("en-US", { minimumFractionDigits: min, maximumFractionDigits: max });
+
+  it("rounds the shortest decimal, half away from zero, as ICU does (not the binary value, as toFixed does)", () => {
+    expect(enUsDecimal(1.005, 0, 2)).toBe("1.01");
+    expect((1.005).toFixed(2)).toBe("1.00");
+    expect(enUsDecimal(2.675, 0, 2)).toBe("2.68");
+    expect(enUsDecimal(-1.005, 0, 2)).toBe("-1.01");
+    expect(enUsDecimal(2.5, 0, 0)).toBe("3");
+    expect(enUsDecimal(-2.5, 0, 0)).toBe("-3");
+    expect(enUsDecimal(999.995, 2, 2)).toBe("1,000.00");
+    expect(enUsDecimal(9.99995, 0, 4)).toBe("10");
+  });
+
+  it("keeps the minimum digits, drops trailing zeros beyond it, keeps the sign of a negative that rounds to zero", () => {
+    expect(enUsDecimal(1234.5, 2, 2)).toBe("1,234.50");
+    expect(enUsDecimal(1234.5, 0, 4)).toBe("1,234.5");
+    expect(enUsDecimal(3, 2, 4)).toBe("3.00");
+    expect(enUsDecimal(-0.001, 0, 2)).toBe("-0");
+    expect(enUsDecimal(-0.001, 2, 2)).toBe("-0.00");
+    expect(enUsDecimal(1.23e-7, 0, 4)).toBe("0");
+    expect(enUsDecimal(1.5e21, 0, 2)).toBe("1,500,000,000,000,000,000,000");
+  });
+
+  it("leaves -0, non-finite numbers and digit settings ICU would reject to toLocaleString", () => {
+    expect(enUsDecimal(-0, 0, 2)).toBe("-0");
+    expect(enUsDecimal(Number.NaN, 0, 2)).toBe("NaN");
+    expect(enUsDecimal(Number.NEGATIVE_INFINITY, 2, 2)).toBe("-∞");
+    expect(() => enUsDecimal(1, 3, 2)).toThrow(RangeError);
+  });
+
+  it("agrees with toLocaleString over a fuzzed range of magnitudes, halves and digit settings", () => {
+    let seed = 1;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    let compared = 0;
+    for (let i = 0; i < 20_000; i++) {
+      let x = (rand() - 0.3) * 10 ** (Math.floor(rand() * 40) - 16);
+      if (i % 3 === 0) x = Math.round(x * 1000) / 1000 + (rand() < 0.5 ? 0.005 : 0.0005); // near a half
+      if (i % 7 === 0) x = Number((rand() * 1e4).toFixed(Math.floor(rand() * 5)));
+      const max = Math.floor(rand() * 7);
+      const min = Math.floor(rand() * (max + 1));
+      expect(enUsDecimal(x, min, max), `${x} ${min} ${max}`).toBe(icu(x, min, max));
+      compared++;
+    }
+    expect(compared).toBe(20_000);
   });
 });

@@ -2,7 +2,7 @@
  * The framework's fine-tuning anti-patterns: too little data, and no before/after evaluation
  * (the tuned model against its base model on the same evaluation set).
  */
-import { trackIdentityOf } from "@aitracks/core";
+import { enUsNumber, trackIdentityOf } from "@aitracks/core";
 import type { PolicyResource, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { configuredTracks, labeledExamples } from "../../lib/facts";
 import { modelProvider } from "../../lib/models";
@@ -69,7 +69,7 @@ export const fineTuneRecommendedExamples: StackValidationPolicy & AitracksPolicy
     const { recommended = 1000, minimum = 100 } = args.getConfig<{ recommended?: number; minimum?: number }>();
     const n = labeledExamples(tuning, args.stackTags);
     if (!n) report("the fine-tune stack does not say how many labelled examples it has (aitracks:workload.fineTune.labeledExamples or tag aitracks-labeled-examples)");
-    else if (n.value >= minimum && n.value < recommended) report(`${n.value} labelled examples (${n.source}); ${recommended.toLocaleString("en-US")} or more are recommended`);
+    else if (n.value >= minimum && n.value < recommended) report(`${n.value} labelled examples (${n.source}); ${enUsNumber(recommended)} or more are recommended`);
   },
 };
 

@@ -1,4 +1,5 @@
 import { closest } from "../pricing/catalog";
+import { enUsDecimal } from "../text";
 import { findTokenPrices, type TokenPrices } from "../pricing/tokens";
 import type { CatalogEntry } from "../schema/catalog";
 import { DAYS_PER_MONTH, HOURS_PER_MONTH } from "../tco/defaults";
@@ -127,11 +128,9 @@ export function instanceRun(ctx: PricingContext, sku: string, field: string, cou
   return { component: oneOff(e, `${what}: ${e.sku} x ${count} x ${fmt(hours)} h`, count * hours), notes: regionNotes(ctx, e) };
 }
 
-/** One formatter, built once: toLocaleString builds a new one on every call (slow in a 1,000-resource graph). */
-const TWO_DECIMALS = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
-
+/** `x` with up to two decimals, as en-US formats it (without starting ICU: enUsDecimal). */
 export function fmt(x: number): string {
-  return TWO_DECIMALS.format(x);
+  return enUsDecimal(x, 0, 2);
 }
 
 /** Token prices of a model on a provider from @pydantic/genai-prices, sized at the workload's request. */

@@ -7,7 +7,7 @@ import type { InferenceSettings, WorkloadFile } from "../schema/workload";
 import { DAYS_PER_MONTH, DEFAULTS, HOURS_PER_MONTH, RELABEL_FRACTION, defaultNumber, type DefaultField } from "./defaults";
 import { pretrainingEstimate, type PretrainingEstimate } from "./options/build";
 import { emptyParams, type ParamKey, type TcoParams } from "./params";
-import { enUsNumber } from "../text";
+import { enUsDecimal, enUsNumber } from "../text";
 
 export const TCO_OPTIONS = ["buy", "fine-tune", "build"] as const;
 export type OptionId = (typeof TCO_OPTIONS)[number];
@@ -57,8 +57,7 @@ export interface ResolveOptions {
   readonly tokenPrices?: typeof tokenPrices;
 }
 
-const usd = (x: number) =>
-  `$${x.toLocaleString("en-US", { maximumFractionDigits: x < 10 ? 4 : x < 1_000 ? 2 : 0, minimumFractionDigits: x < 1_000 && x % 1 !== 0 ? 2 : 0 })}`;
+const usd = (x: number) => `$${enUsDecimal(x, x < 1_000 && x % 1 !== 0 ? 2 : 0, x < 10 ? 4 : x < 1_000 ? 2 : 0)}`;
 
 /**
  * Resolve a validated workload file into a TcoModel: apply every default (recording it as an
