@@ -60,7 +60,7 @@ export function checkAllFlags(flags: AllFlags): void {
 
 /** The project's stacks, sorted: every Pulumi.<stack>.yaml (or .yml) of its stackConfigDir. */
 export async function listStacks(program: string | undefined): Promise<{ project: string; dir: string; stacks: string[] }> {
-  const { findProjectDir, readProject } = await import("@aitracks/preview");
+  const { findProjectDir, readProject } = require("@aitracks/preview") as typeof import("@aitracks/preview");
   const programDir = program ?? findProjectDir(process.cwd());
   if (!programDir) throw new InputError("--program: no Pulumi.yaml here or above; give --program <dir>");
   const project = readProject(programDir);

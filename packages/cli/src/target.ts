@@ -60,13 +60,13 @@ export type PreviewHooks = Pick<PreviewOptions, "onStart" | "onGraph">;
 /** Preview the program the flags name, offline (or read the graph --graph names). Loads Pulumi only now. */
 export async function previewTarget(opts: TargetOptions, hooks: PreviewHooks = {}): Promise<ResourceGraph> {
   if (opts.graph !== undefined) {
-    const { readResourceGraph } = await import("@aitracks/preview/saved-graph");
+    const { readResourceGraph } = require("@aitracks/preview/saved-graph") as typeof import("@aitracks/preview/saved-graph");
     hooks.onStart?.();
     const graph = readResourceGraph(opts.graph);
     hooks.onGraph?.(graph);
     return graph;
   }
-  const { previewProgram, findProjectDir, readProject } = await import("@aitracks/preview");
+  const { previewProgram, findProjectDir, readProject } = require("@aitracks/preview") as typeof import("@aitracks/preview");
   const timeoutS = timeoutOf(opts);
   // Like the Pulumi CLI: the project at or above the current folder; else the folder itself.
   const programDir = opts.program ?? findProjectDir(process.cwd()) ?? process.cwd();

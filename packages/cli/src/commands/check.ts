@@ -97,7 +97,7 @@ async function check(flags: CheckFlags): Promise<number> {
     await s?.close();
   };
   if (engine !== "in-process") {
-    const { AnalyzerSession } = await import("@aitracks/preview/analyzer");
+    const { AnalyzerSession } = require("@aitracks/preview/analyzer") as typeof import("@aitracks/preview/analyzer");
     let spawned!: () => void;
     const wait = new Promise<void>((r) => (spawned = r));
     session = AnalyzerSession.start({ onSpawn: () => spawned() });
@@ -111,9 +111,9 @@ async function check(flags: CheckFlags): Promise<number> {
   // nothing to validate, and they load while the first program runs in its child process.
   const opts = { configSource: `--policy-config ${flags.policyConfig ?? ""}`.trim(), stackTags };
   const loadEngine = async () => {
-    const core = await import("@aitracks/core");
+    const core = require("@aitracks/core") as typeof import("@aitracks/core");
     const config = flags.policyConfig ? readPolicyConfig(flags.policyConfig, core) : undefined;
-    const preview = (await import("@aitracks/preview")) as typeof Preview;
+    const preview = require("@aitracks/preview") as typeof Preview;
     const pack = await preview.loadPack();
     preview.resolvePackConfig(pack.policies, pack.enforcementLevel, config, opts.configSource);
     // The price catalog the cost policies read, parsed and validated (~10 ms) while the program
@@ -187,8 +187,8 @@ async function check(flags: CheckFlags): Promise<number> {
 /** One stack's verdicts: the JSON document, the text (or comment), the exit code. */
 /** The entry file of the program the flags name (for SARIF's physical locations), if it has one. */
 async function entryFile(target: TargetOptions, graph: Preview.ResourceGraph): Promise<string | undefined> {
-  const { findProjectDir, readProject } = await import("@aitracks/preview");
-  const { entryFileOf } = await import("../render/sarif.js");
+  const { findProjectDir, readProject } = require("@aitracks/preview") as typeof import("@aitracks/preview");
+  const { entryFileOf } = require("../render/sarif.js") as typeof import("../render/sarif.js");
   if (target.graph !== undefined) {
     // A saved graph names its project, not its folder: the project at or above the current
     // folder when it is that one (a pipeline runs in its checkout), else no physical location.
@@ -232,11 +232,11 @@ function checkOutcome(
     result,
     render: async () => {
       if (format === "sarif" && sarif) {
-        const { renderSarif } = await import("../render/sarif.js");
+        const { renderSarif } = require("../render/sarif.js") as typeof import("../render/sarif.js");
         return JSON.stringify(renderSarif({ graph, report, policies: sarif.policies, entryFile: sarif.entryFile, rootDir: process.cwd() }), null, 2);
       }
       if (format !== "github-comment") return renderText(graph, report, reports.map((r) => r.engine), policyCount);
-      const { renderCheckComment } = await import("../render/github-comment.js");
+      const { renderCheckComment } = require("../render/github-comment.js") as typeof import("../render/github-comment.js");
       return renderCheckComment({
         stack: graph.stack,
         violations: report.violations.map((v) => ({ ...v, message: v.message || v.description })),

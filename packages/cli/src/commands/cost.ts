@@ -184,7 +184,7 @@ async function costOne(core: typeof Core, flags: CostFlags, format: string, gate
 async function fromPreview(core: typeof Core, flags: CostFlags): Promise<{ graph: Core.CostGraph; config: Record<string, unknown> | undefined }> {
   const graph = core.graphFromPulumiPreview(core.readDataFile(flags.fromPreview!, { maxBytes: core.INPUT_LIMITS.plan }), flags.fromPreview!);
   if (!flags.stack && !flags.config) return { graph, config: undefined };
-  const { readProject, readStackConfig, findProjectDir } = await import("@aitracks/preview");
+  const { readProject, readStackConfig, findProjectDir } = require("@aitracks/preview") as typeof import("@aitracks/preview");
   const dir = flags.program ?? findProjectDir(process.cwd());
   if (!flags.config && !dir) throw new core.InputError("--stack: no Pulumi.yaml here or above to find the stack's config in; give --config <file>");
   const project = dir ? readProject(dir) : { name: graph.project ?? "project", stackConfigDir: "." };

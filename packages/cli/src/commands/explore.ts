@@ -127,8 +127,8 @@ async function explore(decisionFile: string, workloadFile: string, flags: Explor
     tokenPrices,
     pricesAsOf: prices.asOf ?? null,
   };
-  const { bundleClient } = await import("../explore/bundle.js");
-  const { explorePage } = await import("../explore/page.js");
+  const { bundleClient } = require("../explore/bundle.js") as typeof import("../explore/bundle.js");
+  const { explorePage } = require("../explore/page.js") as typeof import("../explore/page.js");
   const html = explorePage(data, await bundleClient());
   core.writeFileSafely(outFile, html, target);
   if (flags.json) {

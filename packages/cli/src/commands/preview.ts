@@ -28,7 +28,7 @@ export function registerPreview(program: Command, setExit: (code: number) => voi
             figureHeading: "by cloud",
             one: async (target) => {
               const graph = await previewTarget(target);
-              const { cloudOfType, trackOf } = await import("@aitracks/preview");
+              const { cloudOfType, trackOf } = require("@aitracks/preview") as typeof import("@aitracks/preview");
               // As the preview's own counts: cloud resources (not components, not providers), by cloud.
               const billable = graph.resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:"));
               const byCloud = new Map<string, number>();
@@ -38,7 +38,7 @@ export function registerPreview(program: Command, setExit: (code: number) => voi
               }
               return {
                 result: graph,
-                render: async () => (await import("../render/preview.js")).renderPreview(graph),
+                render: async () => (require("../render/preview.js") as typeof import("../render/preview.js")).renderPreview(graph),
                 exitCode: 0,
                 resources: billable.length,
                 figure: [...byCloud].map(([c, n]) => `${c}: ${n}`).join(", ") || "-",

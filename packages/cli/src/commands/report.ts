@@ -49,7 +49,7 @@ export function registerReport(program: Command, setExit: (code: number) => void
     .option("--json", "print a summary of what was written as JSON (no progress line)")
     .addHelpText("after", HELP_AFTER)
     .action(async (decisionFile: string, workloadFile: string, flags: ReportFlags) => {
-      const { createProgress } = await import("../progress.js");
+      const { createProgress } = require("../progress.js") as typeof import("../progress.js");
       const progress = createProgress({ json: flags.json === true });
       setExit(
         await runCommand(async () => {
@@ -113,7 +113,7 @@ async function report(decisionFile: string, workloadFile: string, flags: ReportF
   }
   if (problems.length) throw new core.InputError(problems);
 
-  const rep = await import("../report/index.js");
+  const rep = require("../report/index.js") as typeof import("../report/index.js");
   const base = rep.loadReportInputs({
     decisionFile,
     workloadFile,
@@ -129,7 +129,7 @@ async function report(decisionFile: string, workloadFile: string, flags: ReportF
   let stack: Report.StackSection | undefined;
   if (flags.stack !== undefined || flags.program !== undefined || flags.config !== undefined) {
     progress.step(`previewing ${flags.stack ? `stack ${flags.stack}` : (flags.config ?? flags.program)}`);
-    const { stackSection } = await import("../report/stack.js");
+    const { stackSection } = require("../report/stack.js") as typeof import("../report/stack.js");
     stack = await stackSection(flags);
   }
   const inputs: Report.ReportInputs = stack ? { ...base, stack } : base;

@@ -35,7 +35,7 @@ export function sectionFromGraph(graph: ResourceGraph, extras: StackExtras, trac
 
 export async function stackSection(target: TargetOptions): Promise<StackSection> {
   const graph = await previewTarget(target);
-  const { trackOf } = await import("@aitracks/preview");
+  const { trackOf } = require("@aitracks/preview") as typeof import("@aitracks/preview");
   return sectionFromGraph(graph, await stackExtras(graph), trackOf);
 }
 
@@ -54,7 +54,7 @@ async function stackExtras(graph: ResourceGraph): Promise<StackExtras> {
   ]);
   const cost = core.estimateJson(estimate);
   // The pack in-process, with its default config: what `aitracks check --engine in-process` says.
-  const preview = await import("@aitracks/preview");
+  const preview = require("@aitracks/preview") as typeof import("@aitracks/preview");
   const pack = await preview.loadPack();
   const report = await preview.evaluateInProcess(graph);
   return {

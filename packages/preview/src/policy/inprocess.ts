@@ -43,7 +43,7 @@ interface PolicyRuntime {
 type ProxyModule = { unknownCheckingProxy<T>(v: T): T } & Record<`unknown${"Boolean" | "Number" | "String" | "Array" | "Asset" | "Archive" | "Object"}Value`, string>;
 
 async function runtime(pack: LoadedPack): Promise<PolicyRuntime> {
-  const proxy = (await import("@pulumi/policy/proxy.js")) as unknown as ProxyModule;
+  const proxy = require("@pulumi/policy/proxy.js") as ProxyModule;
   const { unknownBooleanValue, unknownNumberValue, unknownStringValue, unknownArrayValue, unknownAssetValue, unknownArchiveValue, unknownObjectValue } = proxy;
   return {
     unknownCheckingProxy: proxy.unknownCheckingProxy,

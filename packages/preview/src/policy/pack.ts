@@ -33,7 +33,7 @@ export function loadPack(): Promise<LoadedPack> {
   loaded ??= (async () => {
     const dir = packDir();
     deferSdkExtras([dir]);
-    const pack = await import("@aitracks/policies/pack");
+    const pack = require("@aitracks/policies/pack") as typeof import("@aitracks/policies/pack");
     const version = (JSON.parse(readFileSync(`${dir}/package.json`, "utf8")) as { version: string }).version;
     return {
       name: pack.PACK_NAME,
