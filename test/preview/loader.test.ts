@@ -82,6 +82,10 @@ describe("Pulumi.yaml runtime.options and main", () => {
     const g = preview(dir);
     expect(created(g)).toEqual(["aws:s3/bucket:Bucket opts -"]);
     expect(g.outputs.execArgv).toEqual(expect.arrayContaining(["--max-old-space-size=300", "--stack-size=2000"]));
+    // Our heap sizing for one short run (supervise.ts) comes first, so the program's own nodeargs win.
+    const argv = g.outputs.execArgv as string[];
+    expect(argv).toEqual(expect.arrayContaining(["--max-semi-space-size=4", "--initial-heap-size=256"]));
+    expect(argv.indexOf("--initial-heap-size=256")).toBeLessThan(argv.indexOf("--max-old-space-size=300"));
     expect(g.outputs.cwd).toBe(dir);
   });
 
