@@ -53,7 +53,7 @@ export function enUsNumber(n: number): string {
  * it while it answered). Like ICU, it rounds the shortest decimal that reads back as `x` (1.005 ->
  * "1.01", where `toFixed` rounds the binary value to "1.00"), half away from zero, keeps the sign
  * of a negative number that rounds to zero ("-0"), and groups the integer digits by three.
- * Non-finite numbers and -0 go to ICU. test/core/text.test.ts compares the two over a fuzzed range.
+ * Non-finite numbers and -0 go to ICU. test/core/en-us-number.test.ts compares the two over a fuzzed range.
  */
 export function enUsDecimal(x: number, minimumFractionDigits: number, maximumFractionDigits: number): string {
   if (!Number.isFinite(x) || Object.is(x, -0) || !(minimumFractionDigits >= 0 && minimumFractionDigits <= maximumFractionDigits && maximumFractionDigits <= 20)) {
@@ -81,12 +81,10 @@ export function enUsDecimal(x: number, minimumFractionDigits: number, maximumFra
       digits = bumped;
     }
   }
-  let int = digits.slice(0, point).replace(/^0+(?=\d)/, "");
-  let frac = digits.slice(point);
-  const minLength = minimumFractionDigits;
-  let end = frac.length;
-  while (end > minLength && frac.charCodeAt(end - 1) === 48) end--;
-  frac = frac.slice(0, end);
-  int = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const int = digits.slice(0, point).replace(/^0+(?=\d)/, "").replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  // Trailing zeros beyond the minimum go.
+  let end = digits.length;
+  while (end > point + minimumFractionDigits && digits.charCodeAt(end - 1) === 48) end--;
+  const frac = digits.slice(point, end);
   return `${x < 0 ? "-" : ""}${int}${frac ? `.${frac}` : ""}`;
 }
