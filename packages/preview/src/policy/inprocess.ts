@@ -42,7 +42,7 @@ interface PolicyRuntime {
 
 type ProxyModule = { unknownCheckingProxy<T>(v: T): T } & Record<`unknown${"Boolean" | "Number" | "String" | "Array" | "Asset" | "Archive" | "Object"}Value`, string>;
 
-async function runtime(pack: LoadedPack): Promise<PolicyRuntime> {
+function runtime(pack: LoadedPack): PolicyRuntime {
   const proxy = require("@pulumi/policy/proxy.js") as ProxyModule;
   const { unknownBooleanValue, unknownNumberValue, unknownStringValue, unknownArrayValue, unknownAssetValue, unknownArchiveValue, unknownObjectValue } = proxy;
   return {
@@ -133,7 +133,7 @@ interface Prepared {
 /** Evaluate the pack against a resource graph in this process. */
 export async function evaluateInProcess(graph: ResourceGraph, opts: EvaluateOptions = {}): Promise<PolicyReport> {
   const pack = await loadPack();
-  return evaluateWith(pack, await runtime(pack), graph, opts);
+  return evaluateWith(pack, runtime(pack), graph, opts);
 }
 
 async function evaluateWith(pack: LoadedPack, rt: PolicyRuntime, graph: ResourceGraph, opts: EvaluateOptions): Promise<PolicyReport> {
