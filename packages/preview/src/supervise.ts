@@ -41,7 +41,7 @@ export function runInChild(opts: SuperviseOptions): Promise<ResourceGraph> {
       // - a young generation of 4 MB semi-spaces instead of V8's 16: a preview keeps most of what
       //   it allocates until the program ends, so larger semi-spaces only add resident memory
       //   (1,000 resources: peak 334 -> 322 MiB, same CPU);
-      // - an old generation that starts at 256 MB, so that a program of up to about 1,700
+      // - an old generation that starts at 256 MB, so that a program of up to about 1,800
       //   resources ends before its first full collection. Such a collection finds little garbage
       //   (for the same reason) but marks the whole heap while the program runs; without it a
       //   1,000-resource program's child uses 0.15-0.2 s less CPU (bench/goals.bench.mjs) and
