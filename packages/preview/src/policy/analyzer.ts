@@ -12,6 +12,7 @@ import type * as AnalyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 import type { EnforcementLevel, Policies } from "@pulumi/policy";
 import type { GraphResource, ResourceGraph } from "../graph";
 import type { EvaluateOptions } from "./inprocess";
+import { writeAnalyzeRequest, writeAnalyzeStackRequest, writeProvider, writeStackResource, writeStruct, type WireResource, type WriterClass } from "./encode";
 import { packDir } from "./pack";
 import { isInformative, messageOnly, sortNotes, sortViolations, type PolicyNote, type PolicyReport, type PolicyViolation, type VerdictLevel } from "./types";
 
@@ -35,6 +36,7 @@ export interface Modules {
   Struct: { fromJavaScript(v: Record<string, unknown>): any };
   Empty: new () => any;
   BinaryReader: new (bytes: Uint8Array) => any;
+  BinaryWriter: WriterClass;
 }
 
 /** The proto and gRPC modules of the @pulumi/pulumi the pack uses (one copy: message classes must match). Exported for tests. */
@@ -51,6 +53,7 @@ export function modules(dir: string): Modules {
     Struct: fromPulumi("google-protobuf/google/protobuf/struct_pb").Struct,
     Empty: fromPulumi("google-protobuf/google/protobuf/empty_pb").Empty,
     BinaryReader: fromPulumi("google-protobuf").BinaryReader,
+    BinaryWriter: fromPulumi("google-protobuf").BinaryWriter,
   };
 }
 
@@ -176,11 +179,11 @@ export class AnalyzerSession {
   }
 
   /** An Analyze or AnalyzeStack call, its answer read by readAnswer. */
-  private analyze(method: "Analyze" | "AnalyzeStack", req: { serializeBinary(): Uint8Array }, keepAll: boolean): Promise<Answer> {
+  private analyze(method: "Analyze" | "AnalyzeStack", req: Uint8Array, keepAll: boolean): Promise<Answer> {
     return new Promise((resolve, reject) =>
       this.client.makeUnaryRequest(
         `/pulumirpc.Analyzer/${method}`,
-        (r: typeof req) => Buffer.from(r.serializeBinary()),
+        (r: Uint8Array) => Buffer.from(r.buffer, r.byteOffset, r.byteLength),
         (bytes: Buffer) => readAnswer(this.m, bytes, keepAll),
         req,
         this.done<Answer>(method, resolve, reject),
@@ -195,23 +198,6 @@ export class AnalyzerSession {
 
   private struct(v: unknown): any {
     return this.m.Struct.fromJavaScript((v ?? {}) as Record<string, unknown>);
-  }
-
-  private options(r: GraphResource): AnalyzerPb.AnalyzerResourceOptions {
-    const o = new this.m.pb.AnalyzerResourceOptions();
-    o.setProtect(false);
-    if (r.parent) o.setParent(r.parent);
-    return o;
-  }
-
-  private provider(p: GraphResource | undefined): AnalyzerPb.AnalyzerProviderResource | undefined {
-    if (!p) return undefined;
-    const pr = new this.m.pb.AnalyzerProviderResource();
-    pr.setType(p.type);
-    pr.setProperties(this.struct(evaluation().toWire(p.inputs)));
-    pr.setUrn(p.urn);
-    pr.setName(p.name);
-    return pr;
   }
 
   /** The pack's name, version and policies (with their default levels and config schemas). */
@@ -296,35 +282,28 @@ export class AnalyzerSession {
       }
     };
 
-    // Each resource's properties and provider as the protocol carries them, built once for its
-    // Analyze request and for the AnalyzeStack request (one message can sit in both); a provider
-    // once for all the resources it serves.
-    const providers = new Map<GraphResource, AnalyzerPb.AnalyzerProviderResource>();
-    const wired = new Map<GraphResource, { properties: ReturnType<AnalyzerSession["struct"]>; provider?: AnalyzerPb.AnalyzerProviderResource }>();
-    const wire = (r: GraphResource) => {
-      let w = wired.get(r);
-      if (!w) {
-        const p = providerOf(graph, byUrn, r);
-        let provider = p && providers.get(p);
-        if (p && !provider) providers.set(p, (provider = this.provider(p)!));
-        w = { properties: this.struct(toWire(r.inputs)), ...(provider ? { provider } : {}) };
-        wired.set(r, w);
+    // Each resource as the protocol carries it (encode.ts): its properties written once, for its
+    // Analyze request and for the AnalyzeStack request; a provider once for all the resources it serves.
+    const W = this.m.BinaryWriter;
+    const providers = new Map<GraphResource, Uint8Array>();
+    const wire = (r: GraphResource): WireResource => {
+      const p = providerOf(graph, byUrn, r);
+      let provider = p && providers.get(p);
+      if (p && !provider) {
+        provider = writeProvider(W, { type: p.type, properties: writeStruct(W, toWire(p.inputs ?? {}) as Record<string, unknown>), urn: p.urn, name: p.name });
+        providers.set(p, provider);
       }
-      return w;
+      return {
+        type: r.type,
+        properties: writeStruct(W, toWire(r.inputs ?? {}) as Record<string, unknown>),
+        urn: r.urn,
+        name: r.name,
+        ...(r.parent ? { parent: r.parent } : {}),
+        ...(provider ? { provider } : {}),
+      };
     };
-
-    // What an AnalyzeRequest and an AnalyzerResource (in AnalyzeStack) both say of a resource.
-    const describe = <M extends AnalyzerPb.AnalyzeRequest | AnalyzerPb.AnalyzerResource>(m: M, r: GraphResource): M => {
-      const w = wire(r);
-      m.setType(r.type);
-      m.setProperties(w.properties);
-      m.setUrn(r.urn);
-      m.setName(r.name);
-      m.setOptions(this.options(r));
-      if (w.provider) m.setProvider(w.provider);
-      return m;
-    };
-    const request = (r: GraphResource) => describe(new pb.AnalyzeRequest(), r);
+    const wired: WireResource[] = new Array(resources.length);
+    const request = (i: number) => writeAnalyzeRequest(W, (wired[i] = wire(resources[i]!)));
 
     // Analyze: one request per resource, a bounded number in flight, sent SEND_BATCH at a time.
     // Between batches this process's event loop turns: the requests reach the pack (gRPC and
@@ -347,9 +326,10 @@ export class AnalyzerSession {
       const pump = () => {
         scheduled = false;
         for (let n = 0; n < SEND_BATCH && next < resources.length && inFlight < this.concurrency && !failed; n++) {
-          const r = resources[next++]!;
+          const i = next++;
+          const r = resources[i]!;
           inFlight++;
-          this.analyze("Analyze", request(r), opts.allNotes === true).then(
+          this.analyze("Analyze", request(i), opts.allNotes === true).then(
             (answer) => {
               inFlight--;
               collect(answer, r.urn);
@@ -381,22 +361,13 @@ export class AnalyzerSession {
     // request is out, while the pack answers them (a few resources per turn of the event loop, to
     // keep the pack fed), sent once it has answered them all (as the engine does).
     await allQueued;
-    const stackResources: AnalyzerPb.AnalyzerResource[] = [];
+    const stackResources: Uint8Array[] = [];
     for (let i = 0; i < resources.length; i++) {
       if (i % SEND_BATCH === SEND_BATCH - 1) await new Promise((r) => setImmediate(r));
       const r = resources[i]!;
-      const ar = describe(new pb.AnalyzerResource(), r);
-      if (r.parent) ar.setParent(r.parent);
-      ar.setDependenciesList([...r.dependencies]);
-      for (const [k, urns] of Object.entries(r.propertyDependencies)) {
-        const deps = new pb.AnalyzerPropertyDependencies();
-        deps.setUrnsList([...urns]);
-        ar.getPropertydependenciesMap().set(k, deps);
-      }
-      stackResources.push(ar);
+      stackResources.push(writeStackResource(W, { ...wired[i]!, dependencies: r.dependencies, propertyDependencies: r.propertyDependencies }));
     }
-    const stack = new pb.AnalyzeStackRequest();
-    stack.setResourcesList(stackResources);
+    const stack = writeAnalyzeStackRequest(W, stackResources);
     await analysed;
     collect(await this.analyze("AnalyzeStack", stack, opts.allNotes === true), undefined);
 
