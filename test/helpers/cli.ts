@@ -1,5 +1,6 @@
 // @ts-nocheck
 import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 export const ROOT = join(__dirname, "..", "..");
@@ -20,4 +21,17 @@ export function aitracks(args: readonly string[], opts: { cwd?: string; env?: Re
     timeout: opts.timeoutMs ?? 60_000,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The processes still running whose environment holds this marker (Linux /proc). */
+export function processesMarked(marker: string): string[] {
+  return readdirSync("/proc")
+    .filter((d) => /^\d+$/.test(d))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/environ`, "latin1").includes(marker);
+      } catch {
+        return false; // exited meanwhile, or not ours to read
+      }
+    });
 }

@@ -2,10 +2,11 @@
 // End to end: the built `aitracks check` (run `npx tsc -b` first) on an example stack and on the
 // deliberately insecure example; exit codes 0 / 1 / 2.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { processesMarked } from "../helpers/cli";
 
 const root = join(__dirname, "..", "..");
 const bin = join(root, "packages", "cli", "bin", "aitracks.js");
@@ -18,19 +19,6 @@ function aitracksWith(env: Record<string, string>, ...args: string[]) {
   // A check that cannot exit (a pack process left holding its pipes) is killed, and fails, at 90 s.
   const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8", env: { ...process.env, ...env }, timeout: 90_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** The processes still running whose environment holds this marker (Linux /proc). */
-function processesMarked(marker: string): string[] {
-  return readdirSync("/proc")
-    .filter((d) => /^\d+$/.test(d))
-    .filter((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/environ`, "latin1").includes(marker);
-      } catch {
-        return false; // exited meanwhile, or not ours to read
-      }
-    });
 }
 
 const INSECURE = ["--program", "examples/insecure", "--stack", "insecure", "--policy-config", "examples/insecure/policy-config.json"];

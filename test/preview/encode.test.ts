@@ -103,7 +103,7 @@ describe("analyzer requests written to bytes", () => {
       const ourStack = [];
       const theirStack = new m.pb.AnalyzeStackRequest();
       for (const r of analysedResources(graph)) {
-        const provider = providerOf(graph, byUrn, r);
+        const provider = providerOf(byUrn, r);
         const want = generated(r, provider);
         const got = ours(r, provider);
         expect(hex(got.analyze), `${stack}: Analyze of ${r.urn}`).toBe(hex(want.analyze.serializeBinary()));

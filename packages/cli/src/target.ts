@@ -55,7 +55,7 @@ export function timeoutOf(opts: TargetOptions): number | undefined {
 }
 
 /** What a command may do while its program runs: previewProgram's hooks, passed through. */
-export type PreviewHooks = Pick<PreviewOptions, "onStart" | "onGraph">;
+export type PreviewHooks = Pick<PreviewOptions, "onStart" | "onGraph" | "onResources">;
 
 /** Preview the program the flags name, offline (or read the graph --graph names). Loads Pulumi only now. */
 export async function previewTarget(opts: TargetOptions, hooks: PreviewHooks = {}): Promise<ResourceGraph> {

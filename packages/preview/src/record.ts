@@ -44,6 +44,8 @@ export interface RunSpec {
    * it is recorded and thrown when the program ends; the child process reports it and exits.
    */
   readonly onFatal?: (err: InputError) => void;
+  /** Told each resource as it is recorded (the object the graph will hold, never changed after). */
+  readonly onResource?: (resource: GraphResource) => void;
 }
 
 export async function runUnderMocks(spec: RunSpec): Promise<ResourceGraph> {
@@ -108,7 +110,7 @@ export async function runUnderMocks(spec: RunSpec): Promise<ResourceGraph> {
       });
       const provider = req.getProvider() || null;
       const region = req.getCustom() ? resolveRegion(type, inputs, provider ? providers.get(provider) : undefined, spec.config.values) : undefined;
-      resources.push({
+      const resource: GraphResource = {
         urn,
         type,
         name: req.getName(),
@@ -122,7 +124,9 @@ export async function runUnderMocks(spec: RunSpec): Promise<ResourceGraph> {
         dependencies: req.getDependenciesList(),
         propertyDependencies: propDeps,
         id: id || null,
-      });
+      };
+      resources.push(resource);
+      spec.onResource?.(resource);
     },
     onOutputs(urn, outputs) {
       if (urn === stackUrn) stackOutputs = redact(deserialize(outputs), rpc).value as Record<string, unknown>;

@@ -4,7 +4,7 @@ import type { ResourceGraph } from "./graph";
 import { loadProgram, planProgram } from "./loader";
 import { readProject, readStackConfig } from "./project";
 import { runUnderMocks, SECRET_MARK } from "./record";
-import { DEFAULT_TIMEOUT_S, runInChild } from "./supervise";
+import { DEFAULT_TIMEOUT_S, runInChild, type SuperviseOptions } from "./supervise";
 
 export { MAX_RESOURCES, ProgramError, SECRET_MARK, UNKNOWN_MARK } from "./record";
 export { DEFAULT_TIMEOUT_S } from "./supervise";
@@ -32,6 +32,8 @@ export interface PreviewOptions {
   readonly onStart?: (() => void) | undefined;
   /** A program run in a child: told its graph as it arrives, before the child has ended (see runInChild). */
   readonly onGraph?: ((graph: ResourceGraph) => void) | undefined;
+  /** A program run in a child: told its resources as it registers them (see runInChild). */
+  readonly onResources?: SuperviseOptions["onResources"] | undefined;
 }
 
 /**
@@ -45,7 +47,7 @@ export async function previewProgram(opts: PreviewOptions): Promise<ResourceGrap
   const config = readStackConfig(configFile, project.name);
   const plan = planProgram(project);
   if (!(opts.inProcess ?? isOwnProject(project.dir))) {
-    return runInChild({ spec: { project: project.name, stack: opts.stack, config, projectDir: project.dir, plan }, timeoutS: opts.timeoutS ?? DEFAULT_TIMEOUT_S, onStart: opts.onStart, onGraph: opts.onGraph });
+    return runInChild({ spec: { project: project.name, stack: opts.stack, config, projectDir: project.dir, plan }, timeoutS: opts.timeoutS ?? DEFAULT_TIMEOUT_S, onStart: opts.onStart, onGraph: opts.onGraph, onResources: opts.onResources });
   }
   forgetProgram(plan.entryDir);
   return runUnderMocks({

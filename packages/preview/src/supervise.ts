@@ -7,7 +7,7 @@
 import { fork } from "node:child_process";
 import { join } from "node:path";
 import type { ChildMessage, ChildSpec } from "./child";
-import type { ResourceGraph } from "./graph";
+import type { GraphResource, ResourceGraph } from "./graph";
 import { ProgramError } from "./record";
 
 /** The program's child's initial heap (MB): see runInChild. */
@@ -28,7 +28,19 @@ export interface SuperviseOptions {
    * prints after the promise.
    */
   readonly onGraph?: (graph: ResourceGraph) => void;
+  /**
+   * Told the resources as the program registers them, a batch at a time (STREAM_BATCH), with the
+   * stack they belong to; the graph then holds the same objects. A caller may start work on them
+   * while the program runs. Nothing is told when the program registers fewer than a batch.
+   */
+  readonly onResources?: (resources: readonly GraphResource[], stack: StreamedStack) => void;
 }
+
+/** What a graph says of its stack before its first resource (see onResources). */
+export type StreamedStack = Pick<ResourceGraph, "project" | "stack" | "config" | "secretConfigKeys">;
+
+/** Resources sent per message while the program runs, when a caller listens (onResources). */
+const STREAM_BATCH = 32;
 
 export function runInChild(opts: SuperviseOptions): Promise<ResourceGraph> {
   const timeoutS = opts.timeoutS ?? DEFAULT_TIMEOUT_S;
@@ -68,8 +80,22 @@ export function runInChild(opts: SuperviseOptions): Promise<ResourceGraph> {
       timedOut = true;
       child.kill("SIGKILL");
     }, timeoutS * 1000);
+    const streamed: GraphResource[] = [];
+    const header: StreamedStack = { project: spec.project, stack: spec.stack, config: spec.config.parsed, secretConfigKeys: spec.config.secretKeys };
     child.on("message", (m: ChildMessage) => {
       if (message) return;
+      if (m.kind === "resources") {
+        streamed.push(...m.resources);
+        opts.onResources?.(m.resources, header);
+        return;
+      }
+      if (m.kind === "graph" && m.streamed !== undefined) {
+        if (m.streamed !== streamed.length) {
+          message = { kind: "error", lines: [`internal: the program's child sent ${streamed.length} resources while it ran, and says ${m.streamed}`] };
+          return;
+        }
+        m = { kind: "graph", graph: { ...m.graph, resources: [...streamed, ...m.graph.resources] } };
+      }
       message = m;
       if (m.kind === "graph") opts.onGraph?.(m.graph);
     });
@@ -96,7 +122,7 @@ export function runInChild(opts: SuperviseOptions): Promise<ResourceGraph> {
       if (signal) return reject(new ProgramError(`the program was killed by ${signal} before it finished`));
       reject(new ProgramError(`program exited with code ${code ?? "?"} before it finished`));
     });
-    child.send(spec);
+    child.send(opts.onResources ? { ...spec, streamBatch: STREAM_BATCH } : spec);
     opts.onStart?.();
   });
 }

@@ -138,7 +138,7 @@ async function check(flags: CheckFlags): Promise<number> {
     const running = new Promise<void>((r) => (started = r));
     let arrived!: (graph: Preview.ResourceGraph) => void;
     const graphArrived = new Promise<Preview.ResourceGraph>((r) => (arrived = r));
-    const previewed = previewTarget(target, { onStart: started, onGraph: arrived });
+    const previewed = previewTarget(target, { onStart: started, onGraph: arrived, ...(session ? { onResources: streamTo(session) } : {}) });
     previewed.catch(() => undefined); // awaited below
     // The program runs on the other core while this one loads the pack (the first stack only).
     await Promise.race([running, previewed.then(() => undefined, () => undefined)]);
@@ -176,6 +176,19 @@ async function check(flags: CheckFlags): Promise<number> {
     const sarif = format === "sarif" ? { policies: pack.policies as unknown as readonly SarifPolicy[], entryFile: await entryFile(target, graph) } : undefined;
     return checkOutcome(graph, reports, flags, format, pack.policies.length, sarif);
   };
+  /**
+   * The pack starts on a program's resources as the program registers them (while the program's
+   * child still runs, this process and the pack have a core's worth of time to spare); the
+   * evaluation then uses the answers of those its graph holds unchanged (AnalyzerSession.stream).
+   */
+  function streamTo(pack: Promise<AnalyzerSession>): Preview.PreviewOptions["onResources"] {
+    let feed: Promise<(resources: readonly Preview.GraphResource[]) => void> | undefined;
+    return (resources, stack) => {
+      feed ??= pack.then(async (s) => s.stream(stack, { ...opts, config: flags.policyConfig ? (await engineOnce()).config : undefined }));
+      feed.then((f) => f(resources), () => undefined);
+    };
+  }
+
   return runStacks(flags, {
     name: "check",
     figureHeading: "verdict",

@@ -11,6 +11,7 @@ import { dirname, join } from "node:path";
 import type * as AnalyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 import type { EnforcementLevel, Policies } from "@pulumi/policy";
 import type { GraphResource, ResourceGraph } from "../graph";
+import type { StreamedStack } from "../supervise";
 import type { EvaluateOptions } from "./inprocess";
 import { writeAnalyzeRequest, writeAnalyzeStackRequest, writeProvider, writeStackResource, writeStruct, type WireResource, type WriterClass } from "./encode";
 import { packDir } from "./pack";
@@ -111,6 +112,11 @@ export class AnalyzerSession {
     private readonly stderr: () => string,
   ) {}
 
+  /** The pack's info, asked once (it cannot change while the pack runs). */
+  private infoOnce: Promise<{ name: string; version: string; policies: Policies }> | undefined;
+  /** Analyze calls sent while a program ran (stream), for the next evaluate to use. */
+  private early: Early | undefined;
+
   static async start(opts: AnalyzerSessionOptions = {}): Promise<AnalyzerSession> {
     const dir = opts.packDir ?? packDir();
     const m = modules(dir);
@@ -201,7 +207,13 @@ export class AnalyzerSession {
   }
 
   /** The pack's name, version and policies (with their default levels and config schemas). */
-  async info(): Promise<{ name: string; version: string; policies: Policies }> {
+  info(): Promise<{ name: string; version: string; policies: Policies }> {
+    const info = (this.infoOnce ??= this.askInfo());
+    info.catch(() => (this.infoOnce = undefined)); // asked again next time
+    return info;
+  }
+
+  private async askInfo(): Promise<{ name: string; version: string; policies: Policies }> {
     const info = await this.call<AnalyzerPb.AnalyzerInfo>("getAnalyzerInfo", new this.m.Empty());
     const policies = info.getPoliciesList().map((p) => {
       const schema = p.getConfigschema();
@@ -230,31 +242,90 @@ export class AnalyzerSession {
     }
   }
 
-  private async analyseGraph(graph: ResourceGraph, opts: EvaluateOptions, started: () => void): Promise<PolicyReport> {
+  /**
+   * What Configure and ConfigureStack send for a stack and options, and a key that is equal when
+   * they would send the same (the pack then answers an Analyze request the same way).
+   */
+  private async configuration(stack: StreamedStack, opts: EvaluateOptions): Promise<{ key: string; send: () => Promise<void> }> {
     const { pb } = this.m;
-    const { analysedResources, indexByUrn, providerOf, resolvePackConfig, stackConfigOf, stackTagsOf, toWire } = evaluation();
+    const { resolvePackConfig, stackConfigOf, stackTagsOf } = evaluation();
     const info = await this.info();
     // Every policy gets its effective level and settings, as the CLI sends them (an unset level would read as advisory).
     const config = resolvePackConfig(info.policies, "advisory", opts.config, opts.configSource);
-    const configure = new pb.ConfigureAnalyzerRequest();
-    for (const [name, c] of config) {
-      const pc = new pb.PolicyConfig();
-      pc.setEnforcementlevel(LEVEL_CODES[c.enforcementLevel] as AnalyzerPb.EnforcementLevel);
-      pc.setProperties(this.struct(c.properties));
-      configure.getPolicyconfigMap().set(name, pc);
-    }
-    await this.call("configure", configure);
+    const sc = stackConfigOf(stack);
+    const tags = stackTagsOf(stack, opts.stackTags);
+    const key = JSON.stringify([[...config], stack.stack, stack.project, sc, tags, opts.allNotes === true]);
+    const send = async () => {
+      const configure = new pb.ConfigureAnalyzerRequest();
+      for (const [name, c] of config) {
+        const pc = new pb.PolicyConfig();
+        pc.setEnforcementlevel(LEVEL_CODES[c.enforcementLevel] as AnalyzerPb.EnforcementLevel);
+        pc.setProperties(this.struct(c.properties));
+        configure.getPolicyconfigMap().set(name, pc);
+      }
+      await this.call("configure", configure);
 
-    const stackReq = new pb.AnalyzerStackConfigureRequest();
-    stackReq.setStack(graph.stack);
-    stackReq.setProject(graph.project);
-    stackReq.setOrganization("organization");
-    stackReq.setDryRun(true);
-    const sc = stackConfigOf(graph);
-    for (const [k, v] of Object.entries(sc.values)) stackReq.getConfigMap().set(k, v);
-    stackReq.setConfigSecretKeysList(sc.secretKeys);
-    for (const [k, v] of Object.entries(stackTagsOf(graph, opts.stackTags))) stackReq.getTagsMap().set(k, v);
-    await this.call("configureStack", stackReq);
+      const stackReq = new pb.AnalyzerStackConfigureRequest();
+      stackReq.setStack(stack.stack);
+      stackReq.setProject(stack.project);
+      stackReq.setOrganization("organization");
+      stackReq.setDryRun(true);
+      for (const [k, v] of Object.entries(sc.values)) stackReq.getConfigMap().set(k, v);
+      stackReq.setConfigSecretKeysList(sc.secretKeys);
+      for (const [k, v] of Object.entries(tags)) stackReq.getTagsMap().set(k, v);
+      await this.call("configureStack", stackReq);
+    };
+    return { key, send };
+  }
+
+  /**
+   * Start on a stack's resources while its program still runs (runInChild's onResources): the
+   * pack is configured for the stack now, and each resource told to the returned function is sent
+   * its Analyze request. The next evaluate uses those answers for the resources its graph holds
+   * as they were told (the same objects, with the same provider) and configured the same way; it
+   * sends the rest itself.
+   */
+  stream(stack: StreamedStack, opts: EvaluateOptions = {}): (resources: readonly GraphResource[]) => void {
+    const { isAnalysed, providerOf, toWire } = evaluation();
+    const configured = this.configuration(stack, opts).then(async (c) => {
+      await c.send();
+      return c.key;
+    });
+    configured.catch(() => undefined); // evaluate then configures again, and reports what fails
+    const early: Early = { key: configured, sent: new Map() };
+    this.early = early;
+    const byUrn = new Map<string, GraphResource>();
+    const providers = new Map<GraphResource, Uint8Array>();
+    return (resources) => {
+      for (const r of resources) byUrn.set(r.urn, r);
+      configured.then(
+        () => {
+          if (this.early !== early) return;
+          for (const r of resources) {
+            if (!isAnalysed(r)) continue;
+            const provider = providerOf(byUrn, r);
+            // A provider not told yet: the resource goes with the graph.
+            if (r.provider && !provider) continue;
+            const wire = wireResource(this.m.BinaryWriter, toWire, r, provider, providers);
+            const answer = this.analyze("Analyze", writeAnalyzeRequest(this.m.BinaryWriter, wire), opts.allNotes === true);
+            answer.catch(() => undefined); // read by evaluate, or dropped with the program's failure
+            early.sent.set(r, { wire, provider, answer });
+          }
+        },
+        () => undefined,
+      );
+    };
+  }
+
+  private async analyseGraph(graph: ResourceGraph, opts: EvaluateOptions, started: () => void): Promise<PolicyReport> {
+    const { analysedResources, indexByUrn, providerOf, toWire } = evaluation();
+    const info = await this.info();
+    const { key, send } = await this.configuration(graph, opts);
+    // What was sent while the program ran, if the pack was configured as this graph needs.
+    const early = this.early;
+    this.early = undefined;
+    const reuse = early && (await early.key.catch(() => undefined)) === key ? early.sent : undefined;
+    if (!reuse) await send();
 
     const byUrn = indexByUrn(graph);
     const resources = analysedResources(graph);
@@ -283,27 +354,23 @@ export class AnalyzerSession {
     };
 
     // Each resource as the protocol carries it (encode.ts): its properties written once, for its
-    // Analyze request and for the AnalyzeStack request; a provider once for all the resources it serves.
+    // Analyze request and for the AnalyzeStack request; a provider once for all the resources it
+    // serves. A resource whose request went out while the program ran has its answer coming.
     const W = this.m.BinaryWriter;
     const providers = new Map<GraphResource, Uint8Array>();
-    const wire = (r: GraphResource): WireResource => {
-      const p = providerOf(graph, byUrn, r);
-      let provider = p && providers.get(p);
-      if (p && !provider) {
-        provider = writeProvider(W, { type: p.type, properties: writeStruct(W, toWire(p.inputs ?? {}) as Record<string, unknown>), urn: p.urn, name: p.name });
-        providers.set(p, provider);
-      }
-      return {
-        type: r.type,
-        properties: writeStruct(W, toWire(r.inputs ?? {}) as Record<string, unknown>),
-        urn: r.urn,
-        name: r.name,
-        ...(r.parent ? { parent: r.parent } : {}),
-        ...(provider ? { provider } : {}),
-      };
-    };
     const wired: WireResource[] = new Array(resources.length);
-    const request = (i: number) => writeAnalyzeRequest(W, (wired[i] = wire(resources[i]!)));
+    const keepAll = opts.allNotes === true;
+    const answerOf = (i: number): Promise<Answer> => {
+      const r = resources[i]!;
+      const provider = providerOf(byUrn, r);
+      const sent = reuse?.get(r);
+      if (sent && sent.provider === provider) {
+        wired[i] = sent.wire;
+        return sent.answer;
+      }
+      wired[i] = wireResource(W, toWire, r, provider, providers);
+      return this.analyze("Analyze", writeAnalyzeRequest(W, wired[i]), keepAll);
+    };
 
     // Analyze: one request per resource, a bounded number in flight, sent SEND_BATCH at a time.
     // Between batches this process's event loop turns: the requests reach the pack (gRPC and
@@ -329,7 +396,7 @@ export class AnalyzerSession {
           const i = next++;
           const r = resources[i]!;
           inFlight++;
-          this.analyze("Analyze", request(i), opts.allNotes === true).then(
+          answerOf(i).then(
             (answer) => {
               inFlight--;
               collect(answer, r.urn);
@@ -369,7 +436,7 @@ export class AnalyzerSession {
     }
     const stack = writeAnalyzeStackRequest(W, stackResources);
     await analysed;
-    collect(await this.analyze("AnalyzeStack", stack, opts.allNotes === true), undefined);
+    collect(await this.analyze("AnalyzeStack", stack, keepAll), undefined);
 
     const errors = this.logs.filter((l) => l.severity === "error");
     if (errors.length) throw new Error(`the policy pack logged errors: ${errors.map((e) => e.message).join(" | ")}`);
@@ -396,6 +463,36 @@ export class AnalyzerSession {
     }
     await new Promise<void>((r) => this.engine.tryShutdown(() => r()));
   }
+}
+
+/** Analyze requests sent while a program ran (AnalyzerSession.stream). */
+interface Early {
+  /** The configuration's key (AnalyzerSession.configuration) once the pack has it. */
+  readonly key: Promise<string>;
+  readonly sent: Map<GraphResource, { readonly wire: WireResource; readonly provider: GraphResource | undefined; readonly answer: Promise<Answer> }>;
+}
+
+/** A resource as AnalyzeRequest and AnalyzerResource carry it; its provider's bytes written once per provider (`providers`). */
+function wireResource(
+  W: WriterClass,
+  toWire: (v: unknown) => unknown,
+  r: GraphResource,
+  provider: GraphResource | undefined,
+  providers: Map<GraphResource, Uint8Array>,
+): WireResource {
+  let providerBytes = provider && providers.get(provider);
+  if (provider && !providerBytes) {
+    providerBytes = writeProvider(W, { type: provider.type, properties: writeStruct(W, toWire(provider.inputs ?? {}) as Record<string, unknown>), urn: provider.urn, name: provider.name });
+    providers.set(provider, providerBytes);
+  }
+  return {
+    type: r.type,
+    properties: writeStruct(W, toWire(r.inputs ?? {}) as Record<string, unknown>),
+    urn: r.urn,
+    name: r.name,
+    ...(r.parent ? { parent: r.parent } : {}),
+    ...(providerBytes ? { provider: providerBytes } : {}),
+  };
 }
 
 /** What an Analyze or AnalyzeStack answer says: the violations, and the not-applicable notes worth reading. */

@@ -158,7 +158,7 @@ async function evaluateWith(pack: LoadedPack, rt: PolicyRuntime, graph: Resource
   };
   const prepared: Prepared[] = resources.map((r) => {
     const { props, secretPaths } = toPolicyProps(r.inputs);
-    const p = providerOf(graph, byUrn, r);
+    const p = providerOf(byUrn, r);
     return {
       r,
       props: rt.attachSecretPaths(props, secretPaths),

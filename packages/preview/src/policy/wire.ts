@@ -49,7 +49,7 @@ export function toPolicyProps(inputs: Record<string, unknown>): { props: Record<
 }
 
 /** The provider resource a graph resource names (`urn::id` reference), if it is in the graph. */
-export function providerOf(graph: ResourceGraph, byUrn: Map<string, GraphResource>, r: GraphResource): GraphResource | undefined {
+export function providerOf(byUrn: ReadonlyMap<string, GraphResource>, r: GraphResource): GraphResource | undefined {
   if (!r.provider) return undefined;
   const urn = r.provider.slice(0, r.provider.lastIndexOf("::"));
   return byUrn.get(urn);
@@ -57,20 +57,25 @@ export function providerOf(graph: ResourceGraph, byUrn: Map<string, GraphResourc
 
 /** The resources a policy pack analyses: all but the root stack (the engine does not analyse it). */
 export function analysedResources(graph: ResourceGraph): GraphResource[] {
-  return graph.resources.filter((r) => r.type !== "pulumi:pulumi:Stack");
+  return graph.resources.filter(isAnalysed);
+}
+
+/** Whether the engine sends a resource an Analyze request: all but the root stack. */
+export function isAnalysed(r: GraphResource): boolean {
+  return r.type !== "pulumi:pulumi:Stack";
 }
 
 /**
  * The stack's config as the engine sends it in ConfigureStack: keys to strings (structured values
  * as JSON), secret values as "[secret]" offline, and the list of secret keys.
  */
-export function stackConfigOf(graph: ResourceGraph): { values: Record<string, string>; secretKeys: string[] } {
+export function stackConfigOf(graph: Pick<ResourceGraph, "config" | "secretConfigKeys">): { values: Record<string, string>; secretKeys: string[] } {
   const values: Record<string, string> = {};
   for (const [k, v] of Object.entries(graph.config)) values[k] = typeof v === "string" ? v : JSON.stringify(v);
   return { values, secretKeys: [...graph.secretConfigKeys] };
 }
 
 /** Stack tags the Pulumi CLI sets on every stack, plus any the caller adds (`pulumi stack tag set`). */
-export function stackTagsOf(graph: ResourceGraph, extra: Readonly<Record<string, string>> = {}): Record<string, string> {
+export function stackTagsOf(graph: Pick<ResourceGraph, "project">, extra: Readonly<Record<string, string>> = {}): Record<string, string> {
   return { "pulumi:project": graph.project, "pulumi:runtime": "nodejs", ...extra };
 }
