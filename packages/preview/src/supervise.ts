@@ -82,8 +82,10 @@ export function runInChild(opts: SuperviseOptions): Promise<ResourceGraph> {
     }, timeoutS * 1000);
     const streamed: GraphResource[] = [];
     const header: StreamedStack = { project: spec.project, stack: spec.stack, config: spec.config.parsed, secretConfigKeys: spec.config.secretKeys };
+    // Ours, not the program's (exit 70): the child's count of the resources it sent disagrees.
+    let broken: Error | undefined;
     child.on("message", (m: ChildMessage) => {
-      if (message) return;
+      if (message || broken) return;
       if (m.kind === "resources") {
         streamed.push(...m.resources);
         opts.onResources?.(m.resources, header);
@@ -91,7 +93,7 @@ export function runInChild(opts: SuperviseOptions): Promise<ResourceGraph> {
       }
       if (m.kind === "graph" && m.streamed !== undefined) {
         if (m.streamed !== streamed.length) {
-          message = { kind: "error", lines: [`internal: the program's child sent ${streamed.length} resources while it ran, and says ${m.streamed}`] };
+          broken = new Error(`the program's child sent ${streamed.length} resources while it ran, and says it sent ${m.streamed}`);
           return;
         }
         m = { kind: "graph", graph: { ...m.graph, resources: [...streamed, ...m.graph.resources] } };
@@ -107,6 +109,7 @@ export function runInChild(opts: SuperviseOptions): Promise<ResourceGraph> {
     });
     child.on("close", (code, signal) => {
       clearTimeout(timer);
+      if (broken) return reject(broken);
       if (message?.kind === "graph") return resolve(message.graph);
       if (message?.kind === "error") {
         const err = new ProgramError(message.lines);

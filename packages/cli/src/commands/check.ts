@@ -177,8 +177,8 @@ async function check(flags: CheckFlags): Promise<number> {
     return checkOutcome(graph, reports, flags, format, pack.policies.length, sarif);
   };
   /**
-   * The pack starts on a program's resources as the program registers them (while the program's
-   * child still runs, this process and the pack have a core's worth of time to spare); the
+   * The pack starts on a program's resources as the program registers them, as in a real
+   * `pulumi preview` (it would otherwise sit idle from its start-up until the graph arrives); the
    * evaluation then uses the answers of those its graph holds unchanged (AnalyzerSession.stream).
    */
   function streamTo(pack: Promise<AnalyzerSession>): Preview.PreviewOptions["onResources"] {
