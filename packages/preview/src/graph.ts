@@ -24,6 +24,7 @@
  * ```
  */
 import { cloudOf, isCloudResourceType, trackIdentityOf, type Cloud } from "@aitracks/core/identity";
+import type { StackConfig } from "./project";
 
 export const GRAPH_VERSION = 1 as const;
 
@@ -53,6 +54,14 @@ export interface GraphResource {
   readonly dependencies: readonly string[];
   readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
   readonly id: string | null;
+}
+
+/** What a graph says of its stack, known before its program runs (the graph's other fields come from the run). */
+export type StackHeader = Pick<ResourceGraph, "project" | "stack" | "config" | "secretConfigKeys">;
+
+/** A stack's header from its project, name and config (the config's parsed values, secrets as "[secret]"). */
+export function stackHeader(project: string, stack: string, config: StackConfig): StackHeader {
+  return { project, stack, config: config.parsed, secretConfigKeys: config.secretKeys };
 }
 
 export interface ResourceGraph {

@@ -9,7 +9,7 @@ import { relative, sep } from "node:path";
 import { InputError } from "@aitracks/core/errors";
 import type * as pulumiType from "@pulumi/pulumi";
 import { deferSdkExtras } from "./lazy-sdk";
-import { GRAPH_VERSION, type GraphResource, type ResourceGraph } from "./graph";
+import { GRAPH_VERSION, stackHeader, type GraphResource, type ResourceGraph } from "./graph";
 import { createMocks, type Rpc } from "./mocks";
 import { markSecretOutputs } from "./mocks/secrets";
 import type { StackConfig } from "./project";
@@ -167,10 +167,7 @@ export async function runUnderMocks(spec: RunSpec): Promise<ResourceGraph> {
 
   return {
     version: GRAPH_VERSION,
-    project: spec.project,
-    stack: spec.stack,
-    config: spec.config.parsed,
-    secretConfigKeys: spec.config.secretKeys,
+    ...stackHeader(spec.project, spec.stack, spec.config),
     resources,
     outputs: stackOutputs,
     ...(lookups.size ? { lookups: [...lookups].map(([token, mocked]) => ({ token, mocked })) } : {}),

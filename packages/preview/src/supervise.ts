@@ -7,7 +7,7 @@
 import { fork } from "node:child_process";
 import { join } from "node:path";
 import type { ChildMessage, ChildSpec } from "./child";
-import type { GraphResource, ResourceGraph } from "./graph";
+import { stackHeader, type GraphResource, type ResourceGraph, type StackHeader } from "./graph";
 import { ProgramError } from "./record";
 
 /** The program's child's initial heap (MB): see runInChild. */
@@ -33,11 +33,8 @@ export interface SuperviseOptions {
    * stack they belong to; the graph then holds the same objects. A caller may start work on them
    * while the program runs. Nothing is told when the program registers fewer than a batch.
    */
-  readonly onResources?: (resources: readonly GraphResource[], stack: StreamedStack) => void;
+  readonly onResources?: (resources: readonly GraphResource[], stack: StackHeader) => void;
 }
-
-/** What a graph says of its stack before its first resource (see onResources). */
-export type StreamedStack = Pick<ResourceGraph, "project" | "stack" | "config" | "secretConfigKeys">;
 
 /** Resources sent per message while the program runs, when a caller listens (onResources). */
 const STREAM_BATCH = 32;
@@ -81,7 +78,7 @@ export function runInChild(opts: SuperviseOptions): Promise<ResourceGraph> {
       child.kill("SIGKILL");
     }, timeoutS * 1000);
     const streamed: GraphResource[] = [];
-    const header: StreamedStack = { project: spec.project, stack: spec.stack, config: spec.config.parsed, secretConfigKeys: spec.config.secretKeys };
+    const header = stackHeader(spec.project, spec.stack, spec.config);
     // Ours, not the program's (exit 70): the child's count of the resources it sent disagrees.
     let broken: Error | undefined;
     child.on("message", (m: ChildMessage) => {

@@ -184,6 +184,8 @@ async function check(flags: CheckFlags): Promise<number> {
   function streamTo(pack: Promise<AnalyzerSession>): Preview.PreviewOptions["onResources"] {
     let feed: Promise<(resources: readonly Preview.GraphResource[]) => void> | undefined;
     return (resources, stack) => {
+      // The pack config is the engine's (loaded already when there is one); without one the
+      // stream need not wait for this process's engine to load.
       feed ??= pack.then(async (s) => s.stream(stack, { ...opts, config: flags.policyConfig ? (await engineOnce()).config : undefined }));
       feed.then((f) => f(resources), () => undefined);
     };

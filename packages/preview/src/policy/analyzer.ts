@@ -10,8 +10,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { dirname, join } from "node:path";
 import type * as AnalyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 import type { EnforcementLevel, Policies } from "@pulumi/policy";
-import type { GraphResource, ResourceGraph } from "../graph";
-import type { StreamedStack } from "../supervise";
+import type { GraphResource, ResourceGraph, StackHeader } from "../graph";
 import type { EvaluateOptions } from "./inprocess";
 import { writeAnalyzeRequest, writeAnalyzeStackRequest, writeProvider, writeStackResource, writeStruct, type WireResource, type WriterClass } from "./encode";
 import { packDir } from "./pack";
@@ -246,7 +245,7 @@ export class AnalyzerSession {
    * What Configure and ConfigureStack send for a stack and options, and a key that is equal when
    * they would send the same (the pack then answers an Analyze request the same way).
    */
-  private async configuration(stack: StreamedStack, opts: EvaluateOptions): Promise<{ key: string; send: () => Promise<void> }> {
+  private async configuration(stack: StackHeader, opts: EvaluateOptions): Promise<{ key: string; send: () => Promise<void> }> {
     const { pb } = this.m;
     const { resolvePackConfig, stackConfigOf, stackTagsOf } = evaluation();
     const info = await this.info();
@@ -285,7 +284,7 @@ export class AnalyzerSession {
    * as they were told (the same objects, with the same provider) and configured the same way; it
    * sends the rest itself.
    */
-  stream(stack: StreamedStack, opts: EvaluateOptions = {}): (resources: readonly GraphResource[]) => void {
+  stream(stack: StackHeader, opts: EvaluateOptions = {}): (resources: readonly GraphResource[]) => void {
     const { isAnalysed, providerOf, toWire } = evaluation();
     const configured = this.configuration(stack, opts).then(async (c) => {
       await c.send();
