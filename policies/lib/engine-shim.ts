@@ -1,8 +1,9 @@
 /**
  * Two small bridges from what the Pulumi engine sends a policy pack to what @pulumi/policy 1.21
- * hands policies (https://github.com/pulumi/pulumi-policy/issues/241). Installed once by `index.ts`
- * before the pack starts serving; remove when the SDK exposes both. test/policies/engine-shim.test.ts
- * pins the @pulumi/policy version it patches and fails on a new one.
+ * hands policies (https://github.com/pulumi/pulumi-policy/issues/241), and the pack's own Analyze
+ * and AnalyzeStack handlers. Installed once by `index.ts` before the pack starts serving; remove
+ * the bridges when the SDK exposes both. test/policies/engine-shim.test.ts pins the @pulumi/policy
+ * version it patches and fails on a new one.
  *
  * 1. Secrets: the SDK deserializes each resource's properties with secrets unwrapped. We wrap its
  *    `deserializeProperties` to record where the secrets were (SECRET_PATHS), so the
@@ -10,7 +11,12 @@
  *    request's properties once, not once per policy.
  * 2. Stack config: `ConfigureStack` carries the stack's config and its secret keys; the SDK reads
  *    only the tags from that request. We record the config when the SDK reads the tags.
+ * 3. Handlers: when the SDK's `serve` registers its AnalyzerService, Analyze and AnalyzeStack are
+ *    replaced by ours (analyzer-handlers.ts: the SDK's, building the stack's resources once per
+ *    request instead of once per stack policy; same answers, byte for byte).
  */
+import { dirname } from "node:path";
+import { withFasterHandlers, type Served } from "./analyzer-handlers";
 import { attachSecretPaths, secretPathsOf } from "./secrets";
 import { setStackConfig } from "./stack-config";
 
@@ -57,5 +63,41 @@ export function installEngineShim(): void {
     });
     setStackConfig({ values, secretKeys: this.getConfigSecretKeysList() });
     return getTags.call(this);
+  };
+
+  serveOurHandlers();
+}
+
+/** The SDK's own implementation behind ours, for the test that compares their answers. */
+const SDK_IMPLEMENTATION = new WeakMap<object, Record<string, unknown>>();
+export function sdkImplementationOf(ours: object): Record<string, unknown> | undefined {
+  return SDK_IMPLEMENTATION.get(ours);
+}
+
+/**
+ * Wrap the SDK's `serve` (PolicyPack calls it through the module object): while it runs, the gRPC
+ * server it builds registers our Analyze and AnalyzeStack for the AnalyzerService.
+ */
+function serveOurHandlers(): void {
+  const server = require("@pulumi/policy/server") as { serve(name: string, version: string, level: Served["enforcementLevel"], args: { policies?: unknown[] }, initialConfig?: unknown): void };
+  const policyDir = dirname(require.resolve("@pulumi/policy/server"));
+  const fromSdk = <T>(id: string) => require(require.resolve(id, { paths: [policyDir] })) as T;
+  const grpc = fromSdk<{ Server: { prototype: { addService(service: unknown, impl: Record<string, unknown>): void } } }>("@grpc/grpc-js");
+  const analyzerService = fromSdk<{ AnalyzerService: unknown }>("@pulumi/pulumi/proto/analyzer_grpc_pb").AnalyzerService;
+  const serve = server.serve;
+  server.serve = function (name, version, level, args, initialConfig) {
+    const proto = grpc.Server.prototype;
+    const addService = proto.addService;
+    proto.addService = function (this: unknown, service, impl) {
+      if (service !== analyzerService) return addService.call(this, service, impl);
+      const ours = withFasterHandlers(impl as never, { name, version, enforcementLevel: level, policies: args.policies ?? [] });
+      SDK_IMPLEMENTATION.set(ours, impl);
+      return addService.call(this, service, ours);
+    };
+    try {
+      return serve.call(this, name, version, level, args, initialConfig);
+    } finally {
+      proto.addService = addService;
+    }
   };
 }

@@ -21,6 +21,12 @@ describe("the engine shim's @pulumi/policy", () => {
     const server = readFileSync(require.resolve("@pulumi/policy/server.js"), "utf8");
     expect(server).toContain("deserialize_1.deserializeProperties(");
     expect(server).toMatch(/function configureStack\([\s\S]*?call\.request\.getTagsMap\(\)/);
+    // The handlers (analyzer-handlers.ts): PolicyPack serves through the module's `serve`, which
+    // registers the AnalyzerService on a grpc-js Server; test/policies/analyzer-handlers.test.ts
+    // compares the answers.
+    const policy = readFileSync(require.resolve("@pulumi/policy/policy.js"), "utf8");
+    expect(policy).toContain("server_1.serve(");
+    expect(server).toMatch(/server\.addService\(analyzerrpc\.AnalyzerService, \{[\s\S]*?analyze: makeAnalyzeRpcFun\([\s\S]*?analyzeStack: makeAnalyzeStackRpcFun\(/);
   });
 
   it("records where the secrets were, and the stack config the engine sent", () => {

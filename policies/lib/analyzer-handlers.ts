@@ -1,0 +1,383 @@
+/**
+ * The pack's Analyze and AnalyzeStack handlers: @pulumi/policy 1.21.0's own (`server.js`,
+ * `makeAnalyzeRpcFun` and `makeAnalyzeStackRpcFun`), step for step, with two changes that give the
+ * same answers, byte for byte, for less work:
+ *
+ * 1. AnalyzeStack builds the stack's resources once per request. The SDK rebuilds all of them for
+ *    each stack policy (options, provider, property dependencies, parents and dependencies linked
+ *    by URN): 24 times per `check`, about a tenth of the pack's CPU on 1,000 resources and most of
+ *    the time between the program's last resource and the answer. Each policy still gets its own
+ *    copy of the list; the resource objects are shared, as the in-process engine shares them (the
+ *    props objects were shared already: see the engine shim's deserialization).
+ * 2. Analyze answers a `validateTypes` validator (lib/checks.ts) for a resource of another type with
+ *    the validator's own not-applicable note, without calling it to have it thrown and caught.
+ *
+ * Everything else is the SDK's: the enforcement levels from Configure, the stack tags from
+ * ConfigureStack, the order of the notes and diagnostics, the response (`protoutil`), errors.
+ * `engine-shim.ts` serves these in place of the SDK's two; `test/policies/analyzer-handlers.test.ts`
+ * compares their answers with the SDK's handlers' over every example stack and edge cases, and
+ * fails on a new @pulumi/policy.
+ */
+import { dirname } from "node:path";
+import { typeFilterOf } from "./checks";
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- protobuf messages and the SDK's internals are untyped */
+type Message = any;
+type Callback = (err: unknown, resp?: unknown) => void;
+type Handler = (call: { request: Message }, callback: Callback) => unknown;
+type Level = "advisory" | "mandatory" | "remediate" | "disabled";
+
+/** What the pack's PolicyPack passed to the SDK's `serve`. */
+export interface Served {
+  readonly name: string;
+  readonly version: string;
+  readonly enforcementLevel: Level;
+  readonly policies: readonly any[];
+}
+
+/** The SDK's modules, the instances its server uses. */
+function sdk() {
+  const policyDir = dirname(require.resolve("@pulumi/policy/server"));
+  return {
+    policy: require("@pulumi/policy/policy") as {
+      isResourcePolicy(p: unknown): boolean;
+      isStackPolicy(p: unknown): boolean;
+      getPulumiType(o: unknown): string | undefined;
+    },
+    proxy: require("@pulumi/policy/proxy") as { unknownCheckingProxy(o: object): object; UnknownValueError: new (...a: any[]) => Error },
+    deserialize: require("@pulumi/policy/deserialize") as { deserializeProperties(s: Message, proxySecrets: boolean): object },
+    protoutil: require("@pulumi/policy/protoutil") as {
+      makeAnalyzeResponse(ds: unknown[], notApplicable: Message[] | undefined): Message;
+      asGrpcError(e: unknown, message?: string): Error;
+      convertEnforcementLevel(level: number): Level;
+    },
+    analyzerproto: require(require.resolve("@pulumi/pulumi/proto/analyzer_pb", { paths: [policyDir] })) as {
+      PolicyNotApplicable: new () => Message;
+    },
+  };
+}
+
+/**
+ * The SDK's AnalyzerService implementation with our Analyze and AnalyzeStack. Configure and
+ * ConfigureStack stay the SDK's (Remediate reads what they set); they are wrapped to keep the same
+ * configuration and tags for our two handlers.
+ */
+export function withFasterHandlers(impl: Record<string, Handler>, served: Served): Record<string, Handler> {
+  const m = sdk();
+  let packConfig: Record<string, Record<string, unknown>> = {};
+  let stackTags = freezeMap(new Map());
+
+  const configure: Handler = (call, callback) => {
+    try {
+      const config: Record<string, Record<string, unknown>> = {};
+      for (const [k, v] of call.request.getPolicyconfigMap().entries() as Iterable<[string, Message]>) {
+        const props = v.getProperties().toJavaScript() as Record<string, unknown>;
+        props.enforcementLevel = m.protoutil.convertEnforcementLevel(v.getEnforcementlevel());
+        config[k] = props;
+      }
+      packConfig = config;
+    } catch {
+      // The SDK's handler answers the same error and keeps its configuration; so do we.
+    }
+    return impl.configure!(call, callback);
+  };
+  const configureStack: Handler = (call, callback) => {
+    try {
+      const map = new Map<string, string>();
+      call.request.getTagsMap().forEach((v: string, k: string) => map.set(k, v));
+      stackTags = freezeMap(map);
+    } catch {
+      // As above: the SDK answers the error.
+    }
+    return impl.configureStack!(call, callback);
+  };
+
+  const levelOf = (p: any): Level => {
+    let level: Level = packConfig[p.name]?.enforcementLevel || p.enforcementLevel || served.enforcementLevel;
+    if (level === "remediate") level = "mandatory";
+    return level;
+  };
+  const getConfigOf = (policyName: string) => () => {
+    const c = packConfig[policyName];
+    if (!c) return {};
+    const { enforcementLevel: _level, ...properties } = c;
+    return properties;
+  };
+  const report = (p: any, level: Level, ds: unknown[]) => makeReportViolation(p.name, served, p.description, level, ds, p.severity);
+  const unknownDiagnostic = (p: any, e: Error, validate: "validateResource" | "validateStack") => {
+    const { [validate]: _v, name, ...diag } = p;
+    return { policyName: name, policyPackName: served.name, policyPackVersion: served.version, message: `can't run ${policyFrom(p, served)} during preview: ${e.message}`, ...diag, enforcementLevel: "advisory" };
+  };
+
+  const analyze: Handler = async (call, callback) => {
+    const req = call.request;
+    const type: string = req.getType();
+    const ds: unknown[] = [];
+    let notApplicable: Message[] | undefined;
+    // What the SDK computes before calling a validator; once per request (the same values each time).
+    let prepared = false;
+    const prepare = () => {
+      if (prepared) return;
+      m.deserialize.deserializeProperties(req.getProperties(), false);
+      getResourceOptions(req);
+      getProviderResource(m, req);
+      prepared = true;
+    };
+    try {
+      for (const p of served.policies) {
+        const configured: Level = packConfig[p.name]?.enforcementLevel || p.enforcementLevel || served.enforcementLevel;
+        if (configured === "disabled" || !m.policy.isResourcePolicy(p)) continue;
+        if (!p.validateResource) {
+          notApplicable = pushNotApplicable(m, notApplicable, p.name, "Policy does not implement validateResource");
+          continue;
+        }
+        const level = levelOf(p);
+        if (!Array.isArray(p.validateResource)) {
+          const pulumiType = m.policy.getPulumiType(p.validateResource);
+          if (pulumiType && type !== pulumiType) {
+            notApplicable = pushNotApplicable(m, notApplicable, p.name, `Policy only applies to resources of type '${pulumiType}'`);
+            continue;
+          }
+          // Change 2: the validator would say "not applicable" for this type.
+          const filter = typeFilterOf(p.validateResource);
+          if (filter && !filter.types.has(type)) {
+            try {
+              prepare();
+            } catch (e) {
+              throw m.protoutil.asGrpcError(e, `Error validating resource with ${policyFrom(p, served)}`);
+            }
+            notApplicable = pushNotApplicable(m, notApplicable, p.name, filter.reason);
+            continue;
+          }
+        }
+        const reportViolation = report(p, level, ds);
+        const validations = Array.isArray(p.validateResource) ? p.validateResource : [p.validateResource];
+        for (const validation of validations) {
+          try {
+            const deserd = m.deserialize.deserializeProperties(req.getProperties(), false);
+            const props = m.proxy.unknownCheckingProxy(deserd);
+            const args: Record<string, unknown> = {
+              type,
+              props,
+              urn: req.getUrn(),
+              name: req.getName(),
+              opts: getResourceOptions(req),
+              stackTags,
+              isType: (cls: unknown) => isTypeOf(m, type, cls),
+              asType: (cls: unknown) => (isTypeOf(m, type, cls) ? props : undefined),
+              getConfig: getConfigOf(p.name),
+              notApplicable: throwNotApplicable,
+            };
+            const provider = getProviderResource(m, req);
+            if (provider) args.provider = provider;
+            prepared = true;
+            await Promise.resolve(validation(args, reportViolation));
+          } catch (e) {
+            if (e instanceof m.proxy.UnknownValueError) ds.push(unknownDiagnostic(p, e, "validateResource"));
+            else if (e instanceof NotApplicableError) notApplicable = pushNotApplicable(m, notApplicable, p.name, e.reason);
+            else throw m.protoutil.asGrpcError(e, `Error validating resource with ${policyFrom(p, served)}`);
+          }
+        }
+      }
+    } catch (err) {
+      callback(err, undefined);
+      return;
+    }
+    callback(undefined, m.protoutil.makeAnalyzeResponse(ds, notApplicable));
+  };
+
+  const analyzeStack: Handler = async (call, callback) => {
+    const req = call.request;
+    const resources: Message[] = req.getResourcesList();
+    const ds: unknown[] = [];
+    let notApplicable: Message[] | undefined;
+    let built: unknown[] | undefined; // change 1: once per request
+    try {
+      for (const p of served.policies) {
+        const configured: Level = packConfig[p.name]?.enforcementLevel || p.enforcementLevel || served.enforcementLevel;
+        if (configured === "disabled" || !m.policy.isStackPolicy(p)) continue;
+        const level = levelOf(p);
+        const pulumiType = m.policy.getPulumiType(p.validateStack);
+        if (pulumiType && !resources.some((r) => r.getType() === pulumiType)) {
+          notApplicable = pushNotApplicable(m, notApplicable, p.name, `Policy only applies to resources of type '${pulumiType}'`);
+          continue;
+        }
+        const reportViolation = report(p, level, ds);
+        try {
+          built ??= stackResources(m, resources);
+          const args = { resources: [...built], getConfig: getConfigOf(p.name), stackTags, notApplicable: throwNotApplicable };
+          await Promise.resolve(p.validateStack(args, reportViolation));
+        } catch (e) {
+          if (e instanceof m.proxy.UnknownValueError) ds.push(unknownDiagnostic(p, e, "validateStack"));
+          else if (e instanceof NotApplicableError) notApplicable = pushNotApplicable(m, notApplicable, p.name, e.reason);
+          else throw m.protoutil.asGrpcError(e, `Error validating resource with ${policyFrom(p, served)}`);
+        }
+      }
+    } catch (err) {
+      callback(err, undefined);
+      return;
+    }
+    callback(undefined, m.protoutil.makeAnalyzeResponse(ds, notApplicable));
+  };
+
+  return { ...impl, configure, configureStack, analyze, analyzeStack };
+}
+
+type Sdk = ReturnType<typeof sdk>;
+
+/** The stack's resources as the SDK builds them for a stack policy, parents and dependencies linked. */
+function stackResources(m: Sdk, resources: readonly Message[]): unknown[] {
+  const intermediates = resources.map((r) => {
+    const type: string = r.getType();
+    const props = m.proxy.unknownCheckingProxy(m.deserialize.deserializeProperties(r.getProperties(), false));
+    const resource: Record<string, any> = {
+      type,
+      props,
+      urn: r.getUrn(),
+      name: r.getName(),
+      opts: getResourceOptions(r),
+      dependencies: [],
+      propertyDependencies: {},
+      isType: (cls: unknown) => isTypeOf(m, type, cls),
+      asType: (cls: unknown) => (isTypeOf(m, type, cls) ? props : undefined),
+    };
+    const provider = getProviderResource(m, r);
+    if (provider) resource.provider = provider;
+    return { resource, parent: r.getParent() as string, dependencies: r.getDependenciesList() as string[], propertyDependencies: getPropertyDependencies(r) };
+  });
+  const byUrn = new Map(intermediates.map((i) => [i.resource.urn as string, i.resource]));
+  for (const i of intermediates) {
+    if (i.parent) {
+      const parent = byUrn.get(i.parent);
+      if (parent) i.resource.parent = parent;
+    }
+    i.resource.dependencies = i.dependencies.map((d) => byUrn.get(d)).filter((d) => d);
+    for (const k of Object.keys(i.propertyDependencies)) {
+      i.resource.propertyDependencies[k] = i.propertyDependencies[k]!.map((d) => byUrn.get(d)).filter((d) => d);
+    }
+  }
+  return intermediates.map((i) => i.resource);
+}
+
+function getResourceOptions(r: Message): Record<string, unknown> {
+  const opts = r.getOptions();
+  if (!opts) {
+    throw new Error("A more recent version of the Pulumi CLI is required. To upgrade, see https://www.pulumi.com/docs/get-started/install/");
+  }
+  const timeouts = opts.getCustomtimeouts();
+  const result: Record<string, unknown> = {
+    protect: opts.getProtect(),
+    ignoreChanges: opts.getIgnorechangesList(),
+    aliases: opts.getAliasesList(),
+    customTimeouts: {
+      createSeconds: timeouts?.getCreate() ?? 0.0,
+      updateSeconds: timeouts?.getUpdate() ?? 0.0,
+      deleteSeconds: timeouts?.getDelete() ?? 0.0,
+    },
+    additionalSecretOutputs: opts.getAdditionalsecretoutputsList(),
+  };
+  if (opts.getDeletebeforereplacedefined()) result.deleteBeforeReplace = opts.getDeletebeforereplace();
+  if (opts.getParent()) result.parent = opts.getParent();
+  return result;
+}
+
+function getProviderResource(m: Sdk, r: Message): Record<string, unknown> | undefined {
+  const prov = r.getProvider();
+  if (!prov) return undefined;
+  const props = m.proxy.unknownCheckingProxy(m.deserialize.deserializeProperties(prov.getProperties(), false));
+  return { type: prov.getType(), props, urn: prov.getUrn(), name: prov.getName() };
+}
+
+function getPropertyDependencies(r: Message): Record<string, string[]> {
+  const result: Record<string, string[]> = {};
+  const map = r.getPropertydependenciesMap();
+  if (map) {
+    for (const [k, v] of map.entries() as Iterable<[string, Message]>) result[k] = v.getUrnsList();
+  }
+  return result;
+}
+
+function isTypeOf(m: Sdk, type: string, cls: any): boolean {
+  const pulumiType = m.policy.getPulumiType(cls);
+  if (pulumiType) return type === pulumiType;
+  const isInstance = cls.isInstance;
+  return isInstance && typeof isInstance === "function" && isInstance({ __pulumiType: type }) === true;
+}
+
+function policyFrom(p: any, served: Served): string {
+  return `policy '${p.name}' from policy pack '${served.name}@v${served.version}'`;
+}
+
+class NotApplicableError extends Error {
+  constructor(readonly reason?: string) {
+    super(reason ?? "Policy does not apply");
+  }
+}
+
+/**
+ * `args.notApplicable(reason)`. The error is ours and caught by our handler at once: its stack is
+ * never read, so it is built without one (a policy that answers "not applicable" for most
+ * resources, such as data-residency with no allowed regions, throws 1,000 times per 1,000).
+ */
+function throwNotApplicable(reason?: string): never {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  let err: NotApplicableError;
+  try {
+    err = new NotApplicableError(reason);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+  throw err;
+}
+
+function pushNotApplicable(m: Sdk, list: Message[] | undefined, policyName: string, reason: string | undefined): Message[] {
+  const na = new m.analyzerproto.PolicyNotApplicable();
+  na.setPolicyName(policyName);
+  if (reason) na.setReason(reason);
+  (list ??= []).push(na);
+  return list;
+}
+
+function makeReportViolation(policyName: string, served: Served, description: string, enforcementLevel: Level, ds: unknown[], severity: unknown) {
+  const { name: policyPackName, version: policyPackVersion } = served;
+  return (message?: any, urn?: string) => {
+    if (typeof message === "object") {
+      ds.push({
+        policyName: message.name || policyName,
+        policyPackName,
+        policyPackVersion,
+        message: message.message || message.description || description,
+        urn: message.urn,
+        description: message.description || description,
+        enforcementLevel: message.enforcementLevel || enforcementLevel,
+        severity: message.severity || severity,
+      });
+    } else {
+      ds.push({
+        policyName,
+        policyPackName,
+        policyPackVersion,
+        message: message ? `${description}\n${message}` : description,
+        urn,
+        description,
+        enforcementLevel,
+        severity,
+      });
+    }
+  };
+}
+
+/** A read-only view of a map, as the SDK hands the stack's tags to policies. */
+function freezeMap<K, V>(map: Map<K, V>) {
+  return Object.freeze({
+    entries: map.entries.bind(map),
+    forEach: map.forEach.bind(map),
+    get: map.get.bind(map),
+    has: map.has.bind(map),
+    keys: map.keys.bind(map),
+    size: map.size,
+    values: map.values.bind(map),
+    [Symbol.iterator]: map[Symbol.iterator].bind(map),
+  });
+}
