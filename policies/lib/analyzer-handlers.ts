@@ -96,11 +96,9 @@ export function withFasterHandlers(impl: Record<string, Handler>, served: Served
     return impl.configureStack!(call, callback);
   };
 
-  const levelOf = (p: any): Level => {
-    let level: Level = packConfig[p.name]?.enforcementLevel || p.enforcementLevel || served.enforcementLevel;
-    if (level === "remediate") level = "mandatory";
-    return level;
-  };
+  const configuredLevel = (p: any): Level => packConfig[p.name]?.enforcementLevel || p.enforcementLevel || served.enforcementLevel;
+  // A remediation cannot be run here: a violation of a "remediate" policy is reported as mandatory.
+  const reportedLevel = (level: Level): Level => (level === "remediate" ? "mandatory" : level);
   const getConfigOf = (policyName: string) => () => {
     const c = packConfig[policyName];
     if (!c) return {};
@@ -108,9 +106,18 @@ export function withFasterHandlers(impl: Record<string, Handler>, served: Served
     return properties;
   };
   const report = (p: any, level: Level, ds: unknown[]) => makeReportViolation(p.name, served, p.description, level, ds, p.severity);
-  const unknownDiagnostic = (p: any, e: Error, validate: "validateResource" | "validateStack") => {
-    const { [validate]: _v, name, ...diag } = p;
-    return { policyName: name, policyPackName: served.name, policyPackVersion: served.version, message: `can't run ${policyFrom(p, served)} during preview: ${e.message}`, ...diag, enforcementLevel: "advisory" };
+  /**
+   * A validation's error, as the SDK handles it: a value unknown during preview becomes an
+   * advisory diagnostic, "not applicable" a note, anything else fails the call naming the policy.
+   */
+  const caught = (p: any, e: unknown, validate: "validateResource" | "validateStack", ds: unknown[], notes: Note[] | undefined): Note[] | undefined => {
+    if (e instanceof m.proxy.UnknownValueError) {
+      const { [validate]: _v, name, ...diag } = p;
+      ds.push({ policyName: name, policyPackName: served.name, policyPackVersion: served.version, message: `can't run ${policyFrom(p, served)} during preview: ${e.message}`, ...diag, enforcementLevel: "advisory" });
+      return notes;
+    }
+    if (e instanceof NotApplicableError) return pushNotApplicable(notes, p.name, e.reason);
+    throw m.protoutil.asGrpcError(e, `Error validating resource with ${policyFrom(p, served)}`);
   };
 
   const analyze: Handler = async (call, callback) => {
@@ -129,13 +136,13 @@ export function withFasterHandlers(impl: Record<string, Handler>, served: Served
     };
     try {
       for (const p of served.policies) {
-        const configured: Level = packConfig[p.name]?.enforcementLevel || p.enforcementLevel || served.enforcementLevel;
+        const configured = configuredLevel(p);
         if (configured === "disabled" || !m.policy.isResourcePolicy(p)) continue;
         if (!p.validateResource) {
           notApplicable = pushNotApplicable(notApplicable, p.name, "Policy does not implement validateResource");
           continue;
         }
-        const level = levelOf(p);
+        const level = reportedLevel(configured);
         if (!Array.isArray(p.validateResource)) {
           const pulumiType = m.policy.getPulumiType(p.validateResource);
           if (pulumiType && type !== pulumiType) {
@@ -177,9 +184,7 @@ export function withFasterHandlers(impl: Record<string, Handler>, served: Served
             prepared = true;
             await Promise.resolve(validation(args, reportViolation));
           } catch (e) {
-            if (e instanceof m.proxy.UnknownValueError) ds.push(unknownDiagnostic(p, e, "validateResource"));
-            else if (e instanceof NotApplicableError) notApplicable = pushNotApplicable(notApplicable, p.name, e.reason);
-            else throw m.protoutil.asGrpcError(e, `Error validating resource with ${policyFrom(p, served)}`);
+            notApplicable = caught(p, e, "validateResource", ds, notApplicable);
           }
         }
       }
@@ -198,9 +203,9 @@ export function withFasterHandlers(impl: Record<string, Handler>, served: Served
     let built: unknown[] | undefined; // change 1: once per request
     try {
       for (const p of served.policies) {
-        const configured: Level = packConfig[p.name]?.enforcementLevel || p.enforcementLevel || served.enforcementLevel;
+        const configured = configuredLevel(p);
         if (configured === "disabled" || !m.policy.isStackPolicy(p)) continue;
-        const level = levelOf(p);
+        const level = reportedLevel(configured);
         const pulumiType = m.policy.getPulumiType(p.validateStack);
         if (pulumiType && !resources.some((r) => r.getType() === pulumiType)) {
           notApplicable = pushNotApplicable(notApplicable, p.name, `Policy only applies to resources of type '${pulumiType}'`);
@@ -212,9 +217,7 @@ export function withFasterHandlers(impl: Record<string, Handler>, served: Served
           const args = { resources: [...built], getConfig: getConfigOf(p.name), stackTags, notApplicable: throwNotApplicable };
           await Promise.resolve(p.validateStack(args, reportViolation));
         } catch (e) {
-          if (e instanceof m.proxy.UnknownValueError) ds.push(unknownDiagnostic(p, e, "validateStack"));
-          else if (e instanceof NotApplicableError) notApplicable = pushNotApplicable(notApplicable, p.name, e.reason);
-          else throw m.protoutil.asGrpcError(e, `Error validating resource with ${policyFrom(p, served)}`);
+          notApplicable = caught(p, e, "validateStack", ds, notApplicable);
         }
       }
     } catch (err) {

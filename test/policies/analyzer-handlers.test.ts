@@ -7,14 +7,15 @@
 // not-applicable, unknown values, violations as objects, errors, policies that reorder the list).
 import { readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { previewProgram } from "@aitracks/preview";
 import { indexByUrn } from "../../packages/preview/dist/graph.js";
 import { modules } from "../../packages/preview/dist/policy/analyzer.js";
 import { resolvePackConfig } from "../../packages/preview/dist/policy/config.js";
 import { packDir } from "../../packages/preview/dist/policy/pack.js";
-import { writeAnalyzeRequest, writeAnalyzeStackRequest, writeProvider, writeStackResource, writeStruct } from "../../packages/preview/dist/policy/encode.js";
-import { analysedResources, providerOf, stackConfigOf, stackTagsOf, toWire } from "../../packages/preview/dist/policy/wire.js";
+import { writeAnalyzeStackRequest } from "../../packages/preview/dist/policy/encode.js";
+import { analysedResources, providerOf, stackConfigOf, stackTagsOf } from "../../packages/preview/dist/policy/wire.js";
+import { encodeResource } from "../helpers/analyzer-requests";
 import { ROOT } from "../helpers/cli";
 
 const { installEngineShim, sdkImplementationOf } = require("../../policies/bin/lib/engine-shim");
@@ -139,7 +140,6 @@ try {
   Object.assign(grpc.Server.prototype, { addService, bindAsync });
 }
 const sdk = sdkImplementationOf(ours);
-afterAll(() => undefined);
 
 const call = (impl, method, request) =>
   new Promise((resolve) => {
@@ -182,17 +182,9 @@ function requestsOf(graph) {
   const analyze = [];
   const stack = [];
   for (const r of analysedResources(graph)) {
-    const provider = providerOf(byUrn, r);
-    const wire = {
-      type: r.type,
-      properties: writeStruct(W, toWire(r.inputs ?? {})),
-      urn: r.urn,
-      name: r.name,
-      ...(r.parent ? { parent: r.parent } : {}),
-      ...(provider ? { provider: writeProvider(W, { type: provider.type, properties: writeStruct(W, toWire(provider.inputs ?? {})), urn: provider.urn, name: provider.name }) } : {}),
-    };
-    analyze.push(m.pb.AnalyzeRequest.deserializeBinary(writeAnalyzeRequest(W, wire)));
-    stack.push(writeStackResource(W, { ...wire, dependencies: r.dependencies, propertyDependencies: r.propertyDependencies }));
+    const bytes = encodeResource(W, r, providerOf(byUrn, r));
+    analyze.push(m.pb.AnalyzeRequest.deserializeBinary(bytes.analyze));
+    stack.push(bytes.stack);
   }
   return { analyze, stack: m.pb.AnalyzeStackRequest.deserializeBinary(writeAnalyzeStackRequest(W, stack)) };
 }
@@ -215,10 +207,7 @@ describe("the pack's Analyze and AnalyzeStack handlers", () => {
     expect(configured.theirs.err ?? null).toBeNull();
     expect(configured.mine.err ?? null).toBeNull();
 
-    const stacks = readdirSync(join(ROOT, "stacks"))
-      .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
-      .filter(Boolean)
-      .sort();
+    const stacks = stacksOf();
     expect(stacks.length).toBeGreaterThanOrEqual(17);
     const seen = { resources: 0, violations: 0, notApplicable: 0, objectReports: 0, mandatory: 0, stackReports: 0 };
     for (const stack of stacks) {

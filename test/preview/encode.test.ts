@@ -6,8 +6,9 @@ import { previewProgram } from "@aitracks/preview";
 import { indexByUrn } from "../../packages/preview/dist/graph.js";
 import { modules } from "../../packages/preview/dist/policy/analyzer.js";
 import { packDir } from "../../packages/preview/dist/policy/pack.js";
-import { writeAnalyzeRequest, writeAnalyzeStackRequest, writeProvider, writeStackResource, writeStruct } from "../../packages/preview/dist/policy/encode.js";
+import { writeAnalyzeStackRequest, writeStruct } from "../../packages/preview/dist/policy/encode.js";
 import { analysedResources, providerOf, toWire } from "../../packages/preview/dist/policy/wire.js";
+import { encodeResource } from "../helpers/analyzer-requests";
 import { ROOT } from "../helpers/cli";
 
 /**
@@ -52,21 +53,6 @@ function generated(resource, provider) {
   return { analyze, stack };
 }
 
-function ours(resource, provider) {
-  const wire = {
-    type: resource.type,
-    properties: writeStruct(W, toWire(resource.inputs ?? {})),
-    urn: resource.urn,
-    name: resource.name,
-    ...(resource.parent ? { parent: resource.parent } : {}),
-    ...(provider ? { provider: writeProvider(W, { type: provider.type, properties: writeStruct(W, toWire(provider.inputs ?? {})), urn: provider.urn, name: provider.name }) } : {}),
-  };
-  return {
-    analyze: writeAnalyzeRequest(W, wire),
-    stack: writeStackResource(W, { ...wire, dependencies: resource.dependencies, propertyDependencies: resource.propertyDependencies }),
-  };
-}
-
 describe("analyzer requests written to bytes", () => {
   it("writes every Struct value kind as Struct.fromJavaScript and serializeBinary do", () => {
     const values = [
@@ -105,7 +91,7 @@ describe("analyzer requests written to bytes", () => {
       for (const r of analysedResources(graph)) {
         const provider = providerOf(byUrn, r);
         const want = generated(r, provider);
-        const got = ours(r, provider);
+        const got = encodeResource(W, r, provider);
         expect(hex(got.analyze), `${stack}: Analyze of ${r.urn}`).toBe(hex(want.analyze.serializeBinary()));
         expect(hex(got.stack), `${stack}: AnalyzerResource of ${r.urn}`).toBe(hex(want.stack.serializeBinary()));
         ourStack.push(got.stack);
