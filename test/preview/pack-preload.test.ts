@@ -2,12 +2,14 @@
 // The policy pack process's preload (packages/preview/src/policy/pack-preload.ts): with a compiled
 // pack (package.json main a .js file that exists) the launcher's ts-node registration and its
 // reading of tsconfig.json load neither ts-node nor TypeScript; a pack whose main is TypeScript
-// keeps both, as under `pulumi preview --policy-pack`. Run in a child process, as the analyzer
-// engine starts the pack, asking the launcher's own module (tsutils) what run-policy-pack asks.
+// keeps both, as under `pulumi preview --policy-pack`. The launcher's inspector session (v8Hooks)
+// is opened on the first closure serialization, not before the pack loads. Run in a child process,
+// as the analyzer engine starts the pack, asking the SDK's own modules what run-policy-pack asks.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { ROOT } from "../helpers/cli";
 
@@ -58,6 +60,40 @@ describe("the policy pack's preload", () => {
     expect(r.tsVersion).toMatch(/^\d+\.\d+\.\d+/);
     expect(r.tsVersion).not.toBe("0.0.0");
     expect(r).toMatchObject({ registers: "function", typescriptLoaded: true, tsNodeLoaded: true });
+  });
+
+  it("the launcher's v8Hooks open no inspector session; closure serialization opens it and still finds where a function was written", () => {
+    const dir = mkdtempSync(join(tmpdir(), "aitracks-pack-"));
+    dirs.push(dir);
+    // A module loaded before any session exists, as the pack's are.
+    writeFileSync(join(dir, "early.js"), "exports.f = function early() { return 1; };\n");
+    const script = `
+      const inspector = require("node:inspector");
+      const launcherFile = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [${JSON.stringify(ROOT)}] });
+      const launcherRequire = require("module").createRequire(launcherFile);
+      const closureRequire = require("module").createRequire(require.resolve("@pulumi/pulumi/runtime/closure/v8", { paths: [${JSON.stringify(ROOT)}] }));
+      // Every session V8's inspector is asked to open in this process.
+      let sessions = 0;
+      const connect = inspector.Session.prototype.connect;
+      inspector.Session.prototype.connect = function () { sessions++; return connect.call(this); };
+      (async () => {
+        const hooks = launcherRequire("../../runtime/closure/v8Hooks");
+        await hooks.isInitializedAsync();
+        const afterInit = sessions;
+        const { f } = require("./early.js");
+        const location = await closureRequire("./v8").getFunctionLocationAsync(f);
+        console.log(JSON.stringify({ afterInit, afterSerialization: sessions, file: location.file, line: location.line }));
+      })().catch((e) => { console.error(e); process.exit(1); });`;
+    const run = (preload: boolean) => {
+      const r = spawnSync(process.execPath, [...(preload ? ["--require", PRELOAD] : []), "-e", script], { cwd: dir, encoding: "utf8" });
+      expect(r.stderr).toBe("");
+      expect(r.status).toBe(0);
+      return JSON.parse(r.stdout);
+    };
+    const file = pathToFileURL(join(dir, "early.js")).href;
+    // Without the preload the launcher opens the session at once; with it, not until a function is serialized.
+    expect(run(false)).toEqual({ afterInit: 1, afterSerialization: 1, file, line: 0 });
+    expect(run(true)).toEqual({ afterInit: 0, afterSerialization: 1, file, line: 0 });
   });
 
   it("the aitracks pack itself is compiled (so the analyzer engine's pack process skips TypeScript)", () => {
