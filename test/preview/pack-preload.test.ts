@@ -96,6 +96,26 @@ describe("the policy pack's preload", () => {
     expect(run(true)).toEqual({ afterInit: 0, afterSerialization: 1, file, line: 0 });
   });
 
+  it("the SDK's promises keep their tags, with a stack without frames (with its frames under PULUMI_DEBUG_PROMISE_LEAKS)", () => {
+    const script = `
+      const runtime = require.resolve("@pulumi/pulumi/runtime/settings", { paths: [${JSON.stringify(ROOT)}] });
+      const debuggable = require("module").createRequire(runtime)("./debuggable");
+      const p = Promise.resolve(1);
+      debuggable.debuggablePromise(p, "ctx");
+      console.log(JSON.stringify({ ctx: p._debugCtx, frames: p._debugStackTrace.split("\\n").length - 1, limit: Error.stackTraceLimit }));`;
+    const run = (env: Record<string, string>) => {
+      const r = spawnSync(process.execPath, ["--require", PRELOAD, "-e", script], { encoding: "utf8", env: { ...process.env, ...env } });
+      expect(r.stderr).toBe("");
+      expect(r.status).toBe(0);
+      return JSON.parse(r.stdout);
+    };
+    expect(run({})).toEqual({ ctx: "ctx", frames: 0, limit: 10 });
+    const leaks = run({ PULUMI_DEBUG_PROMISE_LEAKS: "true" });
+    expect(leaks.ctx).toBe("ctx");
+    expect(leaks.frames).toBeGreaterThan(1);
+    expect(leaks.limit).toBe(10);
+  });
+
   it("the aitracks pack itself is compiled (so the analyzer engine's pack process skips TypeScript)", () => {
     const pkg = JSON.parse(require("node:fs").readFileSync(join(ROOT, "policies/package.json"), "utf8"));
     expect(pkg.main).toBe("bin/index.js");
