@@ -3,7 +3,8 @@
 // the first time something reads them, not when the SDK is required — and then work as before.
 // Run in a child process, as a preview child or the policy pack process loads the SDK. gRPC is
 // deferred for a program under mocks only (see the second describe); the OpenTelemetry API and the
-// package.json normaliser everywhere.
+// package.json normaliser everywhere; the policy SDK's server where the pack is evaluated, not
+// served (the last describe).
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -75,5 +76,38 @@ describe("gRPC and the rest of the engine plumbing under mocks, deferred", () =>
     expect(out.atRequire).toBeGreaterThan(10);
     expect(out.others).toEqual({ otel: 0, npd: 0 });
     expect(out.othersAfter).toEqual({ otel: true, npd: true, id: "x@1.0.0", active: "function" });
+  });
+});
+
+// The in-process engine evaluates the pack's policies without serving them (loadPack): the policy
+// SDK's server, and gRPC, property deserialization and @pulumi/pulumi behind it, wait for first use.
+describe("the policy SDK's server, for a process that does not serve the pack", () => {
+  it("requiring @pulumi/policy loads no server, gRPC or @pulumi/pulumi; reading the server loads it, and it works", () => {
+    const r = spawnSync(
+      process.execPath,
+      [
+        "-e",
+        `
+        require(${JSON.stringify(join(ROOT, "packages/preview/dist/lazy-sdk.js"))}).deferPolicyServer([${JSON.stringify(ROOT)}]);
+        const files = (re) => Object.keys(require.cache).filter((f) => re.test(f)).length;
+        const loaded = () => ({
+          grpc: files(/[\\\\/]@grpc[\\\\/]grpc-js[\\\\/]build[\\\\/]src[\\\\/]/),
+          pulumi: files(/[\\\\/]@pulumi[\\\\/]pulumi[\\\\/]index\\.js$/),
+          deserialize: files(/[\\\\/]@pulumi[\\\\/]policy[\\\\/]deserialize\\.js$/),
+        });
+        const policy = require("@pulumi/policy");
+        const atRequire = { ...loaded(), validateResourceOfType: typeof policy.validateResourceOfType, proxy: typeof require("@pulumi/policy/proxy").unknownCheckingProxy };
+        const serve = typeof require("@pulumi/policy/server").serve;
+        const after = loaded();
+        console.log(JSON.stringify({ atRequire, serve, after: { grpc: after.grpc > 0, pulumi: after.pulumi, deserialize: after.deserialize } }));`,
+      ],
+      { cwd: ROOT, encoding: "utf8" },
+    );
+    expect(r.stderr).toBe("");
+    expect(JSON.parse(r.stdout)).toEqual({
+      atRequire: { grpc: 0, pulumi: 0, deserialize: 0, validateResourceOfType: "function", proxy: "function" },
+      serve: "function",
+      after: { grpc: true, pulumi: 1, deserialize: 1 },
+    });
   });
 });

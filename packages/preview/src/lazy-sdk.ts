@@ -18,7 +18,9 @@
  *   http2 and tls, ~40 ms) and the generated clients the runtime builds on it
  *   (`proto/*_grpc_pb`). A program under `setMocks` talks to no engine or monitor; the runtime
  *   reads gRPC only to connect to one, to serve a provider, or in the error paths of a failed
- *   call. The policy pack serves over gRPC: it keeps them.
+ *   call. The policy pack serves over gRPC: it keeps them;
+ * - for a process that evaluates a pack without serving it (deferPolicyServer, the in-process
+ *   engine): @pulumi/policy's server, and the gRPC, protocol and @pulumi/pulumi it loads.
  *
  * Each loads the first time anything reads or calls it.
  *
@@ -79,4 +81,22 @@ function deferUnderMocks(paths: readonly string[]): void {
   // runtime reads only named exports from them.
   deferModule(grpc, { esModule: true });
   for (const c of GRPC_CLIENTS) deferModule(join(proto, `${c}_grpc_pb.js`), { esModule: true });
+}
+
+/**
+ * For a process that evaluates a pack's policies without serving them (the in-process engine):
+ * @pulumi/policy's server, which its PolicyPack class starts and which loads gRPC, the analyzer
+ * protocol and, to deserialize properties, all of @pulumi/pulumi: about 75 ms of the CLI's
+ * start-up in a check, for modules the in-process engine never calls. It loads the first time
+ * anything reads it. No-op if it is loaded already.
+ */
+export function deferPolicyServer(paths: readonly string[]): void {
+  let server: string;
+  try {
+    server = require.resolve("@pulumi/policy/server", { paths: [...paths] });
+  } catch {
+    return; // laid out otherwise: it loads as it always does
+  }
+  // policy.js requires it plainly and reads `serve` when a PolicyPack is constructed.
+  deferModule(server);
 }

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { deferSdkExtras } from "../lazy-sdk";
+import { deferPolicyServer, deferSdkExtras } from "../lazy-sdk";
 import type { EnforcementLevel, Policies, ResourceValidation } from "@pulumi/policy";
 
 export interface LoadedPack {
@@ -33,6 +33,8 @@ export function loadPack(): Promise<LoadedPack> {
   loaded ??= (async () => {
     const dir = packDir();
     deferSdkExtras([dir]);
+    // The policies are evaluated here, never served.
+    deferPolicyServer([dir]);
     const pack = require("@aitracks/policies/pack") as typeof import("@aitracks/policies/pack");
     const version = (JSON.parse(readFileSync(`${dir}/package.json`, "utf8")) as { version: string }).version;
     return {
