@@ -11,8 +11,9 @@
  *    props objects were shared already: see the engine shim's deserialization).
  * 2. Analyze answers a `validateTypes` validator (lib/checks.ts) for a resource of another type with
  *    the validator's own not-applicable note, without calling it to have it thrown and caught.
- * 3. Each distinct not-applicable note is built and encoded once (`notApplicableNotes`): an answer
- *    lists about thirty, nearly all the same from one resource to the next.
+ * 3. Each distinct not-applicable note is built and encoded once, and each distinct sequence of
+ *    them put together once (`notApplicableNotes`): an answer lists thirty to sixty, the same
+ *    from one resource of a type to the next.
  *
  * Everything else is the SDK's: the enforcement levels from Configure, the stack tags from
  * ConfigureStack, the order of the notes and diagnostics, the response (`protoutil`), errors.
@@ -110,7 +111,7 @@ export function withFasterHandlers(impl: Record<string, Handler>, served: Served
    * A validation's error, as the SDK handles it: a value unknown during preview becomes an
    * advisory diagnostic, "not applicable" a note, anything else fails the call naming the policy.
    */
-  const caught = (p: any, e: unknown, validate: "validateResource" | "validateStack", ds: unknown[], notes: Note[] | undefined): Note[] | undefined => {
+  const caught = (p: any, e: unknown, validate: "validateResource" | "validateStack", ds: unknown[], notes: Notes | undefined): Notes | undefined => {
     if (e instanceof m.proxy.UnknownValueError) {
       const { [validate]: _v, name, ...diag } = p;
       ds.push({ policyName: name, policyPackName: served.name, policyPackVersion: served.version, message: `can't run ${policyFrom(p, served)} during preview: ${e.message}`, ...diag, enforcementLevel: "advisory" });
@@ -124,7 +125,7 @@ export function withFasterHandlers(impl: Record<string, Handler>, served: Served
     const req = call.request;
     const type: string = req.getType();
     const ds: unknown[] = [];
-    let notApplicable: Note[] | undefined;
+    let notApplicable: Notes | undefined;
     // What the SDK computes before calling a validator; once per request (the same values each time).
     let prepared = false;
     const prepare = () => {
@@ -146,7 +147,7 @@ export function withFasterHandlers(impl: Record<string, Handler>, served: Served
         if (!Array.isArray(p.validateResource)) {
           const pulumiType = m.policy.getPulumiType(p.validateResource);
           if (pulumiType && type !== pulumiType) {
-            notApplicable = pushNotApplicable(notApplicable, p.name, `Policy only applies to resources of type '${pulumiType}'`);
+            notApplicable = pushNotApplicable(notApplicable, p.name, onlyTypeReason(pulumiType));
             continue;
           }
           // Change 2: the validator would say "not applicable" for this type.
@@ -199,7 +200,7 @@ export function withFasterHandlers(impl: Record<string, Handler>, served: Served
     const req = call.request;
     const resources: Message[] = req.getResourcesList();
     const ds: unknown[] = [];
-    let notApplicable: Note[] | undefined;
+    let notApplicable: Notes | undefined;
     let built: unknown[] | undefined; // change 1: once per request
     try {
       for (const p of served.policies) {
@@ -208,7 +209,7 @@ export function withFasterHandlers(impl: Record<string, Handler>, served: Served
         const level = reportedLevel(configured);
         const pulumiType = m.policy.getPulumiType(p.validateStack);
         if (pulumiType && !resources.some((r) => r.getType() === pulumiType)) {
-          notApplicable = pushNotApplicable(notApplicable, p.name, `Policy only applies to resources of type '${pulumiType}'`);
+          notApplicable = pushNotApplicable(notApplicable, p.name, onlyTypeReason(pulumiType));
           continue;
         }
         const reportViolation = report(p, level, ds);
@@ -345,18 +346,36 @@ interface Note {
 }
 
 /**
+ * An answer's notes so far, as a path in a tree of the note sequences answers have had: a
+ * resource of a type seen before takes the same path, so the bytes and messages of the whole
+ * sequence are put together once, not per answer.
+ */
+interface Notes {
+  readonly note: Note;
+  readonly previous: Notes | undefined;
+  /** The paths one note longer, by that note. */
+  readonly next: Map<Note, Notes>;
+  bytes?: Uint8Array;
+  messages?: Message[];
+}
+
+/**
  * The not-applicable notes of the answers. Most answers carry the same few dozen (a policy for
- * one cloud's types says the same of every other resource); each distinct note is built and
- * encoded once, and an answer's bytes are its diagnostics, encoded by the generated code, followed
- * by its notes' bytes, as the generated code writes them (diagnostics, then the notes). The
- * response object is the SDK's, with every field set, for anyone who reads it.
+ * one cloud's types says the same of every other resource): each distinct note is built and
+ * encoded once, and each distinct sequence of them put together once (Notes). An answer's bytes
+ * are its diagnostics, encoded by the generated code, followed by its notes' bytes, as the
+ * generated code writes them (diagnostics, then the notes). The response object is the SDK's,
+ * with every field set, for anyone who reads it.
  */
 function notApplicableNotes(m: Sdk) {
-  const cache = new Map<string, Note>();
-  const MAX_CACHED = 10_000; // reasons that name each resource would not repeat
+  // Reasons that name each resource would not repeat: past these, notes and paths are not kept.
+  const MAX_KEPT = 10_000;
+  const byPolicy = new Map<string, Map<string, Note>>();
+  let kept = 0;
   const note = (policyName: string, reason: string | undefined): Note => {
-    const key = `${policyName}\0${reason ?? ""}`;
-    const hit = cache.get(key);
+    let byReason = byPolicy.get(policyName);
+    if (!byReason) byPolicy.set(policyName, (byReason = new Map()));
+    const hit = byReason.get(reason ?? "");
     if (hit) return hit;
     const message = new m.analyzerproto.PolicyNotApplicable();
     message.setPolicyName(policyName);
@@ -364,23 +383,54 @@ function notApplicableNotes(m: Sdk) {
     const alone = new m.analyzerproto.AnalyzeResponse();
     alone.setNotApplicableList([message]);
     const made = { message, bytes: alone.serializeBinary() as Uint8Array };
-    if (cache.size < MAX_CACHED) cache.set(key, made);
+    if (kept < MAX_KEPT) {
+      byReason.set(reason ?? "", made);
+      kept++;
+    }
     return made;
   };
+  const roots = new Map<Note, Notes>();
+  let paths = 0;
+  const sequence = (notes: Notes) => {
+    const list: Notes[] = [];
+    for (let n: Notes | undefined = notes; n; n = n.previous) list.push(n);
+    return list.reverse();
+  };
   return {
-    push(list: Note[] | undefined, policyName: string, reason: string | undefined): Note[] {
-      (list ??= []).push(note(policyName, reason));
-      return list;
+    push(notes: Notes | undefined, policyName: string, reason: string | undefined): Notes {
+      const n = note(policyName, reason);
+      const next = notes ? notes.next : roots;
+      let path = next.get(n);
+      if (!path) {
+        path = { note: n, previous: notes, next: new Map() };
+        if (paths < MAX_KEPT) {
+          next.set(n, path);
+          paths++;
+        }
+      }
+      return path;
     },
-    respond(ds: unknown[], notes: Note[] | undefined): Message {
+    respond(ds: unknown[], notes: Notes | undefined): Message {
       const resp = m.protoutil.makeAnalyzeResponse(ds, undefined);
-      if (!notes?.length) return resp;
-      const bytes = Buffer.concat([resp.serializeBinary() as Uint8Array, ...notes.map((n) => n.bytes)]);
-      resp.setNotApplicableList(notes.map((n) => n.message));
+      if (!notes) return resp;
+      notes.bytes ??= Buffer.concat(sequence(notes).map((n) => n.note.bytes));
+      notes.messages ??= sequence(notes).map((n) => n.note.message);
+      const own = resp.serializeBinary() as Uint8Array;
+      const bytes = own.length ? Buffer.concat([own, notes.bytes]) : notes.bytes;
+      // Each answer its own list (the messages are shared, as before).
+      resp.setNotApplicableList(notes.messages.slice());
       resp.serializeBinary = () => bytes;
       return resp;
     },
   };
+}
+
+/** "Policy only applies to resources of type '…'", one string per type (answered for most resources). */
+const onlyTypeReasons = new Map<string, string>();
+function onlyTypeReason(type: string): string {
+  let reason = onlyTypeReasons.get(type);
+  if (reason === undefined) onlyTypeReasons.set(type, (reason = `Policy only applies to resources of type '${type}'`));
+  return reason;
 }
 
 function makeReportViolation(policyName: string, served: Served, description: string, enforcementLevel: Level, ds: unknown[], severity: unknown) {
