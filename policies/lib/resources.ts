@@ -160,10 +160,13 @@ function trackOfTypeChain(chain: string): string | undefined {
 }
 const chainTracks = new Map<string, string | undefined>();
 
-/** `aitracks:aws:BuyTrack$aws:s3/bucket:Bucket` from a URN. */
+/** `aitracks:aws:BuyTrack$aws:s3/bucket:Bucket` from a URN (its third `::` part; the name may hold `::`). */
 export function urnTypeChain(urn: string): string {
-  const parts = urn.split("::");
-  return parts.length >= 4 ? parts[2]! : "";
+  // Without splitting the URN: every policy asks of every resource.
+  const first = urn.indexOf("::");
+  const second = first < 0 ? -1 : urn.indexOf("::", first + 2);
+  const third = second < 0 ? -1 : urn.indexOf("::", second + 2);
+  return third < 0 ? "" : urn.slice(second + 2, third);
 }
 
 /** A tag read that treats an unknown or missing tag map as "no tag". */

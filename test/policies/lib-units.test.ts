@@ -221,6 +221,9 @@ describe("URNs, regions, references", () => {
     expect(resources.urnTypeChain("urn:pulumi:dev::app::aitracks:aws:BuyTrack$aws:s3/bucket:Bucket::data")).toBe("aitracks:aws:BuyTrack$aws:s3/bucket:Bucket");
     expect(resources.urnTypeChain("urn:pulumi:dev::app::x")).toBe("");
     expect(resources.urnTypeChain("not a urn")).toBe("");
+    // A name may hold "::": the chain is still the third part.
+    expect(resources.urnTypeChain("urn:pulumi:dev::app::aws:s3/bucket:Bucket::a::b")).toBe("aws:s3/bucket:Bucket");
+    expect(resources.urnTypeChain("urn:pulumi:dev::app::::b")).toBe("");
   });
 
   it("trackOf: the track tag, else the track component in the URN's type chain", () => {

@@ -28,24 +28,43 @@ export function toWire(v: unknown): unknown {
   return v;
 }
 
-/** Inputs as a policy sees them, with the paths of secret values (`a.b[0].c`). */
+/**
+ * Inputs as a policy sees them, with the paths of secret values (`a.b[0].c`). A path is written
+ * only for a secret: the walk keeps the keys on the way down (every resource of every check goes
+ * through here, and most values are not secrets).
+ */
 export function toPolicyProps(inputs: Record<string, unknown>): { props: Record<string, unknown>; secretPaths: string[] } {
   const secretPaths: string[] = [];
-  const walk = (v: unknown, path: string): unknown => {
+  const keys: (string | number)[] = [];
+  const path = () => keys.reduce<string>((p, k) => (typeof k === "number" ? `${p}[${k}]` : p ? `${p}.${k}` : k), "");
+  const walk = (v: unknown): unknown => {
     if (v === UNKNOWN_MARK) return UNKNOWN_SENTINEL;
     if (v === SECRET_MARK) {
-      secretPaths.push(path);
+      secretPaths.push(path());
       return SECRET_MARK;
     }
-    if (Array.isArray(v)) return v.map((x, i) => walk(x, `${path}[${i}]`));
+    if (Array.isArray(v)) {
+      return v.map((x, i) => {
+        keys.push(i);
+        const out = walk(x);
+        keys.pop();
+        return out;
+      });
+    }
     if (v && typeof v === "object") {
       const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k] = walk(x, path ? `${path}.${k}` : k);
+      for (const k of Object.keys(v)) {
+        const x = (v as Record<string, unknown>)[k];
+        if (x === undefined) continue;
+        keys.push(k);
+        out[k] = walk(x);
+        keys.pop();
+      }
       return out;
     }
     return v;
   };
-  return { props: walk(inputs, "") as Record<string, unknown>, secretPaths };
+  return { props: walk(inputs) as Record<string, unknown>, secretPaths };
 }
 
 /** The provider resource a graph resource names (`urn::id` reference), if it is in the graph. */
