@@ -14,14 +14,14 @@
  * - the launcher also connects an inspector session and enables V8's debugger before it loads
  *   the pack (`v8Hooks.isInitializedAsync()`), so that closure serialization can name the file of
  *   a function. With the debugger on, every module the pack then loads is reported to that session
- *   and compiled for debugging: about 100 ms of the pack process's CPU in a 1,000-resource check,
+ *   and compiled for debugging: about 90 ms of the pack process's CPU in a 1,000-resource check,
  *   80 of its start-up. The session is opened instead where @pulumi/pulumi opens it anyway, on the
  *   first closure serialization (v8Hooks.getSessionAsync); enabling the debugger then reports
  *   every script already loaded, so no function's file is lost;
  * - the SDK tags each promise it makes with `new Error().stack`, for the leak report it prints at
  *   exit under PULUMI_DEBUG_PROMISE_LEAKS. In the pack, source-map-support (registered by the
- *   launcher) maps the first such stack through @pulumi/pulumi's source maps: 36 ms of CPU at
- *   start-up, for a stack no one reads. Captured without frames, unless that variable is set.
+ *   launcher) maps the first such stack through @pulumi/pulumi's source maps: about 20 ms of CPU
+ *   at start-up, for a stack no one reads. Captured without frames, unless that variable is set.
  */
 import "@aitracks/core/defer-zod-locales";
 import { existsSync, readFileSync } from "node:fs";
