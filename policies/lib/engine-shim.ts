@@ -13,11 +13,13 @@
  *    only the tags from that request. We record the config when the SDK reads the tags.
  * 3. Handlers: when the SDK's `serve` registers its AnalyzerService, Analyze and AnalyzeStack are
  *    replaced by ours (analyzer-handlers.ts: the SDK's, building the stack's resources once per
- *    request instead of once per stack policy; same answers, byte for byte).
+ *    request instead of once per stack policy; same answers, byte for byte), and their requests'
+ *    Structs are read straight to the JavaScript values the handlers use (struct-reader.ts).
  */
 import { dirname } from "node:path";
 import { withFasterHandlers, type Served } from "./analyzer-handlers";
 import { attachSecretPaths, secretPathsOf } from "./secrets";
+import { structsAsJavaScript } from "./struct-reader";
 import { setStackConfig } from "./stack-config";
 
 let installed = false;
@@ -83,7 +85,11 @@ function serveOurHandlers(): void {
   const policyDir = dirname(require.resolve("@pulumi/policy/server"));
   const fromSdk = <T>(id: string) => require(require.resolve(id, { paths: [policyDir] })) as T;
   const grpc = fromSdk<{ Server: { prototype: { addService(service: unknown, impl: Record<string, unknown>): void } } }>("@grpc/grpc-js");
-  const analyzerService = fromSdk<{ AnalyzerService: unknown }>("@pulumi/pulumi/proto/analyzer_grpc_pb").AnalyzerService;
+  const analyzerService = fromSdk<{ AnalyzerService: Record<string, { requestDeserialize(buffer: Buffer): unknown }> }>("@pulumi/pulumi/proto/analyzer_grpc_pb").AnalyzerService;
+  // The Struct class the generated request decoders read with.
+  const protoDir = dirname(require.resolve("@pulumi/pulumi/proto/analyzer_pb", { paths: [policyDir] }));
+  const struct = (require(require.resolve("google-protobuf/google/protobuf/struct_pb", { paths: [protoDir] })) as { Struct: Parameters<typeof structsAsJavaScript>[0] }).Struct;
+  const faster = (method: string) => ({ ...analyzerService[method]!, requestDeserialize: structsAsJavaScript(struct, analyzerService[method]!.requestDeserialize) });
   const serve = server.serve;
   server.serve = function (name, version, level, args, initialConfig) {
     const proto = grpc.Server.prototype;
@@ -92,7 +98,7 @@ function serveOurHandlers(): void {
       if (service !== analyzerService) return addService.call(this, service, impl);
       const ours = withFasterHandlers(impl as never, { name, version, enforcementLevel: level, policies: args.policies ?? [] });
       SDK_IMPLEMENTATION.set(ours, impl);
-      return addService.call(this, service, ours);
+      return addService.call(this, { ...analyzerService, analyze: faster("analyze"), analyzeStack: faster("analyzeStack") }, ours);
     };
     try {
       return serve.call(this, name, version, level, args, initialConfig);

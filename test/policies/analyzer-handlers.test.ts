@@ -1,7 +1,8 @@
 // @ts-nocheck
 // The pack serves its own Analyze and AnalyzeStack handlers (policies/lib/analyzer-handlers.ts):
 // @pulumi/policy's, building the stack's resources once per request and skipping validateTypes
-// validators for other types. They must answer exactly what the SDK's own handlers answer: the
+// validators for other types, on requests whose Structs are read as JavaScript values
+// (policies/lib/struct-reader.ts). They must answer exactly what the SDK's own handlers answer: the
 // same bytes for every resource of every example stack, under a policy configuration, with
 // policies that exercise every branch of the SDK's handlers (levels, typed validators, arrays,
 // not-applicable, unknown values, violations as objects, errors, policies that reorder the list).
@@ -129,9 +130,11 @@ const edge = [
 // Serve the pack as the PolicyPack does, without a port: the shim registers our handlers, and
 // keeps the SDK's beside them.
 let ours;
+let served; // the service definition the shim registers (its request decoders)
 const { addService, bindAsync } = grpc.Server.prototype;
 grpc.Server.prototype.addService = function (service, impl) {
   ours = impl;
+  served = service;
 };
 grpc.Server.prototype.bindAsync = () => undefined;
 try {
@@ -147,7 +150,16 @@ const call = (impl, method, request) =>
   });
 const hex = (resp) => Buffer.from(resp.serializeBinary()).toString("hex");
 
+const generated = require(require.resolve("@pulumi/pulumi/proto/analyzer_grpc_pb", { paths: [policyDir] })).AnalyzerService;
+
+/** Both handler sets on one request; Analyze and AnalyzeStack requests go through bytes, each decoded as its server decodes it. */
 async function both(method, request) {
+  if (method === "analyze" || method === "analyzeStack") {
+    const bytes = Buffer.from(request.serializeBinary());
+    const theirs = await call(sdk, method, generated[method].requestDeserialize(bytes));
+    const mine = await call(ours, method, served[method].requestDeserialize(bytes));
+    return { theirs, mine };
+  }
   const theirs = await call(sdk, method, request);
   const mine = await call(ours, method, request);
   return { theirs, mine };
@@ -197,6 +209,11 @@ describe("the pack's Analyze and AnalyzeStack handlers", () => {
     expect(ours.analyzeStack).not.toBe(sdk.analyzeStack);
     expect(ours.remediate).toBe(sdk.remediate);
     expect(ours.getAnalyzerInfo).toBe(sdk.getAnalyzerInfo);
+    // Their requests are read by struct-reader.ts; every other method's as the SDK reads them.
+    expect(served.analyze.requestDeserialize).not.toBe(generated.analyze.requestDeserialize);
+    expect(served.analyzeStack.requestDeserialize).not.toBe(generated.analyzeStack.requestDeserialize);
+    expect(served.remediate).toBe(generated.remediate);
+    expect(served.configure).toBe(generated.configure);
   });
 
   it("answer every resource and every example stack with the SDK's bytes", async () => {
