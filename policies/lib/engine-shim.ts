@@ -86,9 +86,11 @@ function serveOurHandlers(): void {
   const fromSdk = <T>(id: string) => require(require.resolve(id, { paths: [policyDir] })) as T;
   const grpc = fromSdk<{ Server: { prototype: { addService(service: unknown, impl: Record<string, unknown>): void } } }>("@grpc/grpc-js");
   const analyzerService = fromSdk<{ AnalyzerService: Record<string, { requestDeserialize(buffer: Buffer): unknown }> }>("@pulumi/pulumi/proto/analyzer_grpc_pb").AnalyzerService;
-  // The Struct class the generated request decoders read with.
+  // The Struct class the generated request decoders read with: the SDK's google-protobuf, as
+  // @pulumi/pulumi's proto modules resolve it (not a copy of our own).
   const protoDir = dirname(require.resolve("@pulumi/pulumi/proto/analyzer_pb", { paths: [policyDir] }));
-  const struct = (require(require.resolve("google-protobuf/google/protobuf/struct_pb", { paths: [protoDir] })) as { Struct: Parameters<typeof structsAsJavaScript>[0] }).Struct;
+  const fromProto = <T>(id: string) => require(require.resolve(id, { paths: [protoDir] })) as T;
+  const struct = fromProto<{ Struct: Parameters<typeof structsAsJavaScript>[0] }>("google-protobuf/google/protobuf/struct_pb").Struct;
   const faster = (method: string) => ({ ...analyzerService[method]!, requestDeserialize: structsAsJavaScript(struct, analyzerService[method]!.requestDeserialize) });
   const serve = server.serve;
   server.serve = function (name, version, level, args, initialConfig) {
