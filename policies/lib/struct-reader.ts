@@ -9,8 +9,9 @@
  *
  * The value is the one `toJavaScript` builds: keys in the order it gives them (sorted, as
  * google-protobuf's map iterates), the last of repeated keys, `null`, numbers, strings, booleans,
- * nested structs and lists; a value with no kind fails when read, with toJavaScript's error; a
- * malformed entry (no key, another field) fails the request's decoding, as it does there. Every
+ * nested structs and lists; an entry without a key has the key ""; a value with no kind fails when
+ * read, with toJavaScript's error; an entry with another field fails the request's decoding, as
+ * it does there. Every
  * call answers the same object (its readers only read it). The message's other readers throw:
  * nothing in the pack reads a request's Struct otherwise. test/policies/struct-reader.test.ts
  * compares both readings over every example stack and edge cases.
@@ -68,7 +69,8 @@ function readStruct(reader: Reader): Record<string, unknown> {
       reader.skipField();
       continue;
     }
-    let key: string | undefined;
+    // google-protobuf's defaults for an entry without them: the key "", a Value with no kind.
+    let key = "";
     let value: unknown = UNSET;
     reader.readMessage(null, (_: unknown, entry: Reader) => {
       while (entry.nextField()) {
@@ -80,8 +82,6 @@ function readStruct(reader: Reader): Record<string, unknown> {
         else throw new Error("a Struct field entry with a field other than its key and value");
       }
     });
-    // google-protobuf asserts the key; an entry without a value gets an empty Value (no kind).
-    if (key === undefined) throw new Error("Assertion failed");
     if (value === UNSET) unset = true;
     values.set(key, value);
   }

@@ -125,6 +125,10 @@ const cases = {
     entry(s, "bad", () => undefined);
   },
   "an entry without a value": (s) => entry(s, "novalue", undefined),
+  "an entry without a key (the key is \"\")": (s) => {
+    entry(s, "b", num(2));
+    entry(s, undefined, str("no key"));
+  },
   "a kindless Value deep in a list": (s) => entry(s, "l", list(num(1), () => undefined)),
   "empty struct": () => undefined,
 };
@@ -148,6 +152,7 @@ describe("Structs read as JavaScript values", () => {
     expect(read("a kindless Value deep in a list")).toBe("error: Unexpected struct type");
     expect(read("a repeated key: the last wins")).toEqual(["struct", "k", "second", "other", "num:1"]);
     expect(read("a map entry with another field (malformed)")).toBe("the request does not decode");
+    expect(read('an entry without a key (the key is "")')).toEqual(["struct", "", "no key", "b", "num:2"]);
   });
 
   it("a Struct read as JavaScript answers nothing but toJavaScript()", () => {
