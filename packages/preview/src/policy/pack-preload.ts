@@ -65,6 +65,21 @@ function skipTsNodeForCompiledPack(dir: string): void {
   };
 }
 
+/**
+ * Hand `change` each module loaded for a request that `request` matches, from a file that `from`
+ * accepts; the requester gets what `change` returns. No other module is read: reading a property
+ * of one could load what lazy-sdk defers.
+ */
+function afterLoad<T>(request: RegExp, from: (file: string) => boolean, change: (loaded: Partial<T>) => unknown): void {
+  const loader = Module as unknown as Loader;
+  const load = loader._load;
+  loader._load = function (req, parent, isMain) {
+    const loaded = load.call(this, req, parent, isMain) as Partial<T> | undefined;
+    if (!loaded || !request.test(req) || !parent?.filename || !from(parent.filename)) return loaded;
+    return change(loaded);
+  };
+}
+
 interface V8Hooks {
   isInitializedAsync(): Promise<void>;
   getSessionAsync(): Promise<{ post(method: string, callback: (err: Error | null) => void): void }>;
@@ -78,31 +93,27 @@ interface V8Hooks {
  */
 function deferDebuggerSession(): void {
   const launcher = /[/\\]@pulumi[/\\]pulumi[/\\]cmd[/\\]run-policy-pack[/\\]index\.js$/;
-  const loader = Module as unknown as Loader;
-  const load = loader._load;
-  loader._load = function (request, parent, isMain) {
-    const loaded = load.call(this, request, parent, isMain) as Partial<V8Hooks> | undefined;
-    if (!/[/\\]closure[/\\]v8Hooks(\.js)?$/.test(request) || !parent?.filename || !launcher.test(parent.filename)) return loaded;
-    const open = loaded?.getSessionAsync;
-    if (typeof open !== "function" || typeof loaded?.isInitializedAsync !== "function") return loaded;
+  afterLoad<V8Hooks>(/[/\\]closure[/\\]v8Hooks(\.js)?$/, (file) => launcher.test(file), (hooks) => {
+    const open = hooks.getSessionAsync;
+    if (typeof open !== "function" || typeof hooks.isInitializedAsync !== "function") return hooks;
     let ready: ReturnType<V8Hooks["getSessionAsync"]> | undefined;
     const post = (session: Awaited<typeof ready>, method: string) =>
       new Promise<void>((resolve, reject) => session!.post(method, (err) => (err ? reject(err) : resolve())));
     const getSessionAsync = () =>
-      (ready ??= open.call(loaded).then(async (session) => {
+      (ready ??= open.call(hooks).then(async (session) => {
         await post(session, "Debugger.disable");
         await post(session, "Debugger.enable");
         return session;
       }));
     try {
-      loaded.getSessionAsync = getSessionAsync;
+      hooks.getSessionAsync = getSessionAsync;
     } catch {
-      return loaded;
+      return hooks;
     }
-    if (loaded.getSessionAsync !== getSessionAsync) return loaded;
+    if (hooks.getSessionAsync !== getSessionAsync) return hooks;
     // Only the launcher calls it, before it loads the pack.
-    return Object.assign(Object.create(loaded) as object, { isInitializedAsync: () => Promise.resolve() });
-  };
+    return Object.assign(Object.create(hooks) as object, { isInitializedAsync: () => Promise.resolve() });
+  });
 }
 
 /** debuggablePromise with Error.stackTraceLimit 0 around it (the promise keeps its tags). */
@@ -110,16 +121,11 @@ function frameslessPromiseStacks(): void {
   if (process.env.PULUMI_DEBUG_PROMISE_LEAKS) return;
   const sdk = `${sep}@pulumi${sep}pulumi${sep}`;
   const patched = new WeakSet<object>();
-  const loader = Module as unknown as Loader;
-  const load = loader._load;
-  loader._load = function (request, parent, isMain) {
-    const loaded = load.call(this, request, parent, isMain) as { debuggablePromise?: unknown } | undefined;
-    // The request first: reading a property of any other module could load what lazy-sdk defers.
-    if (!/[/\\]debuggable(\.js)?$/.test(request) || !parent?.filename?.includes(sdk) || !loaded || patched.has(loaded)) return loaded;
-    const original = loaded.debuggablePromise;
-    if (typeof original !== "function") return loaded;
-    patched.add(loaded);
-    loaded.debuggablePromise = function (this: unknown, ...args: unknown[]) {
+  afterLoad<{ debuggablePromise: (...args: unknown[]) => unknown }>(/[/\\]debuggable(\.js)?$/, (file) => file.includes(sdk), (debuggable) => {
+    const original = debuggable.debuggablePromise;
+    if (patched.has(debuggable) || typeof original !== "function") return debuggable;
+    patched.add(debuggable);
+    debuggable.debuggablePromise = function (this: unknown, ...args: unknown[]) {
       const limit = Error.stackTraceLimit;
       Error.stackTraceLimit = 0;
       try {
@@ -128,6 +134,6 @@ function frameslessPromiseStacks(): void {
         Error.stackTraceLimit = limit;
       }
     };
-    return loaded;
-  };
+    return debuggable;
+  });
 }
